@@ -1,0 +1,50 @@
+//! Command-line types (clap derive). Help text lives in the doc comments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Build a portfolio website from markdown pages and verified digital badges.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about)]
+pub struct Cli {
+    /// Print only errors and warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new portfolio that builds as it is.
+    Init {
+        /// Folder to create the portfolio in (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Theme to start with.
+        #[arg(long, default_value = "default")]
+        theme: String,
+    },
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Portfolio folder (holding folio.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output folder (default: `output_dir` from folio.yaml, else `public`).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Override `base_url`, e.g. for a preview deployment.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Use no network at all (same as `badges.network: false`).
+    #[arg(long)]
+    pub offline: bool,
+}

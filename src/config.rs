@@ -1,0 +1,390 @@
+//! `folio.yaml`: raw serde types that mirror the file, converted once into [`Config`].
+//!
+//! The raw types reject unknown keys so a typo (`titel:`) is an error that names the
+//! key, the file and the line, and suggests the closest valid key, instead of a
+//! setting that silently does nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Location, Result, suggest};
+
+pub const CONFIG_FILE: &str = "folio.yaml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    base_url: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    output_dir: Option<PathBuf>,
+    #[serde(default)]
+    cname: Option<String>,
+    #[serde(default)]
+    owner: RawOwner,
+    #[serde(default)]
+    badges: RawBadges,
+    #[serde(default)]
+    extra: serde_yaml::Mapping,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOwner {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    headline: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    location: Option<String>,
+    #[serde(default)]
+    avatar: Option<String>,
+    #[serde(default)]
+    links: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBadges {
+    #[serde(default = "default_badge_dir")]
+    dir: PathBuf,
+    #[serde(default)]
+    on_invalid: OnInvalid,
+    #[serde(default)]
+    on_expired: OnExpired,
+    #[serde(default = "yes")]
+    network: bool,
+    #[serde(default)]
+    trust: Vec<TrustedIssuer>,
+}
+
+impl Default for RawBadges {
+    fn default() -> Self {
+        RawBadges {
+            dir: default_badge_dir(),
+            on_invalid: OnInvalid::default(),
+            on_expired: OnExpired::default(),
+            network: true,
+            trust: Vec::new(),
+        }
+    }
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_badge_dir() -> PathBuf {
+    "badges".into()
+}
+fn yes() -> bool {
+    true
+}
+
+/// What `build` does with a badge that is not verified.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnInvalid {
+    #[default]
+    Error,
+    Omit,
+    Show,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnExpired {
+    #[default]
+    Show,
+    Omit,
+}
+
+/// An issuer the portfolio vouches for, with keys pinned so it verifies offline.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedIssuer {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub keys: Vec<String>,
+}
+
+/// The site's owner as templates see it. The email is deliberately not here: it is
+/// only used to match badge recipients and must never reach the output.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Owner {
+    pub name: Option<String>,
+    pub headline: Option<String>,
+    pub location: Option<String>,
+    pub avatar: Option<String>,
+    pub links: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BadgeConfig {
+    pub dir: PathBuf,
+    pub on_invalid: OnInvalid,
+    pub on_expired: OnExpired,
+    pub network: bool,
+    pub trust: Vec<TrustedIssuer>,
+}
+
+/// The validated configuration every later stage reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The portfolio folder; every relative path below is resolved against it.
+    pub root: PathBuf,
+    pub title: String,
+    pub description: Option<String>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending with `/` (`/` or `/repo/`).
+    pub base_path: String,
+    pub language: String,
+    pub theme: String,
+    pub output_dir: PathBuf,
+    pub cname: Option<String>,
+    pub owner: Owner,
+    pub owner_email: Option<String>,
+    pub badges: BadgeConfig,
+    pub extra: serde_yaml::Mapping,
+    pub drafts: bool,
+}
+
+/// Command-line settings that override the file.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub offline: bool,
+}
+
+impl Config {
+    /// Reads `ROOT/folio.yaml` and applies command-line overrides.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
+        let path = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(Error::Config {
+                loc: Location::file(&path),
+                msg: "no folio.yaml here: this folder is not a folio portfolio".into(),
+                hint: Some(format!(
+                    "run `folio init {}` to create one, or pass --root to point at your portfolio",
+                    root.display()
+                )),
+            });
+        }
+        let text = crate::error::read_text(&path, &path)?;
+        Config::parse(root, &path, &text, overrides)
+    }
+
+    pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
+        let raw: RawConfig = if text.trim().is_empty() {
+            return Err(Error::Config {
+                loc: Location::file(path),
+                msg: "folio.yaml is empty".into(),
+                hint: Some("it needs at least `title:` and `base_url:`".into()),
+            });
+        } else {
+            serde_yaml::from_str(text).map_err(|e| config_error(path, &e))?
+        };
+
+        let base_url = overrides.base_url.clone().unwrap_or(raw.base_url);
+        let (base_url, base_path) = normalise_base_url(&base_url).map_err(|msg| Error::Config {
+            loc: Location::file(path),
+            msg,
+            hint: Some("write it like `https://you.github.io/portfolio/` or `/`".into()),
+        })?;
+
+        let output_dir = overrides
+            .out
+            .clone()
+            .or(raw.output_dir)
+            .unwrap_or_else(|| PathBuf::from("public"));
+        let output_dir = if output_dir.is_absolute() {
+            output_dir
+        } else {
+            root.join(output_dir)
+        };
+
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            base_path,
+            language: raw.language,
+            theme: raw.theme,
+            output_dir,
+            cname: raw.cname,
+            owner: Owner {
+                name: raw.owner.name,
+                headline: raw.owner.headline,
+                location: raw.owner.location,
+                avatar: raw.owner.avatar,
+                links: raw.owner.links,
+            },
+            owner_email: raw.owner.email,
+            badges: BadgeConfig {
+                dir: root.join(raw.badges.dir),
+                on_invalid: raw.badges.on_invalid,
+                on_expired: raw.badges.on_expired,
+                network: raw.badges.network && !overrides.offline,
+                trust: raw.badges.trust,
+            },
+            extra: raw.extra,
+            drafts: overrides.drafts,
+        })
+    }
+}
+
+/// Splits a base URL into its canonical form and its path prefix. Accepts absolute
+/// URLs (`https://host/sub/`) and bare paths (`/sub/`).
+fn normalise_base_url(url: &str) -> std::result::Result<(String, String), String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err("base_url is empty".into());
+    }
+    let path = if let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        match rest.find('/') {
+            Some(i) => &rest[i..],
+            None => "/",
+        }
+    } else if url.starts_with('/') {
+        url
+    } else {
+        return Err(format!(
+            "base_url `{url}` must start with http://, https:// or /"
+        ));
+    };
+    if path.contains(['?', '#']) {
+        return Err(format!(
+            "base_url `{url}` must not have a query or fragment"
+        ));
+    }
+    let mut base_path = path.to_string();
+    if !base_path.ends_with('/') {
+        base_path.push('/');
+    }
+    let mut base_url = url.to_string();
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    Ok((base_url, base_path))
+}
+
+/// Converts a serde_yaml error into one naming the file, line and column, with the
+/// closest valid key suggested for an unknown one.
+pub(crate) fn config_error(path: &Path, e: &serde_yaml::Error) -> Error {
+    let (loc, msg) = yaml_error_parts(path, e, 0);
+    let hint = unknown_field_hint(&msg)
+        .or_else(|| Some("see the configuration section of README.md".to_string()));
+    Error::Config { loc, msg, hint }
+}
+
+/// Splits a serde_yaml error into a file location (shifted by `line_offset` lines, for
+/// YAML embedded in a larger file) and its message without the trailing position.
+pub(crate) fn yaml_error_parts(
+    path: &Path,
+    e: &serde_yaml::Error,
+    line_offset: u32,
+) -> (Location, String) {
+    let mut msg = e.to_string();
+    // serde_yaml appends " at line L column C"; we print the position up front instead.
+    if let Some(i) = msg.find(" at line ") {
+        msg.truncate(i);
+    }
+    let loc = match e.location() {
+        Some(l) => Location::at(path, l.line() as u32 + line_offset, l.column() as u32),
+        None => Location::file(path),
+    };
+    (loc, msg)
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" message, suggests the
+/// closest expected key.
+pub(crate) fn unknown_field_hint(msg: &str) -> Option<String> {
+    let rest = msg.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match suggest(field, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None => Some(format!("valid keys here: {}", candidates.join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(
+            Path::new("/p"),
+            Path::new("/p/folio.yaml"),
+            text,
+            &Overrides::default(),
+        )
+    }
+
+    #[test]
+    fn base_url_forms() {
+        assert_eq!(
+            normalise_base_url("https://a.github.io/repo").unwrap(),
+            ("https://a.github.io/repo/".into(), "/repo/".into())
+        );
+        assert_eq!(
+            normalise_base_url("https://a.github.io").unwrap().1,
+            "/".to_string()
+        );
+        assert_eq!(normalise_base_url("/x/").unwrap().1, "/x/".to_string());
+        assert!(normalise_base_url("a.github.io").is_err());
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let err = parse("title: x\nbase_url: /\ntitel: y\n").unwrap_err();
+        let Error::Config { loc, msg, hint } = err else {
+            panic!("wrong variant")
+        };
+        assert_eq!(loc.line, Some(3));
+        assert_eq!(loc.col, Some(1));
+        assert!(msg.contains("titel"), "{msg}");
+        assert_eq!(hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn nested_unknown_key() {
+        let err = parse("title: x\nbase_url: /\nbadges:\n  on_invalidd: omit\n").unwrap_err();
+        let Error::Config { loc, hint, .. } = err else {
+            panic!("wrong variant")
+        };
+        assert_eq!(loc.line, Some(4));
+        assert_eq!(hint.as_deref(), Some("did you mean `on_invalid`?"));
+    }
+
+    #[test]
+    fn defaults() {
+        let c = parse("title: x\nbase_url: https://h/sub\n").unwrap();
+        assert_eq!(c.base_path, "/sub/");
+        assert_eq!(c.theme, "default");
+        assert_eq!(c.output_dir, PathBuf::from("/p/public"));
+        assert_eq!(c.badges.on_invalid, OnInvalid::Error);
+        assert!(c.badges.network);
+    }
+}

@@ -1,0 +1,342 @@
+//! Markdown to HTML with pulldown-cmark, plus the two things a portfolio needs on top:
+//! links between `.md` files become site URLs (a broken one is an error naming both
+//! files and the line), and every heading gets a stable `id` for anchors.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::error::{Error, Location};
+
+/// What the rest of the pipeline needs from one rendered markdown body.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Rendered {
+    pub html: String,
+    /// Plain text of the first paragraph, for listings when no `summary` is given.
+    pub first_paragraph: String,
+    pub headings: Vec<Heading>,
+    pub word_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// How links inside content resolve.
+pub struct Links<'a> {
+    /// Content-relative source path (`projects/foo.md`) to site URL (`/base/projects/foo/`).
+    pub pages: &'a HashMap<String, String>,
+    /// The base URL's path, `/` or `/repo/`; root-relative links get it prefixed.
+    pub base_path: &'a str,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders `body` (which starts on 0-based file line `body_line`) of the content file
+/// `rel` (shown to the user as `shown`).
+pub fn render(
+    shown: &Path,
+    rel: &str,
+    body: &str,
+    body_line: u32,
+    links: &Links,
+) -> Result<Rendered, Vec<Error>> {
+    let mut errors = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut ids = IdAllocator::default();
+    let mut headings = Vec::new();
+    let mut first_paragraph = String::new();
+    let mut in_first_paragraph = false;
+    let mut seen_paragraph = false;
+    let mut word_count = 0;
+    // Index in `events` of the heading being collected, and its text so far.
+    let mut open_heading: Option<(usize, String)> = None;
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        let line = body_line + 1 + body[..range.start].matches('\n').count() as u32;
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(rel, &dest_url, links) {
+                Ok(url) => Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.map_or(dest_url, CowStr::from),
+                    title,
+                    id,
+                }),
+                Err(msg) => {
+                    errors.push(
+                        Error::content(Location::line(shown, line), msg).with_hint(
+                            "links to pages are relative to this file, e.g. `../projects/foo.md`",
+                        ),
+                    );
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: prefix_root_relative(&dest_url, links.base_path)
+                    .map_or(dest_url, CowStr::from),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = open_heading.take()
+                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                {
+                    let chosen = match id {
+                        Some(given) => ids.claim(given),
+                        None => ids.claim(&slugify(&text)),
+                    };
+                    *id = Some(chosen.clone().into());
+                    headings.push(Heading {
+                        level: level as u8,
+                        id: chosen,
+                        title: text.trim().to_string(),
+                    });
+                }
+                event
+            }
+            Event::Start(Tag::Paragraph) if !seen_paragraph => {
+                seen_paragraph = true;
+                in_first_paragraph = true;
+                event
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_first_paragraph = false;
+                event
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                word_count += t.split_whitespace().count();
+                if let Some((_, text)) = &mut open_heading {
+                    text.push_str(t);
+                }
+                if in_first_paragraph {
+                    first_paragraph.push_str(t);
+                }
+                event
+            }
+            Event::SoftBreak if in_first_paragraph => {
+                first_paragraph.push(' ');
+                event
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    Ok(Rendered {
+        html: out,
+        first_paragraph,
+        headings,
+        word_count,
+    })
+}
+
+/// Resolves a link destination. `Ok(None)` leaves it as written; `Ok(Some)` replaces it.
+fn resolve(rel: &str, dest: &str, links: &Links) -> Result<Option<String>, String> {
+    if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) || dest.starts_with("//") {
+        return Ok(None);
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    if !path.ends_with(".md") {
+        return Ok(prefix_root_relative(dest, links.base_path));
+    }
+    let target = if let Some(from_root) = path.strip_prefix('/') {
+        normalise(from_root)
+    } else {
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        normalise(&format!("{dir}/{path}"))
+    };
+    let target = target.ok_or_else(|| format!("link `{dest}` leaves the content folder"))?;
+    match links.pages.get(&target) {
+        Some(url) => Ok(Some(format!("{url}{fragment}"))),
+        None => Err(format!(
+            "link to missing page `{dest}` (looked for content/{target})"
+        )),
+    }
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(i) => dest[..i]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
+        None => false,
+    }
+}
+
+/// `/images/a.png` under base path `/repo/` becomes `/repo/images/a.png`.
+pub fn prefix_root_relative(dest: &str, base_path: &str) -> Option<String> {
+    match dest.strip_prefix('/') {
+        Some(rest) if !dest.starts_with("//") && base_path != "/" => {
+            if dest.starts_with(base_path) {
+                None
+            } else {
+                Some(format!("{base_path}{rest}"))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Resolves `.` and `..` in a slash-separated path; `None` if it climbs above the root.
+fn normalise(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Lower-case ASCII letters, digits and non-ASCII letters, joined by single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if !matches!(c, '\'' | '’') {
+            hyphen = true;
+        }
+    }
+    slug
+}
+
+/// Hands out heading ids, suffixing `-1`, `-2`… so repeated headings stay unique.
+#[derive(Default)]
+struct IdAllocator {
+    used: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    fn claim(&mut self, wanted: &str) -> String {
+        let base = if wanted.is_empty() { "section" } else { wanted };
+        let count = self.used.entry(base.to_string()).or_insert(0);
+        let id = if *count == 0 {
+            base.to_string()
+        } else {
+            format!("{base}-{count}")
+        };
+        *count += 1;
+        if id != base {
+            self.used.insert(id.clone(), 1);
+        }
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(md: &str, expect: &str) {
+        let pages: HashMap<String, String> = [
+            ("projects/foo.md".to_string(), "/base/projects/foo/".to_string()),
+            ("about.md".to_string(), "/base/about/".to_string()),
+        ]
+        .into();
+        let links = Links {
+            pages: &pages,
+            base_path: "/base/",
+        };
+        let out = render(Path::new("c/projects/bar.md"), "projects/bar.md", md, 0, &links)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(out.html.contains(expect), "{}", out.html);
+    }
+
+    #[test]
+    fn features() {
+        check("| a | b |\n|---|---|\n| 1 | 2 |\n", "<table>");
+        check("x[^1]\n\n[^1]: note\n", "footnote-definition");
+        check("~~gone~~", "<del>gone</del>");
+        check("- [x] done\n", "checkbox");
+        check("\"quoted\"", "“quoted”");
+    }
+
+    #[test]
+    fn heading_ids_unique() {
+        check("## Hello, World\n\n## Hello, World\n", "<h2 id=\"hello-world-1\">");
+        check("## Custom {#mine}\n", "<h2 id=\"mine\">");
+    }
+
+    #[test]
+    fn md_links_resolve() {
+        check("[f](foo.md)", "href=\"/base/projects/foo/\"");
+        check("[f](../about.md#me)", "href=\"/base/about/#me\"");
+        check("[f](/about.md)", "href=\"/base/about/\"");
+        check("[f](/files/cv.pdf)", "href=\"/base/files/cv.pdf\"");
+        check("![i](/images/a.png)", "src=\"/base/images/a.png\"");
+        check("[f](https://x.org/a.md)", "href=\"https://x.org/a.md\"");
+    }
+
+    #[test]
+    fn missing_link_names_line() {
+        let pages = HashMap::new();
+        let links = Links {
+            pages: &pages,
+            base_path: "/",
+        };
+        let errs = render(Path::new("c/a.md"), "a.md", "hi\n\n[x](gone.md)\n", 4, &links)
+            .unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let msg = errs[0].to_string();
+        assert!(msg.starts_with("c/a.md:7: "), "{msg}");
+        assert!(msg.contains("gone.md"), "{msg}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Hello, World!"), "hello-world");
+        assert_eq!(slugify("  Ada's  notes "), "adas-notes");
+        assert_eq!(slugify("Café Über"), "café-über");
+    }
+}

@@ -1,0 +1,469 @@
+//! Loading `content/`: every markdown file becomes a [`Page`], every `_index.md` a
+//! [`Section`], with URLs decided before any markdown is rendered so that links
+//! between pages can be resolved (and broken ones reported) in one pass.
+//!
+//! Files are read and rendered in parallel; errors from all files are collected and
+//! reported together rather than stopping at the first.
+
+pub mod front_matter;
+pub mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Location, Result};
+use front_matter::FrontMatter;
+use markdown::{Heading, Links};
+
+pub const CONTENT_DIR: &str = "content";
+const INDEX_FILE: &str = "_index.md";
+const WORDS_PER_MINUTE: usize = 200;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The file, relative to the portfolio root (`content/projects/foo.md`).
+    pub source: String,
+    /// The key of the section the page is listed in (`""` for the home page's).
+    pub section: String,
+    pub slug: String,
+    /// Output path relative to the site root, ending in `/` (`projects/foo/`).
+    pub path: String,
+    /// Site-absolute URL including the base path (`/repo/projects/foo/`).
+    pub url: String,
+    /// Full URL including the host, for canonical links and feeds.
+    pub permalink: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub skills: Vec<String>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub image: Option<String>,
+    pub links: BTreeMap<String, String>,
+    pub badges: Vec<String>,
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+    pub content: String,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+    pub reading_time: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Folder relative to `content/` (`""` for the home page, `projects`).
+    pub key: String,
+    pub source: Option<String>,
+    pub path: String,
+    pub url: String,
+    pub permalink: String,
+    pub title: String,
+    pub summary: String,
+    pub template: Option<String>,
+    pub weight: Option<i64>,
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+    pub content: String,
+    /// Indices into [`Content::pages`], in listing order.
+    #[serde(skip)]
+    pub pages: Vec<usize>,
+    /// Keys of the sections directly below this one.
+    pub subsections: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    /// Sorted by key, so the home section (`""`) comes first.
+    pub sections: Vec<Section>,
+}
+
+impl Content {
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections
+            .binary_search_by(|s| s.key.as_str().cmp(key))
+            .ok()
+            .map(|i| &self.sections[i])
+    }
+}
+
+/// One markdown file after its front matter is read, before rendering.
+struct Entry {
+    /// Relative to `content/`, with `/` separators.
+    rel: String,
+    shown: PathBuf,
+    is_index: bool,
+    fm: FrontMatter,
+    text: String,
+    body_start: usize,
+    body_line: u32,
+    path: String,
+}
+
+/// Reads and renders every page under `ROOT/content`.
+pub fn load(config: &Config) -> Result<Content> {
+    let dir = config.root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(Error::content(
+            Location::file(&dir),
+            "no content folder: folio needs `content/` with at least `_index.md`",
+        )
+        .with_hint("create content/_index.md for your home page, or run `folio init`"));
+    }
+    let files = markdown_files(&dir)?;
+
+    let results: Vec<Result<Option<Entry>>> = files
+        .par_iter()
+        .map(|rel| read_entry(config, &dir, rel))
+        .collect();
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(Some(e)) => entries.push(e),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::from_list(std::mem::take(&mut errors))?;
+
+    // Decide every URL before rendering, so links can be checked.
+    let mut claimed: HashMap<&str, &Entry> = HashMap::new();
+    for e in &entries {
+        if let Some(other) = claimed.insert(&e.path, e) {
+            let (first, second) = if other.rel < e.rel {
+                (other, e)
+            } else {
+                (e, other)
+            };
+            errors.push(
+                Error::content(
+                    Location::file(&second.shown),
+                    format!(
+                        "this file and {} both claim the URL /{}",
+                        first.shown.display(),
+                        first.path
+                    ),
+                )
+                .with_hint("rename one of them, or move the page into the section's folder"),
+            );
+        }
+    }
+    Error::from_list(std::mem::take(&mut errors))?;
+    let urls: HashMap<String, String> = entries
+        .iter()
+        .map(|e| (e.rel.clone(), format!("{}{}", config.base_path, e.path)))
+        .collect();
+    let links = Links {
+        pages: &urls,
+        base_path: &config.base_path,
+    };
+
+    let rendered: Vec<_> = entries
+        .par_iter()
+        .map(|e| {
+            markdown::render(
+                &e.shown,
+                &e.rel,
+                &e.text[e.body_start..],
+                e.body_line,
+                &links,
+            )
+        })
+        .collect();
+    let mut pages = Vec::new();
+    let mut sections = Vec::new();
+    for (entry, result) in entries.into_iter().zip(rendered) {
+        match result {
+            Ok(r) => {
+                if entry.is_index {
+                    sections.push(make_section(config, entry, r));
+                } else {
+                    pages.push(make_page(config, entry, r));
+                }
+            }
+            Err(errs) => errors.extend(errs),
+        }
+    }
+    Error::from_list(std::mem::take(&mut errors))?;
+
+    if !sections.iter().any(|s: &Section| s.key.is_empty()) {
+        sections.push(empty_home(config));
+    }
+    sections.sort_by(|a, b| a.key.cmp(&b.key));
+    attach(&mut sections, &mut pages);
+    Ok(Content { pages, sections })
+}
+
+/// Markdown files under `dir`, relative and `/`-separated, in a stable order. Hidden
+/// files and editor leftovers (`.#x.md`, `x.md~`) are skipped.
+fn markdown_files(dir: &Path) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io(
+                &path,
+                "cannot read content folder",
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("filesystem loop")),
+            )
+        })?;
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).expect("walkdir stays under its root");
+        let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+        files.push(rel.join("/"));
+    }
+    Ok(files)
+}
+
+fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
+    let shown = Path::new(CONTENT_DIR).join(rel);
+    let text = crate::error::read_text(&dir.join(rel), &shown)?;
+    let split = front_matter::split(&shown, &text)?;
+    let fm = match split.yaml {
+        Some(yaml) => front_matter::parse(&shown, yaml, 2)?,
+        None => FrontMatter::default(),
+    };
+    if fm.draft && !config.drafts {
+        return Ok(None);
+    }
+    let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let is_index = file == INDEX_FILE;
+    let path = if is_index {
+        if folder.is_empty() {
+            String::new()
+        } else {
+            format!("{folder}/")
+        }
+    } else {
+        let stem = file.trim_end_matches(".md");
+        let slug = match markdown::slugify(stem) {
+            s if s.is_empty() => stem.to_string(),
+            s => s,
+        };
+        if folder.is_empty() {
+            format!("{slug}/")
+        } else {
+            format!("{folder}/{slug}/")
+        }
+    };
+    let body_start = text.len() - split.body.len();
+    let body_line = split.body_line;
+    Ok(Some(Entry {
+        rel: rel.to_string(),
+        shown,
+        is_index,
+        fm,
+        body_start,
+        body_line,
+        text,
+        path,
+    }))
+}
+
+fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
+    let folder = e.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let slug = e.path.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
+    let title = e
+        .fm
+        .title
+        .clone()
+        .or_else(|| r.headings.first().map(|h| h.title.clone()))
+        .unwrap_or_else(|| slug.replace('-', " "));
+    let summary = e.fm.summary.clone().unwrap_or_else(|| shorten(&r.first_paragraph));
+    Page {
+        source: e.shown.to_string_lossy().replace('\\', "/"),
+        section: folder,
+        slug,
+        url: format!("{}{}", config.base_path, e.path),
+        permalink: format!("{}{}", config.base_url, e.path),
+        path: e.path,
+        title,
+        date: e.fm.date,
+        summary,
+        tags: e.fm.tags,
+        skills: e.fm.skills,
+        draft: e.fm.draft,
+        weight: e.fm.weight,
+        template: e.fm.template,
+        image: e.fm.image,
+        links: e.fm.links,
+        badges: e.fm.badges,
+        extra: e.fm.extra,
+        content: r.html,
+        toc: r.headings,
+        reading_time: r.word_count.div_ceil(WORDS_PER_MINUTE).max(1),
+        word_count: r.word_count,
+    }
+}
+
+fn make_section(config: &Config, e: Entry, r: markdown::Rendered) -> Section {
+    let key = e.path.trim_end_matches('/').to_string();
+    let title = e.fm.title.clone().unwrap_or_else(|| {
+        if key.is_empty() {
+            config.title.clone()
+        } else {
+            titlecase(key.rsplit('/').next().unwrap_or(&key))
+        }
+    });
+    Section {
+        source: Some(e.shown.to_string_lossy().replace('\\', "/")),
+        url: format!("{}{}", config.base_path, e.path),
+        permalink: format!("{}{}", config.base_url, e.path),
+        path: e.path,
+        key,
+        title,
+        summary: e.fm.summary.unwrap_or_else(|| shorten(&r.first_paragraph)),
+        template: e.fm.template,
+        weight: e.fm.weight,
+        extra: e.fm.extra,
+        content: r.html,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    }
+}
+
+fn empty_home(config: &Config) -> Section {
+    Section {
+        key: String::new(),
+        source: None,
+        path: String::new(),
+        url: config.base_path.clone(),
+        permalink: config.base_url.clone(),
+        title: config.title.clone(),
+        summary: String::new(),
+        template: None,
+        weight: None,
+        extra: BTreeMap::new(),
+        content: String::new(),
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    }
+}
+
+/// Files each page under the nearest section above it, sorts each listing, and links
+/// sections to their subsections. `sections` is sorted by key.
+fn attach(sections: &mut [Section], pages: &mut [Page]) {
+    let index: HashMap<String, usize> = sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.key.clone(), i))
+        .collect();
+    let nearest = |folder: &str| -> (String, usize) {
+        let mut f = folder;
+        loop {
+            if let Some(&i) = index.get(f) {
+                return (f.to_string(), i);
+            }
+            f = f.rsplit_once('/').map_or("", |(d, _)| d);
+        }
+    };
+    for (pi, page) in pages.iter_mut().enumerate() {
+        let (key, si) = nearest(&page.section);
+        page.section = key;
+        sections[si].pages.push(pi);
+    }
+    for s in sections.iter_mut() {
+        s.pages.sort_by(|&a, &b| page_order(&pages[a], &pages[b]));
+    }
+    for i in 0..sections.len() {
+        let key = sections[i].key.clone();
+        if key.is_empty() {
+            continue;
+        }
+        let parent = key.rsplit_once('/').map_or("", |(d, _)| d);
+        let (_, pi) = nearest(parent);
+        sections[pi].subsections.push(key);
+    }
+    let weights: HashMap<String, (Option<i64>, String)> = sections
+        .iter()
+        .map(|s| (s.key.clone(), (s.weight, s.title.clone())))
+        .collect();
+    for s in sections.iter_mut() {
+        s.subsections.sort_by(|a, b| {
+            let (wa, ta) = &weights[a];
+            let (wb, tb) = &weights[b];
+            cmp_weight(*wa, *wb).then_with(|| ta.cmp(tb))
+        });
+    }
+}
+
+/// Newest first; undated pages after dated ones; then by weight, then title.
+pub fn page_order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    let da = a.date.as_deref().and_then(parse_date);
+    let db = b.date.as_deref().and_then(parse_date);
+    db.cmp(&da)
+        .then_with(|| cmp_weight(a.weight, b.weight))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+fn cmp_weight(a: Option<i64>, b: Option<i64>) -> std::cmp::Ordering {
+    a.unwrap_or(i64::MAX).cmp(&b.unwrap_or(i64::MAX))
+}
+
+/// Parses a front-matter date: `YYYY-MM-DD`, RFC 3339, or `YYYY-MM-DD HH:MM:SS`.
+pub fn parse_date(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return d.and_hms_opt(0, 0, 0);
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Some(dt.naive_utc());
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()
+}
+
+/// Cuts plain text to about 200 characters at a word boundary.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 200;
+    let text = text.trim();
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+fn titlecase(word: &str) -> String {
+    let word = word.replace(['-', '_'], " ");
+    let mut c = word.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(parse_date("2024-05-01").is_some());
+        assert!(parse_date("2024-05-01T10:00:00Z").is_some());
+        assert!(parse_date("2024-05-01T10:00:00+02:00").is_some());
+        assert!(parse_date("May 1").is_none());
+    }
+
+    #[test]
+    fn shorten_at_word() {
+        let long = "word ".repeat(100);
+        let s = shorten(&long);
+        assert!(s.ends_with('…'));
+        assert!(s.chars().count() <= 201);
+    }
+}

@@ -1,0 +1,79 @@
+//! folio: a static-site generator for learner portfolios that verifies every badge.
+//!
+//! The pipeline is a straight line, each stage consuming the previous one's value:
+//! [`config::Config::load`] → [`content::load`] → [`render::render`] → [`write::Sink`].
+//! `main.rs` only parses the command line and maps results to exit codes.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod init;
+pub mod render;
+pub mod write;
+
+use std::time::{Duration, Instant};
+
+pub use config::{Config, Overrides};
+pub use error::{Error, Location, Result};
+use write::{Body, OutputFile, Sink};
+
+/// What a build did, for the one-line summary.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub sections: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+/// Builds the site described by `config` into `sink`.
+pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
+    let started = Instant::now();
+    let theme = render::theme::load(&config.root, &config.theme)?;
+    let content = content::load(config)?;
+    let mut files = render::render(config, &theme, &content)?;
+    files.extend(static_files(config)?);
+    let files = last_wins(files);
+    let report = Report {
+        pages: content.pages.len(),
+        sections: content.sections.len(),
+        files: files.len(),
+        elapsed: Duration::ZERO,
+    };
+    sink.write(files)?;
+    Ok(Report {
+        elapsed: started.elapsed(),
+        ..report
+    })
+}
+
+/// The portfolio's `static/` folder, copied as-is.
+fn static_files(config: &Config) -> Result<Vec<OutputFile>> {
+    let dir = config.root.join("static");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    Ok(render::theme::files_under(&dir)?
+        .into_iter()
+        .map(|(path, src)| OutputFile {
+            path,
+            body: Body::Copy(src),
+        })
+        .collect())
+}
+
+/// When two files claim one output path, the later one wins: the portfolio's static
+/// files override the theme's.
+fn last_wins(files: Vec<OutputFile>) -> Vec<OutputFile> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<OutputFile> = files
+        .into_iter()
+        .rev()
+        .filter(|f| seen.insert(f.path.clone()))
+        .collect();
+    out.reverse();
+    out
+}

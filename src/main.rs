@@ -1,0 +1,112 @@
+//! The `folio` binary: parse the command line, call the library, print the outcome
+//! once, and map it to an exit code (0 ok, 1 content or badge error, 2 usage or I/O).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+use folio::cli::{BuildArgs, Cli, Command};
+use folio::write::Disk;
+use folio::{Config, Error, Overrides};
+
+enum ExitStatus {
+    Success,
+    Failure,
+    Error,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        match s {
+            ExitStatus::Success => ExitCode::SUCCESS,
+            ExitStatus::Failure => ExitCode::from(1),
+            ExitStatus::Error => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
+        Command::Build(args) => build(&args, cli.quiet),
+    };
+    match result {
+        Ok(()) => ExitStatus::Success.into(),
+        Err(e) => {
+            let status = if e.is_usage_or_io() {
+                ExitStatus::Error
+            } else {
+                ExitStatus::Failure
+            };
+            report(e);
+            status.into()
+        }
+    }
+}
+
+fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
+    let overrides = Overrides {
+        out: args.out.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        offline: args.offline,
+    };
+    let config = Config::load(&args.root, &overrides)?;
+    // Refuse before doing any work if the output folder is not ours to replace.
+    Disk::check_replaceable(&config.output_dir)?;
+    let mut sink = Disk {
+        out: config.output_dir.clone(),
+    };
+    let report = folio::build(&config, &mut sink)?;
+    if !quiet {
+        println!(
+            "built {} pages and {} sections in {} ms → {}",
+            report.pages,
+            report.sections,
+            report.elapsed.as_millis(),
+            config.output_dir.display()
+        );
+    }
+    Ok(())
+}
+
+fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(), Error> {
+    let dir = dir.unwrap_or_else(|| ".".into());
+    folio::init::scaffold(&dir, theme)?;
+    if !quiet {
+        println!(
+            "created a portfolio in {}; build it with `folio build --root {}`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Prints an error, its hint, and every error inside it, numbered, on stderr.
+fn report(e: Error) {
+    let color = std::io::stderr().is_terminal();
+    let label = if color { "\x1b[1;31merror\x1b[0m" } else { "error" };
+    let errors = e.flatten();
+    if errors.len() > 1 {
+        eprintln!("{label}: {} problems found", errors.len());
+    }
+    for (i, err) in errors.iter().enumerate() {
+        let number = if errors.len() > 1 { format!("[{}] ", i + 1) } else { String::new() };
+        eprintln!("{label}: {number}{err}");
+        if let Some(hint) = err.hint() {
+            eprintln!("  hint: {hint}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        folio::cli::Cli::command().debug_assert();
+    }
+}

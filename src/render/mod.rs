@@ -1,0 +1,370 @@
+//! Rendering the site model through a Tera theme into a list of output files.
+//!
+//! Invariant: nothing here writes to disk; the files go to a [`crate::write::Sink`].
+//! Templates are compiled once per build and pages are rendered in parallel.
+
+pub mod theme;
+
+use std::collections::{BTreeMap, HashMap};
+use std::error::Error as _;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::content::{Content, Page, Section};
+use crate::error::{Error, Result};
+use crate::write::OutputFile;
+use theme::{TemplateSource, Theme};
+
+/// The version of the variables templates receive; see THEMES.md.
+pub const TEMPLATE_CONTRACT: &str = "1";
+
+/// A page as listings see it: everything but the rendered body.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub permalink: &'a str,
+    pub slug: &'a str,
+    pub section: &'a str,
+    pub date: Option<&'a str>,
+    pub summary: &'a str,
+    pub tags: &'a [String],
+    pub skills: &'a [String],
+    pub image: Option<&'a str>,
+    pub weight: Option<i64>,
+    pub reading_time: usize,
+    pub extra: &'a BTreeMap<String, serde_yaml::Value>,
+}
+
+impl<'a> From<&'a Page> for PageSummary<'a> {
+    fn from(p: &'a Page) -> Self {
+        PageSummary {
+            title: &p.title,
+            url: &p.url,
+            permalink: &p.permalink,
+            slug: &p.slug,
+            section: &p.section,
+            date: p.date.as_deref(),
+            summary: &p.summary,
+            tags: &p.tags,
+            skills: &p.skills,
+            image: p.image.as_deref(),
+            weight: p.weight,
+            reading_time: p.reading_time,
+            extra: &p.extra,
+        }
+    }
+}
+
+/// A section with its pages and direct subsections listed.
+#[derive(Debug, Serialize)]
+struct SectionView<'a> {
+    #[serde(flatten)]
+    section: &'a Section,
+    pages: Vec<PageSummary<'a>>,
+    subsections: Vec<SubsectionView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct SubsectionView<'a> {
+    key: &'a str,
+    title: &'a str,
+    url: &'a str,
+    summary: &'a str,
+    pages: Vec<PageSummary<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ConfigView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    base_path: &'a str,
+    language: &'a str,
+    theme: &'a str,
+    extra: &'a serde_yaml::Mapping,
+}
+
+#[derive(Debug, Serialize)]
+struct NavItem<'a> {
+    title: &'a str,
+    url: &'a str,
+    key: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct SiteView<'a> {
+    nav: Vec<NavItem<'a>>,
+    generator: String,
+    contract: &'static str,
+    page_count: usize,
+}
+
+/// Compiles the theme's templates, naming the file and line of a syntax error.
+pub fn compile(theme: &Theme, config: &Config) -> Result<Tera> {
+    let mut tera = Tera::default();
+    let origins: HashMap<&str, &TemplateSource> =
+        theme.templates.iter().map(|t| (t.name.as_str(), t)).collect();
+    tera.add_raw_templates(
+        theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.text.as_str())),
+    )
+    .map_err(|e| template_error(&e, &origins, None))?;
+    tera.set_escape_fn(escape_html);
+    let base_path = config.base_path.clone();
+    tera.register_function(
+        "url",
+        move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+            let path = args
+                .get("path")
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| tera::Error::msg("url() needs a `path` argument"))?;
+            Ok(tera::Value::String(join_url(&base_path, path)))
+        },
+    );
+    Ok(tera)
+}
+
+/// Escapes text for HTML text and quoted attributes. Unlike Tera's default it leaves
+/// `/` alone, so URLs stay readable in the output (and to link checkers).
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `/repo/` + `css/a.css` = `/repo/css/a.css`; leaves absolute URLs alone.
+pub fn join_url(base_path: &str, path: &str) -> String {
+    if path.contains("://") || path.starts_with("//") || path.starts_with(base_path) {
+        return path.to_string();
+    }
+    format!("{base_path}{}", path.trim_start_matches('/'))
+}
+
+/// Renders every page, section and the 404 page, and lists the static files.
+pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<OutputFile>> {
+    let tera = compile(theme, config)?;
+    let origins: HashMap<&str, &TemplateSource> =
+        theme.templates.iter().map(|t| (t.name.as_str(), t)).collect();
+
+    let mut base = Context::new();
+    base.insert(
+        "config",
+        &ConfigView {
+            title: &config.title,
+            description: config.description.as_deref(),
+            base_url: &config.base_url,
+            base_path: &config.base_path,
+            language: &config.language,
+            theme: &theme.name,
+            extra: &config.extra,
+        },
+    );
+    base.insert("owner", &config.owner);
+    let home = content.section("").expect("load always makes a home section");
+    base.insert(
+        "site",
+        &SiteView {
+            nav: home
+                .subsections
+                .iter()
+                .filter_map(|k| content.section(k))
+                .map(|s| NavItem {
+                    title: &s.title,
+                    url: &s.url,
+                    key: &s.key,
+                })
+                .collect(),
+            generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
+            contract: TEMPLATE_CONTRACT,
+            page_count: content.pages.len(),
+        },
+    );
+
+    let render_one = |template: &str, ctx: &Context, source: &str| -> Result<String> {
+        tera.render(template, ctx)
+            .map_err(|e| template_error(&e, &origins, Some(source)))
+    };
+
+    let mut files: Vec<OutputFile> = content
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut ctx = base.clone();
+            ctx.insert("page", page);
+            if let Some(s) = content.section(&page.section) {
+                ctx.insert("section", s);
+            }
+            let template = page.template.as_deref().unwrap_or("page.html");
+            let html = render_one(template, &ctx, &page.source)?;
+            Ok(OutputFile::new(format!("{}index.html", page.path), html))
+        })
+        .collect::<Result<_>>()?;
+
+    for section in &content.sections {
+        let view = section_view(content, section);
+        let mut ctx = base.clone();
+        ctx.insert("section", &view);
+        let template = match (&section.template, section.key.is_empty()) {
+            (Some(t), _) => t.as_str(),
+            (None, true) => "index.html",
+            (None, false) => "section.html",
+        };
+        let source = section.source.as_deref().unwrap_or("content/_index.md");
+        let html = render_one(template, &ctx, source)?;
+        files.push(OutputFile::new(format!("{}index.html", section.path), html));
+    }
+
+    let mut ctx = base.clone();
+    ctx.insert("section", &section_view(content, home));
+    files.push(OutputFile::new(
+        "404.html",
+        render_one("404.html", &ctx, "404 page")?,
+    ));
+
+    files.extend(site_files(config, content));
+    for (path, body) in &theme.static_files {
+        files.push(OutputFile {
+            path: path.clone(),
+            body: body.clone(),
+        });
+    }
+    Ok(files)
+}
+
+fn section_view<'a>(content: &'a Content, section: &'a Section) -> SectionView<'a> {
+    let list = |s: &'a Section| -> Vec<PageSummary<'a>> {
+        s.pages
+            .iter()
+            .map(|&i| PageSummary::from(&content.pages[i]))
+            .collect()
+    };
+    SectionView {
+        section,
+        pages: list(section),
+        subsections: section
+            .subsections
+            .iter()
+            .filter_map(|k| content.section(k))
+            .map(|s| SubsectionView {
+                key: &s.key,
+                title: &s.title,
+                url: &s.url,
+                summary: &s.summary,
+                pages: list(s),
+            })
+            .collect(),
+    }
+}
+
+/// Files every published site needs whatever the theme: GitHub Pages' `.nojekyll`,
+/// `robots.txt`, `sitemap.xml`, and `CNAME` when configured.
+fn site_files(config: &Config, content: &Content) -> Vec<OutputFile> {
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut urls: Vec<(&str, Option<&str>)> = content
+        .sections
+        .iter()
+        .map(|s| (s.permalink.as_str(), None))
+        .chain(
+            content
+                .pages
+                .iter()
+                .map(|p| (p.permalink.as_str(), p.date.as_deref())),
+        )
+        .collect();
+    urls.sort();
+    for (loc, date) in urls {
+        sitemap.push_str("  <url><loc>");
+        sitemap.push_str(&xml_escape(loc));
+        sitemap.push_str("</loc>");
+        if let Some(d) = date.and_then(crate::content::parse_date) {
+            sitemap.push_str(&format!("<lastmod>{}</lastmod>", d.format("%Y-%m-%d")));
+        }
+        sitemap.push_str("</url>\n");
+    }
+    sitemap.push_str("</urlset>\n");
+    let mut files = vec![
+        OutputFile::new(".nojekyll", ""),
+        OutputFile::new(
+            "robots.txt",
+            format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", config.base_url),
+        ),
+        OutputFile::new("sitemap.xml", sitemap),
+    ];
+    if let Some(cname) = &config.cname {
+        files.push(OutputFile::new("CNAME", format!("{cname}\n")));
+    }
+    files
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Turns a Tera error into one that names the template file (with its line where Tera
+/// gives one) and the page being rendered.
+fn template_error(
+    e: &tera::Error,
+    origins: &HashMap<&str, &TemplateSource>,
+    page: Option<&str>,
+) -> Error {
+    let mut chain = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        chain.push(s.to_string());
+        source = s.source();
+    }
+    // Tera names the template in quotes: "Failed to render 'page.html'".
+    let name = chain
+        .iter()
+        .find_map(|m| m.split('\'').nth(1).filter(|n| origins.contains_key(n)))
+        .unwrap_or("");
+    let mut template = origins
+        .get(name)
+        .map(|t| t.origin.clone())
+        .unwrap_or_else(|| name.to_string());
+    // Parse errors carry " --> LINE:COL".
+    if let Some(pos) = chain.iter().find_map(|m| {
+        m.split(" --> ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .map(str::to_string)
+    }) {
+        template = format!("{template}:{pos}");
+    }
+    let detail: Vec<String> = chain
+        .iter()
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty())
+        .collect();
+    let mut msg = detail.join(": ");
+    if let Some(page) = page {
+        msg = format!("while rendering {page}: {msg}");
+    }
+    Error::Template {
+        template,
+        msg,
+        hint: Some(
+            "check the template's syntax and the variable names in THEMES.md".into(),
+        ),
+    }
+}
