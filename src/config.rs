@@ -176,16 +176,17 @@ pub struct Overrides {
 impl Config {
     /// Reads `ROOT/folio.yaml` and applies command-line overrides.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
-        let path = root.join(CONFIG_FILE);
+        let path = shown(root, CONFIG_FILE);
         if !path.is_file() {
-            return Err(Error::Config {
-                loc: Location::file(&path),
-                msg: "no folio.yaml here: this folder is not a folio portfolio".into(),
-                hint: Some(format!(
-                    "run `folio init {}` to create one, or pass --root to point at your portfolio",
-                    root.display()
-                )),
-            });
+            // Pointing folio at the wrong folder is a usage error (exit 2), not bad content.
+            return Err(Error::usage(format!(
+                "{}: not found: this folder is not a folio portfolio",
+                path.display()
+            ))
+            .with_hint(format!(
+                "run `folio init {}` to create one, or pass --root to point at your portfolio",
+                root.display()
+            )));
         }
         let text = crate::error::read_text(&path, &path)?;
         Config::parse(root, &path, &text, overrides)
@@ -248,6 +249,23 @@ impl Config {
             extra: raw.extra,
             drafts: overrides.drafts,
         })
+    }
+}
+
+/// The path of `rel` inside the portfolio as the user would type it: `content/a.md`
+/// when building the current folder, `site/content/a.md` with `--root site`.
+pub fn shown(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
+    if root == Path::new(".") || root.as_os_str().is_empty() {
+        rel.as_ref().to_path_buf()
+    } else {
+        root.join(rel)
+    }
+}
+
+impl Config {
+    /// See [`shown`].
+    pub fn shown(&self, rel: impl AsRef<Path>) -> PathBuf {
+        shown(&self.root, rel)
     }
 }
 

@@ -66,7 +66,10 @@ Code blocks, tables and images all work.
 ```
 "#,
     ),
-    ("badges/README.md", "Put your badge files (.json, .jwt, .png, .svg) in this folder.\n"),
+    (
+        "badges/README.md",
+        "Put your badge files (.json, .jwt, .png, .svg) in this folder.\n",
+    ),
     ("static/.gitkeep", ""),
     (".gitignore", "/public\n/.folio\n"),
     (
@@ -113,10 +116,12 @@ jobs:
 /// Writes the starter portfolio into `dir`, refusing to touch an existing one.
 pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
     if !crate::render::theme::builtin_names().contains(&theme) {
-        return Err(Error::usage(format!("unknown theme `{theme}`")).with_hint(format!(
-            "built-in themes: {}",
-            crate::render::theme::builtin_names().join(", ")
-        )));
+        return Err(
+            Error::usage(format!("unknown theme `{theme}`")).with_hint(format!(
+                "built-in themes: {}",
+                crate::render::theme::builtin_names().join(", ")
+            )),
+        );
     }
     let config = dir.join(crate::config::CONFIG_FILE);
     if config.exists() {
@@ -132,8 +137,7 @@ pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| Error::io(parent, "cannot create folder", e))?;
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
         }
         let text = text.replace("THEME", theme);
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;

@@ -87,13 +87,21 @@ fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(),
 /// Prints an error, its hint, and every error inside it, numbered, on stderr.
 fn report(e: Error) {
     let color = std::io::stderr().is_terminal();
-    let label = if color { "\x1b[1;31merror\x1b[0m" } else { "error" };
+    let label = if color {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
     let errors = e.flatten();
     if errors.len() > 1 {
         eprintln!("{label}: {} problems found", errors.len());
     }
     for (i, err) in errors.iter().enumerate() {
-        let number = if errors.len() > 1 { format!("[{}] ", i + 1) } else { String::new() };
+        let number = if errors.len() > 1 {
+            format!("[{}] ", i + 1)
+        } else {
+            String::new()
+        };
         eprintln!("{label}: {number}{err}");
         if let Some(hint) = err.hint() {
             eprintln!("  hint: {hint}");

@@ -147,7 +147,11 @@ impl Disk {
             if had_old {
                 let _ = fs::rename(&old, &self.out);
             }
-            return Err(Error::io(&self.out, "cannot move the new output into place", e));
+            return Err(Error::io(
+                &self.out,
+                "cannot move the new output into place",
+                e,
+            ));
         }
         if had_old {
             fs::remove_dir_all(&old)
@@ -198,9 +202,14 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join("thesis.docx"), "precious").unwrap();
         let mut disk = Disk { out: out.clone() };
-        let err = disk.write(vec![OutputFile::new("index.html", "x")]).unwrap_err();
+        let err = disk
+            .write(vec![OutputFile::new("index.html", "x")])
+            .unwrap_err();
         assert!(matches!(err, Error::OutputNotOurs { .. }));
-        assert_eq!(fs::read_to_string(out.join("thesis.docx")).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(out.join("thesis.docx")).unwrap(),
+            "precious"
+        );
     }
 
     #[test]
@@ -208,8 +217,10 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
         let mut disk = Disk { out: out.clone() };
-        disk.write(vec![OutputFile::new("a/index.html", "1")]).unwrap();
-        disk.write(vec![OutputFile::new("b/index.html", "2")]).unwrap();
+        disk.write(vec![OutputFile::new("a/index.html", "1")])
+            .unwrap();
+        disk.write(vec![OutputFile::new("b/index.html", "2")])
+            .unwrap();
         assert!(!out.join("a").exists());
         assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "2");
         assert!(out.join(MARKER).is_file());

@@ -85,7 +85,10 @@ pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
         Error::FrontMatter {
             loc,
             msg: format!("invalid front matter: {msg}"),
-            hint: Some("front matter is YAML: `key: value`, one per line; quote values that contain `: `".into()),
+            hint: Some(
+                "front matter is YAML: `key: value`, one per line; quote values that contain `: `"
+                    .into(),
+            ),
         }
     })?;
 

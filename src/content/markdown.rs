@@ -80,11 +80,9 @@ pub fn render(
                     id,
                 }),
                 Err(msg) => {
-                    errors.push(
-                        Error::content(Location::line(shown, line), msg).with_hint(
-                            "links to pages are relative to this file, e.g. `../projects/foo.md`",
-                        ),
-                    );
+                    errors.push(Error::content(Location::line(shown, line), msg).with_hint(
+                        "links to pages are relative to this file, e.g. `../projects/foo.md`",
+                    ));
                     Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -280,7 +278,10 @@ mod tests {
     #[track_caller]
     fn check(md: &str, expect: &str) {
         let pages: HashMap<String, String> = [
-            ("projects/foo.md".to_string(), "/base/projects/foo/".to_string()),
+            (
+                "projects/foo.md".to_string(),
+                "/base/projects/foo/".to_string(),
+            ),
             ("about.md".to_string(), "/base/about/".to_string()),
         ]
         .into();
@@ -288,8 +289,14 @@ mod tests {
             pages: &pages,
             base_path: "/base/",
         };
-        let out = render(Path::new("c/projects/bar.md"), "projects/bar.md", md, 0, &links)
-            .unwrap_or_else(|e| panic!("{e:?}"));
+        let out = render(
+            Path::new("c/projects/bar.md"),
+            "projects/bar.md",
+            md,
+            0,
+            &links,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
         assert!(out.html.contains(expect), "{}", out.html);
     }
 
@@ -304,7 +311,10 @@ mod tests {
 
     #[test]
     fn heading_ids_unique() {
-        check("## Hello, World\n\n## Hello, World\n", "<h2 id=\"hello-world-1\">");
+        check(
+            "## Hello, World\n\n## Hello, World\n",
+            "<h2 id=\"hello-world-1\">",
+        );
         check("## Custom {#mine}\n", "<h2 id=\"mine\">");
     }
 
@@ -325,8 +335,14 @@ mod tests {
             pages: &pages,
             base_path: "/",
         };
-        let errs = render(Path::new("c/a.md"), "a.md", "hi\n\n[x](gone.md)\n", 4, &links)
-            .unwrap_err();
+        let errs = render(
+            Path::new("c/a.md"),
+            "a.md",
+            "hi\n\n[x](gone.md)\n",
+            4,
+            &links,
+        )
+        .unwrap_err();
         assert_eq!(errs.len(), 1);
         let msg = errs[0].to_string();
         assert!(msg.starts_with("c/a.md:7: "), "{msg}");

@@ -221,15 +221,21 @@ fn markdown_files(dir: &Path) -> Result<Vec<String>> {
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).expect("walkdir stays under its root");
-        let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walkdir stays under its root");
+        let rel: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
         files.push(rel.join("/"));
     }
     Ok(files)
 }
 
 fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
-    let shown = Path::new(CONTENT_DIR).join(rel);
+    let shown = config.shown(Path::new(CONTENT_DIR).join(rel));
     let text = crate::error::read_text(&dir.join(rel), &shown)?;
     let split = front_matter::split(&shown, &text)?;
     let fm = match split.yaml {
@@ -275,16 +281,24 @@ fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
 
 fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
     let folder = e.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-    let slug = e.path.trim_end_matches('/').rsplit('/').next().unwrap_or("").to_string();
-    let title = e
-        .fm
-        .title
-        .clone()
-        .or_else(|| r.headings.first().map(|h| h.title.clone()))
-        .unwrap_or_else(|| slug.replace('-', " "));
-    let summary = e.fm.summary.clone().unwrap_or_else(|| shorten(&r.first_paragraph));
+    let slug = e
+        .path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    let title =
+        e.fm.title
+            .clone()
+            .or_else(|| r.headings.first().map(|h| h.title.clone()))
+            .unwrap_or_else(|| slug.replace('-', " "));
+    let summary =
+        e.fm.summary
+            .clone()
+            .unwrap_or_else(|| shorten(&r.first_paragraph));
     Page {
-        source: e.shown.to_string_lossy().replace('\\', "/"),
+        source: format!("{CONTENT_DIR}/{}", e.rel),
         section: folder,
         slug,
         url: format!("{}{}", config.base_path, e.path),
@@ -319,7 +333,7 @@ fn make_section(config: &Config, e: Entry, r: markdown::Rendered) -> Section {
         }
     });
     Section {
-        source: Some(e.shown.to_string_lossy().replace('\\', "/")),
+        source: Some(format!("{CONTENT_DIR}/{}", e.rel)),
         url: format!("{}{}", config.base_path, e.path),
         permalink: format!("{}{}", config.base_url, e.path),
         path: e.path,

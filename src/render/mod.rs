@@ -106,8 +106,11 @@ struct SiteView<'a> {
 /// Compiles the theme's templates, naming the file and line of a syntax error.
 pub fn compile(theme: &Theme, config: &Config) -> Result<Tera> {
     let mut tera = Tera::default();
-    let origins: HashMap<&str, &TemplateSource> =
-        theme.templates.iter().map(|t| (t.name.as_str(), t)).collect();
+    let origins: HashMap<&str, &TemplateSource> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t))
+        .collect();
     tera.add_raw_templates(
         theme
             .templates
@@ -158,8 +161,11 @@ pub fn join_url(base_path: &str, path: &str) -> String {
 /// Renders every page, section and the 404 page, and lists the static files.
 pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<OutputFile>> {
     let tera = compile(theme, config)?;
-    let origins: HashMap<&str, &TemplateSource> =
-        theme.templates.iter().map(|t| (t.name.as_str(), t)).collect();
+    let origins: HashMap<&str, &TemplateSource> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t))
+        .collect();
 
     let mut base = Context::new();
     base.insert(
@@ -175,7 +181,9 @@ pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<O
         },
     );
     base.insert("owner", &config.owner);
-    let home = content.section("").expect("load always makes a home section");
+    let home = content
+        .section("")
+        .expect("load always makes a home section");
     base.insert(
         "site",
         &SiteView {
@@ -303,7 +311,10 @@ fn site_files(config: &Config, content: &Content) -> Vec<OutputFile> {
         OutputFile::new(".nojekyll", ""),
         OutputFile::new(
             "robots.txt",
-            format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", config.base_url),
+            format!(
+                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
+                config.base_url
+            ),
         ),
         OutputFile::new("sitemap.xml", sitemap),
     ];
@@ -363,8 +374,6 @@ fn template_error(
     Error::Template {
         template,
         msg,
-        hint: Some(
-            "check the template's syntax and the variable names in THEMES.md".into(),
-        ),
+        hint: Some("check the template's syntax and the variable names in THEMES.md".into()),
     }
 }

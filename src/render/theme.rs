@@ -47,7 +47,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme> {
         let dir = root.join(name);
         if !dir.join("templates").is_dir() {
             return Err(Error::Config {
-                loc: Location::file(root.join(crate::config::CONFIG_FILE)),
+                loc: Location::file(crate::config::shown(root, crate::config::CONFIG_FILE)),
                 msg: format!("unknown theme `{name}`"),
                 hint: Some(format!(
                     "use a built-in theme ({}) or a path to a theme folder with a templates/ folder",
@@ -63,7 +63,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme> {
             if !rel.ends_with(".html") && !rel.ends_with(".xml") {
                 continue;
             }
-            let shown = Path::new("templates").join(&rel);
+            let shown = crate::config::shown(root, Path::new("templates").join(&rel));
             let text = crate::error::read_text(&path, &shown)?;
             theme.templates.retain(|t| t.name != rel);
             theme.templates.push(TemplateSource {

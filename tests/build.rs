@@ -1,0 +1,265 @@
+//! `folio build` and `folio init`, driven through the real binary on fixture folders.
+
+mod common;
+
+use common::{Portfolio, fixtures, main_of, snapshot};
+
+#[test]
+fn builds_fixture_and_reports_summary() {
+    let p = Portfolio::fixture("basic");
+    let run = p.run(&["build"]);
+    run.success();
+    assert!(
+        run.stdout.starts_with("built 3 pages and 2 sections in "),
+        "{}",
+        run.stdout
+    );
+    let out = p.tree("public");
+    for file in [
+        "index.html",
+        "about/index.html",
+        "projects/index.html",
+        "projects/alpha/index.html",
+        "projects/beta/index.html",
+        "404.html",
+        "robots-note.txt",
+        "css/folio.css",
+        ".nojekyll",
+        "sitemap.xml",
+        "robots.txt",
+        ".folio-output",
+    ] {
+        assert!(
+            out.contains_key(file),
+            "missing {file}; have {:?}",
+            out.keys()
+        );
+    }
+    assert!(
+        !out.contains_key("projects/gamma/index.html"),
+        "drafts are left out"
+    );
+}
+
+#[test]
+fn pages_are_sorted_newest_first_and_links_resolve() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build"]).success();
+    let section = p.read("public/projects/index.html");
+    let beta = section.find("Beta").unwrap();
+    let alpha = section.find("Alpha").unwrap();
+    assert!(beta < alpha, "newer page first");
+    let about = p.read("public/about/index.html");
+    assert!(
+        about.contains(r#"href="/projects/alpha/#results""#),
+        "{about}"
+    );
+    let alpha = p.read("public/projects/alpha/index.html");
+    assert!(alpha.contains(r#"<h2 id="results">"#));
+    assert!(alpha.contains("<table>"));
+}
+
+#[test]
+fn drafts_flag_includes_drafts() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build", "--drafts"]).success();
+    assert!(p.root.join("public/projects/gamma/index.html").is_file());
+}
+
+#[test]
+fn base_url_with_subpath_prefixes_every_link() {
+    let p = Portfolio::fixture("basic");
+    p.run(&[
+        "build",
+        "--base-url",
+        "https://learner.github.io/portfolio/",
+    ])
+    .success();
+    let about = p.read("public/about/index.html");
+    assert!(
+        about.contains(r#"href="/portfolio/projects/alpha/#results""#),
+        "{about}"
+    );
+    assert!(about.contains(r#"href="/portfolio/css/folio.css""#));
+    let alpha = p.read("public/projects/alpha/index.html");
+    assert!(alpha.contains(r#"src="/portfolio/img/a.png""#), "{alpha}");
+    assert!(alpha.contains(r#"href="https://learner.github.io/portfolio/projects/alpha/""#));
+    // No root-relative link escapes the prefix.
+    for (name, bytes) in p.tree("public") {
+        if !name.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in ["href=\"/", "src=\"/"] {
+            for (i, _) in html.match_indices(attr) {
+                let rest = &html[i + attr.len() - 1..];
+                assert!(
+                    rest.starts_with("/portfolio/"),
+                    "{name}: {}",
+                    &rest[..40.min(rest.len())]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn out_flag_and_output_dir() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build", "--out", "docs"]).success();
+    assert!(p.root.join("docs/index.html").is_file());
+    assert!(!p.root.join("public").exists());
+}
+
+#[test]
+fn root_flag_from_elsewhere() {
+    let p = Portfolio::fixture("basic");
+    let run = common::run_in(p.tmp.path(), &["build", "--root", "site"]);
+    run.success();
+    assert!(p.root.join("public/index.html").is_file());
+}
+
+#[test]
+fn missing_config_is_a_usage_error() {
+    let p = Portfolio::fixture("basic");
+    p.remove("folio.yaml");
+    p.run(&["build"])
+        .failure(2)
+        .stderr_has("folio.yaml: not found")
+        .stderr_has("folio init");
+}
+
+#[test]
+fn refuses_folder_it_did_not_write() {
+    let p = Portfolio::fixture("basic");
+    p.write("public/thesis.docx", "my only copy");
+    p.run(&["build"])
+        .failure(2)
+        .stderr_has("refusing to replace an output folder that folio did not write")
+        .stderr_has("hint:");
+    assert_eq!(p.read("public/thesis.docx"), "my only copy");
+    assert_eq!(p.tree("public").len(), 1);
+}
+
+#[test]
+fn unwritable_output_is_an_io_error() {
+    let p = Portfolio::fixture("basic");
+    p.write("blocker", "a file where a folder should be");
+    p.run(&["build", "--out", "blocker/public"])
+        .failure(2)
+        .stderr_has("blocker");
+}
+
+#[test]
+fn rebuild_replaces_stale_files() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build"]).success();
+    p.remove("content/projects/beta.md");
+    p.run(&["build"]).success();
+    assert!(!p.root.join("public/projects/beta").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(&p.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("folio-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Every folder in tests/fixtures/invalid/ is laid over the basic fixture after a good
+/// build; the build must fail as `expect.txt` says and leave the output untouched.
+#[test]
+fn invalid_fixtures_fail_clearly_and_keep_previous_output() {
+    let mut cases: Vec<_> = std::fs::read_dir(fixtures().join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let p = Portfolio::fixture("basic");
+        p.run(&["build"]).success();
+        let before = p.tree("public");
+        p.overlay(&case);
+        p.remove("expect.txt");
+        let run = p.run(&["build"]);
+        let expect = std::fs::read_to_string(case.join("expect.txt")).unwrap();
+        for line in expect.lines() {
+            let (key, value) = line.split_once(": ").unwrap();
+            match key {
+                "exit" => assert_eq!(
+                    run.code.to_string(),
+                    value,
+                    "{name}: exit code; stderr:\n{}",
+                    run.stderr
+                ),
+                "stderr" => assert!(
+                    run.stderr.contains(value),
+                    "{name}: stderr lacks {value:?}:\n{}",
+                    run.stderr
+                ),
+                other => panic!("{name}: unknown expectation {other}"),
+            }
+        }
+        assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
+        assert!(
+            p.tree("public") == before,
+            "{name}: previous output changed"
+        );
+    }
+}
+
+#[test]
+fn init_creates_a_portfolio_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::run_in(tmp.path(), &["init", "mine"]).success();
+    let root = tmp.path().join("mine");
+    for f in [
+        "folio.yaml",
+        "content/_index.md",
+        ".github/workflows/pages.yml",
+    ] {
+        assert!(root.join(f).is_file(), "{f}");
+    }
+    let run = common::run_in(&root, &["build"]);
+    run.success();
+    assert!(
+        root.join("public/projects/first-project/index.html")
+            .is_file()
+    );
+    // A second init refuses to overwrite.
+    common::run_in(tmp.path(), &["init", "mine"])
+        .failure(2)
+        .stderr_has("already exists");
+}
+
+#[test]
+fn example_portfolio_builds() {
+    let p = Portfolio::example();
+    let run = p.run(&["build"]);
+    run.success();
+    let home = p.read("public/index.html");
+    assert!(home.contains("Ada Okafor"));
+    assert!(
+        p.root
+            .join("public/projects/demand-forecast/index.html")
+            .is_file()
+    );
+    assert!(p.root.join("public/images/forecast.svg").is_file());
+    assert!(!p.root.join("public/writing/next-post").exists());
+}
+
+#[test]
+fn snapshots_of_main() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build"]).success();
+    snapshot("home.html", main_of(&p.read("public/index.html")));
+    snapshot(
+        "section.html",
+        main_of(&p.read("public/projects/index.html")),
+    );
+    snapshot(
+        "page.html",
+        main_of(&p.read("public/projects/alpha/index.html")),
+    );
+}
