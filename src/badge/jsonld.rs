@@ -1,0 +1,282 @@
+//! JSON-LD expansion to RDF and RDF Dataset Canonicalization (RDFC-1.0), with
+//! bundled contexts only and in "safe mode".
+//!
+//! Safe mode matters for security: JSON-LD silently drops a property that no context
+//! defines, so such a property is not covered by the signature, yet a naive display
+//! would show it. Expansion here rejects any term or type that does not expand to an
+//! absolute IRI, and the error names it.
+//!
+//! Uses the `json-ld` crate (expansion and toRdf) and `rdf-canon` (RDFC-1.0); this
+//! pair reproduces the W3C test vectors' canonical N-Quads exactly.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use json_ld::expansion::{Action, Policy};
+use json_ld::rdf::RdfQuads;
+use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
+use iref::{Iri, IriBuf};
+use rdf_types::{Id as RdfId, LiteralType, Term};
+
+use super::contexts::{self, Variant};
+
+/// Why a document could not be canonicalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LdError {
+    /// A `@context` URL folio does not bundle. Contexts are never fetched.
+    UnknownContext(String),
+    /// A property or type that expansion would drop or cannot make absolute.
+    Undefined(String),
+    /// Anything else JSON-LD processing rejected.
+    Invalid(String),
+    /// Canonicalisation would take too long (a "poison" graph).
+    TooComplex,
+}
+
+impl std::fmt::Display for LdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LdError::UnknownContext(url) => write!(
+                f,
+                "unknown JSON-LD context `{url}` (folio bundles contexts and never fetches them)"
+            ),
+            LdError::Undefined(term) => write!(
+                f,
+                "`{term}` is not defined by the credential's contexts, so the signature does not cover it"
+            ),
+            LdError::Invalid(msg) => write!(f, "invalid JSON-LD: {msg}"),
+            LdError::TooComplex => write!(f, "the credential's graph is too complex to canonicalise"),
+        }
+    }
+}
+
+/// Which variant to use for each context URL; URLs not listed use their current one.
+pub type Choice = HashMap<&'static str, usize>;
+
+/// Serves bundled contexts, recording which URLs a document used.
+struct BundledLoader<'a> {
+    choice: &'a Choice,
+    used: RefCell<Vec<&'static str>>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("context not bundled")]
+struct NotBundled;
+
+impl Loader for BundledLoader<'_> {
+    async fn load(&self, url: &Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
+        let not_found = || LoadError::new(url.to_owned(), NotBundled);
+        let (key, list) = contexts::registry()
+            .get_key_value(url.as_str())
+            .ok_or_else(not_found)?;
+        let index = self.choice.get(key).copied().unwrap_or(0);
+        let variant: &Variant = list.get(index).ok_or_else(not_found)?;
+        let json = variant.json().ok_or_else(not_found)?.clone();
+        let mut used = self.used.borrow_mut();
+        if !used.contains(key) {
+            used.push(key);
+        }
+        Ok(RemoteDocument::new(
+            Some(url.to_owned()),
+            Some("application/ld+json".parse().expect("valid mime")),
+            json,
+        ))
+    }
+}
+
+/// Keeps the last malformed-IRI warning, which names the term safe mode rejected.
+#[derive(Default)]
+struct Warnings {
+    last_malformed: Option<String>,
+}
+
+impl<N> json_ld::warning::Handler<N, json_ld::context_processing::Warning> for Warnings {
+    fn handle(&mut self, _: &N, warning: json_ld::context_processing::Warning) {
+        if let json_ld::context_processing::Warning::MalformedIri(s) = warning {
+            self.last_malformed = Some(s);
+        }
+    }
+}
+
+impl<N, B> json_ld::warning::Handler<N, json_ld::expansion::Warning<B>> for Warnings {
+    fn handle(&mut self, _: &N, warning: json_ld::expansion::Warning<B>) {
+        if let json_ld::expansion::Warning::MalformedIri(s) = warning {
+            self.last_malformed = Some(s);
+        }
+    }
+}
+
+/// The result of canonicalising one document.
+#[derive(Debug)]
+pub struct Canonical {
+    pub nquads: String,
+    /// Context URLs the document used, directly or through other contexts.
+    pub contexts: Vec<&'static str>,
+}
+
+/// Upper bound on RDFC's Hash N-Degree Quads calls: real credentials need a handful;
+/// crafted graphs can need exponentially many.
+const HNDQ_CALL_LIMIT: usize = 4_000;
+
+/// Expands `doc` with bundled contexts in safe mode and canonicalises it with RDFC-1.0.
+pub fn canonicalize(doc: &serde_json::Value, choice: &Choice) -> Result<Canonical, LdError> {
+    let loader = BundledLoader {
+        choice,
+        used: RefCell::new(Vec::new()),
+    };
+    let input = RemoteDocument::new(
+        None,
+        None,
+        json_syntax::Value::from_serde_json(doc.clone()),
+    );
+    let options = json_ld::Options {
+        expansion_policy: Policy {
+            invalid: Action::Reject,
+            vocab: Action::Keep,
+            allow_undefined: false,
+        },
+        ..json_ld::Options::default()
+    };
+    let mut warnings = Warnings::default();
+    let mut expanded = futures::executor::block_on(input.expand_full(
+        &mut (),
+        &loader,
+        options,
+        &mut warnings,
+    ))
+    .map_err(|e| expand_error(e, &warnings, &loader))?;
+
+    let mut generator = rdf_types::generator::Blank::new();
+    // As json-ld's own toRdf does: name anonymous nodes, put literals in canonical form.
+    expanded.relabel_and_canonicalize_with(&mut (), &mut generator);
+    let mut quads = Vec::new();
+    for quad in expanded.rdf_quads_full(&mut (), &mut generator, None, false) {
+        let rdf_types::Quad(s, p, o, g) = quad;
+        quads.push(oxrdf::Quad::new(
+            subject(&s),
+            oxrdf::NamedNode::new_unchecked(match p.as_ref() {
+                RdfId::Iri(i) => i.as_str().to_string(),
+                RdfId::Blank(b) => return Err(LdError::Undefined(b.to_string())),
+            }),
+            object(o)?,
+            match g {
+                None => oxrdf::GraphName::DefaultGraph,
+                Some(g) => match subject(g) {
+                    oxrdf::Subject::NamedNode(n) => oxrdf::GraphName::NamedNode(n),
+                    oxrdf::Subject::BlankNode(b) => oxrdf::GraphName::BlankNode(b),
+                },
+            },
+        ));
+    }
+    let options = rdf_canon::CanonicalizationOptions {
+        hndq_call_limit: Some(HNDQ_CALL_LIMIT),
+    };
+    let nquads = rdf_canon::canonicalize_quads_with::<sha2::Sha256>(&quads, &options)
+        .map_err(|e| match e {
+            rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => LdError::TooComplex,
+            other => LdError::Invalid(other.to_string()),
+        })?;
+    Ok(Canonical {
+        nquads,
+        contexts: loader.used.into_inner(),
+    })
+}
+
+fn subject(id: &json_ld::ValidId) -> oxrdf::Subject {
+    match id {
+        json_ld::ValidId::Iri(i) => oxrdf::NamedNode::new_unchecked(i.as_str()).into(),
+        json_ld::ValidId::Blank(b) => {
+            oxrdf::BlankNode::new_unchecked(b.as_str().trim_start_matches("_:")).into()
+        }
+    }
+}
+
+fn object(o: json_ld::rdf::Value<IriBuf, json_ld::BlankIdBuf, rdf_types::Literal>) -> Result<oxrdf::Term, LdError> {
+    Ok(match o {
+        Term::Id(id) => match subject(&id) {
+            oxrdf::Subject::NamedNode(n) => n.into(),
+            oxrdf::Subject::BlankNode(b) => b.into(),
+        },
+        Term::Literal(lit) => match lit.type_ {
+            LiteralType::Any(dt) => oxrdf::Literal::new_typed_literal(
+                lit.value,
+                oxrdf::NamedNode::new_unchecked(dt.as_str()),
+            )
+            .into(),
+            LiteralType::LangString(tag) => {
+                oxrdf::Literal::new_language_tagged_literal_unchecked(
+                    lit.value,
+                    tag.as_str().to_ascii_lowercase(),
+                )
+                .into()
+            }
+        },
+    })
+}
+
+fn expand_error(
+    e: json_ld::ExpandError,
+    warnings: &Warnings,
+    loader: &BundledLoader,
+) -> LdError {
+    use json_ld::expansion::Error as E;
+    match e {
+        json_ld::ExpandError::Expansion(E::KeyExpansionFailed(term)) => LdError::Undefined(term),
+        json_ld::ExpandError::Expansion(E::InvalidTypeValue) => match &warnings.last_malformed {
+            Some(t) => LdError::Undefined(format!("type {t}")),
+            None => LdError::Invalid("a `type` value is not an absolute IRI".into()),
+        },
+        json_ld::ExpandError::Loading(l) => unknown_context(l, loader),
+        other => unknown_context(other, loader),
+    }
+}
+
+fn unknown_context(e: impl std::fmt::Display, _loader: &BundledLoader) -> LdError {
+    // The loader error reads "loading document `URL` failed: …", possibly wrapped.
+    let text = e.to_string();
+    match text.split("loading document `").nth(1).and_then(|r| r.split('`').next()) {
+        Some(url) if contexts::variants(url).is_none() => LdError::UnknownContext(url.into()),
+        _ => LdError::Invalid(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn canonicalises_a_simple_credential() {
+        let doc = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiableCredential"],
+            "issuer": "did:example:1",
+            "credentialSubject": {"id": "did:example:2"}
+        });
+        let c = canonicalize(&doc, &Choice::new()).unwrap();
+        assert!(c.nquads.contains("<https://www.w3.org/2018/credentials#issuer> <did:example:1>"), "{}", c.nquads);
+        assert_eq!(c.contexts, vec!["https://www.w3.org/ns/credentials/v2"]);
+    }
+
+    #[test]
+    fn unknown_context_is_named() {
+        let doc = json!({"@context": "https://evil.example/ctx", "name": "x"});
+        assert_eq!(
+            canonicalize(&doc, &Choice::new()).unwrap_err(),
+            LdError::UnknownContext("https://evil.example/ctx".into())
+        );
+    }
+
+    #[test]
+    fn undefined_term_is_named() {
+        let doc = json!({
+            "@context": ["https://www.w3.org/2018/credentials/v1"],
+            "type": ["VerifiableCredential"],
+            "sneaky": "unsigned"
+        });
+        assert_eq!(
+            canonicalize(&doc, &Choice::new()).unwrap_err(),
+            LdError::Undefined("sneaky".into())
+        );
+    }
+}

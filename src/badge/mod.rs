@@ -1,0 +1,3 @@
+//! Badge verification.
+pub mod contexts;
+pub mod jsonld;
