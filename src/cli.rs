@@ -28,6 +28,36 @@ pub enum Command {
     },
     /// Build the site into the output folder.
     Build(BuildArgs),
+    /// Verify badge files on their own and print every check.
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Credential files (.json, .jwt, .png, .svg).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format: `human` lists every check; `json` prints one object per file.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Portfolio folder whose folio.yaml gives the owner and trust list.
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+    /// Use no network at all.
+    #[arg(long)]
+    pub offline: bool,
+    /// Verify as of this time (RFC 3339, e.g. 2026-11-23T00:00:00Z) instead of now.
+    #[arg(long)]
+    pub now: Option<String>,
+    /// Folder of pre-fetched documents (`index.tsv`: url<TAB>file) used instead of the network.
+    #[arg(long)]
+    pub documents: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use folio::cli::{BuildArgs, Cli, Command};
+use folio::badge;
+use folio::cli::{BuildArgs, Cli, Command, Format, VerifyArgs};
 use folio::write::Disk;
 use folio::{Config, Error, Overrides};
 
@@ -30,6 +31,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
         Command::Build(args) => build(&args, cli.quiet),
+        Command::Verify(args) => match verify(&args) {
+            Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
+            other => other.map(|_| ()),
+        },
     };
     match result {
         Ok(()) => ExitStatus::Success.into(),
@@ -69,6 +74,50 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// Verifies each file and prints its verdict; `Ok(true)` when every one is verified.
+fn verify(args: &VerifyArgs) -> Result<bool, Error> {
+    let mut opts = badge::Options::default();
+    let root = args.root.clone().unwrap_or_else(|| ".".into());
+    let has_config = root.join(folio::config::CONFIG_FILE).is_file();
+    if args.root.is_some() || has_config {
+        let overrides = Overrides {
+            offline: args.offline,
+            ..Overrides::default()
+        };
+        let config = Config::load(&root, &overrides)?;
+        opts.trust = config.badges.trust.clone();
+        opts.owner_email = config.owner_email.clone();
+    }
+    if let Some(now) = &args.now {
+        opts.now = badge::shape::parse_datetime(now).ok_or_else(|| {
+            Error::usage(format!("--now `{now}` is not a date-time"))
+                .with_hint("write it like 2026-11-23T00:00:00Z")
+        })?;
+    }
+    if let Some(dir) = &args.documents {
+        opts.documents = badge::Documents::from_dir(dir)?;
+    }
+    let mut all_verified = true;
+    let mut io_errors = Vec::new();
+    for file in &args.files {
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                io_errors.push(Error::io(file, "cannot read badge", e));
+                continue;
+            }
+        };
+        let verdict = badge::verify(&file.display().to_string(), &bytes, &opts);
+        all_verified &= verdict.status == badge::Status::Verified;
+        match args.format {
+            Format::Human => print!("{}", badge::report::human(&verdict)),
+            Format::Json => println!("{}", badge::report::json(&verdict)),
+        }
+    }
+    Error::from_list(io_errors)?;
+    Ok(all_verified)
 }
 
 fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(), Error> {

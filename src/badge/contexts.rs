@@ -99,7 +99,12 @@ mod tests {
                 assert!(v.json().is_some(), "{} does not parse", v.describe());
             }
         }
-        assert!(variants("https://www.w3.org/ns/credentials/v2").unwrap().len() > 5);
+        assert!(
+            variants("https://www.w3.org/ns/credentials/v2")
+                .unwrap()
+                .len()
+                > 5
+        );
         assert!(variants("https://example.org/unknown").is_none());
     }
 }

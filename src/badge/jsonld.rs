@@ -12,10 +12,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use iref::{Iri, IriBuf};
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf::RdfQuads;
 use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
-use iref::{Iri, IriBuf};
 use rdf_types::{Id as RdfId, LiteralType, Term};
 
 use super::contexts::{self, Variant};
@@ -45,7 +45,9 @@ impl std::fmt::Display for LdError {
                 "`{term}` is not defined by the credential's contexts, so the signature does not cover it"
             ),
             LdError::Invalid(msg) => write!(f, "invalid JSON-LD: {msg}"),
-            LdError::TooComplex => write!(f, "the credential's graph is too complex to canonicalise"),
+            LdError::TooComplex => {
+                write!(f, "the credential's graph is too complex to canonicalise")
+            }
         }
     }
 }
@@ -118,33 +120,39 @@ pub struct Canonical {
 /// crafted graphs can need exponentially many.
 const HNDQ_CALL_LIMIT: usize = 4_000;
 
-/// Expands `doc` with bundled contexts in safe mode and canonicalises it with RDFC-1.0.
-pub fn canonicalize(doc: &serde_json::Value, choice: &Choice) -> Result<Canonical, LdError> {
+/// Expands `doc` with bundled contexts and canonicalises it with RDFC-1.0. In `safe`
+/// mode a term or type that expansion would drop is an error naming it; otherwise it
+/// is dropped, as every JSON-LD processor does (which is what signers did).
+pub fn canonicalize(
+    doc: &serde_json::Value,
+    choice: &Choice,
+    safe: bool,
+) -> Result<Canonical, LdError> {
     let loader = BundledLoader {
         choice,
         used: RefCell::new(Vec::new()),
     };
-    let input = RemoteDocument::new(
-        None,
-        None,
-        json_syntax::Value::from_serde_json(doc.clone()),
-    );
+    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
     let options = json_ld::Options {
-        expansion_policy: Policy {
-            invalid: Action::Reject,
-            vocab: Action::Keep,
-            allow_undefined: false,
+        expansion_policy: if safe {
+            Policy {
+                invalid: Action::Reject,
+                vocab: Action::Keep,
+                allow_undefined: false,
+            }
+        } else {
+            Policy {
+                invalid: Action::Keep,
+                vocab: Action::Keep,
+                allow_undefined: true,
+            }
         },
         ..json_ld::Options::default()
     };
     let mut warnings = Warnings::default();
-    let mut expanded = futures::executor::block_on(input.expand_full(
-        &mut (),
-        &loader,
-        options,
-        &mut warnings,
-    ))
-    .map_err(|e| expand_error(e, &warnings, &loader))?;
+    let mut expanded =
+        futures::executor::block_on(input.expand_full(&mut (), &loader, options, &mut warnings))
+            .map_err(|e| expand_error(e, &warnings, &loader))?;
 
     let mut generator = rdf_types::generator::Blank::new();
     // As json-ld's own toRdf does: name anonymous nodes, put literals in canonical form.
@@ -171,11 +179,12 @@ pub fn canonicalize(doc: &serde_json::Value, choice: &Choice) -> Result<Canonica
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    let nquads = rdf_canon::canonicalize_quads_with::<sha2::Sha256>(&quads, &options)
-        .map_err(|e| match e {
+    let nquads = rdf_canon::canonicalize_quads_with::<sha2::Sha256>(&quads, &options).map_err(
+        |e| match e {
             rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => LdError::TooComplex,
             other => LdError::Invalid(other.to_string()),
-        })?;
+        },
+    )?;
     Ok(Canonical {
         nquads,
         contexts: loader.used.into_inner(),
@@ -191,7 +200,9 @@ fn subject(id: &json_ld::ValidId) -> oxrdf::Subject {
     }
 }
 
-fn object(o: json_ld::rdf::Value<IriBuf, json_ld::BlankIdBuf, rdf_types::Literal>) -> Result<oxrdf::Term, LdError> {
+fn object(
+    o: json_ld::rdf::Value<IriBuf, json_ld::BlankIdBuf, rdf_types::Literal>,
+) -> Result<oxrdf::Term, LdError> {
     Ok(match o {
         Term::Id(id) => match subject(&id) {
             oxrdf::Subject::NamedNode(n) => n.into(),
@@ -203,22 +214,16 @@ fn object(o: json_ld::rdf::Value<IriBuf, json_ld::BlankIdBuf, rdf_types::Literal
                 oxrdf::NamedNode::new_unchecked(dt.as_str()),
             )
             .into(),
-            LiteralType::LangString(tag) => {
-                oxrdf::Literal::new_language_tagged_literal_unchecked(
-                    lit.value,
-                    tag.as_str().to_ascii_lowercase(),
-                )
-                .into()
-            }
+            LiteralType::LangString(tag) => oxrdf::Literal::new_language_tagged_literal_unchecked(
+                lit.value,
+                tag.as_str().to_ascii_lowercase(),
+            )
+            .into(),
         },
     })
 }
 
-fn expand_error(
-    e: json_ld::ExpandError,
-    warnings: &Warnings,
-    loader: &BundledLoader,
-) -> LdError {
+fn expand_error(e: json_ld::ExpandError, warnings: &Warnings, loader: &BundledLoader) -> LdError {
     use json_ld::expansion::Error as E;
     match e {
         json_ld::ExpandError::Expansion(E::KeyExpansionFailed(term)) => LdError::Undefined(term),
@@ -234,7 +239,11 @@ fn expand_error(
 fn unknown_context(e: impl std::fmt::Display, _loader: &BundledLoader) -> LdError {
     // The loader error reads "loading document `URL` failed: …", possibly wrapped.
     let text = e.to_string();
-    match text.split("loading document `").nth(1).and_then(|r| r.split('`').next()) {
+    match text
+        .split("loading document `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+    {
         Some(url) if contexts::variants(url).is_none() => LdError::UnknownContext(url.into()),
         _ => LdError::Invalid(text),
     }
@@ -253,8 +262,13 @@ mod tests {
             "issuer": "did:example:1",
             "credentialSubject": {"id": "did:example:2"}
         });
-        let c = canonicalize(&doc, &Choice::new()).unwrap();
-        assert!(c.nquads.contains("<https://www.w3.org/2018/credentials#issuer> <did:example:1>"), "{}", c.nquads);
+        let c = canonicalize(&doc, &Choice::new(), true).unwrap();
+        assert!(
+            c.nquads
+                .contains("<https://www.w3.org/2018/credentials#issuer> <did:example:1>"),
+            "{}",
+            c.nquads
+        );
         assert_eq!(c.contexts, vec!["https://www.w3.org/ns/credentials/v2"]);
     }
 
@@ -262,7 +276,7 @@ mod tests {
     fn unknown_context_is_named() {
         let doc = json!({"@context": "https://evil.example/ctx", "name": "x"});
         assert_eq!(
-            canonicalize(&doc, &Choice::new()).unwrap_err(),
+            canonicalize(&doc, &Choice::new(), true).unwrap_err(),
             LdError::UnknownContext("https://evil.example/ctx".into())
         );
     }
@@ -275,7 +289,7 @@ mod tests {
             "sneaky": "unsigned"
         });
         assert_eq!(
-            canonicalize(&doc, &Choice::new()).unwrap_err(),
+            canonicalize(&doc, &Choice::new(), true).unwrap_err(),
             LdError::Undefined("sneaky".into())
         );
     }

@@ -1,3 +1,400 @@
-//! Badge verification.
+//! Badge verification: from a credential file's bytes to a [`Verdict`] with one
+//! outcome per check and one overall [`Status`].
+//!
+//! Invariant: a badge is `verified` only when parse, shape, signature, key and
+//! validity pass and the recipient check did not fail. Anything that could not be
+//! checked is `skipped` with a reason, which makes the badge `unverifiable`, never
+//! verified. Verification never panics on hostile input and never fetches a JSON-LD
+//! context.
+//!
+//! Layout: `read` detects the format; `shape` checks structure and dates; `proof`
+//! verifies Data Integrity proofs (one function per suite); `keys` resolves
+//! verification methods (did:key, did:web, pinned keys); `status` reads status lists;
+//! `recipient` matches the owner; `documents` supplies pre-fetched documents.
+
 pub mod contexts;
+pub mod documents;
 pub mod jsonld;
+pub mod keys;
+pub mod proof;
+pub mod read;
+pub mod recipient;
+pub mod report;
+pub mod shape;
+pub mod status;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::TrustedIssuer;
+pub use documents::Documents;
+
+/// The overall result, the first that applies in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Failed,
+    Unverifiable,
+    Revoked,
+    Expired,
+    Verified,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Failed => "failed",
+            Status::Unverifiable => "unverifiable",
+            Status::Revoked => "revoked",
+            Status::Expired => "expired",
+            Status::Verified => "verified",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Warn,
+    Skipped,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckName {
+    Parse,
+    Shape,
+    Signature,
+    Key,
+    Validity,
+    Status,
+    Recipient,
+    Trust,
+}
+
+pub const CHECK_ORDER: [CheckName; 8] = [
+    CheckName::Parse,
+    CheckName::Shape,
+    CheckName::Signature,
+    CheckName::Key,
+    CheckName::Validity,
+    CheckName::Status,
+    CheckName::Recipient,
+    CheckName::Trust,
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: CheckName,
+    pub outcome: Outcome,
+    pub detail: String,
+}
+
+/// One input the verdict depended on, hashed so anyone can re-run the check.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Input {
+    pub kind: &'static str,
+    pub name: String,
+    pub sha256: String,
+}
+
+impl Input {
+    pub fn new(kind: &'static str, name: impl Into<String>, bytes: &[u8]) -> Input {
+        Input {
+            kind,
+            name: name.into(),
+            sha256: hex(&Sha256::digest(bytes)),
+        }
+    }
+}
+
+/// Everything known about one credential after verification.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verdict {
+    pub file: String,
+    pub status: Status,
+    pub format: String,
+    pub suite: Option<String>,
+    pub issuer: Option<String>,
+    pub checks: Vec<Check>,
+    #[serde(skip)]
+    pub inputs: Vec<Input>,
+    /// The credential as JSON, for display; `None` when it could not be parsed.
+    #[serde(skip)]
+    pub credential: Option<serde_json::Value>,
+}
+
+impl Verdict {
+    pub fn check(&self, name: CheckName) -> Option<&Check> {
+        self.checks.iter().find(|c| c.name == name)
+    }
+
+    pub fn outcome(&self, name: CheckName) -> Outcome {
+        self.check(name).map_or(Outcome::Skipped, |c| c.outcome)
+    }
+}
+
+/// What verification may use besides the file itself.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub now: DateTime<Utc>,
+    /// Pre-fetched documents (DID documents, status lists) standing in for the network.
+    pub documents: Documents,
+    pub trust: Vec<TrustedIssuer>,
+    pub owner_email: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            now: Utc::now(),
+            documents: Documents::default(),
+            trust: Vec::new(),
+            owner_email: None,
+        }
+    }
+}
+
+/// Collects check outcomes in a fixed order as verification proceeds.
+struct Checks(Vec<Check>);
+
+impl Checks {
+    fn set(&mut self, name: CheckName, outcome: Outcome, detail: impl Into<String>) {
+        let detail = detail.into();
+        match self.0.iter_mut().find(|c| c.name == name) {
+            Some(c) => {
+                c.outcome = outcome;
+                c.detail = detail;
+            }
+            None => self.0.push(Check {
+                name,
+                outcome,
+                detail,
+            }),
+        }
+    }
+
+    /// Fills in every check not reached, in the canonical order.
+    fn finish(mut self, reason: &str) -> Vec<Check> {
+        for name in CHECK_ORDER {
+            if !self.0.iter().any(|c| c.name == name) {
+                self.0.push(Check {
+                    name,
+                    outcome: Outcome::Skipped,
+                    detail: reason.to_string(),
+                });
+            }
+        }
+        self.0
+            .sort_by_key(|c| CHECK_ORDER.iter().position(|n| *n == c.name));
+        self.0
+    }
+}
+
+/// How far status-list checks may recurse (a status list's own status is not checked).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Depth {
+    Credential,
+    StatusList,
+}
+
+/// Verifies one credential file. `file` is the name shown in the verdict.
+pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
+    verify_at(file, bytes, opts, Depth::Credential)
+}
+
+fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict {
+    let mut checks = Checks(Vec::new());
+    let mut inputs = vec![Input::new("credential", file, bytes)];
+    let parsed = match read::read(bytes) {
+        Ok(p) => p,
+        Err(reason) => {
+            checks.set(CheckName::Parse, Outcome::Fail, reason);
+            return Verdict {
+                file: file.to_string(),
+                status: Status::Failed,
+                format: "unknown".into(),
+                suite: None,
+                issuer: None,
+                checks: checks.finish("not reached: the file could not be read"),
+                inputs,
+                credential: None,
+            };
+        }
+    };
+    checks.set(CheckName::Parse, Outcome::Pass, parsed.format.describe());
+
+    let format = parsed.format.name().to_string();
+    let doc = parsed.json;
+    let issuer = shape::issuer_id(&doc);
+
+    // 2. Shape, including safe-mode JSON-LD expansion of the unsigned document.
+    let shape = shape::check(&doc);
+    match &shape {
+        Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note.clone()),
+        Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem.clone()),
+    }
+
+    // 3-4. Proofs and keys.
+    let proofs = proof::verify_all(&doc, opts, &mut inputs);
+    let suite = proofs.suites();
+    let (sig_outcome, sig_detail) = proofs.signature_outcome();
+    checks.set(CheckName::Signature, sig_outcome, sig_detail);
+    let (key_outcome, key_detail) = proofs.key_outcome(issuer.as_deref());
+    checks.set(CheckName::Key, key_outcome, key_detail);
+    if let Some(Err(problem)) = proofs.unsafe_terms() {
+        // Safe mode failing on the proof's own terms is a shape problem too.
+        if shape.is_ok() {
+            checks.set(CheckName::Shape, Outcome::Fail, problem);
+        }
+    }
+
+    // 5. Validity window.
+    let (validity, validity_detail) = shape::validity(&doc, opts.now);
+    checks.set(CheckName::Validity, validity, validity_detail);
+
+    // 6. Status.
+    if depth == Depth::Credential {
+        let (outcome, detail) = status::check(&doc, opts, &mut inputs, |url, bytes| {
+            verify_at(url, bytes, opts, Depth::StatusList)
+        });
+        checks.set(CheckName::Status, outcome, detail);
+    } else {
+        checks.set(
+            CheckName::Status,
+            Outcome::Skipped,
+            "not checked for a status list itself",
+        );
+    }
+
+    // 7. Recipient.
+    let (outcome, detail) = recipient::check(&doc, opts.owner_email.as_deref());
+    checks.set(CheckName::Recipient, outcome, detail);
+
+    // 8. Trust.
+    let (outcome, detail) = trust(issuer.as_deref(), &opts.trust);
+    checks.set(CheckName::Trust, outcome, detail);
+
+    let checks = checks.finish("not reached");
+    let status = overall(&checks);
+    Verdict {
+        file: file.to_string(),
+        status,
+        format,
+        suite,
+        issuer,
+        checks,
+        inputs,
+        credential: Some(doc),
+    }
+}
+
+/// The first status that applies, in DESIGN.md's order.
+fn overall(checks: &[Check]) -> Status {
+    let get = |n: CheckName| {
+        checks
+            .iter()
+            .find(|c| c.name == n)
+            .map_or(Outcome::Skipped, |c| c.outcome)
+    };
+    let hard = [
+        CheckName::Parse,
+        CheckName::Shape,
+        CheckName::Signature,
+        CheckName::Key,
+        CheckName::Recipient,
+        CheckName::Validity,
+    ];
+    if hard.iter().any(|&n| get(n) == Outcome::Fail) {
+        return Status::Failed;
+    }
+    let needed = [
+        CheckName::Parse,
+        CheckName::Shape,
+        CheckName::Signature,
+        CheckName::Key,
+    ];
+    if needed.iter().any(|&n| get(n) != Outcome::Pass) {
+        return Status::Unverifiable;
+    }
+    if get(CheckName::Status) == Outcome::Fail {
+        return Status::Revoked;
+    }
+    match get(CheckName::Validity) {
+        Outcome::Pass => Status::Verified,
+        Outcome::Warn => Status::Expired,
+        // A window that could not be read is not a pass.
+        _ => Status::Unverifiable,
+    }
+}
+
+fn trust(issuer: Option<&str>, trust: &[TrustedIssuer]) -> (Outcome, String) {
+    let Some(issuer) = issuer else {
+        return (Outcome::Skipped, "the credential names no issuer".into());
+    };
+    match trust.iter().find(|t| t.id == issuer) {
+        Some(t) => (
+            Outcome::Pass,
+            match &t.name {
+                Some(name) => format!("known issuer: {name}"),
+                None => "known issuer (in the portfolio's trust list)".into(),
+            },
+        ),
+        None => (
+            Outcome::Warn,
+            "unknown issuer: not in the portfolio's trust list".into(),
+        ),
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checks(outcomes: &[(CheckName, Outcome)]) -> Vec<Check> {
+        let mut c = Checks(Vec::new());
+        for (n, o) in outcomes {
+            c.set(*n, *o, "");
+        }
+        c.finish("")
+    }
+
+    #[test]
+    fn status_order() {
+        use CheckName::*;
+        use Outcome::*;
+        let good = [
+            (Parse, Pass),
+            (Shape, Pass),
+            (Signature, Pass),
+            (Key, Pass),
+            (Validity, Pass),
+        ];
+        assert_eq!(overall(&checks(&good)), Status::Verified);
+        let mut revoked_expired = good.to_vec();
+        revoked_expired.push((Status, Fail));
+        revoked_expired[4] = (Validity, Warn);
+        assert_eq!(overall(&checks(&revoked_expired)), Status::Revoked);
+        let mut unverifiable = good.to_vec();
+        unverifiable[3] = (Key, Skipped);
+        assert_eq!(overall(&checks(&unverifiable)), Status::Unverifiable);
+        let mut wrong_owner = good.to_vec();
+        wrong_owner.push((Recipient, Fail));
+        assert_eq!(overall(&checks(&wrong_owner)), Status::Failed);
+        let mut not_yet = unverifiable.clone();
+        not_yet[4] = (Validity, Fail);
+        assert_eq!(overall(&checks(&not_yet)), Status::Failed);
+    }
+}

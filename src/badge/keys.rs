@@ -1,0 +1,298 @@
+//! Resolving a proof's verification method to an Ed25519 public key, and deciding
+//! whether that key speaks for the issuer.
+//!
+//! - `did:key`: the key is the identifier itself; its controller is the DID.
+//! - `did:web`: the DID document, from the config's pinned keys or pre-fetched
+//!   documents; the method must be listed under `assertionMethod`.
+//! - A URL whose fragment is a key (`https://issuer.example#z6Mk…`): the key can check
+//!   the signature, but nothing ties it to the issuer until the issuer's profile or the
+//!   trust list vouches for it, so the key check is `skipped`.
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::{Input, Options};
+
+/// Multicodec prefix of an Ed25519 public key in a multikey.
+const ED25519_PUB: [u8; 2] = [0xed, 0x01];
+
+#[derive(Debug, Clone)]
+pub struct ResolvedKey {
+    pub key: [u8; 32],
+    /// Who controls the key, when that is established.
+    pub controller: Option<String>,
+    /// True when the controller is established (DID method, DID document, trust list).
+    pub authenticated: bool,
+    /// True when the controller lists the key as one that may assert credentials.
+    pub may_assert: bool,
+    /// How the key was found, for reports.
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyError {
+    /// The key cannot be found here (offline, unsupported method). Not a failure.
+    Unresolvable(String),
+    /// The method is malformed or names something that is not an Ed25519 key.
+    Invalid(String),
+}
+
+/// Decodes a multibase (base58btc, `z…`) Ed25519 multikey.
+pub fn decode_multikey(text: &str) -> Result<[u8; 32], String> {
+    let body = text
+        .strip_prefix('z')
+        .ok_or_else(|| format!("`{text}` is not a base58btc multikey"))?;
+    let bytes = bs58::decode(body)
+        .into_vec()
+        .map_err(|_| format!("`{text}` is not valid base58"))?;
+    match bytes.strip_prefix(&ED25519_PUB) {
+        Some(key) if key.len() == 32 => Ok(key.try_into().expect("length checked")),
+        Some(_) => Err(format!("`{text}` has the wrong length for an Ed25519 key")),
+        None => Err(format!("`{text}` is not an Ed25519 key")),
+    }
+}
+
+/// Resolves `vm`, recording any document or pinned key used in `inputs`.
+pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<ResolvedKey, KeyError> {
+    let (base, fragment) = match vm.split_once('#') {
+        Some((b, f)) => (b, Some(f)),
+        None => (vm, None),
+    };
+    if let Some(id) = base.strip_prefix("did:key:") {
+        if let Some(f) = fragment
+            && f != id
+        {
+            return Err(KeyError::Invalid(format!(
+                "did:key method `{vm}`: the fragment must repeat the key"
+            )));
+        }
+        let key = decode_multikey(id).map_err(|e| match id.starts_with("z6Mk") {
+            true => KeyError::Invalid(e),
+            false => KeyError::Unresolvable(format!("{e}; only Ed25519 did:key is supported")),
+        })?;
+        return Ok(ResolvedKey {
+            key,
+            controller: Some(base.to_string()),
+            authenticated: true,
+            may_assert: true,
+            source: "did:key".into(),
+        });
+    }
+    if let Some(pinned) = pinned(base, fragment, opts, inputs) {
+        return Ok(pinned);
+    }
+    if base.starts_with("did:web:") {
+        return resolve_did_web(vm, base, opts, inputs);
+    }
+    if base.starts_with("https://") || base.starts_with("http://") || base.starts_with("urn:") {
+        if let Some(f) = fragment
+            && let Ok(key) = decode_multikey(f)
+        {
+            return Ok(ResolvedKey {
+                key,
+                controller: None,
+                authenticated: false,
+                may_assert: false,
+                source: format!(
+                    "key written in the method's URL fragment; {base} has not confirmed it"
+                ),
+            });
+        }
+        return Err(KeyError::Unresolvable(format!(
+            "cannot fetch verification method {vm} offline"
+        )));
+    }
+    Err(KeyError::Unresolvable(format!(
+        "verification method `{vm}` uses an unsupported method"
+    )))
+}
+
+/// A key the portfolio pinned for this issuer in `badges.trust`.
+fn pinned(
+    base: &str,
+    fragment: Option<&str>,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Option<ResolvedKey> {
+    let entry = opts.trust.iter().find(|t| t.id == base)?;
+    let key_text = entry
+        .keys
+        .iter()
+        .find(|k| fragment.is_none_or(|f| f == k.as_str()) || entry.keys.len() == 1)?;
+    let key = decode_multikey(key_text).ok()?;
+    inputs.push(Input::new("pinned-key", format!("{base} {key_text}"), &key));
+    Some(ResolvedKey {
+        key,
+        controller: Some(base.to_string()),
+        authenticated: true,
+        may_assert: true,
+        source: "key pinned in folio.yaml".into(),
+    })
+}
+
+/// `did:web:example.com:user` → `https://example.com/user/did.json`.
+pub fn did_web_url(did: &str) -> Option<String> {
+    let rest = did.strip_prefix("did:web:")?;
+    let mut parts = rest.split(':');
+    let host = parts.next()?.replace("%3A", ":").replace("%3a", ":");
+    if host.is_empty() || host.contains('/') {
+        return None;
+    }
+    let path: Vec<&str> = parts.collect();
+    Some(if path.is_empty() {
+        format!("https://{host}/.well-known/did.json")
+    } else {
+        format!("https://{host}/{}/did.json", path.join("/"))
+    })
+}
+
+fn resolve_did_web(
+    vm: &str,
+    did: &str,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<ResolvedKey, KeyError> {
+    let url = did_web_url(did)
+        .ok_or_else(|| KeyError::Invalid(format!("`{did}` is not a valid did:web")))?;
+    let bytes = opts.documents.get(&url).map_err(KeyError::Unresolvable)?;
+    inputs.push(Input::new("did-document", &url, &bytes));
+    let doc: Value = serde_json::from_slice(&bytes)
+        .map_err(|e| KeyError::Unresolvable(format!("DID document {url} is not JSON: {e}")))?;
+    if doc.get("id").and_then(Value::as_str) != Some(did) {
+        return Err(KeyError::Invalid(format!(
+            "DID document at {url} is not for {did}"
+        )));
+    }
+    let matches = |entry: &Value| -> bool {
+        entry
+            .as_str()
+            .or_else(|| entry.get("id").and_then(Value::as_str))
+            .is_some_and(|id| id == vm || (id.starts_with('#') && format!("{did}{id}") == vm))
+    };
+    let list = |name: &str| -> Vec<&Value> {
+        doc.get(name)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    };
+    let method = list("verificationMethod")
+        .into_iter()
+        .chain(list("assertionMethod"))
+        .find(|e| e.is_object() && matches(e))
+        .ok_or_else(|| KeyError::Invalid(format!("{vm} is not in the DID document at {url}")))?;
+    let key = key_material(method).map_err(KeyError::Invalid)?;
+    let controller = method
+        .get("controller")
+        .and_then(Value::as_str)
+        .unwrap_or(did)
+        .to_string();
+    let may_assert = list("assertionMethod").into_iter().any(|e| matches(e));
+    Ok(ResolvedKey {
+        key,
+        controller: Some(controller),
+        authenticated: true,
+        may_assert,
+        source: format!("DID document {url}"),
+    })
+}
+
+/// The Ed25519 key in a verification method: multikey, base58 or JWK.
+pub fn key_material(method: &Value) -> Result<[u8; 32], String> {
+    if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
+        return decode_multikey(mb).or_else(|e| {
+            // Ed25519VerificationKey2020 sometimes carries the raw key without multicodec.
+            let raw = mb
+                .strip_prefix('z')
+                .and_then(|b| bs58::decode(b).into_vec().ok());
+            raw.and_then(|r| r.try_into().ok()).ok_or(e)
+        });
+    }
+    if let Some(b58) = method.get("publicKeyBase58").and_then(Value::as_str) {
+        let raw = bs58::decode(b58)
+            .into_vec()
+            .map_err(|_| "publicKeyBase58 is not base58".to_string())?;
+        return raw
+            .try_into()
+            .map_err(|_| "publicKeyBase58 is not a 32-byte key".to_string());
+    }
+    if let Some(jwk) = method.get("publicKeyJwk") {
+        return jwk_ed25519(jwk);
+    }
+    Err("the verification method has no Ed25519 key material".into())
+}
+
+/// The key in an OKP/Ed25519 JWK.
+pub fn jwk_ed25519(jwk: &Value) -> Result<[u8; 32], String> {
+    if jwk.get("kty").and_then(Value::as_str) != Some("OKP")
+        || jwk.get("crv").and_then(Value::as_str) != Some("Ed25519")
+    {
+        return Err("the JWK is not an Ed25519 (OKP) key".into());
+    }
+    let x = jwk
+        .get("x")
+        .and_then(Value::as_str)
+        .ok_or("the JWK has no `x`")?;
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(x.trim_end_matches('='))
+        .map_err(|_| "the JWK's `x` is not base64url".to_string())?;
+    raw.try_into()
+        .map_err(|_| "the JWK's `x` is not 32 bytes".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_key_roundtrip() {
+        let k = resolve(
+            "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+            &Options::default(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            super::super::hex(&k.key),
+            "b00d8d938e7f773d51565aad36a623f5344f7f5d1960f9cf3e8e12620ea2810f"
+        );
+        assert!(k.authenticated);
+    }
+
+    #[test]
+    fn did_key_fragment_must_match() {
+        let e = resolve(
+            "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#keys-1",
+            &Options::default(),
+            &mut Vec::new(),
+        )
+        .unwrap_err();
+        assert!(matches!(e, KeyError::Invalid(_)));
+    }
+
+    #[test]
+    fn fragment_keys_are_not_authenticated() {
+        let k = resolve(
+            "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi",
+            &Options::default(),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert!(!k.authenticated);
+    }
+
+    #[test]
+    fn did_web_urls() {
+        assert_eq!(
+            did_web_url("did:web:example.com").unwrap(),
+            "https://example.com/.well-known/did.json"
+        );
+        assert_eq!(
+            did_web_url("did:web:a.github.io:x:y").unwrap(),
+            "https://a.github.io/x/y/did.json"
+        );
+        assert_eq!(
+            did_web_url("did:web:localhost%3A8080:u").unwrap(),
+            "https://localhost:8080/u/did.json"
+        );
+    }
+}

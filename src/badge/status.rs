@@ -1,0 +1,169 @@
+//! Check 6: revocation and suspension through status lists
+//! (`BitstringStatusListEntry`, `StatusList2021Entry`).
+//!
+//! The list is itself a credential and must verify before it is believed. Anything
+//! that prevents reading it makes the check `skipped` with the reason: "could not
+//! check" is never reported as "not revoked".
+
+use std::io::Read;
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::{Input, Options, Outcome, Status, Verdict};
+
+/// Bound on a decompressed list (the spec's minimum is 16 KiB; real lists are small).
+const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
+
+pub fn check(
+    doc: &Value,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+    verify_list: impl Fn(&str, &[u8]) -> Verdict,
+) -> (Outcome, String) {
+    let entries: Vec<&Value> = match doc.get("credentialStatus") {
+        None | Some(Value::Null) => {
+            return (
+                Outcome::Skipped,
+                "the credential has no credentialStatus, so there is no revocation list to check"
+                    .into(),
+            );
+        }
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v) => vec![v],
+    };
+    let mut passes = Vec::new();
+    let mut skips = Vec::new();
+    for entry in entries {
+        match check_entry(entry, opts, inputs, &verify_list) {
+            Ok(Ok(note)) => passes.push(note),
+            Ok(Err(revoked)) => return (Outcome::Fail, revoked),
+            Err(skip) => skips.push(skip),
+        }
+    }
+    if !skips.is_empty() {
+        return (Outcome::Skipped, skips.join("; "));
+    }
+    (Outcome::Pass, passes.join("; "))
+}
+
+/// `Err` = could not check; `Ok(Err)` = revoked or suspended; `Ok(Ok)` = clear.
+fn check_entry(
+    entry: &Value,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+    verify_list: &impl Fn(&str, &[u8]) -> Verdict,
+) -> Result<Result<String, String>, String> {
+    let ty = entry.get("type").and_then(Value::as_str).unwrap_or("");
+    let bitstring = match ty {
+        "BitstringStatusListEntry" => true,
+        "StatusList2021Entry" => false,
+        other => return Err(format!("unsupported status type `{other}`")),
+    };
+    let url = entry
+        .get("statusListCredential")
+        .and_then(Value::as_str)
+        .ok_or("the status entry has no statusListCredential")?;
+    let index: u64 = match entry.get("statusListIndex") {
+        Some(Value::String(s)) => s.parse().ok(),
+        Some(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    }
+    .ok_or("the status entry has no valid statusListIndex")?;
+    let purpose = entry
+        .get("statusPurpose")
+        .and_then(Value::as_str)
+        .unwrap_or("revocation");
+
+    let bytes = opts.documents.get(url)?;
+    inputs.push(Input::new("status-list", url, &bytes));
+    let verdict = verify_list(url, &bytes);
+    if verdict.status != Status::Verified {
+        return Err(format!(
+            "the status list {url} is {}, so it cannot be believed",
+            verdict.status.as_str()
+        ));
+    }
+    let list = verdict
+        .credential
+        .as_ref()
+        .expect("verified lists were parsed");
+    let encoded = list
+        .pointer("/credentialSubject/encodedList")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("the status list {url} has no encodedList"))?;
+    let bits = decode_list(encoded, bitstring).map_err(|e| format!("status list {url}: {e}"))?;
+    let set = bit(&bits, index)
+        .ok_or_else(|| format!("index {index} is beyond the status list {url}"))?;
+    if set {
+        let word = if purpose == "suspension" {
+            "suspended"
+        } else {
+            "revoked"
+        };
+        Ok(Err(format!(
+            "{word}: bit {index} is set in the status list {url}"
+        )))
+    } else {
+        Ok(Ok(format!(
+            "not {purpose}-flagged in {url} (index {index})"
+        )))
+    }
+}
+
+/// Bit `i`, most significant bit first, as the specs define.
+pub fn bit(bytes: &[u8], i: u64) -> Option<bool> {
+    let byte = *bytes.get(usize::try_from(i / 8).ok()?)?;
+    Some((byte >> (7 - i % 8)) & 1 == 1)
+}
+
+/// Bitstring lists are multibase base64url (`u…`) gzip; StatusList2021 lists are
+/// plain base64url gzip. Both are accepted either way: the prefix is unambiguous.
+pub fn decode_list(encoded: &str, bitstring: bool) -> Result<Vec<u8>, String> {
+    let body = match encoded.strip_prefix('u') {
+        Some(rest) if bitstring || !encoded.starts_with("H4s") => rest,
+        _ => encoded,
+    };
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let compressed = engine
+        .decode(body.trim_end_matches('='))
+        .map_err(|_| "encodedList is not base64url".to_string())?;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(compressed.as_slice())
+        .take(MAX_LIST_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| "encodedList is not gzip data".to_string())?;
+    if out.len() as u64 > MAX_LIST_BYTES {
+        return Err("encodedList is too large".into());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bit_order_is_msb_first() {
+        assert_eq!(bit(&[0b1000_0000], 0), Some(true));
+        assert_eq!(bit(&[0b0000_1000], 4), Some(true));
+        assert_eq!(bit(&[0b0000_1000], 3), Some(false));
+        assert_eq!(bit(&[0], 8), None);
+    }
+
+    #[test]
+    fn gzip_roundtrip() {
+        use flate2::{Compression, write::GzEncoder};
+        use std::io::Write;
+        let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(&[0, 0x10]).unwrap();
+        let gz = enc.finish().unwrap();
+        let text = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz);
+        assert_eq!(
+            decode_list(&format!("u{text}"), true).unwrap(),
+            vec![0, 0x10]
+        );
+        assert_eq!(decode_list(&text, false).unwrap(), vec![0, 0x10]);
+        assert!(decode_list("u!!!", true).is_err());
+    }
+}
