@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod bundled {
+    #![allow(clippy::type_complexity)]
     include!(concat!(env!("OUT_DIR"), "/contexts.rs"));
 }
 

@@ -128,6 +128,19 @@ pub fn canonicalize(
     choice: &Choice,
     safe: bool,
 ) -> Result<Canonical, LdError> {
+    // json-ld's expansion recurses through large async frames (over 100 KiB a level
+    // in debug builds), so run it on a stack sized for the deepest credential read
+    // accepts rather than whatever thread called us (rayon's are 2 MiB).
+    stacker::grow(JSONLD_STACK, || canonicalize_here(doc, choice, safe))
+}
+
+const JSONLD_STACK: usize = 64 * 1024 * 1024;
+
+fn canonicalize_here(
+    doc: &serde_json::Value,
+    choice: &Choice,
+    safe: bool,
+) -> Result<Canonical, LdError> {
     let loader = BundledLoader {
         choice,
         used: RefCell::new(Vec::new()),

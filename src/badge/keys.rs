@@ -186,7 +186,7 @@ fn resolve_did_web(
         .and_then(Value::as_str)
         .unwrap_or(did)
         .to_string();
-    let may_assert = list("assertionMethod").into_iter().any(|e| matches(e));
+    let may_assert = list("assertionMethod").into_iter().any(matches);
     Ok(ResolvedKey {
         key,
         controller: Some(controller),

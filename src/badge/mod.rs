@@ -382,19 +382,19 @@ mod tests {
             (Key, Pass),
             (Validity, Pass),
         ];
-        assert_eq!(overall(&checks(&good)), Status::Verified);
+        assert_eq!(overall(&checks(&good)), super::Status::Verified);
         let mut revoked_expired = good.to_vec();
         revoked_expired.push((Status, Fail));
         revoked_expired[4] = (Validity, Warn);
-        assert_eq!(overall(&checks(&revoked_expired)), Status::Revoked);
+        assert_eq!(overall(&checks(&revoked_expired)), super::Status::Revoked);
         let mut unverifiable = good.to_vec();
         unverifiable[3] = (Key, Skipped);
-        assert_eq!(overall(&checks(&unverifiable)), Status::Unverifiable);
+        assert_eq!(overall(&checks(&unverifiable)), super::Status::Unverifiable);
         let mut wrong_owner = good.to_vec();
         wrong_owner.push((Recipient, Fail));
-        assert_eq!(overall(&checks(&wrong_owner)), Status::Failed);
+        assert_eq!(overall(&checks(&wrong_owner)), super::Status::Failed);
         let mut not_yet = unverifiable.clone();
         not_yet[4] = (Validity, Fail);
-        assert_eq!(overall(&checks(&not_yet)), Status::Failed);
+        assert_eq!(overall(&checks(&not_yet)), super::Status::Failed);
     }
 }

@@ -398,7 +398,7 @@ impl Verifier {
             let Some(variants) = contexts::variants(url) else {
                 continue;
             };
-            for index in 1..variants.len() {
+            for (index, variant) in variants.iter().enumerate().skip(1) {
                 let choice: Choice = [(url, index)].into();
                 let (Ok(c), Ok(d)) = (
                     jsonld::canonicalize(&config, &choice, false),
@@ -410,7 +410,7 @@ impl Verifier {
                     self.note_contexts(&d.contexts, &choice);
                     return Sig::Valid(Some(format!(
                         "under an earlier published version of a context: {}",
-                        variants[index].describe()
+                        variant.describe()
                     )));
                 }
             }

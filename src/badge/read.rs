@@ -7,6 +7,25 @@ use serde_json::Value;
 /// baked images rarely exceed a few megabytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
+/// Deeper JSON is refused: real credentials (even with embedded endorsements) stay
+/// far below this, and JSON-LD processing recurses once per level.
+pub const MAX_DEPTH: usize = 16;
+
+/// Nesting depth of a JSON value, computed without recursion.
+fn depth(value: &Value) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((v, d)) = stack.pop() {
+        max = max.max(d);
+        match v {
+            Value::Array(items) => stack.extend(items.iter().map(|i| (i, d + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|i| (i, d + 1))),
+            _ => {}
+        }
+    }
+    max
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// A W3C Verifiable Credential typed as an Open Badge (OB 3.0) with embedded proof.
@@ -61,6 +80,11 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, String> {
         return Err("not a credential: expected a JSON object".into());
     }
     let json: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    if depth(&json) > MAX_DEPTH {
+        return Err(format!(
+            "the credential nests deeper than {MAX_DEPTH} levels; real credentials never do"
+        ));
+    }
     let Some(obj) = json.as_object() else {
         return Err("not a credential: expected a JSON object".into());
     };
