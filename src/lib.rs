@@ -21,6 +21,15 @@ pub use config::{Config, Overrides};
 pub use error::{Error, Location, Result};
 use write::{Body, OutputFile, Sink};
 
+/// Sets up the global thread pool with stacks large enough for JSON-LD processing
+/// (virtual memory; only touched pages are used), so verification never has to grow
+/// its stack per document. Call once at startup; later calls are harmless.
+pub fn init_threads() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(badge::jsonld::JSONLD_STACK)
+        .build_global();
+}
+
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone, Default)]
 pub struct Report {

@@ -28,6 +28,7 @@ impl From<ExitStatus> for ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    folio::init_threads();
     let result = match cli.command {
         Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
         Command::Build(args) => build(&args, cli.quiet),

@@ -6,6 +6,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use folio::badge::sign::{Issuer, sample_badge};
 use folio::badge::{self, Options, Status};
 use serde_json::{Value, json};
 
@@ -203,72 +204,24 @@ fn verify(doc: &Value) -> badge::Verdict {
     badge::verify("test.json", doc.to_string().as_bytes(), &options())
 }
 
-struct TestKey {
-    signing: ed25519_dalek::SigningKey,
-    did: String,
-}
+/// A test issuer: a did:key from a fixed seed, and a typical OB 3.0 badge.
+struct TestKey(Issuer);
 
 impl TestKey {
     fn new(seed: u8) -> TestKey {
-        let signing = ed25519_dalek::SigningKey::from_bytes(&[seed; 32]);
-        let mut multikey = vec![0xed, 0x01];
-        multikey.extend_from_slice(signing.verifying_key().as_bytes());
-        let did = format!("did:key:z{}", bs58::encode(multikey).into_string());
-        TestKey { signing, did }
+        TestKey(Issuer::from_seed([seed; 32]))
     }
 
     fn method(&self) -> String {
-        format!("{}#{}", self.did, self.did.trim_start_matches("did:key:"))
+        self.0.method()
     }
 
-    /// Signs `doc` with an eddsa-rdfc-2022 DataIntegrityProof.
-    fn sign_rdfc(&self, mut doc: Value) -> Value {
-        use ed25519_dalek::Signer;
-        use sha2::{Digest, Sha256};
-        let mut proof = json!({
-            "type": "DataIntegrityProof",
-            "cryptosuite": "eddsa-rdfc-2022",
-            "created": "2025-01-01T00:00:00Z",
-            "verificationMethod": self.method(),
-            "proofPurpose": "assertionMethod",
-        });
-        let mut config = proof.clone();
-        config["@context"] = doc["@context"].clone();
-        let canon = |v: &Value| {
-            badge::jsonld::canonicalize(v, &Default::default(), true)
-                .unwrap()
-                .nquads
-        };
-        let mut data = Sha256::digest(canon(&config).as_bytes()).to_vec();
-        data.extend_from_slice(&Sha256::digest(canon(&doc).as_bytes()));
-        let sig = self.signing.sign(&data);
-        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-        doc["proof"] = proof;
-        doc
+    fn sign_rdfc(&self, doc: Value) -> Value {
+        self.0.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap()
     }
 
     fn badge(&self, name: &str) -> Value {
-        json!({
-            "@context": [
-                "https://www.w3.org/ns/credentials/v2",
-                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-            ],
-            "id": "urn:uuid:6a9b4f0e-7d64-4a1c-9c8e-3f7b2a1d0e55",
-            "type": ["VerifiableCredential", "OpenBadgeCredential"],
-            "name": name,
-            "issuer": {"id": self.did, "type": ["Profile"], "name": "Test Academy"},
-            "validFrom": "2025-01-01T00:00:00Z",
-            "credentialSubject": {
-                "type": ["AchievementSubject"],
-                "achievement": {
-                    "id": "https://academy.example/achievements/rust",
-                    "type": ["Achievement"],
-                    "name": name,
-                    "description": "Wrote a static-site generator.",
-                    "criteria": {"narrative": "Ship it."}
-                }
-            }
-        })
+        sample_badge(&self.0, name, "2025-01-01T00:00:00Z")
     }
 }
 

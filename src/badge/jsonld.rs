@@ -11,11 +11,12 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, RwLock};
 
 use iref::{Iri, IriBuf};
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf::RdfQuads;
-use json_ld::{JsonLdProcessor, LoadError, Loader, RemoteDocument};
+use json_ld::{LoadError, Loader, RemoteDocument};
 use rdf_types::{Id as RdfId, LiteralType, Term};
 
 use super::contexts::{self, Variant};
@@ -131,10 +132,15 @@ pub fn canonicalize(
     // json-ld's expansion recurses through large async frames (over 100 KiB a level
     // in debug builds), so run it on a stack sized for the deepest credential read
     // accepts rather than whatever thread called us (rayon's are 2 MiB).
-    stacker::grow(JSONLD_STACK, || canonicalize_here(doc, choice, safe))
+    stacker::maybe_grow(JSONLD_STACK_NEEDED, JSONLD_STACK, || {
+        canonicalize_here(doc, choice, safe)
+    })
 }
 
-const JSONLD_STACK: usize = 64 * 1024 * 1024;
+/// Stack that canonicalising the deepest accepted credential may need (measured: under
+/// 4 MiB in debug builds), with margin; and the size of a stack grown to provide it.
+pub const JSONLD_STACK_NEEDED: usize = 16 * 1024 * 1024;
+pub const JSONLD_STACK: usize = 64 * 1024 * 1024;
 
 fn canonicalize_here(
     doc: &serde_json::Value,
@@ -145,9 +151,20 @@ fn canonicalize_here(
         choice,
         used: RefCell::new(Vec::new()),
     };
-    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
-    let options = json_ld::Options {
-        expansion_policy: if safe {
+    let mut warnings = Warnings::default();
+    // The top-level @context is processed once per process and choice, then reused:
+    // processing the VC and OB contexts is most of the cost of canonicalising.
+    let mut body = doc.clone();
+    let context_json = body.as_object_mut().and_then(|o| o.remove("@context"));
+    let active = match &context_json {
+        Some(ctx) => active_context(ctx, choice, &loader, &mut warnings)?,
+        None => Arc::new(ActiveContext {
+            context: json_ld::Context::new(None),
+            urls: Vec::new(),
+        }),
+    };
+    let options = json_ld::expansion::Options {
+        policy: if safe {
             Policy {
                 invalid: Action::Reject,
                 vocab: Action::Keep,
@@ -160,12 +177,25 @@ fn canonicalize_here(
                 allow_undefined: true,
             }
         },
-        ..json_ld::Options::default()
+        ..Default::default()
     };
-    let mut warnings = Warnings::default();
-    let mut expanded =
-        futures::executor::block_on(input.expand_full(&mut (), &loader, options, &mut warnings))
-            .map_err(|e| expand_error(e, &warnings, &loader))?;
+    let input = json_syntax::Value::from_serde_json(body);
+    let mut expanded = futures::executor::block_on(json_ld::expansion::Expand::expand_full(
+        &input,
+        &mut (),
+        active.context.clone(),
+        None,
+        &loader,
+        options,
+        &mut warnings,
+    ))
+    .map_err(|e| expansion_error(e, &warnings))?;
+    let mut urls = active.urls.clone();
+    for url in loader.used.into_inner() {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
 
     let mut generator = rdf_types::generator::Blank::new();
     // As json-ld's own toRdf does: name anonymous nodes, put literals in canonical form.
@@ -200,7 +230,7 @@ fn canonicalize_here(
     )?;
     Ok(Canonical {
         nquads,
-        contexts: loader.used.into_inner(),
+        contexts: urls,
     })
 }
 
@@ -236,29 +266,78 @@ fn object(
     })
 }
 
-fn expand_error(e: json_ld::ExpandError, warnings: &Warnings, loader: &BundledLoader) -> LdError {
+/// A processed top-level context and the context URLs it loaded.
+struct ActiveContext {
+    context: json_ld::Context,
+    urls: Vec<&'static str>,
+}
+
+/// Processed contexts by (context JSON, variant choice). Bounded: inline contexts in
+/// hostile input must not grow it without limit.
+static ACTIVE: LazyLock<RwLock<HashMap<String, Arc<ActiveContext>>>> =
+    LazyLock::new(Default::default);
+const ACTIVE_CACHE_ENTRIES: usize = 256;
+
+fn active_context(
+    ctx: &serde_json::Value,
+    choice: &Choice,
+    loader: &BundledLoader,
+    warnings: &mut Warnings,
+) -> Result<Arc<ActiveContext>, LdError> {
+    let mut picks: Vec<_> = choice.iter().filter(|(_, i)| **i != 0).collect();
+    picks.sort();
+    let key = format!("{ctx}\u{0}{picks:?}");
+    if let Some(hit) = ACTIVE.read().expect("not poisoned").get(&key) {
+        return Ok(hit.clone());
+    }
+    use json_ld::context_processing::Process;
+    use json_ld::syntax::TryFromJson;
+    let syntax = json_ld::syntax::context::Context::try_from_json(
+        json_syntax::Value::from_serde_json(ctx.clone()),
+    )
+    .map_err(|e| LdError::Invalid(format!("invalid @context: {e}")))?;
+    let processed = futures::executor::block_on(syntax.process_full(
+        &mut (),
+        &json_ld::Context::new(None),
+        loader,
+        None,
+        json_ld::context_processing::Options::default(),
+        &mut *warnings,
+    ))
+    .map_err(|e| context_error(&e.to_string()))?;
+    let active = Arc::new(ActiveContext {
+        context: processed.into_processed(),
+        urls: loader.used.borrow().clone(),
+    });
+    let mut cache = ACTIVE.write().expect("not poisoned");
+    if cache.len() >= ACTIVE_CACHE_ENTRIES {
+        cache.clear();
+    }
+    cache.insert(key, active.clone());
+    Ok(active)
+}
+
+fn expansion_error(e: json_ld::expansion::Error, warnings: &Warnings) -> LdError {
     use json_ld::expansion::Error as E;
     match e {
-        json_ld::ExpandError::Expansion(E::KeyExpansionFailed(term)) => LdError::Undefined(term),
-        json_ld::ExpandError::Expansion(E::InvalidTypeValue) => match &warnings.last_malformed {
+        E::KeyExpansionFailed(term) => LdError::Undefined(term),
+        E::InvalidTypeValue => match &warnings.last_malformed {
             Some(t) => LdError::Undefined(format!("type {t}")),
             None => LdError::Invalid("a `type` value is not an absolute IRI".into()),
         },
-        json_ld::ExpandError::Loading(l) => unknown_context(l, loader),
-        other => unknown_context(other, loader),
+        other => context_error(&other.to_string()),
     }
 }
 
-fn unknown_context(e: impl std::fmt::Display, _loader: &BundledLoader) -> LdError {
-    // The loader error reads "loading document `URL` failed: …", possibly wrapped.
-    let text = e.to_string();
+/// Loader errors read "loading document `URL` failed: …", possibly wrapped.
+fn context_error(text: &str) -> LdError {
     match text
         .split("loading document `")
         .nth(1)
         .and_then(|r| r.split('`').next())
     {
         Some(url) if contexts::variants(url).is_none() => LdError::UnknownContext(url.into()),
-        _ => LdError::Invalid(text),
+        _ => LdError::Invalid(text.to_string()),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod read;
 pub mod recipient;
 pub mod report;
 pub mod shape;
+pub mod sign;
 pub mod status;
 
 use chrono::{DateTime, Utc};
