@@ -60,6 +60,19 @@ fn pages_are_sorted_newest_first_and_links_resolve() {
 }
 
 #[test]
+fn navigation_lists_weighted_pages_then_sections() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build"]).success();
+    let about = p.read("public/about/index.html");
+    let nav = &about[about.find("<nav").unwrap()..about.find("</nav>").unwrap()];
+    let a = nav.find(r#"<a href="/about/" aria-current="page">About</a>"#);
+    let b = nav.find(r#"<a href="/projects/">Projects</a>"#);
+    assert!(a.is_some() && b.is_some() && a < b, "{nav}");
+    let alpha = p.read("public/projects/alpha/index.html");
+    assert!(alpha.contains(r#"<a href="/projects/" aria-current="page">Projects</a>"#));
+}
+
+#[test]
 fn drafts_flag_includes_drafts() {
     let p = Portfolio::fixture("basic");
     p.run(&["build", "--drafts"]).success();

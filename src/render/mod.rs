@@ -187,15 +187,27 @@ pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<O
     base.insert(
         "site",
         &SiteView {
+            // Top-level pages that set a `weight` (in weight order), then sections.
             nav: home
-                .subsections
+                .pages
                 .iter()
-                .filter_map(|k| content.section(k))
-                .map(|s| NavItem {
-                    title: &s.title,
-                    url: &s.url,
-                    key: &s.key,
+                .map(|&i| &content.pages[i])
+                .filter(|p| p.weight.is_some())
+                .map(|p| NavItem {
+                    title: &p.title,
+                    url: &p.url,
+                    key: &p.path,
                 })
+                .chain(
+                    home.subsections
+                        .iter()
+                        .filter_map(|k| content.section(k))
+                        .map(|s| NavItem {
+                            title: &s.title,
+                            url: &s.url,
+                            key: &s.key,
+                        }),
+                )
                 .collect(),
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
             contract: TEMPLATE_CONTRACT,
