@@ -28,8 +28,42 @@ pub enum Command {
     },
     /// Build the site into the output folder.
     Build(BuildArgs),
+    /// Preview the site: build it into memory, serve it, rebuild on every save.
+    Serve(ServeArgs),
     /// Verify badge files on their own and print every check.
     Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Portfolio folder (holding folio.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on (0 picks a free one). When the default is busy, the next free
+    /// port is used.
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Address to listen on. Anything but loopback exposes your preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Use no network at all.
+    #[arg(long)]
+    pub offline: bool,
+    /// Watch files by polling instead of OS notifications (for network drives, VMs).
+    #[arg(long, value_enum, default_value = "native")]
+    pub watcher: WatcherKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WatcherKind {
+    Native,
+    Poll,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -205,6 +205,23 @@ impl Error {
     }
 }
 
+/// The error as plain text, one problem per line with its hint, as `main` prints it;
+/// used where the error is shown somewhere other than the terminal (the browser).
+pub fn render_plain(e: &Error) -> String {
+    let mut out = String::new();
+    let errors: Vec<&Error> = match e {
+        Error::Many(list) => list.iter().collect(),
+        one => vec![one],
+    };
+    for err in errors {
+        out.push_str(&format!("error: {err}\n"));
+        if let Some(hint) = err.hint() {
+            out.push_str(&format!("  hint: {hint}\n"));
+        }
+    }
+    out
+}
+
 /// Reads a file as UTF-8 text, naming the file (and the first bad line) on failure.
 pub fn read_text(path: &Path, shown_as: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;

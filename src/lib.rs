@@ -13,6 +13,7 @@ pub mod content;
 pub mod error;
 pub mod init;
 pub mod render;
+pub mod serve;
 pub mod write;
 
 use std::time::{Duration, Instant};

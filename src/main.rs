@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use folio::badge;
-use folio::cli::{BuildArgs, Cli, Command, Format, VerifyArgs};
+use folio::cli::{BuildArgs, Cli, Command, Format, ServeArgs, VerifyArgs, WatcherKind};
 use folio::write::Disk;
 use folio::{Config, Error, Overrides};
 
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
         Command::Build(args) => build(&args, cli.quiet),
+        Command::Serve(args) => serve(&args),
         Command::Verify(args) => match verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),
@@ -75,6 +76,72 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// Default port of `folio serve`.
+const DEFAULT_PORT: u16 = 1111;
+
+fn serve(args: &ServeArgs) -> Result<(), Error> {
+    let loopback = matches!(args.bind.as_str(), "127.0.0.1" | "::1" | "localhost");
+    if !loopback {
+        eprintln!(
+            "warning: listening on {} makes your preview (drafts included) reachable from other machines",
+            args.bind
+        );
+    }
+    let opts = folio::serve::Options {
+        root: args.root.clone(),
+        bind: args.bind.clone(),
+        port: args.port.unwrap_or(DEFAULT_PORT),
+        port_given: args.port.is_some(),
+        drafts: args.drafts,
+        offline: args.offline,
+        poll: args.watcher == WatcherKind::Poll,
+    };
+    let open = args.open;
+    folio::serve::run(&opts, &move |event| match event {
+        folio::serve::Event::Listening { url, note } => {
+            if let Some(note) = note {
+                eprintln!("note: {note}");
+            }
+            println!("serving {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(&url);
+            }
+        }
+        folio::serve::Event::Rebuilt {
+            pages,
+            elapsed,
+            changed,
+        } => {
+            let (verb, what) = match changed.len() {
+                0 => ("built", String::new()),
+                1 => (
+                    "rebuilt",
+                    format!(" after a change to {}", changed[0].display()),
+                ),
+                n => ("rebuilt", format!(" after {n} changes")),
+            };
+            println!("{verb} {pages} pages in {} ms{what}", elapsed.as_millis());
+        }
+        folio::serve::Event::Failed(e) => {
+            report(e);
+            eprintln!("  (still serving the last good build; fix the file to rebuild)");
+        }
+    })
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("note: could not open a browser; visit {url}");
+    }
 }
 
 /// Verifies each file and prints its verdict; `Ok(true)` when every one is verified.

@@ -128,9 +128,12 @@ fn load_dir(dir: &Path, name: &str) -> Result<Theme> {
 }
 
 /// Every regular file under `dir` as (`/`-separated relative path, absolute path),
-/// skipping hidden files.
+/// skipping hidden files. Symlinks are followed only while they stay inside `dir`: a
+/// shared theme must not be able to publish `~/.ssh/id_ed25519` through a link.
 pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
+    let real_dir =
+        std::fs::canonicalize(dir).map_err(|e| Error::io(dir, "cannot read folder", e))?;
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .follow_links(true)
@@ -144,6 +147,11 @@ pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
                 .unwrap_or_else(|| std::io::Error::other("filesystem loop"));
             Error::io(path, "cannot read folder", io)
         })?;
+        if entry.path_is_symlink()
+            && !std::fs::canonicalize(entry.path()).is_ok_and(|t| t.starts_with(&real_dir))
+        {
+            continue;
+        }
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).expect("under root");
             let rel: Vec<_> = rel

@@ -1,0 +1,182 @@
+//! `folio serve`: build into memory, serve over HTTP on loopback, rebuild when files
+//! change, and make open browsers reload.
+//!
+//! The site lives in memory ([`crate::write::Memory`]): serve never writes over the
+//! user's `public/`. A failed rebuild keeps the last good site and records the error,
+//! which every HTML page then shows as an overlay until a rebuild succeeds.
+//!
+//! `http.rs` answers requests, `watch.rs` turns file events into rebuilds, and
+//! `reload.rs` is the long-poll endpoint and the script injected into pages.
+
+pub mod http;
+pub mod reload;
+pub mod watch;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use crate::config::{Config, Overrides};
+use crate::error::{Error, Result};
+use crate::write::Memory;
+
+/// The site being served, and what happened to the last rebuild.
+#[derive(Debug, Default)]
+pub struct SiteState {
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The error of the last rebuild, if it failed (the files are the last good ones).
+    pub error: Option<String>,
+    /// Bumped after every rebuild, good or bad; pages reload when it changes.
+    pub generation: u64,
+    pub base_path: String,
+}
+
+/// State shared by the HTTP threads and the watcher.
+#[derive(Debug, Default)]
+pub struct Shared {
+    pub state: Mutex<SiteState>,
+    pub changed: Condvar,
+}
+
+impl Shared {
+    fn publish(&self, update: impl FnOnce(&mut SiteState)) {
+        let mut state = self.state.lock().expect("state lock");
+        update(&mut state);
+        state.generation += 1;
+        self.changed.notify_all();
+    }
+}
+
+/// What the server reports as it runs; `main` prints these.
+#[derive(Debug)]
+pub enum Event {
+    Listening {
+        url: String,
+        note: Option<String>,
+    },
+    Rebuilt {
+        pages: usize,
+        elapsed: Duration,
+        changed: Vec<PathBuf>,
+    },
+    Failed(Error),
+}
+
+pub struct Options {
+    pub root: PathBuf,
+    pub bind: String,
+    pub port: u16,
+    /// True when the user chose the port: then a busy port is an error, not a retry.
+    pub port_given: bool,
+    pub drafts: bool,
+    pub offline: bool,
+    pub poll: bool,
+}
+
+/// Ports tried after the default one when it is busy.
+const PORT_ATTEMPTS: u16 = 10;
+
+/// Builds, serves and watches until the process is stopped.
+pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
+    // Read the config once up front so a broken folio.yaml stops us before binding.
+    let first = Config::load(&opts.root, &Overrides::default())?;
+    let (server, port, note) = bind(opts)?;
+    let site_url = format!(
+        "http://{}:{port}{}",
+        display_host(&opts.bind),
+        first.base_path
+    );
+    let overrides = Overrides {
+        out: None,
+        base_url: Some(site_url.clone()),
+        drafts: opts.drafts,
+        offline: opts.offline,
+    };
+
+    let shared = Arc::new(Shared::default());
+    rebuild(&opts.root, &overrides, &shared, Vec::new(), on_event);
+    on_event(Event::Listening {
+        url: site_url,
+        note,
+    });
+
+    let watcher = watch::start(&opts.root, &first.output_dir, opts.poll)?;
+    let http_shared = shared.clone();
+    std::thread::spawn(move || http::serve(server, http_shared));
+    loop {
+        let changed = watcher.next_batch();
+        rebuild(&opts.root, &overrides, &shared, changed, on_event);
+    }
+}
+
+fn rebuild(
+    root: &Path,
+    overrides: &Overrides,
+    shared: &Shared,
+    changed: Vec<PathBuf>,
+    on_event: &(dyn Fn(Event) + Sync),
+) {
+    let result = Config::load(root, overrides).and_then(|config| {
+        let mut memory = Memory::default();
+        let report = crate::build(&config, &mut memory)?;
+        Ok((config, memory, report))
+    });
+    match result {
+        Ok((config, memory, report)) => {
+            shared.publish(|s| {
+                s.files = memory.files;
+                s.error = None;
+                s.base_path = config.base_path.clone();
+            });
+            on_event(Event::Rebuilt {
+                pages: report.pages,
+                elapsed: report.elapsed,
+                changed,
+            });
+        }
+        Err(e) => {
+            let text = crate::error::render_plain(&e);
+            shared.publish(|s| s.error = Some(text));
+            on_event(Event::Failed(e));
+        }
+    }
+}
+
+fn display_host(bind: &str) -> String {
+    if bind.contains(':') {
+        format!("[{bind}]")
+    } else {
+        bind.to_string()
+    }
+}
+
+/// Binds the server; when the default port is busy, tries the next few and says so.
+fn bind(opts: &Options) -> Result<(tiny_http::Server, u16, Option<String>)> {
+    let attempts = if opts.port_given || opts.port == 0 {
+        1
+    } else {
+        PORT_ATTEMPTS
+    };
+    let mut last_error = String::new();
+    for offset in 0..attempts {
+        let port = opts.port.saturating_add(offset);
+        let addr = format!("{}:{port}", opts.bind);
+        match tiny_http::Server::http(&addr) {
+            Ok(server) => {
+                let actual = server.server_addr().to_ip().map_or(port, |a| a.port());
+                let note = (offset > 0)
+                    .then(|| format!("port {} is in use, so folio serves on {actual}", opts.port));
+                return Ok((server, actual, note));
+            }
+            Err(e) => last_error = e.to_string(),
+        }
+    }
+    Err(Error::usage(format!(
+        "cannot listen on {}:{}: {last_error}",
+        opts.bind, opts.port
+    ))
+    .with_hint(
+        "another program (perhaps another `folio serve`) uses that port; pick another with --port",
+    ))
+}

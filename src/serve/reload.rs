@@ -1,0 +1,75 @@
+//! Live reload without WebSockets: pages served by `folio serve` carry a few lines of
+//! script that long-poll [`POLL_PATH`] with the build generation they were served at.
+//! The server answers as soon as the generation differs (after any rebuild, good or
+//! bad), or after a while with the same number; the page reloads when it differs.
+//! The error overlay is injected into pages the same way as the script.
+
+use std::time::Duration;
+
+use super::Shared;
+
+/// Outside any base path, so it works for every site; never part of a published site.
+pub const POLL_PATH: &str = "/__folio/poll";
+
+/// How long a poll waits for a rebuild before answering "no change".
+const POLL_WAIT: Duration = Duration::from_secs(25);
+
+fn script(generation: u64) -> String {
+    format!(
+        r#"<script>(function(){{var seen="{generation}";function poll(){{fetch("{POLL_PATH}?since="+seen,{{cache:"no-store"}}).then(function(r){{return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(){{setTimeout(poll,1000);}});}}poll();}})();</script>"#
+    )
+}
+
+/// Waits until the generation is not `since` (or the wait ends) and returns it.
+pub fn wait(shared: &Shared, since: u64) -> u64 {
+    let state = shared.state.lock().expect("state lock");
+    let (state, _) = shared
+        .changed
+        .wait_timeout_while(state, POLL_WAIT, |s| s.generation == since)
+        .expect("state lock");
+    state.generation
+}
+
+/// Adds the reload script (and the error overlay, if the last rebuild failed) before
+/// `</body>`, or at the end when there is none.
+pub fn inject(mut html: Vec<u8>, error: Option<&str>, generation: u64) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(error) = error {
+        extra.push_str(r#"<div id="folio-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3d0a0a;color:#ffe4e4;font:14px/1.5 ui-monospace,monospace;border-top:4px solid #ff6b6b"><strong>folio: the last rebuild failed; this is the last good version.</strong><pre style="white-space:pre-wrap;margin:.5rem 0 0">"#);
+        extra.push_str(&escape(error));
+        extra.push_str("</pre></div>");
+    }
+    extra.push_str(&script(generation));
+    let at = find_last(&html, b"</body>").unwrap_or(html.len());
+    html.splice(at..at, extra.into_bytes());
+    html
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_body_end() {
+        let html = inject(b"<html><body><p>x</p></body></html>".to_vec(), None, 3).to_vec();
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("/__folio/poll?since="));
+        assert!(html.contains(r#"var seen="3""#));
+        assert!(html.ends_with("</script></body></html>"));
+        let with_error = String::from_utf8(inject(b"<p>x</p>".to_vec(), Some("a <b>"), 1)).unwrap();
+        assert!(with_error.contains("folio-error"));
+        assert!(with_error.contains("a &lt;b&gt;"));
+    }
+}

@@ -1,0 +1,134 @@
+//! Turning file-system events into rebuild requests.
+//!
+//! Editors save by writing a temporary file and renaming it, so one save is a burst of
+//! events: they are coalesced until the folder has been quiet for [`QUIET`]. Events in
+//! the output folder, `.git`, folio's cache and editor temp or swap files are ignored.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+use notify::{EventKind, RecursiveMode};
+
+use crate::error::{Error, Result};
+
+/// How long the folder must be quiet before a burst of events becomes one rebuild.
+pub const QUIET: Duration = Duration::from_millis(120);
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
+
+pub struct Watcher {
+    // Kept alive for as long as events are wanted.
+    _inner: Box<dyn notify::Watcher + Send>,
+    events: Receiver<notify::Result<notify::Event>>,
+    root: PathBuf,
+    output: PathBuf,
+}
+
+/// Watches `root` recursively; `poll` uses polling instead of the OS's notifications.
+pub fn start(root: &Path, output: &Path, poll: bool) -> Result<Watcher> {
+    let (tx, rx) = channel();
+    let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, "cannot watch", e))?;
+    let output = std::fs::canonicalize(output)
+        .unwrap_or_else(|_| root.join(output.file_name().unwrap_or_else(|| "public".as_ref())));
+    let watch_error =
+        |e: notify::Error| Error::io(&root, "cannot watch", std::io::Error::other(e.to_string()));
+    let mut inner: Box<dyn notify::Watcher + Send> = if poll {
+        Box::new(
+            notify::PollWatcher::new(
+                tx,
+                notify::Config::default().with_poll_interval(POLL_INTERVAL),
+            )
+            .map_err(watch_error)?,
+        )
+    } else {
+        Box::new(notify::recommended_watcher(tx).map_err(watch_error)?)
+    };
+    inner
+        .watch(&root, RecursiveMode::Recursive)
+        .map_err(watch_error)?;
+    Ok(Watcher {
+        _inner: inner,
+        events: rx,
+        root,
+        output,
+    })
+}
+
+impl Watcher {
+    /// Blocks until something relevant changed, then until things are quiet; returns
+    /// the changed paths relative to the portfolio.
+    pub fn next_batch(&self) -> Vec<PathBuf> {
+        let mut changed = Vec::new();
+        while changed.is_empty() {
+            match self.events.recv() {
+                Ok(event) => self.collect(event, &mut changed),
+                // The watcher is gone; nothing will ever change again.
+                Err(_) => loop {
+                    std::thread::park();
+                },
+            }
+        }
+        loop {
+            match self.events.recv_timeout(QUIET) {
+                Ok(event) => self.collect(event, &mut changed),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+
+    fn collect(&self, event: notify::Result<notify::Event>, into: &mut Vec<PathBuf>) {
+        let Ok(event) = event else { return };
+        if matches!(event.kind, EventKind::Access(_)) {
+            return;
+        }
+        for path in event.paths {
+            if let Some(rel) = self.relevant(&path) {
+                into.push(rel);
+            }
+        }
+    }
+
+    fn relevant(&self, path: &Path) -> Option<PathBuf> {
+        if path.starts_with(&self.output) {
+            return None;
+        }
+        let rel = path.strip_prefix(&self.root).ok()?;
+        let ignored = rel.components().any(|c| {
+            let name = c.as_os_str().to_string_lossy();
+            name.starts_with('.') || name == "target" || name == "node_modules"
+        });
+        let name = rel.file_name()?.to_string_lossy();
+        if ignored || is_editor_temp(&name) {
+            return None;
+        }
+        Some(rel.to_path_buf())
+    }
+}
+
+/// Backup, swap and lock files editors write next to the file being saved.
+pub fn is_editor_temp(name: &str) -> bool {
+    name.ends_with('~')
+        || name.starts_with(".#")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swx", ".swo", ".tmp", ".bak", ".crdownload"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        || name == "4913"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_files() {
+        for name in ["a.md~", ".#a.md", "#a.md#", ".a.md.swp", "4913", "x.tmp"] {
+            assert!(is_editor_temp(name), "{name}");
+        }
+        assert!(!is_editor_temp("about.md"));
+    }
+}

@@ -1,0 +1,365 @@
+//! `folio serve` through the real binary and real HTTP: content types, 404s, path
+//! traversal, redirects, HEAD, base paths, live rebuilds and the error overlay.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Portfolio;
+
+/// A running `folio serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    pub port: u16,
+    pub stderr: std::sync::mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", "--root"])
+        .arg(&p.root)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let (url_tx, url_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("serving ") {
+                let _ = url_tx.send(rest.split(' ').next().unwrap().to_string());
+            }
+        }
+    });
+    let url = url_rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("folio serve printed its URL");
+    let authority = url.trim_start_matches("http://").split('/').next().unwrap();
+    let port = authority.rsplit(':').next().unwrap().parse().unwrap();
+    Server {
+        child,
+        url,
+        port,
+        stderr: rx,
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A raw HTTP/1.1 request: the path is sent exactly as given, so traversal attempts
+/// reach the server unnormalised.
+pub fn request(port: u16, method: &str, path: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers end");
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = data.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..line_end]).unwrap().trim(), 16)
+                .unwrap();
+        data = &data[line_end + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[..size]);
+        data = &data[size + 2..];
+    }
+}
+
+pub fn get(s: &Server, path: &str) -> Reply {
+    request(s.port, "GET", path)
+}
+
+/// The build generation the server is at now.
+pub fn generation(s: &Server) -> u64 {
+    get(s, "/__folio/poll?since=18446744073709551615")
+        .text()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Waits (long-poll) until the server has rebuilt past `since`.
+pub fn wait_rebuild(s: &Server, since: u64) -> u64 {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let g: u64 = get(s, &format!("/__folio/poll?since={since}"))
+            .text()
+            .trim()
+            .parse()
+            .unwrap();
+        if g != since {
+            return g;
+        }
+        assert!(Instant::now() < deadline, "no rebuild happened");
+    }
+}
+
+#[test]
+fn serves_pages_with_the_right_types() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let home = get(&s, "/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(home.text().contains("Welcome"));
+    assert!(
+        home.text().contains("/__folio/poll"),
+        "reload script injected"
+    );
+    for (path, ty) in [
+        ("/css/folio.css", "text/css; charset=utf-8"),
+        ("/favicon.svg", "image/svg+xml"),
+        ("/files/pixel.png", "image/png"),
+        ("/files/photo.jpg", "image/jpeg"),
+        ("/files/pic.webp", "image/webp"),
+        ("/files/font.woff2", "font/woff2"),
+        ("/files/app.js", "text/javascript; charset=utf-8"),
+        ("/files/data.json", "application/json"),
+        ("/sitemap.xml", "application/xml"),
+    ] {
+        let r = get(&s, path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("Content-Type"), Some(ty), "{path}");
+    }
+    // Static files are served byte for byte, without the reload script.
+    assert_eq!(get(&s, "/files/pixel.png").body, b"\x89PNG\r\n\x1a\n");
+    // The user's public/ folder is never written.
+    assert!(!p.root.join("public").exists());
+}
+
+#[test]
+fn directories_redirects_404_and_head() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let r = get(&s, "/projects");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("Location"), Some("/projects/"));
+    assert_eq!(get(&s, "/projects/").status, 200);
+    assert!(get(&s, "/projects/alpha/").text().contains("Alpha"));
+    let missing = get(&s, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.text().contains("Page not found"),
+        "the theme's 404 page"
+    );
+    let head = request(s.port, "HEAD", "/about/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let length: usize = head.header("Content-Length").unwrap().parse().unwrap();
+    assert_eq!(length, get(&s, "/about/").body.len());
+}
+
+#[test]
+fn paths_that_escape_the_site_are_404() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "top secret").unwrap();
+    let p = Portfolio::fixture("basic");
+    // A symlink in static/ pointing out of the portfolio is not followed.
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.txt"),
+        p.root.join("static/leak.txt"),
+    )
+    .unwrap();
+    let s = start(&p, &["--port", "0"]);
+    assert_eq!(get(&s, "/leak.txt").status, 404);
+    for path in [
+        "/../folio.yaml",
+        "/..%2ffolio.yaml",
+        "/%2e%2e/folio.yaml",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/css/../../folio.yaml",
+        "/./index.html",
+        "//etc/passwd",
+        "/css/..%5c..%5cfolio.yaml",
+        "/%00",
+        "/%ff",
+        "/content/about.md",
+        "/folio.yaml",
+    ] {
+        let r = get(&s, path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(
+            !r.text().contains("top secret") && !r.text().contains("base_url"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn base_path_is_kept() {
+    let p = Portfolio::fixture("basic");
+    let config = p.read("folio.yaml").replace(
+        "base_url: https://learner.example/",
+        "base_url: https://learner.github.io/portfolio/",
+    );
+    p.write("folio.yaml", config);
+    let s = start(&p, &["--port", "0"]);
+    assert!(s.url.ends_with("/portfolio/"), "{}", s.url);
+    let r = get(&s, "/");
+    assert_eq!(r.status, 301);
+    assert_eq!(r.header("Location"), Some("/portfolio/"));
+    let home = get(&s, "/portfolio/");
+    assert_eq!(home.status, 200);
+    assert!(home.text().contains(r#"href="/portfolio/css/folio.css""#));
+    assert_eq!(get(&s, "/portfolio/css/folio.css").status, 200);
+    assert_eq!(get(&s, "/css/folio.css").status, 404);
+}
+
+#[test]
+fn edits_rebuild_and_broken_edits_show_an_overlay() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let g0 = generation(&s);
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nweight: 1\n---\nFreshly edited text.\n",
+    );
+    let g1 = wait_rebuild(&s, g0);
+    assert!(get(&s, "/about/").text().contains("Freshly edited text."));
+
+    // A broken edit: the last good page is still served, with the error over it.
+    p.write("content/about.md", "---\ntitle: [About\n---\nBroken.\n");
+    let g2 = wait_rebuild(&s, g1);
+    let page = get(&s, "/about/").text();
+    assert!(
+        page.contains("Freshly edited text."),
+        "last good build still served"
+    );
+    assert!(page.contains(r#"id="folio-error""#), "overlay shown");
+    assert!(page.contains("content/about.md:"), "overlay names the file");
+    assert!(
+        get(&s, "/projects/").text().contains("folio-error"),
+        "on every page"
+    );
+    // And in the terminal.
+    let mut seen = Vec::new();
+    while !seen.iter().any(|l: &String| l.contains("about.md")) {
+        match s.stderr.recv_timeout(Duration::from_secs(10)) {
+            Ok(line) => seen.push(line),
+            Err(_) => panic!("the error never reached the terminal: {seen:?}"),
+        }
+    }
+
+    // Fixing it clears the overlay.
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nweight: 1\n---\nFixed.\n",
+    );
+    wait_rebuild(&s, g2);
+    let page = get(&s, "/about/").text();
+    assert!(page.contains("Fixed."));
+    assert!(!page.contains("folio-error"));
+}
+
+#[test]
+fn editor_temp_files_do_not_rebuild() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let g0 = generation(&s);
+    p.write("content/.about.md.swp", "swap");
+    p.write("content/about.md~", "backup");
+    p.write("public/index.html", "user's own output folder");
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(generation(&s), g0);
+}
+
+#[test]
+fn busy_port_is_reported() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let p = Portfolio::fixture("basic");
+    let run = common::run_in(&p.root, &["serve", "--port", &port]);
+    run.failure(2)
+        .stderr_has("cannot listen")
+        .stderr_has("--port");
+}
+
+#[test]
+fn warns_when_not_on_loopback() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0", "--bind", "0.0.0.0"]);
+    let line = s.stderr.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert!(line.contains("warning: listening on 0.0.0.0"), "{line}");
+}
