@@ -1,0 +1,211 @@
+//! A running `folio serve` and a raw HTTP client for tests.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::Portfolio;
+
+/// A running `folio serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    pub url: String,
+    pub port: u16,
+    pub stderr: std::sync::mpsc::Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", "--root"])
+        .arg(&p.root)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let (url_tx, url_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("serving ") {
+                let _ = url_tx.send(rest.split(' ').next().unwrap().to_string());
+            }
+        }
+    });
+    let url = url_rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("folio serve printed its URL");
+    let authority = url.trim_start_matches("http://").split('/').next().unwrap();
+    let port = authority.rsplit(':').next().unwrap().parse().unwrap();
+    Server {
+        child,
+        url,
+        port,
+        stderr: rx,
+    }
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A raw HTTP/1.1 request: the path is sent exactly as given, so traversal attempts
+/// reach the server unnormalised.
+pub fn request(port: u16, method: &str, path: &str) -> Reply {
+    send(port, method, path, None)
+}
+
+/// Sends a request with an optional JSON body and reads the whole reply.
+pub fn send(port: u16, method: &str, path: &str, body: Option<&str>) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .unwrap();
+    let body = body.unwrap_or("");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // Read the head, then exactly the body: some servers keep the connection open.
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    let split = loop {
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i;
+        }
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0, "connection closed before the headers ended");
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let find = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+    };
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = find("transfer-encoding").is_some_and(|v| v.contains("chunked"));
+    let length: Option<usize> = find("content-length").and_then(|v| v.trim().parse().ok());
+    let head_only = method == "HEAD" || status == 304 || status == 204;
+    loop {
+        let done = if head_only {
+            true
+        } else if chunked {
+            body.windows(5).any(|w| w == b"0\r\n\r\n")
+        } else if let Some(len) = length {
+            body.len() >= len
+        } else {
+            false
+        };
+        if done {
+            break;
+        }
+        let n = stream.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&buf[..n]);
+    }
+    if head_only {
+        body.clear();
+    }
+    if chunked {
+        body = dechunk(&body);
+    }
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = data.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..line_end]).unwrap().trim(), 16)
+                .unwrap();
+        data = &data[line_end + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[..size]);
+        data = &data[size + 2..];
+    }
+}
+
+pub fn get(s: &Server, path: &str) -> Reply {
+    request(s.port, "GET", path)
+}
+
+/// The build generation the server is at now.
+pub fn generation(s: &Server) -> u64 {
+    get(s, "/__folio/poll?since=18446744073709551615")
+        .text()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// Waits (long-poll) until the server has rebuilt past `since`.
+pub fn wait_rebuild(s: &Server, since: u64) -> u64 {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let g: u64 = get(s, &format!("/__folio/poll?since={since}"))
+            .text()
+            .trim()
+            .parse()
+            .unwrap();
+        if g != since {
+            return g;
+        }
+        assert!(Instant::now() < deadline, "no rebuild happened");
+    }
+}
