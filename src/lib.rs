@@ -7,6 +7,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod badge;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -37,21 +38,40 @@ pub struct Report {
     pub pages: usize,
     pub sections: usize,
     pub files: usize,
+    /// Pages and sections whose HTML was rendered (the rest came from the cache).
+    pub rendered: usize,
     pub elapsed: Duration,
 }
 
 /// Builds the site described by `config` into `sink`.
 pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
+    build_cached(config, sink, None)
+}
+
+/// Like [`build`], reusing what `cache` holds from earlier builds (for `serve`).
+pub fn build_cached(
+    config: &Config,
+    sink: &mut dyn Sink,
+    cache: Option<&cache::Cache>,
+) -> Result<Report> {
     let started = Instant::now();
     let theme = render::theme::load(&config.root, &config.theme)?;
-    let content = content::load(config)?;
-    let mut files = render::render(config, &theme, &content)?;
+    let content = content::load(config, cache.map(|c| &c.markdown))?;
+    if let Some(c) = cache {
+        c.html.take_misses();
+    }
+    let mut files = render::render(config, &theme, &content, cache.map(|c| &c.html))?;
+    let rendered = match cache {
+        Some(c) => c.html.take_misses(),
+        None => content.pages.len() + content.sections.len() + 1,
+    };
     files.extend(static_files(config)?);
     let files = last_wins(files);
     let report = Report {
         pages: content.pages.len(),
         sections: content.sections.len(),
         files: files.len(),
+        rendered,
         elapsed: Duration::ZERO,
     };
     sink.write(files)?;

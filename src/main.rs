@@ -111,6 +111,7 @@ fn serve(args: &ServeArgs) -> Result<(), Error> {
         }
         folio::serve::Event::Rebuilt {
             pages,
+            rendered,
             elapsed,
             changed,
         } => {
@@ -122,7 +123,10 @@ fn serve(args: &ServeArgs) -> Result<(), Error> {
                 ),
                 n => ("rebuilt", format!(" after {n} changes")),
             };
-            println!("{verb} {pages} pages in {} ms{what}", elapsed.as_millis());
+            println!(
+                "{verb} {pages} pages in {} ms ({rendered} rendered){what}",
+                elapsed.as_millis()
+            );
         }
         folio::serve::Event::Failed(e) => {
             report(e);

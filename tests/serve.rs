@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::Portfolio;
-use common::server::{generation, get, request, start, wait_rebuild};
+use common::server::{generation, get, next_line, request, start, wait_rebuild};
 
 #[test]
 fn serves_pages_with_the_right_types() {
@@ -197,4 +197,40 @@ fn warns_when_not_on_loopback() {
     let s = start(&p, &["--port", "0", "--bind", "0.0.0.0"]);
     let line = s.stderr.recv_timeout(Duration::from_secs(10)).unwrap();
     assert!(line.contains("warning: listening on 0.0.0.0"), "{line}");
+}
+
+#[test]
+fn rebuilds_only_what_changed() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    // The first build renders the 3 pages, 2 sections and the 404 page.
+    assert!(next_line(&s.stdout, "built").contains("(6 rendered)"));
+    // A change below the first paragraph touches no listing: one page is rendered.
+    let g0 = generation(&s);
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nweight: 1\n---\nAbout me, with a link to [a project](projects/alpha.md#results).\n\nMore.\n",
+    );
+    let line = next_line(&s.stdout, "rebuilt");
+    assert!(line.contains("(1 rendered)"), "{line}");
+    let g1 = wait_rebuild(&s, g0);
+    assert!(get(&s, "/about/").text().contains("More."));
+    // A new title shows in listings and navigation: those are rendered too.
+    p.write(
+        "content/projects/beta.md",
+        "---\ntitle: Beta Two\ndate: 2025-03-01\n---\nBeta is newer, so it is listed first.\n",
+    );
+    let line = next_line(&s.stdout, "rebuilt");
+    // The page, its section, and the home page and 404 page (both list the sections).
+    assert!(line.contains("(4 rendered)"), "{line}");
+    let g2 = wait_rebuild(&s, g1);
+    assert!(get(&s, "/projects/").text().contains("Beta Two"));
+    // A template change renders everything.
+    p.write(
+        "templates/page.html",
+        "<h1>{{ page.title }}</h1>{{ page.content | safe }}",
+    );
+    let line = next_line(&s.stdout, "rebuilt");
+    assert!(line.contains("(6 rendered)"), "{line}");
+    wait_rebuild(&s, g2);
 }

@@ -15,6 +15,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::error::{Error, Location, Result};
 use front_matter::FrontMatter;
@@ -106,7 +107,7 @@ struct Entry {
 }
 
 /// Reads and renders every page under `ROOT/content`.
-pub fn load(config: &Config) -> Result<Content> {
+pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result<Content> {
     let dir = config.root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Error::content(
@@ -164,15 +165,19 @@ pub fn load(config: &Config) -> Result<Content> {
         base_path: &config.base_path,
     };
 
+    // A page's HTML depends on its text and on where every other page lives.
+    let mut sorted_urls: Vec<_> = urls.iter().collect();
+    sorted_urls.sort();
+    let links_key = fingerprint(&[&sorted_urls]);
     let rendered: Vec<_> = entries
         .par_iter()
         .map(|e| {
-            markdown::render(
-                &e.shown,
+            let body = &e.text[e.body_start..];
+            memoised(
+                cache,
                 &e.rel,
-                &e.text[e.body_start..],
-                e.body_line,
-                &links,
+                || fingerprint(&[&links_key, &body, &e.body_line, &e.shown]),
+                || markdown::render(&e.shown, &e.rel, body, e.body_line, &links),
             )
         })
         .collect();

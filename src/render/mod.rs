@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Page, Section};
 use crate::error::{Error, Result};
@@ -159,7 +160,12 @@ pub fn join_url(base_path: &str, path: &str) -> String {
 }
 
 /// Renders every page, section and the 404 page, and lists the static files.
-pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<OutputFile>> {
+pub fn render(
+    config: &Config,
+    theme: &Theme,
+    content: &Content,
+    cache: Option<&Memo<String>>,
+) -> Result<Vec<OutputFile>> {
     let tera = compile(theme, config)?;
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
@@ -215,9 +221,28 @@ pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<O
         },
     );
 
-    let render_one = |template: &str, ctx: &Context, source: &str| -> Result<String> {
-        tera.render(template, ctx)
-            .map_err(|e| template_error(&e, &origins, Some(source)))
+    // Everything every page shares: a change here re-renders all of them.
+    let shared_key = match cache {
+        Some(_) => {
+            let templates: Vec<(&str, &str)> = theme
+                .templates
+                .iter()
+                .map(|t| (t.name.as_str(), t.text.as_str()))
+                .collect();
+            fingerprint(&[&templates, &base.clone().into_json().to_string()])
+        }
+        None => 0,
+    };
+    let render_one = |template: &str, ctx: &Context, source: &str, out: &str| -> Result<String> {
+        memoised(
+            cache,
+            out,
+            || fingerprint(&[&shared_key, &template, &ctx.clone().into_json().to_string()]),
+            || {
+                tera.render(template, ctx)
+                    .map_err(|e| template_error(&e, &origins, Some(source)))
+            },
+        )
     };
 
     let mut files: Vec<OutputFile> = content
@@ -230,8 +255,9 @@ pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<O
                 ctx.insert("section", s);
             }
             let template = page.template.as_deref().unwrap_or("page.html");
-            let html = render_one(template, &ctx, &page.source)?;
-            Ok(OutputFile::new(format!("{}index.html", page.path), html))
+            let out = format!("{}index.html", page.path);
+            let html = render_one(template, &ctx, &page.source, &out)?;
+            Ok(OutputFile::new(out, html))
         })
         .collect::<Result<_>>()?;
 
@@ -245,15 +271,16 @@ pub fn render(config: &Config, theme: &Theme, content: &Content) -> Result<Vec<O
             (None, false) => "section.html",
         };
         let source = section.source.as_deref().unwrap_or("content/_index.md");
-        let html = render_one(template, &ctx, source)?;
-        files.push(OutputFile::new(format!("{}index.html", section.path), html));
+        let out = format!("{}index.html", section.path);
+        let html = render_one(template, &ctx, source, &out)?;
+        files.push(OutputFile::new(out, html));
     }
 
     let mut ctx = base.clone();
     ctx.insert("section", &section_view(content, home));
     files.push(OutputFile::new(
         "404.html",
-        render_one("404.html", &ctx, "404 page")?,
+        render_one("404.html", &ctx, "404 page", "404.html")?,
     ));
 
     files.extend(site_files(config, content));

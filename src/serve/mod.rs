@@ -57,6 +57,8 @@ pub enum Event {
     },
     Rebuilt {
         pages: usize,
+        /// Pages and sections whose inputs changed, so their HTML was rendered again.
+        rendered: usize,
         elapsed: Duration,
         changed: Vec<PathBuf>,
     },
@@ -95,7 +97,15 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     };
 
     let shared = Arc::new(Shared::default());
-    rebuild(&opts.root, &overrides, &shared, Vec::new(), on_event);
+    let cache = crate::cache::Cache::default();
+    rebuild(
+        &opts.root,
+        &overrides,
+        &shared,
+        &cache,
+        Vec::new(),
+        on_event,
+    );
     on_event(Event::Listening {
         url: site_url,
         note,
@@ -106,7 +116,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     std::thread::spawn(move || http::serve(server, http_shared));
     loop {
         let changed = watcher.next_batch();
-        rebuild(&opts.root, &overrides, &shared, changed, on_event);
+        rebuild(&opts.root, &overrides, &shared, &cache, changed, on_event);
     }
 }
 
@@ -114,12 +124,13 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     shared: &Shared,
+    cache: &crate::cache::Cache,
     changed: Vec<PathBuf>,
     on_event: &(dyn Fn(Event) + Sync),
 ) {
     let result = Config::load(root, overrides).and_then(|config| {
         let mut memory = Memory::default();
-        let report = crate::build(&config, &mut memory)?;
+        let report = crate::build_cached(&config, &mut memory, Some(cache))?;
         Ok((config, memory, report))
     });
     match result {
@@ -131,6 +142,7 @@ fn rebuild(
             });
             on_event(Event::Rebuilt {
                 pages: report.pages,
+                rendered: report.rendered,
                 elapsed: report.elapsed,
                 changed,
             });

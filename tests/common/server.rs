@@ -13,6 +13,8 @@ pub struct Server {
     pub url: String,
     pub port: u16,
     pub stderr: std::sync::mpsc::Receiver<String>,
+    /// Lines printed after the "serving" line.
+    pub stdout: std::sync::mpsc::Receiver<String>,
 }
 
 impl Drop for Server {
@@ -40,10 +42,13 @@ pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
         }
     });
     let (url_tx, url_rx) = std::sync::mpsc::channel();
+    let (out_tx, out_rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(rest) = line.strip_prefix("serving ") {
                 let _ = url_tx.send(rest.split(' ').next().unwrap().to_string());
+            } else {
+                let _ = out_tx.send(line);
             }
         }
     });
@@ -57,6 +62,7 @@ pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
         url,
         port,
         stderr: rx,
+        stdout: out_rx,
     }
 }
 
@@ -192,6 +198,18 @@ pub fn generation(s: &Server) -> u64 {
         .trim()
         .parse()
         .unwrap()
+}
+
+/// The next line the server prints that contains `text`.
+pub fn next_line(rx: &std::sync::mpsc::Receiver<String>, text: &str) -> String {
+    loop {
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .unwrap_or_else(|_| panic!("no line with {text:?}"));
+        if line.contains(text) {
+            return line;
+        }
+    }
 }
 
 /// Waits (long-poll) until the server has rebuilt past `since`.

@@ -1,0 +1,110 @@
+//! Content-addressed memo tables that let `folio serve` rebuild only what a change
+//! needs: a page's markdown is re-rendered only when its text (or the set of page
+//! URLs its links resolve against) changed, and a page's HTML only when its template
+//! inputs changed. A template or config change changes every key, so everything is
+//! rebuilt. `folio build` runs without a cache.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::content::markdown::Rendered;
+
+/// Caches kept by `serve` between rebuilds.
+#[derive(Default)]
+pub struct Cache {
+    pub markdown: Memo<Rendered>,
+    pub html: Memo<String>,
+}
+
+/// One value per slot (a file path), valid while its key matches.
+pub struct Memo<T> {
+    map: Mutex<HashMap<String, (u64, T)>>,
+    misses: AtomicUsize,
+}
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo {
+            map: Mutex::new(HashMap::new()),
+            misses: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    /// The cached value for `slot` if it was made from `key`; otherwise makes it.
+    pub fn get_or<E>(
+        &self,
+        slot: &str,
+        key: u64,
+        make: impl FnOnce() -> Result<T, E>,
+    ) -> Result<T, E> {
+        if let Some((k, v)) = self.map.lock().expect("memo lock").get(slot)
+            && *k == key
+        {
+            return Ok(v.clone());
+        }
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        let value = make()?;
+        self.map
+            .lock()
+            .expect("memo lock")
+            .insert(slot.to_string(), (key, value.clone()));
+        Ok(value)
+    }
+
+    /// How many values were made (not reused) since the last call.
+    pub fn take_misses(&self) -> usize {
+        self.misses.swap(0, Ordering::Relaxed)
+    }
+}
+
+/// Runs `make` through `memo` when there is one.
+pub fn memoised<T: Clone, E>(
+    memo: Option<&Memo<T>>,
+    slot: &str,
+    key: impl FnOnce() -> u64,
+    make: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    match memo {
+        Some(m) => m.get_or(slot, key(), make),
+        None => make(),
+    }
+}
+
+/// A 64-bit fingerprint of some values (SipHash; a preview cache, not security).
+pub fn fingerprint(parts: &[&dyn HashPart]) -> u64 {
+    let mut h = DefaultHasher::new();
+    for p in parts {
+        p.feed(&mut h);
+    }
+    h.finish()
+}
+
+pub trait HashPart {
+    fn feed(&self, h: &mut DefaultHasher);
+}
+
+impl<T: Hash + ?Sized> HashPart for T {
+    fn feed(&self, h: &mut DefaultHasher) {
+        self.hash(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memo_reuses_until_key_changes() {
+        let m: Memo<u32> = Memo::default();
+        assert_eq!(m.get_or::<()>("a", 1, || Ok(10)), Ok(10));
+        assert_eq!(m.get_or::<()>("a", 1, || Ok(20)), Ok(10));
+        assert_eq!(m.get_or::<()>("a", 2, || Ok(30)), Ok(30));
+        assert_eq!(m.take_misses(), 2);
+        assert_eq!(fingerprint(&[&"x", &1u8]), fingerprint(&[&"x", &1u8]));
+        assert_ne!(fingerprint(&[&"x", &1u8]), fingerprint(&[&"x", &2u8]));
+    }
+}
