@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::Portfolio;
-use common::server::{generation, get, next_line, request, start, wait_rebuild};
+use common::server::{generation, get, next_line, request, start, start_with_path, wait_rebuild};
 
 #[test]
 fn serves_pages_with_the_right_types() {
@@ -233,4 +233,47 @@ fn rebuilds_only_what_changed() {
     let line = next_line(&s.stdout, "rebuilt");
     assert!(line.contains("(6 rendered)"), "{line}");
     wait_rebuild(&s, g2);
+}
+
+#[test]
+fn open_flag_opens_the_browser_at_the_site() {
+    let bin = tempfile::tempdir().unwrap();
+    let record = bin.path().join("opened.txt");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\necho \"$1\" > {}\n", record.display()),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let p = Portfolio::fixture("basic");
+    let s = start_with_path(&p, &["--port", "0", "--open"], Some(bin.path()));
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !record.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the browser was never opened"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(std::fs::read_to_string(&record).unwrap().trim(), s.url);
+}
+
+#[test]
+fn ctrl_c_stops_cleanly() {
+    let p = Portfolio::fixture("basic");
+    let before = p.tree("");
+    let mut s = start(&p, &["--port", "0"]);
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &s.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        s.wait_exit(Duration::from_secs(5)).is_some(),
+        "still running after Ctrl-C"
+    );
+    assert_eq!(p.tree(""), before, "serve left files behind");
 }

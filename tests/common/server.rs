@@ -17,6 +17,24 @@ pub struct Server {
     pub stdout: std::sync::mpsc::Receiver<String>,
 }
 
+impl Server {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `limit` for the process to exit; its exit status if it did.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -25,7 +43,17 @@ impl Drop for Server {
 }
 
 pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+    start_with_path(p, extra, None)
+}
+
+/// Like [`start`], with `dir` put first on `PATH` (to stand in for programs folio runs).
+pub fn start_with_path(p: &Portfolio, extra: &[&str], dir: Option<&std::path::Path>) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    if let Some(dir) = dir {
+        let path = std::env::var("PATH").unwrap_or_default();
+        command.env("PATH", format!("{}:{path}", dir.display()));
+    }
+    let mut child = command
         .args(["serve", "--root"])
         .arg(&p.root)
         .args(extra)
