@@ -15,6 +15,7 @@ pub mod error;
 pub mod init;
 pub mod render;
 pub mod serve;
+pub mod site;
 pub mod write;
 
 use std::time::{Duration, Instant};
@@ -40,6 +41,12 @@ pub struct Report {
     pub files: usize,
     /// Pages and sections whose HTML was rendered (the rest came from the cache).
     pub rendered: usize,
+    pub badges_verified: usize,
+    /// Badges that failed or could not be checked (shown, omitted or fatal per config).
+    pub badges_failed: usize,
+    pub badges_expired: usize,
+    /// Problems that did not stop the build, for the terminal.
+    pub warnings: Vec<String>,
     pub elapsed: Duration,
 }
 
@@ -60,7 +67,20 @@ pub fn build_cached(
     if let Some(c) = cache {
         c.html.take_misses();
     }
-    let mut files = render::render(config, &theme, &content, cache.map(|c| &c.html))?;
+    let badge_opts = badge::Options {
+        now: chrono::Utc::now(),
+        documents: badge::Documents::default(),
+        trust: config.badges.trust.clone(),
+        owner_email: config.owner_email.clone(),
+    };
+    let badges = site::badges::load(config, &badge_opts)?;
+    let warnings = badges.warnings.clone();
+    let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
+    let mut site = site::join(content, badges)?;
+    let badge_files = std::mem::take(&mut site.badges.files);
+    let mut files = render::render(config, &theme, &site, cache.map(|c| &c.html))?;
+    files.extend(badge_files);
+    let content = &site.content;
     let rendered = match cache {
         Some(c) => c.html.take_misses(),
         None => content.pages.len() + content.sections.len() + 1,
@@ -72,6 +92,10 @@ pub fn build_cached(
         sections: content.sections.len(),
         files: files.len(),
         rendered,
+        badges_verified: verified,
+        badges_failed: failed,
+        badges_expired: expired,
+        warnings,
         elapsed: Duration::ZERO,
     };
     sink.write(files)?;

@@ -66,9 +66,21 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         out: config.output_dir.clone(),
     };
     let report = folio::build(&config, &mut sink)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
     if !quiet {
+        let badges = report.badges_verified + report.badges_failed + report.badges_expired;
+        let badge_summary = if badges == 0 {
+            String::new()
+        } else {
+            format!(
+                ", {badges} badges ({} verified, {} expired, {} not verified)",
+                report.badges_verified, report.badges_expired, report.badges_failed
+            )
+        };
         println!(
-            "built {} pages and {} sections in {} ms → {}",
+            "built {} pages and {} sections{badge_summary} in {} ms → {}",
             report.pages,
             report.sections,
             report.elapsed.as_millis(),

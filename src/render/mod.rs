@@ -16,6 +16,8 @@ use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Page, Section};
 use crate::error::{Error, Result};
+use crate::site::Site;
+use crate::site::badges::Badge;
 use crate::write::OutputFile;
 use theme::{TemplateSource, Theme};
 
@@ -99,6 +101,8 @@ struct NavItem<'a> {
 #[derive(Debug, Serialize)]
 struct SiteView<'a> {
     nav: Vec<NavItem<'a>>,
+    /// schema.org `Person` JSON-LD for the owner (never their email).
+    person: String,
     generator: String,
     contract: &'static str,
     page_count: usize,
@@ -163,9 +167,11 @@ pub fn join_url(base_path: &str, path: &str) -> String {
 pub fn render(
     config: &Config,
     theme: &Theme,
-    content: &Content,
+    site: &Site,
     cache: Option<&Memo<String>>,
 ) -> Result<Vec<OutputFile>> {
+    let content = &site.content;
+    let badges = &site.badges.list;
     let tera = compile(theme, config)?;
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
@@ -187,6 +193,9 @@ pub fn render(
         },
     );
     base.insert("owner", &config.owner);
+    let badges_url = format!("{}badges/", config.base_path);
+    let skills_url = format!("{}skills/", config.base_path);
+    let has_skills = !site.skills.backed.is_empty() || !site.skills.self_asserted.is_empty();
     let home = content
         .section("")
         .expect("load always makes a home section");
@@ -214,7 +223,18 @@ pub fn render(
                             key: &s.key,
                         }),
                 )
+                .chain((!badges.is_empty()).then_some(NavItem {
+                    title: "Badges",
+                    url: &badges_url,
+                    key: "badges",
+                }))
+                .chain(has_skills.then_some(NavItem {
+                    title: "Skills",
+                    url: &skills_url,
+                    key: "skills",
+                }))
                 .collect(),
+            person: person_json(config),
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
             contract: TEMPLATE_CONTRACT,
             page_count: content.pages.len(),
@@ -254,6 +274,11 @@ pub fn render(
             if let Some(s) = content.section(&page.section) {
                 ctx.insert("section", s);
             }
+            let cited: Vec<&Badge> = badges
+                .iter()
+                .filter(|b| b.cited_by.iter().any(|r| r.url == page.url))
+                .collect();
+            ctx.insert("page_badges", &cited);
             let template = page.template.as_deref().unwrap_or("page.html");
             let out = format!("{}index.html", page.path);
             let html = render_one(template, &ctx, &page.source, &out)?;
@@ -265,6 +290,9 @@ pub fn render(
         let view = section_view(content, section);
         let mut ctx = base.clone();
         ctx.insert("section", &view);
+        if section.key.is_empty() {
+            ctx.insert("badges", badges);
+        }
         let template = match (&section.template, section.key.is_empty()) {
             (Some(t), _) => t.as_str(),
             (None, true) => "index.html",
@@ -283,7 +311,38 @@ pub fn render(
         render_one("404.html", &ctx, "404 page", "404.html")?,
     ));
 
-    files.extend(site_files(config, content));
+    if !badges.is_empty() {
+        let mut ctx = base.clone();
+        ctx.insert("badges", badges);
+        let out = "badges/index.html";
+        files.push(OutputFile::new(
+            out,
+            render_one("badges.html", &ctx, "badges/", out)?,
+        ));
+        let pages: Vec<OutputFile> = badges
+            .par_iter()
+            .map(|badge| {
+                let mut ctx = base.clone();
+                ctx.insert("badge", badge);
+                let out = format!("badges/{}/index.html", badge.slug);
+                let source = format!("badges/{}", badge.file);
+                let html = render_one("badge.html", &ctx, &source, &out)?;
+                Ok(OutputFile::new(out, html))
+            })
+            .collect::<Result<_>>()?;
+        files.extend(pages);
+    }
+    if has_skills {
+        let mut ctx = base.clone();
+        ctx.insert("skills", &site.skills);
+        let out = "skills/index.html";
+        files.push(OutputFile::new(
+            out,
+            render_one("skills.html", &ctx, "skills page", out)?,
+        ));
+    }
+
+    files.extend(site_files(config, site));
     for (path, body) in &theme.static_files {
         files.push(OutputFile {
             path: path.clone(),
@@ -318,9 +377,32 @@ fn section_view<'a>(content: &'a Content, section: &'a Section) -> SectionView<'
     }
 }
 
+fn person_json(config: &Config) -> String {
+    let same_as: Vec<String> = config
+        .owner
+        .links
+        .iter()
+        .map(|(name, target)| match name.as_str() {
+            _ if target.starts_with("http") => target.clone(),
+            "github" => format!("https://github.com/{target}"),
+            "linkedin" => format!("https://www.linkedin.com/in/{target}"),
+            _ => target.clone(),
+        })
+        .collect();
+    crate::site::badges::script_json(&serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": config.owner.name.as_deref().unwrap_or(&config.title),
+        "jobTitle": config.owner.headline,
+        "url": config.base_url,
+        "sameAs": same_as,
+    }))
+}
+
 /// Files every published site needs whatever the theme: GitHub Pages' `.nojekyll`,
 /// `robots.txt`, `sitemap.xml`, and `CNAME` when configured.
-fn site_files(config: &Config, content: &Content) -> Vec<OutputFile> {
+fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
+    let content = &site.content;
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -333,6 +415,12 @@ fn site_files(config: &Config, content: &Content) -> Vec<OutputFile> {
                 .pages
                 .iter()
                 .map(|p| (p.permalink.as_str(), p.date.as_deref())),
+        )
+        .chain(
+            site.badges
+                .list
+                .iter()
+                .map(|b| (b.permalink.as_str(), b.issued.as_deref())),
         )
         .collect();
     urls.sort();

@@ -1,0 +1,708 @@
+//! The portfolio's badges: every credential file in `badges/` is verified, joined with
+//! its optional sidecar (`NAME.yaml`, the learner's own notes), filtered by the
+//! config's policies, and turned into the view templates receive.
+//!
+//! Invariant: a badge reaches templates with its status and every check; the only way
+//! to show a "verified" mark is `badge.status == "verified"`. Structured data and the
+//! LinkedIn link exist only for verified badges.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::sanitize;
+use crate::badge::{self, CheckName, Outcome, Status, Verdict};
+use crate::config::{Config, OnExpired, OnInvalid, unknown_field_hint, yaml_error_parts};
+use crate::error::{Error, Location, Result};
+use crate::write::OutputFile;
+
+/// File extensions read as credentials.
+pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "png", "svg"];
+
+/// The learner's notes on one badge, in `badges/NAME.yaml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sidecar {
+    #[serde(default)]
+    featured: bool,
+    #[serde(default)]
+    order: Option<i64>,
+    #[serde(default)]
+    hidden: bool,
+    #[serde(default)]
+    reflection: Option<String>,
+    #[serde(default = "yes")]
+    publish_credential: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckView {
+    pub name: String,
+    pub outcome: &'static str,
+    pub symbol: &'static str,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuerView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub url: Option<String>,
+    /// The name the portfolio's trust list gives this issuer, when it is there.
+    pub trusted_as: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub url: String,
+    /// True when the image is part of the site; false for a remote image, which
+    /// themes link to rather than load.
+    pub local: bool,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alignment {
+    pub name: String,
+    pub url: Option<String>,
+    pub framework: Option<String>,
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub url: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub narrative_html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRef {
+    pub title: String,
+    pub url: String,
+}
+
+/// A badge as templates see it (see THEMES.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge {
+    pub slug: String,
+    /// The original file name, as published for download.
+    pub file: String,
+    pub url: String,
+    pub permalink: String,
+    pub download_url: Option<String>,
+    pub receipt_url: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub checks: Vec<CheckView>,
+    pub format: String,
+    pub suite: Option<String>,
+    pub credential_id: Option<String>,
+    pub name: String,
+    pub description: String,
+    pub achievement_type: Option<String>,
+    pub criteria_html: String,
+    pub criteria_url: Option<String>,
+    pub issuer: IssuerView,
+    pub image: Option<ImageView>,
+    pub alignments: Vec<Alignment>,
+    pub tags: Vec<String>,
+    pub evidence: Vec<Evidence>,
+    pub results: Vec<String>,
+    pub issued: Option<String>,
+    pub expires: Option<String>,
+    pub featured: bool,
+    pub order: Option<i64>,
+    pub reflection_html: String,
+    pub cited_by: Vec<PageRef>,
+    pub linkedin_url: Option<String>,
+    /// schema.org JSON-LD, ready to embed in `<script type="application/ld+json">`.
+    pub structured_data: Option<String>,
+}
+
+impl Badge {
+    /// Skill names this badge attests: alignment targets and achievement tags.
+    pub fn skills(&self) -> Vec<String> {
+        let mut s: Vec<String> = self.alignments.iter().map(|a| a.name.clone()).collect();
+        s.extend(self.tags.iter().cloned());
+        s
+    }
+}
+
+/// The badges to publish, the files they add, and warnings for the terminal.
+#[derive(Debug, Default)]
+pub struct Badges {
+    pub list: Vec<Badge>,
+    /// Stems of badge files that exist but are not published (hidden or omitted):
+    /// pages may still cite them without error.
+    pub unpublished: Vec<String>,
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<String>,
+    pub verified: usize,
+    pub failed: usize,
+    pub expired: usize,
+}
+
+struct Loaded {
+    path: PathBuf,
+    shown: PathBuf,
+    bytes: Vec<u8>,
+    sidecar: Sidecar,
+    verdict: Verdict,
+}
+
+/// Reads, verifies and publishes the portfolio's badges.
+pub fn load(config: &Config, opts: &badge::Options) -> Result<Badges> {
+    let dir = &config.badges.dir;
+    if !dir.is_dir() {
+        return Ok(Badges::default());
+    }
+    let mut files = Vec::new();
+    for entry in
+        std::fs::read_dir(dir).map_err(|e| Error::io(dir, "cannot read badges folder", e))?
+    {
+        let entry = entry.map_err(|e| Error::io(dir, "cannot read badges folder", e))?;
+        let path = entry.path();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if path.is_file() && CREDENTIAL_EXTENSIONS.contains(&ext.as_str()) {
+            files.push(path);
+        }
+    }
+    files.sort();
+
+    // Ok(Err(stem)) is a hidden badge.
+    let loaded: Vec<Result<std::result::Result<Loaded, String>>> = files
+        .par_iter()
+        .map(|path| {
+            let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(path));
+            let sidecar = read_sidecar(config, path)?;
+            if sidecar.hidden {
+                return Ok(Err(stem_of(path)));
+            }
+            let bytes =
+                std::fs::read(path).map_err(|e| Error::io(&shown, "cannot read badge", e))?;
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let verdict = badge::verify(&name, &bytes, opts);
+            Ok(Ok(Loaded {
+                path: path.clone(),
+                shown,
+                bytes,
+                sidecar,
+                verdict,
+            }))
+        })
+        .collect();
+
+    let mut out = Badges::default();
+    let mut errors = Vec::new();
+    for item in loaded {
+        let item = match item {
+            Ok(Ok(item)) => item,
+            Ok(Err(hidden)) => {
+                out.unpublished.push(hidden);
+                continue;
+            }
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let status = item.verdict.status;
+        match status {
+            Status::Verified => out.verified += 1,
+            Status::Expired => out.expired += 1,
+            _ => out.failed += 1,
+        }
+        let keep = match status {
+            Status::Verified => true,
+            Status::Expired => config.badges.on_expired == OnExpired::Show,
+            _ => match config.badges.on_invalid {
+                OnInvalid::Show => true,
+                OnInvalid::Omit => {
+                    out.warnings.push(format!(
+                        "{}: left out: the badge is {} ({})",
+                        item.shown.display(),
+                        status.as_str(),
+                        first_problem(&item.verdict)
+                    ));
+                    false
+                }
+                OnInvalid::Error => {
+                    errors.push(Error::Badge {
+                        loc: Location::file(&item.shown),
+                        msg: format!(
+                            "the badge is {}: {}",
+                            status.as_str(),
+                            first_problem(&item.verdict)
+                        ),
+                        hint: Some(format!(
+                            "run `folio verify {}` to see every check; set `badges.on_invalid: show` or `omit` to build anyway",
+                            item.shown.display()
+                        )),
+                    });
+                    false
+                }
+            },
+        };
+        if !keep {
+            out.unpublished.push(stem_of(&item.path));
+            continue;
+        }
+        if let Some(email) = &config.owner_email
+            && contains_ignore_case(&item.bytes, email)
+        {
+            out.warnings.push(format!(
+                "{}: this credential contains your email address in plain text and is published for download; add `publish_credential: false` to {} to keep the file off the site",
+                item.shown.display(),
+                sidecar_path(&item.path).file_name().unwrap_or_default().to_string_lossy()
+            ));
+        }
+        let badge = view(config, &item, &mut out.files);
+        out.list.push(badge);
+    }
+    Error::from_list(errors)?;
+    dedupe_slugs(&mut out.list)?;
+    out.list.sort_by(|a, b| {
+        b.featured
+            .cmp(&a.featured)
+            .then_with(|| {
+                a.order
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.order.unwrap_or(i64::MAX))
+            })
+            .then_with(|| b.issued.cmp(&a.issued))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn first_problem(v: &Verdict) -> String {
+    let wanted = |o: Outcome| v.checks.iter().find(|c| c.outcome == o);
+    let check = wanted(Outcome::Fail)
+        .or_else(|| {
+            v.checks.iter().find(|c| {
+                c.outcome == Outcome::Skipped
+                    && matches!(c.name, CheckName::Signature | CheckName::Key)
+            })
+        })
+        .or_else(|| v.checks.iter().find(|c| c.name == CheckName::Status));
+    match check {
+        Some(c) => format!("{} check: {}", check_name(c.name), c.detail),
+        None => "see `folio verify`".into(),
+    }
+}
+
+fn check_name(n: CheckName) -> String {
+    serde_json::to_value(n)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn sidecar_path(path: &Path) -> PathBuf {
+    path.with_extension("yaml")
+}
+
+fn read_sidecar(config: &Config, credential: &Path) -> Result<Sidecar> {
+    let path = sidecar_path(credential);
+    if !path.is_file() {
+        return Ok(Sidecar {
+            publish_credential: true,
+            ..Sidecar::default()
+        });
+    }
+    let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(&path));
+    let text = crate::error::read_text(&path, &shown)?;
+    if text.trim().is_empty() {
+        return Ok(Sidecar {
+            publish_credential: true,
+            ..Sidecar::default()
+        });
+    }
+    serde_yaml::from_str(&text).map_err(|e| {
+        let (loc, msg) = yaml_error_parts(&shown, &e, 0);
+        Error::Content {
+            hint: unknown_field_hint(&msg).or_else(|| {
+                Some("a badge sidecar may set featured, order, hidden, reflection and publish_credential".into())
+            }),
+            loc,
+            msg,
+        }
+    })
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &str) -> bool {
+    let needle = needle.trim().to_ascii_lowercase();
+    !needle.is_empty()
+        && haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Two badge files with the same stem (`a.json`, `a.png`) would share a URL.
+fn dedupe_slugs(list: &mut [Badge]) -> Result<()> {
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for b in list.iter() {
+        if let Some(other) = seen.insert(b.slug.clone(), b.file.clone()) {
+            errors.push(
+                Error::content(
+                    Location::file(&b.file),
+                    format!(
+                        "this badge and {other} would both be published at /badges/{}/",
+                        b.slug
+                    ),
+                )
+                .with_hint("rename one of the files"),
+            );
+        }
+    }
+    Error::from_list(errors)
+}
+
+fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
+    let v = &item.verdict;
+    let doc = v.credential.clone().unwrap_or(Value::Null);
+    let file = item
+        .path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let stem = item
+        .path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let slug = match crate::content::markdown::slugify(&stem) {
+        s if s.is_empty() => "badge".to_string(),
+        s => s,
+    };
+    let dir = format!("badges/{slug}/");
+    let url = format!("{}{dir}", config.base_path);
+    let permalink = format!("{}{dir}", config.base_url);
+
+    let subject = match doc.get("credentialSubject") {
+        Some(Value::Array(a)) => a.first().cloned().unwrap_or(Value::Null),
+        Some(s) => s.clone(),
+        None => Value::Null,
+    };
+    let achievement = subject.get("achievement").cloned().unwrap_or(Value::Null);
+    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let name = text(&achievement, "name")
+        .or_else(|| text(&doc, "name"))
+        .unwrap_or_else(|| stem.clone());
+    let description = text(&achievement, "description")
+        .or_else(|| text(&doc, "description"))
+        .unwrap_or_default();
+    let criteria = achievement.get("criteria").cloned().unwrap_or(Value::Null);
+    let issuer_obj = doc.get("issuer").cloned().unwrap_or(Value::Null);
+    let issuer_id = badge::shape::issuer_id(&doc);
+    let trusted_as = issuer_id.as_ref().and_then(|id| {
+        config
+            .badges
+            .trust
+            .iter()
+            .find(|t| &t.id == id)
+            .and_then(|t| t.name.clone())
+    });
+    let issuer = IssuerView {
+        id: issuer_id.clone(),
+        name: text(&issuer_obj, "name"),
+        url: text(&issuer_obj, "url").map(|u| sanitize::safe_url(&u)),
+        trusted_as,
+    };
+    let image = image(&achievement, &doc, &dir, &name, files);
+
+    let alignments = list(&achievement, "alignment")
+        .iter()
+        .filter_map(|a| {
+            Some(Alignment {
+                name: text(a, "targetName")?,
+                url: text(a, "targetUrl").map(|u| sanitize::safe_url(&u)),
+                framework: text(a, "targetFramework"),
+                code: text(a, "targetCode"),
+            })
+        })
+        .collect();
+    let tags = list(&achievement, "tag")
+        .iter()
+        .filter_map(|t| t.as_str().map(str::to_string))
+        .collect();
+    let evidence = list(&doc, "evidence")
+        .iter()
+        .map(|e| Evidence {
+            url: text(e, "id").map(|u| sanitize::safe_url(&u)),
+            name: text(e, "name"),
+            description: text(e, "description"),
+            narrative_html: text(e, "narrative")
+                .map(|n| sanitize::markdown(&n))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let results = list(&subject, "result")
+        .iter()
+        .filter_map(|r| text(r, "value"))
+        .collect();
+
+    let status = v.status;
+    let download_url = if item.sidecar.publish_credential {
+        files.push(OutputFile::new(format!("{dir}{file}"), item.bytes.clone()));
+        Some(format!("{url}{file}"))
+    } else {
+        None
+    };
+    files.push(OutputFile::new(
+        format!("{dir}verification.json"),
+        receipt(v),
+    ));
+
+    let issued = text(&doc, "validFrom").or_else(|| text(&doc, "issuanceDate"));
+    let expires = text(&doc, "validUntil").or_else(|| text(&doc, "expirationDate"));
+    let verified = status == Status::Verified;
+    let credential_id = text(&doc, "id");
+    let linkedin_url = verified.then(|| {
+        linkedin(
+            &name,
+            issuer.name.as_deref().unwrap_or(""),
+            issued.as_deref(),
+            &permalink,
+            credential_id.as_deref(),
+        )
+    });
+    let structured_data = verified.then(|| {
+        let mut data = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "EducationalOccupationalCredential",
+            "name": name,
+            "description": description,
+            "url": permalink,
+            "credentialCategory": text(&achievement, "achievementType").unwrap_or_else(|| "badge".into()),
+            "recognizedBy": {"@type": "Organization", "name": issuer.name, "url": issuer.url},
+        });
+        if let Some(i) = &issued {
+            data["dateCreated"] = Value::String(i.clone());
+        }
+        script_json(&data)
+    });
+
+    Badge {
+        slug,
+        file,
+        url: url.clone(),
+        permalink,
+        download_url,
+        receipt_url: format!("{url}verification.json"),
+        status: status.as_str(),
+        status_label: match status {
+            Status::Verified => "Verified",
+            Status::Expired => "Expired",
+            Status::Revoked => "Revoked by the issuer",
+            Status::Failed => "Not verified: a check failed",
+            Status::Unverifiable => "Not verified: could not be checked",
+        },
+        checks: v
+            .checks
+            .iter()
+            .map(|c| CheckView {
+                name: check_name(c.name),
+                outcome: match c.outcome {
+                    Outcome::Pass => "pass",
+                    Outcome::Fail => "fail",
+                    Outcome::Warn => "warn",
+                    Outcome::Skipped => "skipped",
+                },
+                symbol: badge::report::symbol(c.outcome),
+                detail: c.detail.clone(),
+            })
+            .collect(),
+        format: v.format.clone(),
+        suite: v.suite.clone(),
+        credential_id,
+        name,
+        description,
+        achievement_type: text(&achievement, "achievementType"),
+        criteria_html: text(&criteria, "narrative")
+            .map(|n| sanitize::markdown(&n))
+            .unwrap_or_default(),
+        criteria_url: text(&criteria, "id").map(|u| sanitize::safe_url(&u)),
+        issuer,
+        image,
+        alignments,
+        tags,
+        evidence,
+        results,
+        issued,
+        expires,
+        featured: item.sidecar.featured,
+        order: item.sidecar.order,
+        reflection_html: item
+            .sidecar
+            .reflection
+            .as_deref()
+            .map(sanitize::markdown)
+            .unwrap_or_default(),
+        cited_by: Vec::new(),
+        linkedin_url,
+        structured_data,
+    }
+}
+
+/// `value[key]` as a list, whether written as one item or an array.
+fn list(value: &Value, key: &str) -> Vec<Value> {
+    match value.get(key) {
+        Some(Value::Array(a)) => a.clone(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(v) => vec![v.clone()],
+    }
+}
+
+/// The badge image: a data URI is written out as a file; a remote URL is kept as a
+/// link (themes must not load it without the visitor knowing).
+fn image(
+    achievement: &Value,
+    doc: &Value,
+    dir: &str,
+    name: &str,
+    files: &mut Vec<OutputFile>,
+) -> Option<ImageView> {
+    let raw = achievement.get("image").or_else(|| doc.get("image"))?;
+    let (src, caption) = match raw {
+        Value::String(s) => (s.clone(), None),
+        Value::Object(o) => (
+            o.get("id")?.as_str()?.to_string(),
+            o.get("caption").and_then(Value::as_str).map(str::to_string),
+        ),
+        _ => return None,
+    };
+    let alt = caption.unwrap_or_else(|| format!("Badge image: {name}"));
+    if let Some(rest) = src.strip_prefix("data:") {
+        let (meta, data) = rest.split_once(',')?;
+        let ext = match meta.split(';').next()? {
+            "image/png" => "png",
+            "image/svg+xml" => "svg",
+            "image/jpeg" => "jpg",
+            "image/webp" => "webp",
+            "image/gif" => "gif",
+            _ => return None,
+        };
+        if !meta.ends_with(";base64") {
+            return None;
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data.trim())
+            .ok()?;
+        let path = format!("{dir}image.{ext}");
+        files.push(OutputFile::new(path.clone(), bytes));
+        return Some(ImageView {
+            url: path,
+            local: true,
+            alt,
+        });
+    }
+    let url = sanitize::safe_url(&src);
+    (url != "#").then_some(ImageView {
+        url,
+        local: false,
+        alt,
+    })
+}
+
+/// `verification.json`: the verdict, when it was made, and the hash of every input.
+fn receipt(v: &Verdict) -> String {
+    let mut value = serde_json::to_value(v).expect("verdicts serialise");
+    value["checked_at"] = Value::String(chrono::Utc::now().to_rfc3339());
+    value["inputs"] = serde_json::to_value(&v.inputs).expect("inputs serialise");
+    value["verifier"] = Value::String(format!("folio {}", env!("CARGO_PKG_VERSION")));
+    serde_json::to_string_pretty(&value).expect("json")
+}
+
+/// JSON for a `<script>` element: `<`, `>` and `&` are written as `\u` escapes
+/// (they only occur inside JSON strings), so nothing can end the element early.
+pub fn script_json(value: &Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+fn linkedin(name: &str, org: &str, issued: Option<&str>, url: &str, id: Option<&str>) -> String {
+    let mut q = vec![
+        ("startTask", "CERTIFICATION_NAME".to_string()),
+        ("name", name.to_string()),
+        ("organizationName", org.to_string()),
+        ("certUrl", url.to_string()),
+    ];
+    if let Some(date) = issued.and_then(badge::shape::parse_datetime) {
+        q.push(("issueYear", date.format("%Y").to_string()));
+        q.push(("issueMonth", date.format("%-m").to_string()));
+    }
+    if let Some(id) = id {
+        q.push(("certId", id.to_string()));
+    }
+    let query: Vec<String> = q
+        .iter()
+        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+        .collect();
+    format!("https://www.linkedin.com/profile/add?{}", query.join("&"))
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_element() {
+        let v = serde_json::json!({"name": "</script><script>alert(1)</script>"});
+        let out = script_json(&v);
+        assert!(!out.contains('<') && !out.contains('>'), "{out}");
+        let back: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn linkedin_link_is_encoded() {
+        let l = linkedin(
+            "Rust & Co",
+            "Acme",
+            Some("2025-03-04T00:00:00Z"),
+            "https://x/b/",
+            None,
+        );
+        assert!(l.contains("name=Rust%20%26%20Co"));
+        assert!(l.contains("issueYear=2025&issueMonth=3"));
+    }
+}

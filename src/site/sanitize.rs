@@ -1,0 +1,106 @@
+//! Markdown from third parties (badge criteria, evidence narratives) to HTML that is
+//! safe to embed: raw HTML is shown as text, only `http`, `https`, `mailto` and
+//! relative links survive, and every link gets `rel="nofollow noopener"`.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+/// Renders untrusted markdown to inert HTML.
+pub fn markdown(text: &str) -> String {
+    let mut events = Vec::new();
+    for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
+        match event {
+            // Raw HTML becomes visible text, never markup.
+            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Html(CowStr::from(
+                escape_attr(&raw).replace('\'', "&#39;"),
+            ))),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                events.push(Event::Html(CowStr::from(format!(
+                    r#"<a href="{}" rel="nofollow noopener">"#,
+                    escape_attr(&safe_url(&dest_url))
+                ))));
+            }
+            Event::End(TagEnd::Link) => events.push(Event::Html("</a>".into())),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                // Images from credentials are linked, not loaded: a remote image would
+                // tell its host who is reading the portfolio.
+                events.push(Event::Html(CowStr::from(format!(
+                    r#"<a href="{}" rel="nofollow noopener">[image: "#,
+                    escape_attr(&safe_url(&dest_url))
+                ))));
+            }
+            Event::End(TagEnd::Image) => events.push(Event::Html("]</a>".into())),
+            other => events.push(other),
+        }
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The URL if its scheme is harmless, else `#`.
+pub fn safe_url(url: &str) -> String {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let lower = trimmed.to_ascii_lowercase();
+    let scheme = lower.split_once(':').map(|(s, _)| s);
+    let allowed = match scheme {
+        None => true,
+        // A colon after a slash, `?` or `#` is not a scheme.
+        Some(s) if s.contains(['/', '?', '#']) => true,
+        Some(s) => matches!(s, "http" | "https" | "mailto"),
+    };
+    if allowed {
+        url.trim().to_string()
+    } else {
+        "#".to_string()
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_are_inert() {
+        let html = markdown("Hi <script>alert(1)</script> <img src=x onerror=alert(2)>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn dangerous_links_are_defused() {
+        for bad in [
+            "[x](javascript:alert(1))",
+            "[x](JaVaScRiPt:alert(1))",
+            "[x](java\tscript:alert(1))",
+            "[x](data:text/html,hi)",
+            "[x](vbscript:x)",
+        ] {
+            let html = markdown(bad).to_lowercase();
+            for scheme in ["javascript", "java\tscript", "data:", "vbscript"] {
+                assert!(!html.contains(&format!("href=\"{scheme}")), "{bad}: {html}");
+            }
+        }
+        assert!(markdown("[x](javascript:alert(1))").contains(r##"href="#""##));
+        assert_eq!(safe_url(" javascript:alert(1)"), "#");
+        assert_eq!(
+            safe_url("/relative/path:with-colon"),
+            "/relative/path:with-colon"
+        );
+        let ok = markdown("[x](https://example.org/a?b=1&c=2)");
+        assert!(
+            ok.contains(r#"href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener""#),
+            "{ok}"
+        );
+    }
+}
