@@ -45,6 +45,8 @@ pub struct Report {
     /// Badges that failed or could not be checked (shown, omitted or fatal per config).
     pub badges_failed: usize,
     pub badges_expired: usize,
+    /// Badges actually verified in this build (the rest were unchanged and cached).
+    pub badges_checked: usize,
     /// Problems that did not stop the build, for the terminal.
     pub warnings: Vec<String>,
     pub elapsed: Duration,
@@ -73,7 +75,14 @@ pub fn build_cached(
         trust: config.badges.trust.clone(),
         owner_email: config.owner_email.clone(),
     };
-    let badges = site::badges::load(config, &badge_opts)?;
+    if let Some(c) = cache {
+        c.verdicts.take_misses();
+    }
+    let badges = site::badges::load(config, &badge_opts, cache.map(|c| &c.verdicts))?;
+    let badges_checked = match cache {
+        Some(c) => c.verdicts.take_misses(),
+        None => badges.verified + badges.failed + badges.expired,
+    };
     let warnings = badges.warnings.clone();
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;
@@ -95,6 +104,7 @@ pub fn build_cached(
         badges_verified: verified,
         badges_failed: failed,
         badges_expired: expired,
+        badges_checked,
         warnings,
         elapsed: Duration::ZERO,
     };

@@ -124,6 +124,7 @@ fn serve(args: &ServeArgs) -> Result<(), Error> {
         folio::serve::Event::Rebuilt {
             pages,
             rendered,
+            badges_checked,
             elapsed,
             changed,
         } => {
@@ -136,7 +137,7 @@ fn serve(args: &ServeArgs) -> Result<(), Error> {
                 n => ("rebuilt", format!(" after {n} changes")),
             };
             println!(
-                "{verb} {pages} pages in {} ms ({rendered} rendered){what}",
+                "{verb} {pages} pages in {} ms ({rendered} rendered, {badges_checked} badges checked){what}",
                 elapsed.as_millis()
             );
         }

@@ -202,37 +202,56 @@ fn warns_when_not_on_loopback() {
 #[test]
 fn rebuilds_only_what_changed() {
     let p = Portfolio::fixture("basic");
+    let issuer = folio::badge::sign::Issuer::from_seed([8; 32]);
+    let badge = |name: &str| {
+        let doc = folio::badge::sign::sample_badge(&issuer, name, "2025-01-01T00:00:00Z");
+        serde_json::to_vec(&issuer.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap()).unwrap()
+    };
+    p.write("badges/course.json", badge("Course"));
     let s = start(&p, &["--port", "0"]);
-    // The first build renders the 3 pages, 2 sections and the 404 page.
-    assert!(next_line(&s.stdout, "built").contains("(6 rendered)"));
-    // A change below the first paragraph touches no listing: one page is rendered.
+    // The first build renders the 3 pages, 2 sections, the 404 page, the badge index,
+    // the badge's page and the skills page, and verifies the badge.
+    let line = next_line(&s.stdout, "built");
+    assert!(line.contains("(9 rendered, 1 badges checked)"), "{line}");
+    // A change below the first paragraph touches no listing: one page is rendered,
+    // and the unchanged badge is not verified again.
     let g0 = generation(&s);
     p.write(
         "content/about.md",
         "---\ntitle: About\nweight: 1\n---\nAbout me, with a link to [a project](projects/alpha.md#results).\n\nMore.\n",
     );
     let line = next_line(&s.stdout, "rebuilt");
-    assert!(line.contains("(1 rendered)"), "{line}");
+    assert!(line.contains("(1 rendered, 0 badges checked)"), "{line}");
     let g1 = wait_rebuild(&s, g0);
     assert!(get(&s, "/about/").text().contains("More."));
-    // A new title shows in listings and navigation: those are rendered too.
+    // A new title shows in listings: the page, its section, and the home and 404
+    // pages (both list the sections) are rendered.
     p.write(
         "content/projects/beta.md",
         "---\ntitle: Beta Two\ndate: 2025-03-01\n---\nBeta is newer, so it is listed first.\n",
     );
     let line = next_line(&s.stdout, "rebuilt");
-    // The page, its section, and the home page and 404 page (both list the sections).
-    assert!(line.contains("(4 rendered)"), "{line}");
+    assert!(line.contains("(4 rendered, 0 badges checked)"), "{line}");
     let g2 = wait_rebuild(&s, g1);
     assert!(get(&s, "/projects/").text().contains("Beta Two"));
+    // A badge whose bytes changed is verified again.
+    p.write("badges/course.json", badge("Course, second edition"));
+    let line = next_line(&s.stdout, "rebuilt");
+    assert!(line.contains("1 badges checked"), "{line}");
+    let g3 = wait_rebuild(&s, g2);
+    assert!(
+        get(&s, "/badges/course/")
+            .text()
+            .contains("Course, second edition")
+    );
     // A template change renders everything.
     p.write(
         "templates/page.html",
         "<h1>{{ page.title }}</h1>{{ page.content | safe }}",
     );
     let line = next_line(&s.stdout, "rebuilt");
-    assert!(line.contains("(6 rendered)"), "{line}");
-    wait_rebuild(&s, g2);
+    assert!(line.contains("(9 rendered, 0 badges checked)"), "{line}");
+    wait_rebuild(&s, g3);
 }
 
 #[test]

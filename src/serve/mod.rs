@@ -59,6 +59,8 @@ pub enum Event {
         pages: usize,
         /// Pages and sections whose inputs changed, so their HTML was rendered again.
         rendered: usize,
+        /// Badges verified in this rebuild (unchanged ones are not re-verified).
+        badges_checked: usize,
         elapsed: Duration,
         changed: Vec<PathBuf>,
     },
@@ -143,6 +145,7 @@ fn rebuild(
             on_event(Event::Rebuilt {
                 pages: report.pages,
                 rendered: report.rendered,
+                badges_checked: report.badges_checked,
                 elapsed: report.elapsed,
                 changed,
             });

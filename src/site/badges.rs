@@ -161,7 +161,17 @@ struct Loaded {
 }
 
 /// Reads, verifies and publishes the portfolio's badges.
-pub fn load(config: &Config, opts: &badge::Options) -> Result<Badges> {
+pub fn load(
+    config: &Config,
+    opts: &badge::Options,
+    cache: Option<&crate::cache::Memo<Verdict>>,
+) -> Result<Badges> {
+    // What a verdict depends on besides the file: checked again each minute.
+    let context_key = crate::cache::fingerprint(&[
+        &format!("{:?}", opts.trust),
+        &opts.owner_email,
+        &opts.now.format("%Y-%m-%dT%H:%M").to_string(),
+    ]);
     let dir = &config.badges.dir;
     if !dir.is_dir() {
         return Ok(Badges::default());
@@ -194,7 +204,13 @@ pub fn load(config: &Config, opts: &badge::Options) -> Result<Badges> {
             let bytes =
                 std::fs::read(path).map_err(|e| Error::io(&shown, "cannot read badge", e))?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let verdict = badge::verify(&name, &bytes, opts);
+            let verdict: Verdict = crate::cache::memoised::<_, std::convert::Infallible>(
+                cache,
+                &name,
+                || crate::cache::fingerprint(&[&context_key, &bytes]),
+                || Ok(badge::verify(&name, &bytes, opts)),
+            )
+            .unwrap_or_else(|never| match never {});
             Ok(Ok(Loaded {
                 path: path.clone(),
                 shown,
