@@ -15,10 +15,44 @@ use super::{Input, Options};
 
 /// Multicodec prefix of an Ed25519 public key in a multikey.
 const ED25519_PUB: [u8; 2] = [0xed, 0x01];
+/// Multicodec prefix of a compressed P-256 public key in a multikey.
+const P256_PUB: [u8; 2] = [0x80, 0x24];
+
+/// A public key of a type folio can verify with.
+#[derive(Debug, Clone)]
+pub enum PublicKey {
+    Ed25519([u8; 32]),
+    Rsa(Box<rsa::RsaPublicKey>),
+    P256(Box<p256::ecdsa::VerifyingKey>),
+}
+
+impl PublicKey {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PublicKey::Ed25519(_) => "Ed25519",
+            PublicKey::Rsa(_) => "RSA",
+            PublicKey::P256(_) => "P-256",
+        }
+    }
+
+    /// Bytes that identify the key, for receipts.
+    pub fn fingerprint_bytes(&self) -> Vec<u8> {
+        match self {
+            PublicKey::Ed25519(k) => k.to_vec(),
+            PublicKey::Rsa(k) => {
+                use rsa::traits::PublicKeyParts;
+                let mut b = k.n().to_bytes_be();
+                b.extend(k.e().to_bytes_be());
+                b
+            }
+            PublicKey::P256(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct ResolvedKey {
-    pub key: [u8; 32],
+    pub key: PublicKey,
     /// Who controls the key, when that is established.
     pub controller: Option<String>,
     /// True when the controller is established (DID method, DID document, trust list).
@@ -35,6 +69,23 @@ pub enum KeyError {
     Unresolvable(String),
     /// The method is malformed or names something that is not an Ed25519 key.
     Invalid(String),
+}
+
+/// Decodes a multibase (base58btc) Ed25519 or P-256 multikey.
+pub fn decode_any_multikey(text: &str) -> Result<PublicKey, String> {
+    if let Ok(k) = decode_multikey(text) {
+        return Ok(PublicKey::Ed25519(k));
+    }
+    let bytes = text
+        .strip_prefix('z')
+        .and_then(|b| bs58::decode(b).into_vec().ok())
+        .ok_or_else(|| format!("`{text}` is not a base58btc multikey"))?;
+    match bytes.strip_prefix(&P256_PUB) {
+        Some(point) => p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+            .map(|k| PublicKey::P256(Box::new(k)))
+            .map_err(|_| format!("`{text}` is not a valid P-256 key")),
+        None => Err(format!("`{text}` is not an Ed25519 or P-256 key")),
+    }
 }
 
 /// Decodes a multibase (base58btc, `z…`) Ed25519 multikey.
@@ -66,9 +117,9 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
                 "did:key method `{vm}`: the fragment must repeat the key"
             )));
         }
-        let key = decode_multikey(id).map_err(|e| match id.starts_with("z6Mk") {
+        let key = decode_any_multikey(id).map_err(|e| match id.starts_with("z6Mk") || id.starts_with("zDn") {
             true => KeyError::Invalid(e),
-            false => KeyError::Unresolvable(format!("{e}; only Ed25519 did:key is supported")),
+            false => KeyError::Unresolvable(format!("{e}; did:key with Ed25519 and P-256 keys is supported")),
         })?;
         return Ok(ResolvedKey {
             key,
@@ -86,7 +137,7 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
     }
     if base.starts_with("https://") || base.starts_with("http://") || base.starts_with("urn:") {
         if let Some(f) = fragment
-            && let Ok(key) = decode_multikey(f)
+            && let Ok(key) = decode_any_multikey(f)
         {
             return Ok(ResolvedKey {
                 key,
@@ -119,8 +170,12 @@ fn pinned(
         .keys
         .iter()
         .find(|k| fragment.is_none_or(|f| f == k.as_str()) || entry.keys.len() == 1)?;
-    let key = decode_multikey(key_text).ok()?;
-    inputs.push(Input::new("pinned-key", format!("{base} {key_text}"), &key));
+    let key = decode_any_multikey(key_text).ok()?;
+    inputs.push(Input::new(
+        "pinned-key",
+        format!("{base} {key_text}"),
+        &key.fingerprint_bytes(),
+    ));
     Some(ResolvedKey {
         key,
         controller: Some(base.to_string()),
@@ -196,15 +251,15 @@ fn resolve_did_web(
     })
 }
 
-/// The Ed25519 key in a verification method: multikey, base58 or JWK.
-pub fn key_material(method: &Value) -> Result<[u8; 32], String> {
+/// The key in a verification method: multikey, base58, JWK or (RSA) PEM.
+pub fn key_material(method: &Value) -> Result<PublicKey, String> {
     if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
-        return decode_multikey(mb).or_else(|e| {
+        return decode_any_multikey(mb).or_else(|e| {
             // Ed25519VerificationKey2020 sometimes carries the raw key without multicodec.
-            let raw = mb
-                .strip_prefix('z')
-                .and_then(|b| bs58::decode(b).into_vec().ok());
-            raw.and_then(|r| r.try_into().ok()).ok_or(e)
+            let raw = mb.strip_prefix('z').and_then(|b| bs58::decode(b).into_vec().ok());
+            raw.and_then(|r| r.try_into().ok())
+                .map(PublicKey::Ed25519)
+                .ok_or(e)
         });
     }
     if let Some(b58) = method.get("publicKeyBase58").and_then(Value::as_str) {
@@ -213,30 +268,61 @@ pub fn key_material(method: &Value) -> Result<[u8; 32], String> {
             .map_err(|_| "publicKeyBase58 is not base58".to_string())?;
         return raw
             .try_into()
+            .map(PublicKey::Ed25519)
             .map_err(|_| "publicKeyBase58 is not a 32-byte key".to_string());
     }
     if let Some(jwk) = method.get("publicKeyJwk") {
-        return jwk_ed25519(jwk);
+        return jwk_key(jwk);
     }
-    Err("the verification method has no Ed25519 key material".into())
+    if let Some(pem) = method.get("publicKeyPem").and_then(Value::as_str) {
+        use rsa::pkcs8::DecodePublicKey;
+        return rsa::RsaPublicKey::from_public_key_pem(pem.trim())
+            .map(|k| PublicKey::Rsa(Box::new(k)))
+            .map_err(|_| "publicKeyPem is not an RSA public key".into());
+    }
+    Err("the verification method has no key material folio can read".into())
 }
 
-/// The key in an OKP/Ed25519 JWK.
-pub fn jwk_ed25519(jwk: &Value) -> Result<[u8; 32], String> {
-    if jwk.get("kty").and_then(Value::as_str) != Some("OKP")
-        || jwk.get("crv").and_then(Value::as_str) != Some("Ed25519")
-    {
-        return Err("the JWK is not an Ed25519 (OKP) key".into());
-    }
-    let x = jwk
-        .get("x")
+fn b64url(field: &str, value: Option<&Value>) -> Result<Vec<u8>, String> {
+    let text = value
         .and_then(Value::as_str)
-        .ok_or("the JWK has no `x`")?;
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(x.trim_end_matches('='))
-        .map_err(|_| "the JWK's `x` is not base64url".to_string())?;
-    raw.try_into()
-        .map_err(|_| "the JWK's `x` is not 32 bytes".to_string())
+        .ok_or_else(|| format!("the JWK has no `{field}`"))?;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(text.trim_end_matches('='))
+        .map_err(|_| format!("the JWK's `{field}` is not base64url"))
+}
+
+/// The key in a JWK: OKP/Ed25519, RSA, or EC/P-256.
+pub fn jwk_key(jwk: &Value) -> Result<PublicKey, String> {
+    let kty = jwk.get("kty").and_then(Value::as_str).unwrap_or("");
+    let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or("");
+    match (kty, crv) {
+        ("OKP", "Ed25519") => b64url("x", jwk.get("x"))?
+            .try_into()
+            .map(PublicKey::Ed25519)
+            .map_err(|_| "the JWK's `x` is not 32 bytes".to_string()),
+        ("RSA", _) => {
+            let n = rsa::BigUint::from_bytes_be(&b64url("n", jwk.get("n"))?);
+            let e = rsa::BigUint::from_bytes_be(&b64url("e", jwk.get("e"))?);
+            rsa::RsaPublicKey::new(n, e)
+                .map(|k| PublicKey::Rsa(Box::new(k)))
+                .map_err(|_| "the JWK is not a valid RSA key".to_string())
+        }
+        ("EC", "P-256") => {
+            let x = b64url("x", jwk.get("x"))?;
+            let y = b64url("y", jwk.get("y"))?;
+            if x.len() != 32 || y.len() != 32 {
+                return Err("the JWK's P-256 coordinates are not 32 bytes".into());
+            }
+            let mut point = vec![0x04];
+            point.extend(x);
+            point.extend(y);
+            p256::ecdsa::VerifyingKey::from_sec1_bytes(&point)
+                .map(|k| PublicKey::P256(Box::new(k)))
+                .map_err(|_| "the JWK is not a valid P-256 key".to_string())
+        }
+        _ => Err(format!("unsupported JWK key type {kty} {crv}")),
+    }
 }
 
 #[cfg(test)]
@@ -252,7 +338,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            super::super::hex(&k.key),
+            super::super::hex(&k.key.fingerprint_bytes()),
             "b00d8d938e7f773d51565aad36a623f5344f7f5d1960f9cf3e8e12620ea2810f"
         );
         assert!(k.authenticated);

@@ -12,9 +12,12 @@
 //! verification methods (did:key, did:web, pinned keys); `status` reads status lists;
 //! `recipient` matches the owner; `documents` supplies pre-fetched documents.
 
+pub mod bake;
 pub mod contexts;
 pub mod documents;
 pub mod jsonld;
+pub mod jws;
+pub mod jwt;
 pub mod keys;
 pub mod proof;
 pub mod read;
@@ -226,35 +229,91 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             };
         }
     };
-    checks.set(CheckName::Parse, Outcome::Pass, parsed.format.describe());
+    checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
 
     let format = parsed.format.name().to_string();
-    let doc = parsed.json;
+    let doc = parsed.json.clone();
     let issuer = shape::issuer_id(&doc);
 
-    // 2. Shape, including safe-mode JSON-LD expansion of the unsigned document.
-    let shape = shape::check(&doc);
-    match &shape {
-        Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note.clone()),
-        Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem.clone()),
-    }
+    // 2-4. Shape, signature and key, by how the credential is secured.
+    let suite = match (&parsed.jws, parsed.format) {
+        (_, read::Format::Ob2) => {
+            checks.set(
+                CheckName::Shape,
+                Outcome::Skipped,
+                "Open Badges 2.0: the issuer's copy is what counts",
+            );
+            let secured = jwt::check_ob2(&parsed, opts, &mut inputs);
+            checks.set(CheckName::Signature, secured.signature.0, secured.signature.1);
+            checks.set(CheckName::Key, secured.key.0, secured.key.1);
+            secured.suite
+        }
+        (Some(jws), _) => {
+            match shape::check(&doc) {
+                Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
+                Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
+            }
+            let secured = jwt::check(jws, issuer.as_deref(), opts, &mut inputs);
+            checks.set(CheckName::Signature, secured.signature.0, secured.signature.1);
+            checks.set(CheckName::Key, secured.key.0, secured.key.1);
+            secured.suite
+        }
+        (None, _) => {
+            // Shape, including safe-mode JSON-LD expansion of the unsigned document.
+            let shape = shape::check(&doc);
+            match &shape {
+                Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note.clone()),
+                Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem.clone()),
+            }
+            let proofs = proof::verify_all(&doc, opts, &mut inputs);
+            let (sig_outcome, sig_detail) = proofs.signature_outcome();
+            checks.set(CheckName::Signature, sig_outcome, sig_detail);
+            let (key_outcome, key_detail) = proofs.key_outcome(issuer.as_deref());
+            checks.set(CheckName::Key, key_outcome, key_detail);
+            if let Some(Err(problem)) = proofs.unsafe_terms()
+                && shape.is_ok()
+            {
+                // Safe mode failing on the credential's terms is a shape problem.
+                checks.set(CheckName::Shape, Outcome::Fail, problem);
+            }
+            proofs.suites()
+        }
+    };
 
-    // 3-4. Proofs and keys.
-    let proofs = proof::verify_all(&doc, opts, &mut inputs);
-    let suite = proofs.suites();
-    let (sig_outcome, sig_detail) = proofs.signature_outcome();
-    checks.set(CheckName::Signature, sig_outcome, sig_detail);
-    let (key_outcome, key_detail) = proofs.key_outcome(issuer.as_deref());
-    checks.set(CheckName::Key, key_outcome, key_detail);
-    if let Some(Err(problem)) = proofs.unsafe_terms() {
-        // Safe mode failing on the proof's own terms is a shape problem too.
-        if shape.is_ok() {
-            checks.set(CheckName::Shape, Outcome::Fail, problem);
+    // 5. Validity window: the credential's dates, and a token's `nbf`/`exp` too.
+    let (mut validity, mut validity_detail) = shape::validity(&doc, opts.now);
+    if let Some(jws) = &parsed.jws {
+        let claim = |name: &str| {
+            jws.payload
+                .get(name)
+                .and_then(serde_json::Value::as_f64)
+                .and_then(|s| DateTime::from_timestamp(s as i64, 0))
+                .map(|d| serde_json::Value::String(d.to_rfc3339()))
+        };
+        let mut window = serde_json::Map::new();
+        if let Some(nbf) = claim("nbf") {
+            window.insert("validFrom".into(), nbf);
+        }
+        if let Some(exp) = claim("exp") {
+            window.insert("validUntil".into(), exp);
+        }
+        let (o, d) = shape::validity(&serde_json::Value::Object(window), opts.now);
+        let rank = |o: Outcome| match o {
+            Outcome::Fail => 3,
+            Outcome::Warn => 2,
+            Outcome::Skipped => 1,
+            Outcome::Pass => 0,
+        };
+        if rank(o) > rank(validity) {
+            (validity, validity_detail) = (o, format!("token: {d}"));
         }
     }
-
-    // 5. Validity window.
-    let (validity, validity_detail) = shape::validity(&doc, opts.now);
+    if parsed.format == read::Format::Ob2 && parsed.jws.is_none() {
+        (validity, validity_detail) = (
+            Outcome::Skipped,
+            "the issuer's copy would say; it cannot be fetched here".to_string(),
+        );
+    }
     checks.set(CheckName::Validity, validity, validity_detail);
 
     // 6. Status.

@@ -282,7 +282,13 @@ impl Verifier {
                 Sig::Unchecked(format!("key not available: {why}"))
             }
             (Ok(_), Err(KeyError::Invalid(why))) => Sig::Unchecked(format!("no usable key: {why}")),
-            (Ok(suite), Ok(key)) => self.check_signature(suite, proof, all, &key.key),
+            (Ok(suite), Ok(key)) => match &key.key {
+                keys::PublicKey::Ed25519(k) => self.check_signature(suite, proof, all, k),
+                other => Sig::Invalid(format!(
+                    "{suite_name} needs an Ed25519 key, but the method holds a {} key",
+                    other.kind()
+                )),
+            },
         };
         ProofReport {
             suite: suite_name,

@@ -1,7 +1,11 @@
 //! Reading a credential file: detect its format from its content (not its name) and
-//! parse it, within fixed size limits.
+//! parse it, within fixed size limits. Baked images are opened to the credential
+//! inside; JWTs are decoded to the credential they carry.
 
 use serde_json::Value;
+
+use super::bake::{self, Baked, Container};
+use super::jws::{self, Jws};
 
 /// Larger files are refused before parsing: real credentials are a few kilobytes, and
 /// baked images rarely exceed a few megabytes.
@@ -10,6 +14,261 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// Deeper JSON is refused: real credentials (even with embedded endorsements) stay
 /// far below this, and JSON-LD processing recurses once per level.
 pub const MAX_DEPTH: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A W3C Verifiable Credential typed as an Open Badge (OB 3.0) with embedded proof.
+    Ob3Json,
+    /// Any other W3C Verifiable Credential with embedded proof.
+    VcJson,
+    /// A Verifiable Credential secured as a JWT (compact JWS).
+    VcJwt,
+    /// An Open Badges 2.0 assertion, hosted or signed.
+    Ob2,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Ob3Json => "ob3-json",
+            Format::VcJson => "vc-json",
+            Format::VcJwt => "vc-jwt",
+            Format::Ob2 => "ob2",
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Ob3Json => "Open Badges 3.0 credential (JSON with embedded proof)",
+            Format::VcJson => "W3C Verifiable Credential (JSON with embedded proof)",
+            Format::VcJwt => "Verifiable Credential as a JWT",
+            Format::Ob2 => "Open Badges 2.0 assertion",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Parsed {
+    pub format: Format,
+    /// The credential (for a JWT, the credential its claims carry).
+    pub json: Value,
+    /// The image it was baked into, if any.
+    pub container: Option<Container>,
+    /// The token, for JWT-secured credentials and signed OB 2.0 assertions.
+    pub jws: Option<Jws>,
+    /// Where an OB 2.0 hosted assertion lives.
+    pub hosted_url: Option<String>,
+}
+
+impl Parsed {
+    pub fn describe(&self) -> String {
+        match self.container {
+            Some(c) => format!("{}, baked in a {} image", self.format.describe(), c.name()),
+            None => self.format.describe().to_string(),
+        }
+    }
+}
+
+/// Detects and parses a credential. The error is a one-line reason for the user.
+pub fn read(bytes: &[u8]) -> Result<Parsed, String> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "file is {} bytes; folio reads credentials up to {MAX_FILE_BYTES} bytes",
+            bytes.len()
+        ));
+    }
+    if bake::is_png(bytes) {
+        return from_baked(bake::png(bytes)?, Container::Png);
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| "not a credential: the file is neither text nor a PNG".to_string())?;
+    if bake::is_svg(text) {
+        return from_baked(bake::svg(text)?, Container::Svg);
+    }
+    read_text(text, None)
+}
+
+fn from_baked(baked: Baked, container: Container) -> Result<Parsed, String> {
+    match baked {
+        Baked::Text(text) => read_text(&text, Some(container)),
+        Baked::VerifyUrl(url) => Ok(Parsed {
+            format: Format::Ob2,
+            json: serde_json::json!({ "verify": { "url": url } }),
+            container: Some(container),
+            jws: None,
+            hosted_url: Some(url),
+        }),
+    }
+}
+
+fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("the file is empty".into());
+    }
+    if jws::looks_like(trimmed) {
+        return from_jws(trimmed, container);
+    }
+    if !trimmed.starts_with('{') && !trimmed.starts_with('"') {
+        return Err("not a credential: expected JSON or a JWT".into());
+    }
+    let json: Value = serde_json::from_str(trimmed).map_err(|e| format!("not valid JSON: {e}"))?;
+    if depth(&json) > MAX_DEPTH {
+        return Err(format!(
+            "the credential nests deeper than {MAX_DEPTH} levels; real credentials never do"
+        ));
+    }
+    // A JWT written as a JSON string, or wrapped as {"jwt": "..."}.
+    let token = json
+        .as_str()
+        .or_else(|| json.get("jwt").and_then(Value::as_str));
+    if let Some(token) = token {
+        return from_jws(token, container);
+    }
+    let Some(obj) = json.as_object() else {
+        return Err("not a credential: expected a JSON object".into());
+    };
+    if is_ob2(&json) {
+        let hosted_url = ob2_hosted_url(&json);
+        return Ok(Parsed {
+            format: Format::Ob2,
+            json,
+            container,
+            jws: None,
+            hosted_url,
+        });
+    }
+    if !obj.contains_key("@context") {
+        return Err("not a credential: it has no `@context`".into());
+    }
+    let format = vc_format(&json)?;
+    Ok(Parsed {
+        format,
+        json,
+        container,
+        jws: None,
+        hosted_url: None,
+    })
+}
+
+fn vc_format(json: &Value) -> Result<Format, String> {
+    let types = type_names(json.get("type"));
+    if !types.iter().any(|t| t == "VerifiableCredential") {
+        return Err(format!(
+            "not a Verifiable Credential: `type` is {}",
+            if types.is_empty() {
+                "missing".to_string()
+            } else {
+                types.join(", ")
+            }
+        ));
+    }
+    Ok(
+        if types
+            .iter()
+            .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
+        {
+            Format::Ob3Json
+        } else {
+            Format::VcJson
+        },
+    )
+}
+
+/// Open Badges 2.0 (and 1.x) assertions: a recipient and badge, or a verify block.
+fn is_ob2(json: &Value) -> bool {
+    let types = type_names(json.get("type"));
+    !types.iter().any(|t| t == "VerifiableCredential")
+        && (types.iter().any(|t| t == "Assertion")
+            || (json.get("recipient").is_some() && json.get("badge").is_some())
+            || json.get("verify").is_some()
+            || json.get("verification").is_some())
+}
+
+fn ob2_hosted_url(json: &Value) -> Option<String> {
+    let from = |block: &str| json.get(block)?.get("url")?.as_str().map(str::to_string);
+    from("verify").or_else(|| from("verification")).or_else(|| {
+        let hosted = json
+            .pointer("/verification/type")
+            .and_then(Value::as_str)
+            .is_some_and(|t| t.eq_ignore_ascii_case("hosted") || t.eq_ignore_ascii_case("HostedBadge"));
+        hosted.then(|| json.get("id")?.as_str().map(str::to_string)).flatten()
+    })
+}
+
+fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String> {
+    let jws = jws::parse(token)?;
+    let payload = &jws.payload;
+    if depth(payload) > MAX_DEPTH {
+        return Err(format!("the token nests deeper than {MAX_DEPTH} levels"));
+    }
+    let (format, json) = if let Some(vc) = payload.get("vc") {
+        (Format::VcJwt, credential_from_claims(vc, payload)?)
+    } else if payload.get("@context").is_some() {
+        vc_format(payload)?;
+        (Format::VcJwt, payload.clone())
+    } else if is_ob2(payload) {
+        (Format::Ob2, payload.clone())
+    } else {
+        return Err("the token carries neither a credential (`vc`) nor an assertion".into());
+    };
+    Ok(Parsed {
+        format,
+        json,
+        container,
+        jws: Some(jws),
+        hosted_url: None,
+    })
+}
+
+/// VC-JWT (VC data model 1.1 §6.3.1): registered claims stand for credential fields.
+fn credential_from_claims(vc: &Value, claims: &Value) -> Result<Value, String> {
+    let mut credential = vc.clone();
+    let obj = credential
+        .as_object_mut()
+        .ok_or("the `vc` claim is not an object")?;
+    let time = |claim: &str| -> Option<String> {
+        let secs = claims.get(claim)?.as_f64()?;
+        chrono::DateTime::from_timestamp(secs as i64, 0).map(|d| d.to_rfc3339())
+    };
+    if let Some(iss) = claims.get("iss").and_then(Value::as_str) {
+        match obj.get_mut("issuer") {
+            Some(Value::Object(o)) => {
+                o.entry("id").or_insert_with(|| Value::String(iss.into()));
+            }
+            Some(_) => {}
+            None => {
+                obj.insert("issuer".into(), Value::String(iss.into()));
+            }
+        }
+    }
+    if let Some(jti) = claims.get("jti").and_then(Value::as_str) {
+        obj.entry("id").or_insert_with(|| Value::String(jti.into()));
+    }
+    let v2 = obj
+        .get("@context")
+        .and_then(|c| c.as_array().and_then(|a| a.first()).or(Some(c)))
+        .and_then(Value::as_str)
+        == Some(super::shape::VC_V2);
+    let (from, until) = if v2 {
+        ("validFrom", "validUntil")
+    } else {
+        ("issuanceDate", "expirationDate")
+    };
+    if let Some(nbf) = time("nbf").or_else(|| time("iat")) {
+        obj.entry(from).or_insert(Value::String(nbf));
+    }
+    if let Some(exp) = time("exp") {
+        obj.entry(until).or_insert(Value::String(exp));
+    }
+    if let Some(sub) = claims.get("sub").and_then(Value::as_str)
+        && let Some(Value::Object(subject)) = obj.get_mut("credentialSubject")
+    {
+        subject.entry("id").or_insert_with(|| Value::String(sub.into()));
+    }
+    Ok(credential)
+}
 
 /// Nesting depth of a JSON value, computed without recursion.
 fn depth(value: &Value) -> usize {
@@ -24,93 +283,6 @@ fn depth(value: &Value) -> usize {
         }
     }
     max
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A W3C Verifiable Credential typed as an Open Badge (OB 3.0) with embedded proof.
-    Ob3Json,
-    /// Any other W3C Verifiable Credential with embedded proof.
-    VcJson,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Ob3Json => "ob3-json",
-            Format::VcJson => "vc-json",
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Format::Ob3Json => "Open Badges 3.0 credential (JSON with embedded proof)",
-            Format::VcJson => "W3C Verifiable Credential (JSON with embedded proof)",
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Parsed {
-    pub format: Format,
-    pub json: Value,
-}
-
-/// Detects and parses a credential. The error is a one-line reason for the user.
-pub fn read(bytes: &[u8]) -> Result<Parsed, String> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {} bytes; folio reads credentials up to {MAX_FILE_BYTES} bytes",
-            bytes.len()
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        if bytes.starts_with(b"\x89PNG") {
-            "baked PNG badges are not read yet".to_string()
-        } else {
-            "not a credential: the file is not text".to_string()
-        }
-    })?;
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        return Err("the file is empty".into());
-    }
-    if !trimmed.starts_with('{') {
-        return Err("not a credential: expected a JSON object".into());
-    }
-    let json: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-    if depth(&json) > MAX_DEPTH {
-        return Err(format!(
-            "the credential nests deeper than {MAX_DEPTH} levels; real credentials never do"
-        ));
-    }
-    let Some(obj) = json.as_object() else {
-        return Err("not a credential: expected a JSON object".into());
-    };
-    if !obj.contains_key("@context") {
-        return Err("not a credential: it has no `@context`".into());
-    }
-    let types = type_names(obj.get("type"));
-    if !types.iter().any(|t| t == "VerifiableCredential") {
-        return Err(format!(
-            "not a Verifiable Credential: `type` is {}",
-            if types.is_empty() {
-                "missing".to_string()
-            } else {
-                types.join(", ")
-            }
-        ));
-    }
-    let format = if types
-        .iter()
-        .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
-    {
-        Format::Ob3Json
-    } else {
-        Format::VcJson
-    };
-    Ok(Parsed { format, json })
 }
 
 /// `type` as a list of strings, whether written as one string or an array.
@@ -133,16 +305,13 @@ mod tests {
     fn rejections_have_reasons() {
         assert_eq!(read(b"").unwrap_err(), "the file is empty");
         assert!(read(b"{").unwrap_err().starts_with("not valid JSON"));
-        assert!(read(b"[1]").unwrap_err().contains("JSON object"));
-        assert!(
-            read(br#"{"@context":[],"type":"X"}"#)
-                .unwrap_err()
-                .contains("`type` is X")
-        );
+        assert!(read(b"[1]").unwrap_err().contains("expected JSON or a JWT"));
+        assert!(read(br#"{"@context":[],"type":"X"}"#).unwrap_err().contains("`type` is X"));
         let deep = "[".repeat(100_000);
         assert!(read(deep.as_bytes()).is_err());
         let deep_obj = format!("{}{}", r#"{"a":"#.repeat(10_000), "1");
         assert!(read(deep_obj.as_bytes()).unwrap_err().contains("JSON"));
+        assert!(read(b"<svg></svg>").unwrap_err().contains("no credential baked"));
     }
 
     #[test]
@@ -150,5 +319,8 @@ mod tests {
         let p = read(br#"{"@context":[],"type":["VerifiableCredential","OpenBadgeCredential"]}"#)
             .unwrap();
         assert_eq!(p.format, Format::Ob3Json);
+        let ob2 = read(br#"{"type":"Assertion","recipient":{},"badge":"https://b","verification":{"type":"hosted"},"id":"https://a/1"}"#).unwrap();
+        assert_eq!(ob2.format, Format::Ob2);
+        assert_eq!(ob2.hosted_url.as_deref(), Some("https://a/1"));
     }
 }
