@@ -88,10 +88,17 @@ fn text_chunk(kind: &[u8], data: &[u8]) -> Result<Option<String>, String> {
             // Skip the language tag and translated keyword (both NUL-terminated).
             let mut text = after_flags;
             for _ in 0..2 {
-                let i = text.iter().position(|&b| b == 0).ok_or("truncated iTXt chunk")?;
+                let i = text
+                    .iter()
+                    .position(|&b| b == 0)
+                    .ok_or("truncated iTXt chunk")?;
                 text = &text[i + 1..];
             }
-            if compressed { inflate(text)? } else { text.to_vec() }
+            if compressed {
+                inflate(text)?
+            } else {
+                text.to_vec()
+            }
         }
         _ => return Ok(None),
     };
@@ -118,13 +125,16 @@ pub fn svg(text: &str) -> Result<Baked, String> {
         let Some(start) = text.find(&format!("<{tag}")) else {
             continue;
         };
-        let open_end = text[start..].find('>').ok_or("unterminated openbadges element")? + start;
+        let open_end = text[start..]
+            .find('>')
+            .ok_or("unterminated openbadges element")?
+            + start;
         let open = &text[start..=open_end];
         let verify = attribute(open, "verify");
         if open.ends_with("/>") {
-            return verify.map(Baked::VerifyUrl).ok_or_else(|| {
-                format!("the <{tag}> element is empty and has no verify URL")
-            });
+            return verify
+                .map(Baked::VerifyUrl)
+                .ok_or_else(|| format!("the <{tag}> element is empty and has no verify URL"));
         }
         let close = text[open_end..]
             .find(&format!("</{tag}>"))
@@ -140,9 +150,9 @@ pub fn svg(text: &str) -> Result<Baked, String> {
             None => unescape(inner),
         };
         if body.is_empty() {
-            return verify.map(Baked::VerifyUrl).ok_or_else(|| {
-                format!("the <{tag}> element is empty and has no verify URL")
-            });
+            return verify
+                .map(Baked::VerifyUrl)
+                .ok_or_else(|| format!("the <{tag}> element is empty and has no verify URL"));
         }
         return Ok(Baked::Text(body));
     }
@@ -210,7 +220,10 @@ mod tests {
     fn png_roundtrip_and_errors() {
         let baked = bake_png(TINY_PNG, "openbadgecredential", "{\"a\":1}").unwrap();
         assert_eq!(png(&baked).unwrap(), Baked::Text("{\"a\":1}".into()));
-        assert_eq!(png(TINY_PNG).unwrap_err(), "no credential baked in this image");
+        assert_eq!(
+            png(TINY_PNG).unwrap_err(),
+            "no credential baked in this image"
+        );
         let mut truncated = baked.clone();
         truncated.truncate(30);
         assert!(png(&truncated).is_err());
@@ -222,12 +235,20 @@ mod tests {
 
     #[test]
     fn svg_forms() {
-        let cdata = r#"<svg><openbadges:credential><![CDATA[ {"x":1} ]]></openbadges:credential></svg>"#;
+        let cdata =
+            r#"<svg><openbadges:credential><![CDATA[ {"x":1} ]]></openbadges:credential></svg>"#;
         assert_eq!(svg(cdata).unwrap(), Baked::Text("{\"x\":1}".into()));
         let text = r#"<svg><openbadges:credential>{&quot;x&quot;:1}</openbadges:credential></svg>"#;
         assert_eq!(svg(text).unwrap(), Baked::Text("{\"x\":1}".into()));
         let url = r#"<svg><openbadges:assertion verify="https://x.example/a.json"/></svg>"#;
-        assert_eq!(svg(url).unwrap(), Baked::VerifyUrl("https://x.example/a.json".into()));
-        assert!(svg("<svg></svg>").unwrap_err().contains("no credential baked"));
+        assert_eq!(
+            svg(url).unwrap(),
+            Baked::VerifyUrl("https://x.example/a.json".into())
+        );
+        assert!(
+            svg("<svg></svg>")
+                .unwrap_err()
+                .contains("no credential baked")
+        );
     }
 }

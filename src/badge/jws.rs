@@ -50,7 +50,8 @@ fn b64(part: &str, what: &str) -> Result<Vec<u8>, String> {
 pub fn parse(text: &str) -> Result<Jws, String> {
     let text = text.trim();
     let mut parts = text.split('.');
-    let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(h), Some(p), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err("not a compact JWS: it needs three dot-separated parts".into());
     };
@@ -91,8 +92,12 @@ pub fn verify(jws: &Jws, key: &PublicKey) -> Result<(), String> {
         ("RS256", PublicKey::Rsa(k)) => {
             use sha2::Digest;
             let hash = sha2::Sha256::digest(msg);
-            k.verify(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &hash, &jws.signature)
-                .map_err(|_| mismatch())
+            k.verify(
+                rsa::Pkcs1v15Sign::new::<sha2::Sha256>(),
+                &hash,
+                &jws.signature,
+            )
+            .map_err(|_| mismatch())
         }
         ("ES256", PublicKey::P256(k)) => {
             use p256::ecdsa::signature::Verifier;
@@ -132,8 +137,16 @@ mod tests {
     #[test]
     fn alg_none_and_hmac_are_refused() {
         let none = parse("eyJhbGciOiJub25lIn0.e30.").unwrap();
-        assert!(verify(&none, &PublicKey::Ed25519([0; 32])).unwrap_err().contains("alg: none"));
+        assert!(
+            verify(&none, &PublicKey::Ed25519([0; 32]))
+                .unwrap_err()
+                .contains("alg: none")
+        );
         let hs = parse("eyJhbGciOiJIUzI1NiJ9.e30.AAAA").unwrap();
-        assert!(verify(&hs, &PublicKey::Ed25519([0; 32])).unwrap_err().contains("shared-secret"));
+        assert!(
+            verify(&hs, &PublicKey::Ed25519([0; 32]))
+                .unwrap_err()
+                .contains("shared-secret")
+        );
     }
 }

@@ -25,8 +25,14 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
         && iss != issuer
     {
         return Secured {
-            signature: (Outcome::Skipped, "not checked: the token's issuer is inconsistent".into()),
-            key: (Outcome::Fail, format!("the token's `iss` ({iss}) is not the credential's issuer ({issuer})")),
+            signature: (
+                Outcome::Skipped,
+                "not checked: the token's issuer is inconsistent".into(),
+            ),
+            key: (
+                Outcome::Fail,
+                format!("the token's `iss` ({iss}) is not the credential's issuer ({issuer})"),
+            ),
             suite,
         };
     }
@@ -46,8 +52,16 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
             ""
         };
         return Secured {
-            signature: (Outcome::Skipped, format!("no key to check with: the token has no `kid` and its issuer is not a did:key{jwk_note}")),
-            key: (Outcome::Skipped, format!("the issuer's key cannot be found{jwk_note}")),
+            signature: (
+                Outcome::Skipped,
+                format!(
+                    "no key to check with: the token has no `kid` and its issuer is not a did:key{jwk_note}"
+                ),
+            ),
+            key: (
+                Outcome::Skipped,
+                format!("the issuer's key cannot be found{jwk_note}"),
+            ),
             suite,
         };
     };
@@ -69,9 +83,15 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
                     ),
                 )
             } else if !key.may_assert {
-                (Outcome::Fail, format!("{method} is not listed as an assertion method"))
+                (
+                    Outcome::Fail,
+                    format!("{method} is not listed as an assertion method"),
+                )
             } else {
-                (Outcome::Pass, format!("{method} ({}) belongs to the issuer", key.source))
+                (
+                    Outcome::Pass,
+                    format!("{method} ({}) belongs to the issuer", key.source),
+                )
             };
             Secured {
                 signature,
@@ -102,7 +122,10 @@ pub fn check_ob2(parsed: &super::read::Parsed, opts: &Options, inputs: &mut Vec<
             .and_then(Value::as_str);
         let Some(creator) = creator else {
             return Secured {
-                signature: (Outcome::Skipped, "the signed assertion names no key (verification.creator)".into()),
+                signature: (
+                    Outcome::Skipped,
+                    "the signed assertion names no key (verification.creator)".into(),
+                ),
                 key: (Outcome::Skipped, "no key named".into()),
                 suite: Some(format!("JWS {}", jws.alg())),
             };

@@ -117,9 +117,13 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
                 "did:key method `{vm}`: the fragment must repeat the key"
             )));
         }
-        let key = decode_any_multikey(id).map_err(|e| match id.starts_with("z6Mk") || id.starts_with("zDn") {
-            true => KeyError::Invalid(e),
-            false => KeyError::Unresolvable(format!("{e}; did:key with Ed25519 and P-256 keys is supported")),
+        let key = decode_any_multikey(id).map_err(|e| {
+            match id.starts_with("z6Mk") || id.starts_with("zDn") {
+                true => KeyError::Invalid(e),
+                false => KeyError::Unresolvable(format!(
+                    "{e}; did:key with Ed25519 and P-256 keys is supported"
+                )),
+            }
         })?;
         return Ok(ResolvedKey {
             key,
@@ -256,7 +260,9 @@ pub fn key_material(method: &Value) -> Result<PublicKey, String> {
     if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {
         return decode_any_multikey(mb).or_else(|e| {
             // Ed25519VerificationKey2020 sometimes carries the raw key without multicodec.
-            let raw = mb.strip_prefix('z').and_then(|b| bs58::decode(b).into_vec().ok());
+            let raw = mb
+                .strip_prefix('z')
+                .and_then(|b| bs58::decode(b).into_vec().ok());
             raw.and_then(|r| r.try_into().ok())
                 .map(PublicKey::Ed25519)
                 .ok_or(e)

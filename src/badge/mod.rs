@@ -244,7 +244,11 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
                 "Open Badges 2.0: the issuer's copy is what counts",
             );
             let secured = jwt::check_ob2(&parsed, opts, &mut inputs);
-            checks.set(CheckName::Signature, secured.signature.0, secured.signature.1);
+            checks.set(
+                CheckName::Signature,
+                secured.signature.0,
+                secured.signature.1,
+            );
             checks.set(CheckName::Key, secured.key.0, secured.key.1);
             secured.suite
         }
@@ -254,7 +258,11 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
                 Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
             }
             let secured = jwt::check(jws, issuer.as_deref(), opts, &mut inputs);
-            checks.set(CheckName::Signature, secured.signature.0, secured.signature.1);
+            checks.set(
+                CheckName::Signature,
+                secured.signature.0,
+                secured.signature.1,
+            );
             checks.set(CheckName::Key, secured.key.0, secured.key.1);
             secured.suite
         }

@@ -192,8 +192,12 @@ fn ob2_hosted_url(json: &Value) -> Option<String> {
         let hosted = json
             .pointer("/verification/type")
             .and_then(Value::as_str)
-            .is_some_and(|t| t.eq_ignore_ascii_case("hosted") || t.eq_ignore_ascii_case("HostedBadge"));
-        hosted.then(|| json.get("id")?.as_str().map(str::to_string)).flatten()
+            .is_some_and(|t| {
+                t.eq_ignore_ascii_case("hosted") || t.eq_ignore_ascii_case("HostedBadge")
+            });
+        hosted
+            .then(|| json.get("id")?.as_str().map(str::to_string))
+            .flatten()
     })
 }
 
@@ -265,7 +269,9 @@ fn credential_from_claims(vc: &Value, claims: &Value) -> Result<Value, String> {
     if let Some(sub) = claims.get("sub").and_then(Value::as_str)
         && let Some(Value::Object(subject)) = obj.get_mut("credentialSubject")
     {
-        subject.entry("id").or_insert_with(|| Value::String(sub.into()));
+        subject
+            .entry("id")
+            .or_insert_with(|| Value::String(sub.into()));
     }
     Ok(credential)
 }
@@ -306,12 +312,20 @@ mod tests {
         assert_eq!(read(b"").unwrap_err(), "the file is empty");
         assert!(read(b"{").unwrap_err().starts_with("not valid JSON"));
         assert!(read(b"[1]").unwrap_err().contains("expected JSON or a JWT"));
-        assert!(read(br#"{"@context":[],"type":"X"}"#).unwrap_err().contains("`type` is X"));
+        assert!(
+            read(br#"{"@context":[],"type":"X"}"#)
+                .unwrap_err()
+                .contains("`type` is X")
+        );
         let deep = "[".repeat(100_000);
         assert!(read(deep.as_bytes()).is_err());
         let deep_obj = format!("{}{}", r#"{"a":"#.repeat(10_000), "1");
         assert!(read(deep_obj.as_bytes()).unwrap_err().contains("JSON"));
-        assert!(read(b"<svg></svg>").unwrap_err().contains("no credential baked"));
+        assert!(
+            read(b"<svg></svg>")
+                .unwrap_err()
+                .contains("no credential baked")
+        );
     }
 
     #[test]
