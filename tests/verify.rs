@@ -27,7 +27,6 @@ const NEEDS_PINNED_KEY: &[&str] = &[
 
 struct Row {
     file: String,
-    format: String,
     expect_signature: String,
     expect_status: String,
     also: Vec<String>,
@@ -41,7 +40,6 @@ fn manifest() -> Vec<Row> {
             let c: Vec<&str> = line.split('\t').collect();
             Row {
                 file: c[0].to_string(),
-                format: c[4].to_string(),
                 expect_signature: c[6].to_string(),
                 expect_status: c[7].to_string(),
                 also: c[8]
