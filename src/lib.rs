@@ -33,6 +33,11 @@ pub fn init_threads() {
         .build_global();
 }
 
+/// Where fetched documents (DID documents, status lists) are cached for a portfolio.
+pub fn cache_dir(config: &Config) -> std::path::PathBuf {
+    config.root.join(".folio").join("cache")
+}
+
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -71,7 +76,8 @@ pub fn build_cached(
     }
     let badge_opts = badge::Options {
         now: chrono::Utc::now(),
-        documents: badge::Documents::default(),
+        documents: badge::Documents::default()
+            .with_network(config.badges.network, Some(cache_dir(config))),
         trust: config.badges.trust.clone(),
         owner_email: config.owner_email.clone(),
     };

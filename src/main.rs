@@ -166,6 +166,8 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     let mut opts = badge::Options::default();
     let root = args.root.clone().unwrap_or_else(|| ".".into());
     let has_config = root.join(folio::config::CONFIG_FILE).is_file();
+    let mut network = !args.offline;
+    let mut cache = None;
     if args.root.is_some() || has_config {
         let overrides = Overrides {
             offline: args.offline,
@@ -174,6 +176,8 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
         let config = Config::load(&root, &overrides)?;
         opts.trust = config.badges.trust.clone();
         opts.owner_email = config.owner_email.clone();
+        network = config.badges.network;
+        cache = Some(folio::cache_dir(&config));
     }
     if let Some(now) = &args.now {
         opts.now = badge::shape::parse_datetime(now).ok_or_else(|| {
@@ -184,6 +188,7 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     if let Some(dir) = &args.documents {
         opts.documents = badge::Documents::from_dir(dir)?;
     }
+    opts.documents = opts.documents.with_network(network, cache);
     let mut all_verified = true;
     let mut io_errors = Vec::new();
     for file in &args.files {

@@ -76,7 +76,7 @@ impl Ed {
 
 /// Runs `folio verify --format json` in `dir` and returns the verdict per file.
 fn verify(dir: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
-    let mut args = vec!["verify", "--format", "json", "--now", NOW];
+    let mut args = vec!["verify", "--offline", "--format", "json", "--now", NOW];
     args.extend(extra);
     args.extend(files);
     let run = common::run_in(dir, &args);

@@ -1,19 +1,39 @@
-//! Documents verification may need besides the credential: DID documents and status
-//! lists. They come from a folder of pre-fetched files (`--documents DIR`, with
-//! `DIR/index.tsv` listing `url<TAB>file`), so verification can be reproduced offline.
+//! Documents verification may need besides the credential: DID documents, status
+//! lists, key documents. In order, they come from:
+//!
+//! 1. a folder of pre-fetched files (`--documents DIR`, `DIR/index.tsv` listing
+//!    `url<TAB>file`), so verification can be reproduced offline;
+//! 2. the network, when allowed: HTTPS only, a short timeout, a size limit; every
+//!    fetched document is cached in `.folio/cache/` with its fetch time;
+//! 3. that cache, when the network is off or the fetch failed.
+//!
+//! A document that cannot be had is an `Err` with the reason; callers turn it into a
+//! `skipped` check, never into a pass.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Location, Result};
 
-/// Upper bound on one fetched document; status lists and DID documents are small.
+/// Upper bound on one document; status lists and DID documents are small.
 const MAX_DOCUMENT_BYTES: u64 = 4 * 1024 * 1024;
+/// How long one fetch may take in all.
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
+/// Plain `http://` is refused except to loopback, and only when this is set: the
+/// tests serve documents from 127.0.0.1 without TLS.
+pub const LOOPBACK_HTTP_ENV: &str = "FOLIO_ALLOW_LOOPBACK_HTTP";
 
 #[derive(Debug, Clone, Default)]
 pub struct Documents {
     by_url: Arc<HashMap<String, PathBuf>>,
+    /// `.folio/cache` of the portfolio, when there is one.
+    cache: Option<PathBuf>,
+    network: bool,
 }
 
 impl Documents {
@@ -47,18 +67,161 @@ impl Documents {
         }
         Ok(Documents {
             by_url: Arc::new(by_url),
+            ..Documents::default()
         })
     }
 
-    /// The bytes stored for `url`, or why there are none.
+    /// Also fetch over the network (when `network`) and keep a cache in `cache_dir`.
+    pub fn with_network(mut self, network: bool, cache_dir: Option<PathBuf>) -> Documents {
+        self.network = network;
+        self.cache = cache_dir;
+        self
+    }
+
+    /// The bytes for `url`, or why there are none.
     pub fn get(&self, url: &str) -> std::result::Result<Vec<u8>, String> {
-        let Some(path) = self.by_url.get(url) else {
-            return Err(format!("{url} is not available offline"));
-        };
-        let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if meta.len() > MAX_DOCUMENT_BYTES {
-            return Err(format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"));
+        if let Some(path) = self.by_url.get(url) {
+            return read_limited(path);
         }
-        std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+        let cached = || self.cache.as_ref().and_then(|dir| read_cached(dir, url));
+        if !self.network {
+            return cached().ok_or_else(|| format!("{url} is not available offline"));
+        }
+        match fetch(url) {
+            Ok(bytes) => {
+                if let Some(dir) = &self.cache {
+                    write_cached(dir, url, &bytes);
+                }
+                Ok(bytes)
+            }
+            Err(why) => cached().ok_or(why),
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if meta.len() > MAX_DOCUMENT_BYTES {
+        return Err(format!(
+            "{} is larger than {MAX_DOCUMENT_BYTES} bytes",
+            path.display()
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// GETs `url` over HTTPS (or loopback HTTP in tests) within the time and size limits.
+fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
+    let allowed = url.starts_with("https://")
+        || (url.starts_with("http://")
+            && is_loopback(url)
+            && std::env::var_os(LOOPBACK_HTTP_ENV).is_some());
+    if !allowed {
+        return Err(format!("{url}: only https:// documents are fetched"));
+    }
+    let agent = ureq::AgentBuilder::new()
+        .timeout(FETCH_TIMEOUT)
+        .redirects(3)
+        .user_agent(concat!("folio/", env!("CARGO_PKG_VERSION")))
+        .build();
+    let response = agent
+        .get(url)
+        .set(
+            "Accept",
+            "application/json, application/did+json, application/ld+json",
+        )
+        .call()
+        .map_err(|e| match e {
+            ureq::Error::Status(code, _) => format!("{url} answered HTTP {code}"),
+            ureq::Error::Transport(t) => format!("{url} could not be fetched: {}", t.kind()),
+        })?;
+    let mut bytes = Vec::new();
+    response
+        .into_reader()
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{url} could not be read: {e}"))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"));
+    }
+    Ok(bytes)
+}
+
+fn is_loopback(url: &str) -> bool {
+    let rest = url.split("://").nth(1).unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
+fn cache_key(url: &str) -> String {
+    super::hex(&Sha256::digest(url.as_bytes()))
+}
+
+/// A cached document: the body, and beside it when and from where it was fetched.
+fn read_cached(dir: &Path, url: &str) -> Option<Vec<u8>> {
+    let key = cache_key(url);
+    let meta = std::fs::read_to_string(dir.join(format!("{key}.meta"))).ok()?;
+    // Guard against a hash collision or a hand-edited cache.
+    if meta.lines().next()? != url {
+        return None;
+    }
+    read_limited(&dir.join(format!("{key}.body"))).ok()
+}
+
+fn write_cached(dir: &Path, url: &str, bytes: &[u8]) {
+    // The cache is an optimisation: failing to write it must not fail verification.
+    let key = cache_key(url);
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let meta = format!("{url}\nfetched {}\n", chrono::Utc::now().to_rfc3339());
+    let _ = std::fs::write(dir.join(format!("{key}.body")), bytes)
+        .and_then(|()| std::fs::write(dir.join(format!("{key}.meta")), meta));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_detection() {
+        assert!(is_loopback("http://127.0.0.1:8080/x"));
+        assert!(is_loopback("http://localhost/x"));
+        assert!(!is_loopback("http://127.0.0.1.evil.example/x"));
+        assert!(!is_loopback("http://example.org/"));
+    }
+
+    #[test]
+    fn plain_http_is_refused() {
+        assert!(
+            fetch("http://example.org/did.json")
+                .unwrap_err()
+                .contains("only https")
+        );
+        assert!(
+            fetch("file:///etc/passwd")
+                .unwrap_err()
+                .contains("only https")
+        );
+    }
+
+    #[test]
+    fn cache_roundtrip() {
+        let dir = tempfile::tempdir().unwrap();
+        write_cached(dir.path(), "https://a.example/x", b"hello");
+        assert_eq!(
+            read_cached(dir.path(), "https://a.example/x").unwrap(),
+            b"hello"
+        );
+        assert!(read_cached(dir.path(), "https://a.example/y").is_none());
+        let offline = Documents::default().with_network(false, Some(dir.path().to_path_buf()));
+        assert_eq!(offline.get("https://a.example/x").unwrap(), b"hello");
+        assert!(
+            offline
+                .get("https://a.example/y")
+                .unwrap_err()
+                .contains("offline")
+        );
     }
 }

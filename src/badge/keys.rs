@@ -198,10 +198,17 @@ pub fn did_web_url(did: &str) -> Option<String> {
         return None;
     }
     let path: Vec<&str> = parts.collect();
-    Some(if path.is_empty() {
-        format!("https://{host}/.well-known/did.json")
+    // Tests serve DID documents from loopback without TLS (see documents.rs).
+    let loopback = host.starts_with("127.0.0.1:") || host.starts_with("localhost:");
+    let scheme = if loopback && std::env::var_os(super::documents::LOOPBACK_HTTP_ENV).is_some() {
+        "http"
     } else {
-        format!("https://{host}/{}/did.json", path.join("/"))
+        "https"
+    };
+    Some(if path.is_empty() {
+        format!("{scheme}://{host}/.well-known/did.json")
+    } else {
+        format!("{scheme}://{host}/{}/did.json", path.join("/"))
     })
 }
 

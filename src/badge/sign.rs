@@ -14,20 +14,49 @@ use super::jsonld::{self, Choice, LdError};
 pub struct Issuer {
     key: SigningKey,
     pub did: String,
+    method: String,
 }
 
 impl Issuer {
+    /// An issuer identified by the did:key of its key.
     pub fn from_seed(seed: [u8; 32]) -> Issuer {
         let key = SigningKey::from_bytes(&seed);
-        let mut multikey = vec![0xed, 0x01];
-        multikey.extend_from_slice(key.verifying_key().as_bytes());
-        let did = format!("did:key:z{}", bs58::encode(multikey).into_string());
-        Issuer { key, did }
+        let multikey = public_multikey(&key);
+        Issuer {
+            key,
+            did: format!("did:key:{multikey}"),
+            method: format!("did:key:{multikey}#{multikey}"),
+        }
     }
 
-    /// The verification method: the did:key with its key as fragment.
+    /// An issuer with its own DID (did:web, say) whose document lists the key as
+    /// `DID#key-1`; see [`Issuer::did_document`].
+    pub fn with_did(seed: [u8; 32], did: &str) -> Issuer {
+        Issuer {
+            key: SigningKey::from_bytes(&seed),
+            did: did.to_string(),
+            method: format!("{did}#key-1"),
+        }
+    }
+
+    /// The verification method proofs name.
     pub fn method(&self) -> String {
-        format!("{}#{}", self.did, self.did.trim_start_matches("did:key:"))
+        self.method.clone()
+    }
+
+    /// A DID document listing this issuer's key as a Multikey assertion method.
+    pub fn did_document(&self) -> Value {
+        json!({
+            "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+            "id": self.did,
+            "verificationMethod": [{
+                "id": self.method,
+                "type": "Multikey",
+                "controller": self.did,
+                "publicKeyMultibase": public_multikey(&self.key)
+            }],
+            "assertionMethod": [self.method]
+        })
     }
 
     fn proof(&self, cryptosuite: &str, created: &str) -> Value {
@@ -68,6 +97,13 @@ impl Issuer {
         let d = serde_json_canonicalizer::to_vec(&doc).expect("JSON values serialise");
         self.finish(doc, proof, &c, &d)
     }
+}
+
+/// `z…` base58btc multikey of the Ed25519 public key.
+fn public_multikey(key: &SigningKey) -> String {
+    let mut multikey = vec![0xed, 0x01];
+    multikey.extend_from_slice(key.verifying_key().as_bytes());
+    format!("z{}", bs58::encode(multikey).into_string())
 }
 
 /// A typical Open Badges 3.0 credential from `issuer`, unsigned.
