@@ -1,0 +1,246 @@
+//! Network features against a server the test starts on 127.0.0.1: did:web over the
+//! network, status lists, the cache and `--offline`, a slow server hitting the
+//! timeout, a 404 and garbage. Tests never touch the internet.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use folio::badge::sign::{Issuer, sample_badge};
+use serde_json::{Value, json};
+
+const NOW: &str = "2026-11-23T00:00:00Z";
+
+/// Serves fixed documents on a free loopback port until dropped.
+struct DocServer {
+    port: u16,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Drop for DocServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+fn serve(docs: Vec<(&'static str, String)>) -> DocServer {
+    serve_on(0, docs)
+}
+
+fn verify(root: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["verify", "--format", "json", "--now", NOW, "--root", "."])
+        .args(extra)
+        .args(files)
+        .current_dir(root)
+        .env(folio::badge::documents::LOOPBACK_HTTP_ENV, "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn check<'a>(v: &'a Value, name: &str) -> (&'a str, &'a str) {
+    let c = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap();
+    (
+        c["outcome"].as_str().unwrap(),
+        c["detail"].as_str().unwrap(),
+    )
+}
+
+fn status_list(issuer: &Issuer, url: &str, set: usize) -> String {
+    use base64::Engine;
+    let mut bits = vec![0u8; 16 * 1024];
+    bits[set / 8] |= 0x80 >> (set % 8);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &bits).unwrap();
+    let list = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer.did,
+        "validFrom": "2025-01-01T00:00:00Z",
+        "credentialSubject": {
+            "id": format!("{url}#list"), "type": "BitstringStatusList", "statusPurpose": "revocation",
+            "encodedList": format!("u{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz.finish().unwrap()))
+        }
+    });
+    issuer
+        .sign_rdfc(list, "2025-01-01T00:00:00Z")
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn did_web_status_lists_cache_and_failures() {
+    // The server's port is only known once it runs, and the DID contains it: bind
+    // first, then build the documents it serves.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let did = format!("did:web:127.0.0.1%3A{port}");
+    let base = format!("http://127.0.0.1:{port}");
+    let issuer = Issuer::with_did([81; 32], &did);
+    let docs = vec![
+        ("/.well-known/did.json", issuer.did_document().to_string()),
+        (
+            "/status",
+            status_list(&issuer, &format!("{base}/status"), 3),
+        ),
+        ("/garbage", "this is not JSON".to_string()),
+    ];
+    let server = std::panic::catch_unwind(|| serve_on(port, docs)).expect("port still free");
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("folio.yaml"), "title: t\nbase_url: /\n").unwrap();
+    let badge = |file: &str, status: Option<(&str, u32)>| {
+        let mut doc = sample_badge(&issuer, file, "2025-01-01T00:00:00Z");
+        if let Some((path, index)) = status {
+            doc["credentialStatus"] = json!({
+                "id": format!("{base}{path}#{index}"), "type": "BitstringStatusListEntry",
+                "statusPurpose": "revocation", "statusListIndex": index.to_string(),
+                "statusListCredential": format!("{base}{path}")
+            });
+        }
+        let signed = issuer.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
+        std::fs::write(dir.path().join(file), signed.to_string()).unwrap();
+    };
+    badge("plain.json", None);
+    badge("revoked.json", Some(("/status", 3)));
+    badge("clear.json", Some(("/status", 4)));
+    badge("slow.json", Some(("/slow", 1)));
+    badge("missing.json", Some(("/missing", 1)));
+    badge("garbage.json", Some(("/garbage", 1)));
+
+    let started = Instant::now();
+    let out = verify(
+        dir.path(),
+        &[],
+        &[
+            "plain.json",
+            "revoked.json",
+            "clear.json",
+            "slow.json",
+            "missing.json",
+            "garbage.json",
+        ],
+    );
+    let elapsed = started.elapsed();
+    assert_eq!(out[0]["status"], "verified", "{}", out[0]);
+    assert!(
+        check(&out[0], "key")
+            .1
+            .contains(&format!("{base}/.well-known/did.json"))
+    );
+    assert_eq!(out[1]["status"], "revoked", "{}", out[1]);
+    assert_eq!(out[2]["status"], "verified");
+    assert_eq!(check(&out[2], "status").0, "pass");
+    // Failures to fetch are "could not check", with the reason; never "not revoked".
+    let (o, d) = check(&out[3], "status");
+    assert_eq!(o, "skipped");
+    assert!(d.contains("could not be fetched"), "{d}");
+    let (o, d) = check(&out[4], "status");
+    assert_eq!(o, "skipped");
+    assert!(d.contains("HTTP 404"), "{d}");
+    let (o, d) = check(&out[5], "status");
+    assert_eq!(o, "skipped");
+    assert!(d.contains("/garbage"), "{d}");
+    for v in &out[3..] {
+        assert_eq!(
+            v["status"], "verified",
+            "the badge itself is still genuine: {v}"
+        );
+    }
+    // The slow server was cut off by the timeout, not waited for.
+    assert!(elapsed < Duration::from_secs(11), "took {elapsed:?}");
+
+    // Everything fetched is cached with its fetch time...
+    let cache = dir.path().join(".folio/cache");
+    let metas: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.unwrap().path();
+            (p.extension()? == "meta").then(|| std::fs::read_to_string(p).unwrap())
+        })
+        .collect();
+    assert!(
+        metas
+            .iter()
+            .any(|m| m.contains("did.json") && m.contains("fetched 20"))
+    );
+    // ...so with the server gone, --offline still verifies from the cache.
+    drop(server);
+    let offline = verify(dir.path(), &["--offline"], &["plain.json", "revoked.json"]);
+    assert_eq!(offline[0]["status"], "verified", "{}", offline[0]);
+    assert_eq!(offline[1]["status"], "revoked", "{}", offline[1]);
+    // Without the cache, offline cannot check the key: unverifiable, never verified.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let bare = verify(dir.path(), &["--offline"], &["plain.json"]);
+    assert_eq!(bare[0]["status"], "unverifiable");
+    assert!(check(&bare[0], "key").1.contains("not available offline"));
+}
+
+/// Serves `docs` on `port` (0 for any free one); `/slow` answers after 12 s.
+fn serve_on(port: u16, docs: Vec<(&'static str, String)>) -> DocServer {
+    let server = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let s = server.clone();
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let path = request.url().to_string();
+            let docs = docs.clone();
+            std::thread::spawn(move || {
+                if path == "/slow" {
+                    std::thread::sleep(Duration::from_secs(12));
+                }
+                match docs.iter().find(|(p, _)| *p == path) {
+                    Some((_, body)) => {
+                        let _ = request.respond(tiny_http::Response::from_string(body.clone()));
+                    }
+                    None => {
+                        let _ = request.respond(tiny_http::Response::empty(404));
+                    }
+                }
+            });
+        }
+    });
+    DocServer { port, server }
+}
+
+#[test]
+fn garbage_did_document_is_unverifiable_with_reason() {
+    let server = serve(vec![(
+        "/.well-known/did.json",
+        "{\"not\": \"a did document\"".to_string(),
+    )]);
+    let did = format!("did:web:127.0.0.1%3A{}", server.port);
+    let issuer = Issuer::with_did([82; 32], &did);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("folio.yaml"), "title: t\nbase_url: /\n").unwrap();
+    let signed = issuer
+        .sign_rdfc(
+            sample_badge(&issuer, "G", "2025-01-01T00:00:00Z"),
+            "2025-01-01T00:00:00Z",
+        )
+        .unwrap();
+    std::fs::write(dir.path().join("g.json"), signed.to_string()).unwrap();
+    let out = verify(dir.path(), &[], &["g.json"]);
+    assert_eq!(out[0]["status"], "unverifiable", "{}", out[0]);
+    assert!(check(&out[0], "key").1.contains("not JSON"), "{}", out[0]);
+}
