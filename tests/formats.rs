@@ -493,3 +493,50 @@ fn recipient_match_and_mismatch() {
     assert_eq!(out[1]["status"], "failed");
     assert_eq!(check(&out[1], "recipient").0, "fail");
 }
+
+#[test]
+fn hosted_open_badges_2_assertions() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://issuer.example/assertions/1";
+    let assertion = json!({
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Assertion",
+        "id": url,
+        "recipient": {"type": "email", "hashed": false, "identity": "learner@example.org"},
+        "badge": "https://issuer.example/badges/rust",
+        "verification": {"type": "hosted"},
+        "issuedOn": "2024-05-01T00:00:00Z"
+    });
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a1.json"), assertion.to_string()).unwrap();
+    std::fs::write(
+        docs.join("index.tsv"),
+        format!("url\tfile\n{url}\ta1.json\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("same.json"), assertion.to_string()).unwrap();
+    let mut altered = assertion.clone();
+    altered["badge"] = json!("https://issuer.example/badges/expert");
+    std::fs::write(dir.path().join("altered.json"), altered.to_string()).unwrap();
+
+    let out = verify(
+        dir.path(),
+        &["--documents", "docs"],
+        &["same.json", "altered.json"],
+    );
+    assert_eq!(out[0]["format"], "ob2");
+    assert_eq!(check(&out[0], "signature").0, "pass");
+    // Hosting proves the assertion is the issuer's copy, not who the issuer is.
+    assert_eq!(out[0]["status"], "unverifiable");
+    assert_eq!(out[1]["status"], "failed");
+    assert!(check(&out[1], "signature").1.contains("differs"));
+    // Offline without the copy: unverifiable, saying why.
+    let offline = verify(dir.path(), &[], &["same.json"]);
+    assert_eq!(offline[0]["status"], "unverifiable");
+    assert!(
+        check(&offline[0], "signature")
+            .1
+            .contains("not available offline")
+    );
+}
