@@ -15,19 +15,117 @@ use sha2::{Digest, Sha256};
 const EXAMPLE_SEED: [u8; 32] = [0x42; 32];
 const OWNER_EMAIL: &str = "ada@example.org";
 const SALT: &str = "folio-example-salt";
+const CREATED: &str = "2025-06-01T09:00:00Z";
+
+fn pretty(v: &Value) -> Vec<u8> {
+    (serde_json::to_string_pretty(v).unwrap() + "\n").into_bytes()
+}
+
+/// The credential as a VC-JWT (VC data model 1.1 claims), signed with EdDSA.
+fn vc_jwt(doc: &Value) -> String {
+    use base64::Engine;
+    use ed25519_dalek::Signer;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+    let key = ed25519_dalek::SigningKey::from_bytes(&EXAMPLE_SEED);
+    let issuer = Issuer::from_seed(EXAMPLE_SEED);
+    let mut vc = doc.clone();
+    let obj = vc.as_object_mut().unwrap();
+    obj.remove("validFrom");
+    obj.remove("id");
+    let claims = json!({
+        "iss": issuer.did,
+        "jti": doc["id"],
+        "nbf": chrono::DateTime::parse_from_rfc3339(doc["validFrom"].as_str().unwrap()).unwrap().timestamp(),
+        "vc": vc
+    });
+    let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": issuer.method()});
+    let input = format!(
+        "{}.{}",
+        b64(header.to_string().as_bytes()),
+        b64(claims.to_string().as_bytes())
+    );
+    let sig = key.sign(input.as_bytes());
+    format!("{input}.{}", b64(&sig.to_bytes()))
+}
+
+/// A 96×96 PNG: a teal disc on white, encoded by hand (zlib via flate2).
+fn png_icon() -> Vec<u8> {
+    use std::io::Write;
+    const N: usize = 96;
+    let mut raw = Vec::with_capacity(N * (N * 3 + 1));
+    for y in 0..N {
+        raw.push(0); // filter: none
+        for x in 0..N {
+            let (dx, dy) = (x as f64 - 47.5, y as f64 - 47.5);
+            let d = (dx * dx + dy * dy).sqrt();
+            let px: [u8; 3] = if d < 40.0 && d > 30.0 {
+                [255, 255, 255]
+            } else if d < 46.0 {
+                [13, 115, 119]
+            } else {
+                [255, 255, 255]
+            };
+            raw.extend_from_slice(&px);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&raw).unwrap();
+    let idat = z.finish().unwrap();
+    let mut ihdr = (N as u32).to_be_bytes().to_vec();
+    ihdr.extend((N as u32).to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (kind, data) in [
+        (&b"IHDR"[..], ihdr),
+        (&b"IDAT"[..], idat),
+        (&b"IEND"[..], Vec::new()),
+    ] {
+        png.extend((data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(&data);
+        png.extend_from_slice(kind);
+        png.extend(&data);
+        png.extend(crc.sum().to_be_bytes());
+    }
+    png
+}
+
+fn svg_baked(credential: &str) -> String {
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" viewBox="0 0 120 120">
+<openbadges:credential><![CDATA[{credential}]]></openbadges:credential>
+<title>Accessible Web Design badge</title>
+<polygon points="60,4 112,32 112,88 60,116 8,88 8,32" fill="#9a3412"/>
+<text x="60" y="74" font-family="sans-serif" font-size="40" font-weight="700" text-anchor="middle" fill="#fff">A</text>
+</svg>
+"##
+    )
+}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-portfolio/badges");
     let issuer = Issuer::from_seed(EXAMPLE_SEED);
     for (file, doc, suite) in badges(&issuer) {
-        let signed = match suite {
-            "jcs" => issuer.sign_jcs(doc, "2025-06-01T09:00:00Z"),
-            _ => issuer
-                .sign_rdfc(doc, "2025-06-01T09:00:00Z")
-                .expect("example badges sign"),
+        let bytes: Vec<u8> = match suite {
+            "jcs" => pretty(&issuer.sign_jcs(doc, CREATED)),
+            "jwt" => (vc_jwt(&doc) + "\n").into_bytes(),
+            "png" => {
+                let signed = issuer.sign_rdfc(doc, CREATED).expect("example badges sign");
+                folio::badge::bake::bake_png(
+                    &png_icon(),
+                    "openbadgecredential",
+                    &signed.to_string(),
+                )
+                .expect("bake")
+            }
+            "svg" => {
+                let signed = issuer.sign_rdfc(doc, CREATED).expect("example badges sign");
+                svg_baked(&signed.to_string()).into_bytes()
+            }
+            _ => pretty(&issuer.sign_rdfc(doc, CREATED).expect("example badges sign")),
         };
-        let text = serde_json::to_string_pretty(&signed).unwrap() + "\n";
-        std::fs::write(dir.join(file), text).unwrap();
+        std::fs::write(dir.join(file), bytes).unwrap();
         println!("wrote {file}");
     }
     println!("issuer: {}", issuer.did);
@@ -163,7 +261,43 @@ fn badges(issuer: &Issuer) -> Vec<(&'static str, Value, &'static str)> {
         "2024-01-10T00:00:00Z",
         Some("2025-01-10T00:00:00Z"),
     );
+    let git = badge(
+        issuer,
+        "version-control",
+        "Version Control with Git",
+        "Works in branches, writes useful commit messages and resolves merge conflicts.",
+        "Contributed three reviewed pull requests to a shared repository.",
+        json!({"id": icon("G", "#57606a"), "type": "Image", "caption": "Version Control badge: a grey circle with the letter G"}),
+        json!([align("Git", "git")]),
+        "2025-02-07T00:00:00Z",
+        None,
+    );
+    let spreadsheets = badge(
+        issuer,
+        "spreadsheet-modelling",
+        "Spreadsheet Modelling",
+        "Builds clear, checked spreadsheet models with lookups and pivot tables.",
+        "Rebuilt a 30-tab stock workbook as a documented model.",
+        json!({"id": "https://academy.example/images/spreadsheets.png", "type": "Image", "caption": "Spreadsheet Modelling badge: a teal ring"}),
+        json!([align("Spreadsheets", "spreadsheets")]),
+        "2024-09-12T00:00:00Z",
+        None,
+    );
+    let a11y = badge(
+        issuer,
+        "accessible-web",
+        "Accessible Web Design",
+        "Builds pages that work with a keyboard and a screen reader.",
+        "Audited and fixed a charity website against WCAG 2.2 AA.",
+        json!({"id": "https://academy.example/images/a11y.svg", "type": "Image", "caption": "Accessible Web Design badge: a rust-coloured hexagon with the letter A"}),
+        json!([align("Web accessibility", "a11y")]),
+        "2025-04-22T00:00:00Z",
+        None,
+    );
     vec![
+        ("version-control.jwt", git, "jwt"),
+        ("spreadsheet-modelling.png", spreadsheets, "png"),
+        ("accessible-web.svg", a11y, "svg"),
         ("sql-fundamentals.json", sql, "rdfc"),
         ("python-data-analysis.json", python, "jcs"),
         ("data-storytelling.json", viz, "rdfc"),

@@ -343,14 +343,13 @@ fn data_uri_images_become_files_with_alt_text() {
 }
 
 #[test]
-fn example_portfolio_badges_are_current() {
-    // The committed example badges are what the generator produces today.
+fn example_portfolio_badges_verify_in_every_format() {
     let p = Portfolio::example();
     let run = p.run(&["build"]);
     run.success();
     assert!(
         run.stdout
-            .contains("4 badges (3 verified, 1 expired, 0 not verified)"),
+            .contains("7 badges (6 verified, 1 expired, 0 not verified)"),
         "{}",
         run.stdout
     );
@@ -358,4 +357,16 @@ fn example_portfolio_badges_are_current() {
         p.read("public/badges/index.html")
             .contains("Data Storytelling")
     );
+    // A baked image is the badge's own picture.
+    let svg = p.read("public/badges/accessible-web/index.html");
+    assert!(
+        svg.contains(r#"src="/portfolio/badges/accessible-web/accessible-web.svg""#),
+        "{svg}"
+    );
+    assert!(svg.contains("baked in an SVG image"));
+    let jwt = p.read("public/badges/version-control/index.html");
+    assert!(jwt.contains(MARK) && jwt.contains("JWS EdDSA"));
+    // A remote image is linked, not loaded.
+    let png = p.read("public/badges/spreadsheet-modelling/index.html");
+    assert!(png.contains("spreadsheet-modelling.png"));
 }

@@ -63,7 +63,8 @@ pub struct Parsed {
 impl Parsed {
     pub fn describe(&self) -> String {
         match self.container {
-            Some(c) => format!("{}, baked in a {} image", self.format.describe(), c.name()),
+            Some(Container::Png) => format!("{}, baked in a PNG image", self.format.describe()),
+            Some(Container::Svg) => format!("{}, baked in an SVG image", self.format.describe()),
             None => self.format.describe().to_string(),
         }
     }

@@ -448,7 +448,16 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         url: text(&issuer_obj, "url").map(|u| sanitize::safe_url(&u)),
         trusted_as,
     };
-    let image = image(&achievement, &doc, &dir, &name, files);
+    // A baked badge is its own picture (published with the credential inside it).
+    let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let baked_picture = (matches!(ext.as_str(), "png" | "svg") && item.sidecar.publish_credential)
+        .then(|| ImageView {
+            url: format!("{dir}{file}"),
+            local: true,
+            alt: image_caption(&achievement, &doc)
+                .unwrap_or_else(|| format!("Badge image: {name}")),
+        });
+    let image = baked_picture.or_else(|| image(&achievement, &doc, &dir, &name, files));
 
     let alignments = list(&achievement, "alignment")
         .iter()
@@ -591,6 +600,15 @@ fn list(value: &Value, key: &str) -> Vec<Value> {
         Some(Value::Null) | None => Vec::new(),
         Some(v) => vec![v.clone()],
     }
+}
+
+fn image_caption(achievement: &Value, doc: &Value) -> Option<String> {
+    achievement
+        .get("image")
+        .or_else(|| doc.get("image"))?
+        .get("caption")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// The badge image: a data URI is written out as a file; a remote URL is kept as a
