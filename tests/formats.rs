@@ -354,30 +354,6 @@ fn baked_images() {
     }
 }
 
-/// A BitstringStatusListCredential with the given bits set, signed by `issuer`.
-fn status_list(issuer: &Issuer, url: &str, purpose: &str, set: &[usize]) -> Value {
-    let mut bits = vec![0u8; 16 * 1024];
-    for &i in set {
-        bits[i / 8] |= 0x80 >> (i % 8);
-    }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    std::io::Write::write_all(&mut gz, &bits).unwrap();
-    let list = json!({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": url,
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": issuer.did,
-        "validFrom": "2025-01-01T00:00:00Z",
-        "credentialSubject": {
-            "id": format!("{url}#list"),
-            "type": "BitstringStatusList",
-            "statusPurpose": purpose,
-            "encodedList": format!("u{}", b64(&gz.finish().unwrap()))
-        }
-    });
-    issuer.sign_rdfc(list, "2025-01-01T00:00:00Z").unwrap()
-}
-
 #[test]
 fn status_lists_revoked_suspended_and_unknown() {
     let dir = tempfile::tempdir().unwrap();
@@ -388,12 +364,12 @@ fn status_lists_revoked_suspended_and_unknown() {
     std::fs::create_dir(&docs).unwrap();
     std::fs::write(
         docs.join("rev.json"),
-        status_list(&issuer, revocation, "revocation", &[5]).to_string(),
+        common::status_list(&issuer, revocation, "revocation", &[5]).to_string(),
     )
     .unwrap();
     std::fs::write(
         docs.join("sus.json"),
-        status_list(&issuer, suspension, "suspension", &[9]).to_string(),
+        common::status_list(&issuer, suspension, "suspension", &[9]).to_string(),
     )
     .unwrap();
     std::fs::write(

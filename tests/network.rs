@@ -64,29 +64,6 @@ fn check<'a>(v: &'a Value, name: &str) -> (&'a str, &'a str) {
     )
 }
 
-fn status_list(issuer: &Issuer, url: &str, set: usize) -> String {
-    use base64::Engine;
-    let mut bits = vec![0u8; 16 * 1024];
-    bits[set / 8] |= 0x80 >> (set % 8);
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    std::io::Write::write_all(&mut gz, &bits).unwrap();
-    let list = json!({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": url,
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": issuer.did,
-        "validFrom": "2025-01-01T00:00:00Z",
-        "credentialSubject": {
-            "id": format!("{url}#list"), "type": "BitstringStatusList", "statusPurpose": "revocation",
-            "encodedList": format!("u{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz.finish().unwrap()))
-        }
-    });
-    issuer
-        .sign_rdfc(list, "2025-01-01T00:00:00Z")
-        .unwrap()
-        .to_string()
-}
-
 #[test]
 fn did_web_status_lists_cache_and_failures() {
     // The server's port is only known once it runs, and the DID contains it: bind
@@ -101,7 +78,7 @@ fn did_web_status_lists_cache_and_failures() {
         ("/.well-known/did.json", issuer.did_document().to_string()),
         (
             "/status",
-            status_list(&issuer, &format!("{base}/status"), 3),
+            common::status_list(&issuer, &format!("{base}/status"), "revocation", &[3]).to_string(),
         ),
         ("/garbage", "this is not JSON".to_string()),
     ];

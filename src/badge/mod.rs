@@ -181,6 +181,15 @@ impl Checks {
         }
     }
 
+    /// Sets the signature and key checks from `secured`; returns its suite.
+    fn record(&mut self, secured: jwt::Secured) -> Option<String> {
+        let (outcome, detail) = secured.signature;
+        self.set(CheckName::Signature, outcome, detail);
+        let (outcome, detail) = secured.key;
+        self.set(CheckName::Key, outcome, detail);
+        secured.suite
+    }
+
     /// Fills in every check not reached, in the canonical order.
     fn finish(mut self, reason: &str) -> Vec<Check> {
         for name in CHECK_ORDER {
@@ -243,28 +252,14 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
                 Outcome::Skipped,
                 "Open Badges 2.0: the issuer's copy is what counts",
             );
-            let secured = jwt::check_ob2(&parsed, opts, &mut inputs);
-            checks.set(
-                CheckName::Signature,
-                secured.signature.0,
-                secured.signature.1,
-            );
-            checks.set(CheckName::Key, secured.key.0, secured.key.1);
-            secured.suite
+            checks.record(jwt::check_ob2(&parsed, opts, &mut inputs))
         }
         (Some(jws), _) => {
             match shape::check(&doc) {
                 Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
                 Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
             }
-            let secured = jwt::check(jws, issuer.as_deref(), opts, &mut inputs);
-            checks.set(
-                CheckName::Signature,
-                secured.signature.0,
-                secured.signature.1,
-            );
-            checks.set(CheckName::Key, secured.key.0, secured.key.1);
-            secured.suite
+            checks.record(jwt::check(jws, issuer.as_deref(), opts, &mut inputs))
         }
         (None, _) => {
             // Shape, including safe-mode JSON-LD expansion of the unsigned document.
