@@ -516,3 +516,65 @@ fn hosted_open_badges_2_assertions() {
             .contains("not available offline")
     );
 }
+
+#[test]
+fn issuer_profiles_and_jwk_sets_vouch_for_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile_url = "https://issuer.example/profile";
+    // An OB 3.0 issuer identified by a URL whose profile lists its key.
+    let issuer = Issuer::with_did([91; 32], profile_url);
+    let mut profile = issuer.did_document();
+    profile["type"] = json!("Profile");
+    profile.as_object_mut().unwrap().remove("assertionMethod");
+    let signed = issuer
+        .sign_rdfc(
+            sample_badge(&issuer, "Profiled", "2025-01-01T00:00:00Z"),
+            "2025-01-01T00:00:00Z",
+        )
+        .unwrap();
+    std::fs::write(dir.path().join("profiled.json"), signed.to_string()).unwrap();
+    // A profile that does not list the key the proof names.
+    let stranger = Issuer::with_did([92; 32], "https://issuer.example/other");
+    let mut unlisted = stranger.did_document();
+    unlisted["verificationMethod"][0]["id"] = json!("https://issuer.example/other#key-9");
+    let signed = stranger
+        .sign_rdfc(
+            sample_badge(&stranger, "Unlisted", "2025-01-01T00:00:00Z"),
+            "2025-01-01T00:00:00Z",
+        )
+        .unwrap();
+    std::fs::write(dir.path().join("unlisted.json"), signed.to_string()).unwrap();
+    // A JWT whose kid points into a JWK set on the issuer's origin.
+    let ed = Ed::new(93);
+    let jwks_kid = "https://issuer.example/jwks.json#k1";
+    let mut jwk = ed.jwk();
+    jwk["kid"] = json!("k1");
+    let token = jwt(
+        json!({"alg": "EdDSA", "kid": jwks_kid}),
+        &vc_claims("https://issuer.example/profile"),
+        |m| ed.sign(m),
+    );
+    std::fs::write(dir.path().join("jwks.jwt"), token).unwrap();
+
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("profile.json"), profile.to_string()).unwrap();
+    std::fs::write(docs.join("other.json"), unlisted.to_string()).unwrap();
+    std::fs::write(docs.join("jwks.json"), json!({"keys": [jwk]}).to_string()).unwrap();
+    std::fs::write(
+        docs.join("index.tsv"),
+        format!("url\tfile\n{profile_url}\tprofile.json\nhttps://issuer.example/other\tother.json\nhttps://issuer.example/jwks.json\tjwks.json\n"),
+    )
+    .unwrap();
+    let out = verify(
+        dir.path(),
+        &["--documents", "docs"],
+        &["profiled.json", "unlisted.json", "jwks.jwt"],
+    );
+    assert_eq!(out[0]["status"], "verified", "{}", out[0]);
+    assert!(check(&out[0], "key").1.contains("issuer document"));
+    assert_eq!(out[1]["status"], "failed", "{}", out[1]);
+    assert!(check(&out[1], "key").1.contains("does not list"));
+    assert_eq!(out[2]["status"], "verified", "{}", out[2]);
+    assert!(check(&out[2], "key").1.contains("JWK set"));
+}

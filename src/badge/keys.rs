@@ -139,6 +139,13 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
     if base.starts_with("did:web:") {
         return resolve_did_web(vm, base, opts, inputs);
     }
+    if base.starts_with("https://") || base.starts_with("http://") {
+        // The issuer's profile (or a JWK set) at the URL vouches for its keys.
+        let fetched = resolve_from_url(vm, base, fragment, opts, inputs);
+        if let Some(result) = fetched {
+            return result;
+        }
+    }
     if base.starts_with("https://") || base.starts_with("http://") || base.starts_with("urn:") {
         if let Some(f) = fragment
             && let Ok(key) = decode_any_multikey(f)
@@ -154,12 +161,102 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
             });
         }
         return Err(KeyError::Unresolvable(format!(
-            "cannot fetch verification method {vm} offline"
+            "cannot fetch verification method {vm}"
         )));
     }
     Err(KeyError::Unresolvable(format!(
         "verification method `{vm}` uses an unsupported method"
     )))
+}
+
+/// A key listed by the document at `base`: an issuer profile or controller document
+/// (`verificationMethod` / `assertionMethod`, controller = the document's `id`), or a
+/// JWK set (`keys`, controlled by the URL's origin). `None` when the document cannot be
+/// had, so the caller can fall back.
+fn resolve_from_url(
+    vm: &str,
+    base: &str,
+    fragment: Option<&str>,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Option<Result<ResolvedKey, KeyError>> {
+    let bytes = opts.documents.get(base).ok()?;
+    inputs.push(Input::new("key-document", base, &bytes));
+    let doc: Value = match serde_json::from_slice(&bytes) {
+        Ok(d) => d,
+        Err(_) => return Some(Err(KeyError::Invalid(format!("{base} is not JSON")))),
+    };
+    if let Some(keys) = doc.get("keys").and_then(Value::as_array) {
+        let kid = fragment.unwrap_or("");
+        let jwk = keys.iter().find(|k| {
+            k.get("kid")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id == kid || id == vm)
+        });
+        return Some(match jwk {
+            Some(jwk) => jwk_key(jwk)
+                .map_err(KeyError::Invalid)
+                .map(|key| ResolvedKey {
+                    key,
+                    controller: Some(origin(base).to_string()),
+                    authenticated: true,
+                    may_assert: true,
+                    source: format!("JWK set {base}"),
+                }),
+            None => Err(KeyError::Invalid(format!("{base} has no key `{kid}`"))),
+        });
+    }
+    let id = doc.get("id").and_then(Value::as_str).unwrap_or(base);
+    let matches = |entry: &Value| {
+        entry
+            .as_str()
+            .or_else(|| entry.get("id").and_then(Value::as_str))
+            .is_some_and(|e| e == vm || (e.starts_with('#') && format!("{id}{e}") == vm))
+    };
+    let list = |name: &str| -> Vec<&Value> {
+        doc.get(name)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    };
+    let method = list("verificationMethod")
+        .into_iter()
+        .chain(list("assertionMethod"))
+        .find(|e| e.is_object() && matches(e));
+    let Some(method) = method else {
+        return Some(Err(KeyError::Invalid(format!(
+            "{base} does not list the key {vm}"
+        ))));
+    };
+    let controller = method
+        .get("controller")
+        .and_then(Value::as_str)
+        .unwrap_or(id)
+        .to_string();
+    // Profiles often list keys only under verificationMethod; an explicit
+    // assertionMethod list, when present, is what decides.
+    let assertion = list("assertionMethod");
+    let may_assert = assertion.is_empty() || assertion.into_iter().any(matches);
+    Some(
+        key_material(method)
+            .map_err(KeyError::Invalid)
+            .map(|key| ResolvedKey {
+                key,
+                authenticated: controller == id,
+                controller: Some(controller),
+                may_assert,
+                source: format!("issuer document {base}"),
+            }),
+    )
+}
+
+/// `https://host:port` of a URL.
+pub fn origin(url: &str) -> &str {
+    let after = url.find("://").map_or(0, |i| i + 3);
+    match url[after..].find('/') {
+        Some(i) => &url[..after + i],
+        None => url,
+    }
 }
 
 /// A key the portfolio pinned for this issuer in `badges.trust`.
