@@ -131,6 +131,10 @@ pub fn svg(text: &str) -> Result<Baked, String> {
             + start;
         let open = &text[start..=open_end];
         let verify = attribute(open, "verify");
+        // OB 3.0 allows the credential itself, as a JWS, in the verify attribute.
+        if let Some(token) = verify.as_deref().filter(|v| super::jws::looks_like(v)) {
+            return Ok(Baked::Text(token.to_string()));
+        }
         if open.ends_with("/>") {
             return verify
                 .map(Baked::VerifyUrl)

@@ -68,9 +68,24 @@ impl EmailIdentity {
     }
 }
 
-/// OB 3.0 `credentialSubject.identifier[]` entries of type `emailAddress`, and a plain
-/// `credentialSubject.email`.
+/// OB 3.0 `credentialSubject.identifier[]` entries of type `emailAddress`, a plain
+/// `credentialSubject.email`, and an OB 2.0 `recipient` of type `email`.
 fn email_identities(doc: &Value) -> Vec<EmailIdentity> {
+    let mut out = ob3_identities(doc);
+    if let Some(r) = doc.get("recipient")
+        && r.get("type").and_then(Value::as_str).unwrap_or("email") == "email"
+        && let Some(identity) = r.get("identity").and_then(Value::as_str)
+    {
+        out.push(EmailIdentity {
+            value: identity.to_string(),
+            hashed: r.get("hashed").and_then(Value::as_bool).unwrap_or(false),
+            salt: r.get("salt").and_then(Value::as_str).unwrap_or("").to_string(),
+        });
+    }
+    out
+}
+
+fn ob3_identities(doc: &Value) -> Vec<EmailIdentity> {
     let subjects: Vec<&Value> = match doc.get("credentialSubject") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(v) => vec![v],
@@ -122,6 +137,16 @@ mod tests {
             "type": "IdentityObject", "identityType": "emailAddress", "hashed": true,
             "identityHash": format!("sha256${h}"), "salt": salt
         }]}})
+    }
+
+    #[test]
+    fn open_badges_2_recipients() {
+        let h = super::super::hex(&Sha256::digest(b"ada@example.orgsalty"));
+        let doc = json!({"recipient": {"type": "email", "hashed": true, "salt": "salty", "identity": format!("sha256${h}")}});
+        assert_eq!(check(&doc, Some("ada@example.org")).0, Outcome::Pass);
+        assert_eq!(check(&doc, Some("eve@example.org")).0, Outcome::Fail);
+        let plain = json!({"recipient": {"type": "email", "hashed": false, "identity": "ada@example.org"}});
+        assert_eq!(check(&plain, Some("ADA@example.org")).0, Outcome::Pass);
     }
 
     #[test]
