@@ -296,3 +296,28 @@ fn ctrl_c_stops_cleanly() {
     );
     assert_eq!(p.tree(""), before, "serve left files behind");
 }
+
+#[test]
+fn a_theme_outside_the_portfolio_is_watched() {
+    let p = Portfolio::fixture("basic");
+    let theme = p.tmp.path().join("career-theme");
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &theme,
+    );
+    let config = p.read("folio.yaml") + "theme: ../career-theme\n";
+    p.write("folio.yaml", config);
+    let s = start(&p, &["--port", "0"]);
+    let g0 = generation(&s);
+    let page = std::fs::read_to_string(theme.join("templates/page.html")).unwrap();
+    std::fs::write(
+        theme.join("templates/page.html"),
+        page.replace(
+            "{% block main %}",
+            "{% block main %}<p>Career centre edition</p>",
+        ),
+    )
+    .unwrap();
+    wait_rebuild(&s, g0);
+    assert!(get(&s, "/about/").text().contains("Career centre edition"));
+}

@@ -79,7 +79,11 @@ fn email_identities(doc: &Value) -> Vec<EmailIdentity> {
         out.push(EmailIdentity {
             value: identity.to_string(),
             hashed: r.get("hashed").and_then(Value::as_bool).unwrap_or(false),
-            salt: r.get("salt").and_then(Value::as_str).unwrap_or("").to_string(),
+            salt: r
+                .get("salt")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
         });
     }
     out
@@ -145,7 +149,8 @@ mod tests {
         let doc = json!({"recipient": {"type": "email", "hashed": true, "salt": "salty", "identity": format!("sha256${h}")}});
         assert_eq!(check(&doc, Some("ada@example.org")).0, Outcome::Pass);
         assert_eq!(check(&doc, Some("eve@example.org")).0, Outcome::Fail);
-        let plain = json!({"recipient": {"type": "email", "hashed": false, "identity": "ada@example.org"}});
+        let plain =
+            json!({"recipient": {"type": "email", "hashed": false, "identity": "ada@example.org"}});
         assert_eq!(check(&plain, Some("ADA@example.org")).0, Outcome::Pass);
     }
 

@@ -113,7 +113,14 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         note,
     });
 
-    let watcher = watch::start(&opts.root, &first.output_dir, opts.poll)?;
+    // A theme given as a path may live outside the portfolio: watch it too.
+    let theme_dir = opts.root.join(&first.theme);
+    let extra: Vec<PathBuf> = theme_dir
+        .is_dir()
+        .then_some(theme_dir)
+        .into_iter()
+        .collect();
+    let watcher = watch::start(&opts.root, &extra, &first.output_dir, opts.poll)?;
     let http_shared = shared.clone();
     std::thread::spawn(move || http::serve(server, http_shared));
     loop {

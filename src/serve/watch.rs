@@ -21,11 +21,14 @@ pub struct Watcher {
     _inner: Box<dyn notify::Watcher + Send>,
     events: Receiver<notify::Result<notify::Event>>,
     root: PathBuf,
+    /// Watched folders outside the portfolio (a theme given by path).
+    outside: Vec<PathBuf>,
     output: PathBuf,
 }
 
-/// Watches `root` recursively; `poll` uses polling instead of the OS's notifications.
-pub fn start(root: &Path, output: &Path, poll: bool) -> Result<Watcher> {
+/// Watches `root` recursively, and each of `extra` (a theme folder outside the
+/// portfolio); `poll` uses polling instead of the OS's notifications.
+pub fn start(root: &Path, extra: &[PathBuf], output: &Path, poll: bool) -> Result<Watcher> {
     let (tx, rx) = channel();
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, "cannot watch", e))?;
     let output = std::fs::canonicalize(output)
@@ -46,10 +49,22 @@ pub fn start(root: &Path, output: &Path, poll: bool) -> Result<Watcher> {
     inner
         .watch(&root, RecursiveMode::Recursive)
         .map_err(watch_error)?;
+    let mut outside = Vec::new();
+    for dir in extra {
+        if let Ok(dir) = std::fs::canonicalize(dir)
+            && !dir.starts_with(&root)
+        {
+            inner
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(watch_error)?;
+            outside.push(dir);
+        }
+    }
     Ok(Watcher {
         _inner: inner,
         events: rx,
         root,
+        outside,
         output,
     })
 }
@@ -96,7 +111,14 @@ impl Watcher {
         if path.starts_with(&self.output) {
             return None;
         }
-        let rel = path.strip_prefix(&self.root).ok()?;
+        let rel = match path.strip_prefix(&self.root) {
+            Ok(rel) => rel,
+            Err(_) => {
+                let name = path.file_name()?.to_string_lossy();
+                let watched = self.outside.iter().any(|d| path.starts_with(d));
+                return (watched && !is_editor_temp(&name)).then(|| path.to_path_buf());
+            }
+        };
         let ignored = rel.components().any(|c| {
             let name = c.as_os_str().to_string_lossy();
             name.starts_with('.') || name == "target" || name == "node_modules"
