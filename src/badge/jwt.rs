@@ -120,10 +120,15 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
 
 /// Open Badges 2.0: a hosted assertion is proven by the issuer's own copy, which
 /// cannot be fetched here; a signed one names its key by URL (`verification.creator`).
-pub fn check_ob2(parsed: &super::read::Parsed, opts: &Options, inputs: &mut Vec<Input>) -> Secured {
-    if let Some(jws) = &parsed.jws {
-        let creator = parsed
-            .json
+pub fn check_ob2(
+    assertion: &Value,
+    jws: Option<&Jws>,
+    hosted_url: Option<&str>,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Secured {
+    if let Some(jws) = jws {
+        let creator = assertion
             .pointer("/verification/creator")
             .and_then(Value::as_str);
         let Some(creator) = creator else {
@@ -166,7 +171,7 @@ pub fn check_ob2(parsed: &super::read::Parsed, opts: &Options, inputs: &mut Vec<
         };
     }
     let suite = Some("hosted".to_string());
-    let Some(url) = &parsed.hosted_url else {
+    let Some(url) = hosted_url else {
         let why = "the assertion is neither hosted nor signed".to_string();
         return Secured {
             signature: (Outcome::Skipped, why.clone()),
@@ -196,7 +201,7 @@ pub fn check_ob2(parsed: &super::read::Parsed, opts: &Options, inputs: &mut Vec<
         },
         Ok(copy) => {
             let same = |field: &str| {
-                parsed.json.get(field).is_none() || parsed.json.get(field) == copy.get(field)
+                assertion.get(field).is_none() || assertion.get(field) == copy.get(field)
             };
             let signature = if ["recipient", "badge", "issuedOn", "expires"]
                 .iter()

@@ -238,21 +238,32 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             };
         }
     };
-    checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
-
     let format = parsed.format.name().to_string();
-    let doc = parsed.json.clone();
+    checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
+    let read::Parsed {
+        format: kind,
+        json: doc,
+        jws,
+        hosted_url,
+        ..
+    } = parsed;
     let issuer = shape::issuer_id(&doc);
 
     // 2-4. Shape, signature and key, by how the credential is secured.
-    let suite = match (&parsed.jws, parsed.format) {
+    let suite = match (&jws, kind) {
         (_, read::Format::Ob2) => {
             checks.set(
                 CheckName::Shape,
                 Outcome::Skipped,
                 "Open Badges 2.0: the issuer's copy is what counts",
             );
-            checks.record(jwt::check_ob2(&parsed, opts, &mut inputs))
+            checks.record(jwt::check_ob2(
+                &doc,
+                jws.as_ref(),
+                hosted_url.as_deref(),
+                opts,
+                &mut inputs,
+            ))
         }
         (Some(jws), _) => {
             match shape::check(&doc) {
@@ -285,7 +296,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
 
     // 5. Validity window: the credential's dates, and a token's `nbf`/`exp` too.
     let (mut validity, mut validity_detail) = shape::validity(&doc, opts.now);
-    if let Some(jws) = &parsed.jws {
+    if let Some(jws) = &jws {
         let claim = |name: &str| {
             jws.payload
                 .get(name)
@@ -311,7 +322,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             (validity, validity_detail) = (o, format!("token: {d}"));
         }
     }
-    if parsed.format == read::Format::Ob2 && parsed.jws.is_none() {
+    if kind == read::Format::Ob2 && jws.is_none() {
         (validity, validity_detail) = (
             Outcome::Skipped,
             "the issuer's copy would say; it cannot be fetched here".to_string(),

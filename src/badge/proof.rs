@@ -314,7 +314,7 @@ impl Verifier {
             Err(why) => return Sig::Invalid(why),
         };
         match suite {
-            Suite::Jcs => jcs(&doc, proof, key),
+            Suite::Jcs => jcs(doc, proof, key),
             Suite::Rdfc | Suite::Jws2018 => {
                 let signature = match signature_bytes(suite, proof) {
                     Ok(s) => s,
@@ -538,7 +538,7 @@ fn detached_jws(jws: &str) -> Result<SignedBy, String> {
 }
 
 /// eddsa-jcs-2022: the same hash-and-sign over JCS (RFC 8785) serialisations.
-fn jcs(doc: &Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
+fn jcs(mut doc: Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
     let signature = match proof
         .get("proofValue")
         .and_then(Value::as_str)
@@ -548,7 +548,6 @@ fn jcs(doc: &Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
         Ok(s) => s,
         Err(why) => return Sig::Invalid(why),
     };
-    let mut doc = doc.clone();
     let mut config = proof.clone();
     config.remove("proofValue");
     if let Some(proof_ctx) = config.get("@context") {
@@ -596,14 +595,34 @@ fn jcs(doc: &Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
 
 /// Strict Ed25519: rejects non-canonical signatures and small-order (weak) keys.
 pub fn ed25519_verify(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
-    let Ok(vk) = VerifyingKey::from_bytes(key) else {
+    let Some(vk) = verifying_key(key) else {
         return false;
     };
-    if vk.is_weak() {
-        return false;
-    }
     vk.verify_strict(message, &Signature::from_bytes(signature))
         .is_ok()
+}
+
+/// Decompressing a public key is a large share of a verification, and a portfolio's
+/// badges come from a handful of issuers: keep the last few keys per thread.
+fn verifying_key(key: &[u8; 32]) -> Option<VerifyingKey> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const KEEP: usize = 64;
+    thread_local! {
+        static KEYS: RefCell<HashMap<[u8; 32], Option<VerifyingKey>>> = RefCell::new(HashMap::new());
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(vk) = keys.get(key) {
+            return *vk;
+        }
+        let vk = VerifyingKey::from_bytes(key).ok().filter(|vk| !vk.is_weak());
+        if keys.len() >= KEEP {
+            keys.clear();
+        }
+        keys.insert(*key, vk);
+        vk
+    })
 }
 
 #[cfg(test)]
