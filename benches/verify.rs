@@ -12,6 +12,10 @@ use rayon::prelude::*;
 
 const CREATED: &str = "2025-01-01T00:00:00Z";
 
+/// The same allocator as the `folio` binary, so the figures are what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     folio::init_threads();
     let issuer = Issuer::from_seed([11; 32]);

@@ -5,6 +5,12 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+/// JSON-LD processing and verification allocate heavily in small pieces; mimalloc
+/// makes verification markedly faster than the system allocator (see BENCHMARKS in
+/// the commit that added it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use folio::badge;
 use folio::cli::{BuildArgs, Cli, Command, Format, ServeArgs, VerifyArgs, WatcherKind};
 use folio::write::Disk;

@@ -616,7 +616,9 @@ fn verifying_key(key: &[u8; 32]) -> Option<VerifyingKey> {
         if let Some(vk) = keys.get(key) {
             return *vk;
         }
-        let vk = VerifyingKey::from_bytes(key).ok().filter(|vk| !vk.is_weak());
+        let vk = VerifyingKey::from_bytes(key)
+            .ok()
+            .filter(|vk| !vk.is_weak());
         if keys.len() >= KEEP {
             keys.clear();
         }
