@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::check;
+
 use std::path::Path;
 
 use base64::Engine;
@@ -81,23 +83,7 @@ fn verify(dir: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
     args.extend(files);
     let run = common::run_in(dir, &args);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
-    run.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn check<'a>(v: &'a Value, name: &str) -> (&'a str, &'a str) {
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap();
-    (
-        c["outcome"].as_str().unwrap(),
-        c["detail"].as_str().unwrap(),
-    )
+    common::verdicts(&run.stdout)
 }
 
 #[test]

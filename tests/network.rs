@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::check;
+
 use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
@@ -45,23 +47,7 @@ fn verify(root: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
-fn check<'a>(v: &'a Value, name: &str) -> (&'a str, &'a str) {
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap();
-    (
-        c["outcome"].as_str().unwrap(),
-        c["detail"].as_str().unwrap(),
-    )
+    common::verdicts(&stdout)
 }
 
 #[test]

@@ -207,6 +207,32 @@ fn resolve_from_url(
         });
     }
     let id = doc.get("id").and_then(Value::as_str).unwrap_or(base);
+    let listed = match listed_method(&doc, vm, id) {
+        Ok(l) => l,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(Ok(ResolvedKey {
+        key: listed.key,
+        authenticated: listed.controller == id,
+        controller: Some(listed.controller),
+        // Profiles often list keys only under verificationMethod; an explicit
+        // assertionMethod list, when present, is what decides.
+        may_assert: listed.asserts.unwrap_or(true),
+        source: format!("issuer document {base}"),
+    }))
+}
+
+/// A verification method as a controller document (DID document, issuer profile)
+/// lists it.
+struct Listed {
+    key: PublicKey,
+    controller: String,
+    /// Whether `assertionMethod` names it; `None` when the document has no such list.
+    asserts: Option<bool>,
+}
+
+/// Finds `vm` (absolute, or `#fragment` relative to `id`) in `doc`.
+fn listed_method(doc: &Value, vm: &str, id: &str) -> Result<Listed, KeyError> {
     let matches = |entry: &Value| {
         entry
             .as_str()
@@ -222,32 +248,18 @@ fn resolve_from_url(
     let method = list("verificationMethod")
         .into_iter()
         .chain(list("assertionMethod"))
-        .find(|e| e.is_object() && matches(e));
-    let Some(method) = method else {
-        return Some(Err(KeyError::Invalid(format!(
-            "{base} does not list the key {vm}"
-        ))));
-    };
-    let controller = method
-        .get("controller")
-        .and_then(Value::as_str)
-        .unwrap_or(id)
-        .to_string();
-    // Profiles often list keys only under verificationMethod; an explicit
-    // assertionMethod list, when present, is what decides.
+        .find(|e| e.is_object() && matches(e))
+        .ok_or_else(|| KeyError::Invalid(format!("{id} does not list the key {vm}")))?;
     let assertion = list("assertionMethod");
-    let may_assert = assertion.is_empty() || assertion.into_iter().any(matches);
-    Some(
-        key_material(method)
-            .map_err(KeyError::Invalid)
-            .map(|key| ResolvedKey {
-                key,
-                authenticated: controller == id,
-                controller: Some(controller),
-                may_assert,
-                source: format!("issuer document {base}"),
-            }),
-    )
+    Ok(Listed {
+        key: key_material(method).map_err(KeyError::Invalid)?,
+        controller: method
+            .get("controller")
+            .and_then(Value::as_str)
+            .unwrap_or(id)
+            .to_string(),
+        asserts: (!assertion.is_empty()).then(|| assertion.into_iter().any(matches)),
+    })
 }
 
 /// `https://host:port` of a URL.
@@ -326,35 +338,13 @@ fn resolve_did_web(
             "DID document at {url} is not for {did}"
         )));
     }
-    let matches = |entry: &Value| -> bool {
-        entry
-            .as_str()
-            .or_else(|| entry.get("id").and_then(Value::as_str))
-            .is_some_and(|id| id == vm || (id.starts_with('#') && format!("{did}{id}") == vm))
-    };
-    let list = |name: &str| -> Vec<&Value> {
-        doc.get(name)
-            .and_then(Value::as_array)
-            .map(|a| a.iter().collect())
-            .unwrap_or_default()
-    };
-    let method = list("verificationMethod")
-        .into_iter()
-        .chain(list("assertionMethod"))
-        .find(|e| e.is_object() && matches(e))
-        .ok_or_else(|| KeyError::Invalid(format!("{vm} is not in the DID document at {url}")))?;
-    let key = key_material(method).map_err(KeyError::Invalid)?;
-    let controller = method
-        .get("controller")
-        .and_then(Value::as_str)
-        .unwrap_or(did)
-        .to_string();
-    let may_assert = list("assertionMethod").into_iter().any(matches);
+    let listed = listed_method(&doc, vm, did)?;
     Ok(ResolvedKey {
-        key,
-        controller: Some(controller),
+        key: listed.key,
+        controller: Some(listed.controller),
         authenticated: true,
-        may_assert,
+        // A DID document must name the key under assertionMethod.
+        may_assert: listed.asserts.unwrap_or(false),
         source: format!("DID document {url}"),
     })
 }

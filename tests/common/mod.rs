@@ -216,3 +216,25 @@ pub fn status_list(
     });
     issuer.sign_rdfc(list, "2025-01-01T00:00:00Z").unwrap()
 }
+
+/// The verdicts `folio verify --format json` printed, one per line.
+pub fn verdicts(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// (outcome, detail) of the check `name` in a JSON verdict.
+pub fn check<'a>(v: &'a serde_json::Value, name: &str) -> (&'a str, &'a str) {
+    let c = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} check in {v}"));
+    (
+        c["outcome"].as_str().unwrap(),
+        c["detail"].as_str().unwrap(),
+    )
+}
