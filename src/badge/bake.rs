@@ -17,15 +17,6 @@ pub enum Container {
     Svg,
 }
 
-impl Container {
-    pub fn name(self) -> &'static str {
-        match self {
-            Container::Png => "PNG",
-            Container::Svg => "SVG",
-        }
-    }
-}
-
 /// What an image carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Baked {
