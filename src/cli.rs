@@ -30,8 +30,32 @@ pub enum Command {
     Build(BuildArgs),
     /// Preview the site: build it into memory, serve it, rebuild on every save.
     Serve(ServeArgs),
+    /// Check everything `build` checks, plus every link inside the site; write nothing.
+    Check(CheckArgs),
     /// Verify badge files on their own and print every check.
     Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Portfolio folder (holding folio.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Output format: `human` lists each problem; `json` prints one object.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Also fetch every external link (10 s timeout, 8 at a time).
+    #[arg(long)]
+    pub external: bool,
+    /// Check as if built with this `base_url`.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Use no network at all (badges; `--external` still fetches external links).
+    #[arg(long)]
+    pub offline: bool,
 }
 
 #[derive(Debug, Args)]

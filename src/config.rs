@@ -31,9 +31,29 @@ struct RawConfig {
     #[serde(default)]
     owner: RawOwner,
     #[serde(default)]
+    favicon: Option<String>,
+    #[serde(default)]
     badges: RawBadges,
     #[serde(default)]
+    links: RawLinks,
+    #[serde(default)]
     extra: serde_yaml::Mapping,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLinks {
+    #[serde(default)]
+    on_broken: OnBroken,
+}
+
+/// What `build` does with a link inside the site that does not resolve.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnBroken {
+    #[default]
+    Error,
+    Warn,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -157,11 +177,16 @@ pub struct Config {
     pub theme: String,
     pub output_dir: PathBuf,
     pub cname: Option<String>,
+    /// The favicon, a path inside `static/` (else `static/favicon.*`, else the theme's).
+    pub favicon: Option<String>,
     pub owner: Owner,
     pub owner_email: Option<String>,
     pub badges: BadgeConfig,
     pub extra: serde_yaml::Mapping,
     pub drafts: bool,
+    pub links_on_broken: OnBroken,
+    /// Fetch external links too (`folio check --external`); never from the config file.
+    pub check_external_links: bool,
 }
 
 /// Command-line settings that override the file.
@@ -231,6 +256,7 @@ impl Config {
             theme: raw.theme,
             output_dir,
             cname: raw.cname,
+            favicon: raw.favicon,
             owner: Owner {
                 name: raw.owner.name,
                 headline: raw.owner.headline,
@@ -248,6 +274,8 @@ impl Config {
             },
             extra: raw.extra,
             drafts: overrides.drafts,
+            links_on_broken: raw.links.on_broken,
+            check_external_links: false,
         })
     }
 }

@@ -177,6 +177,42 @@ impl Error {
         }
     }
 
+    /// The file (and line) the error is about, when it is about one.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            Error::Config { loc, .. }
+            | Error::FrontMatter { loc, .. }
+            | Error::Content { loc, .. }
+            | Error::Badge { loc, .. } => Some(loc.clone()),
+            Error::Template { template, .. } => {
+                // `origin:line:col` as built by the renderer; the origin may hold `:`.
+                let numbers: Vec<u32> = template
+                    .rsplit(':')
+                    .take(2)
+                    .map_while(|p| p.parse().ok())
+                    .collect();
+                let mut path = template.as_str();
+                for _ in &numbers {
+                    path = path.rsplit_once(':').map_or(path, |(p, _)| p);
+                }
+                let (line, col) = match numbers[..] {
+                    [col, line] => (Some(line), Some(col)),
+                    [line] => (Some(line), None),
+                    _ => (None, None),
+                };
+                Some(Location {
+                    path: path.into(),
+                    line,
+                    col,
+                })
+            }
+            Error::OutputNotOurs { path } | Error::Io { path, .. } => {
+                Some(Location::file(path.clone()))
+            }
+            Error::Usage { .. } | Error::Many(_) => None,
+        }
+    }
+
     /// Flattens nested [`Error::Many`] into the list of individual errors.
     pub fn flatten(self) -> Vec<Error> {
         match self {

@@ -74,7 +74,9 @@ Code blocks, tables and images all work.
     (".gitignore", "/public\n/.folio\n"),
     (
         ".github/workflows/pages.yml",
-        r#"name: Publish portfolio
+        r#"# Publishes this portfolio on GitHub Pages on every push to main.
+# Once: Settings → Pages → Build and deployment → Source: GitHub Actions.
+name: Publish portfolio
 on:
   push:
     branches: [main]
@@ -85,18 +87,32 @@ permissions:
   id-token: write
 concurrency:
   group: pages
-  cancel-in-progress: true
+  cancel-in-progress: false
+env:
+  # Where folio is installed from, and the version the cache is keyed on.
+  FOLIO_GIT: https://github.com/folio-portfolio/folio
+  FOLIO_VERSION: "VERSION"
 jobs:
   build:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/cache@v4
         with:
-          path: ~/.cargo
-          key: folio-${{ runner.os }}-v1
-      - run: cargo install --locked --git https://github.com/folio-portfolio/folio folio || true
-      - run: folio build
+          submodules: recursive # themes added as git submodules
+      - name: Cache folio
+        id: cache
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/folio
+          key: folio-${{ runner.os }}-${{ env.FOLIO_VERSION }}
+      - name: Install folio
+        if: steps.cache.outputs.cache-hit != 'true'
+        run: cargo install --locked --git "$FOLIO_GIT" folio
+      - name: Configure Pages
+        id: pages
+        uses: actions/configure-pages@v5
+      - name: Build (verifies every badge and checks every link)
+        run: folio build --base-url "${{ steps.pages.outputs.base_url }}/"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
@@ -107,7 +123,8 @@ jobs:
       name: github-pages
       url: ${{ steps.deployment.outputs.page_url }}
     steps:
-      - id: deployment
+      - name: Deploy to GitHub Pages
+        id: deployment
         uses: actions/deploy-pages@v4
 "#,
     ),
@@ -139,7 +156,9 @@ pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
         }
-        let text = text.replace("THEME", theme);
+        let text = text
+            .replace("THEME", theme)
+            .replace("\"VERSION\"", &format!("\"{}\"", env!("CARGO_PKG_VERSION")));
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
     }
     Ok(())

@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod init;
+pub mod links;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -54,6 +55,9 @@ pub struct Report {
     pub badges_checked: usize,
     /// Problems that did not stop the build, for the terminal.
     pub warnings: Vec<String>,
+    /// Internal links that do not resolve (only when `links.on_broken` is `warn`; with
+    /// `error` they stop the build).
+    pub broken_links: Vec<links::BrokenLink>,
     pub elapsed: Duration,
 }
 
@@ -102,6 +106,20 @@ pub fn build_cached(
     };
     files.extend(static_files(config)?);
     let files = last_wins(files);
+    let mut broken_links = check_links(config, &site, &files)?;
+    broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
+    if !broken_links.is_empty() {
+        match config.links_on_broken {
+            config::OnBroken::Error => Error::from_list(
+                broken_links
+                    .iter()
+                    .map(links::BrokenLink::to_error)
+                    .collect(),
+            )?,
+            // Reported by the caller from `Report::broken_links`.
+            config::OnBroken::Warn => {}
+        }
+    }
     let report = Report {
         pages: content.pages.len(),
         sections: content.sections.len(),
@@ -112,6 +130,7 @@ pub fn build_cached(
         badges_expired: expired,
         badges_checked,
         warnings,
+        broken_links,
         elapsed: Duration::ZERO,
     };
     sink.write(files)?;
@@ -119,6 +138,37 @@ pub fn build_cached(
         elapsed: started.elapsed(),
         ..report
     })
+}
+
+/// Runs the internal link checker over the finished site, naming each page's source.
+fn check_links(
+    config: &Config,
+    site: &site::Site,
+    files: &[OutputFile],
+) -> Result<Vec<links::BrokenLink>> {
+    let content = &site.content;
+    let sources: std::collections::HashMap<String, String> = content
+        .pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.path), p.source.clone()))
+        .chain(content.sections.iter().filter_map(|s| {
+            let source = s.source.clone()?;
+            Some((format!("{}index.html", s.path), source))
+        }))
+        .collect();
+    let address = links::SiteAddress::new(&config.base_url, &config.base_path);
+    let mut broken = links::check(files, &address, &sources, &config.root)?;
+    if config.check_external_links {
+        let external = links::external_links(files, &address);
+        broken.extend(links::check_external(
+            &external,
+            &sources,
+            &config.root,
+            links::EXTERNAL_TIMEOUT,
+            links::EXTERNAL_WORKERS,
+        ));
+    }
+    Ok(broken)
 }
 
 /// The portfolio's `static/` folder, copied as-is.

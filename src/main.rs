@@ -12,7 +12,7 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use folio::badge;
-use folio::cli::{BuildArgs, Cli, Command, Format, ServeArgs, VerifyArgs, WatcherKind};
+use folio::cli::{BuildArgs, CheckArgs, Cli, Command, Format, ServeArgs, VerifyArgs, WatcherKind};
 use folio::write::Disk;
 use folio::{Config, Error, Overrides};
 
@@ -39,6 +39,20 @@ fn main() -> ExitCode {
         Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
         Command::Build(args) => build(&args, cli.quiet),
         Command::Serve(args) => serve(&args),
+        Command::Check(args) => match check(&args, cli.quiet) {
+            Ok(clean) if !clean => return ExitStatus::Failure.into(),
+            Ok(_) => Ok(()),
+            Err(e) if args.format == Format::Json => {
+                let status = if e.is_usage_or_io() {
+                    ExitStatus::Error
+                } else {
+                    ExitStatus::Failure
+                };
+                println!("{}", check_json(None, &e.flatten(), &[]));
+                return status.into();
+            }
+            Err(e) => Err(e),
+        },
         Command::Verify(args) => match verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),
@@ -52,7 +66,7 @@ fn main() -> ExitCode {
             } else {
                 ExitStatus::Failure
             };
-            report(e);
+            report_errors(e);
             status.into()
         }
     }
@@ -75,6 +89,9 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
+    for link in &report.broken_links {
+        eprintln!("warning: {}", link.to_error());
+    }
     if !quiet {
         let badges = report.badges_verified + report.badges_failed + report.badges_expired;
         let badge_summary = if badges == 0 {
@@ -94,6 +111,103 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+/// A sink that writes nothing: `check` wants the build's findings, not its files.
+struct Discard;
+
+impl folio::write::Sink for Discard {
+    fn write(&mut self, _: Vec<folio::write::OutputFile>) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// `folio check`: the whole build in memory, then the link checker; `Ok(true)` when
+/// nothing is broken.
+fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
+    let overrides = Overrides {
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        offline: args.offline,
+        ..Overrides::default()
+    };
+    let mut config = Config::load(&args.root, &overrides)?;
+    // Collect every broken link instead of stopping at the first build error.
+    config.links_on_broken = folio::config::OnBroken::Warn;
+    config.check_external_links = args.external;
+    let report = folio::build(&config, &mut Discard)?;
+    let clean = report.broken_links.is_empty();
+    match args.format {
+        Format::Json => println!("{}", check_json(Some(&report), &[], &report.broken_links)),
+        Format::Human => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            if !clean {
+                let errors: Vec<Error> = report
+                    .broken_links
+                    .iter()
+                    .map(folio::links::BrokenLink::to_error)
+                    .collect();
+                report_errors(Error::Many(errors));
+            }
+            if !quiet {
+                println!(
+                    "checked {} pages, {} sections and {} files{}: {}",
+                    report.pages,
+                    report.sections,
+                    report.files,
+                    if args.external {
+                        " (external links included)"
+                    } else {
+                        ""
+                    },
+                    match report.broken_links.len() {
+                        0 => "no broken links".to_string(),
+                        1 => "1 broken link".to_string(),
+                        n => format!("{n} broken links"),
+                    }
+                );
+            }
+        }
+    }
+    Ok(clean)
+}
+
+/// The one JSON object `folio check --format json` prints.
+fn check_json(
+    report: Option<&folio::Report>,
+    errors: &[Error],
+    broken: &[folio::links::BrokenLink],
+) -> String {
+    let errors: Vec<serde_json::Value> = errors
+        .iter()
+        .map(|e| {
+            let loc = e.location();
+            serde_json::json!({
+                "file": loc.as_ref().map(|l| l.path.display().to_string()),
+                "line": loc.as_ref().and_then(|l| l.line),
+                "message": e.to_string(),
+                "hint": e.hint(),
+            })
+        })
+        .collect();
+    let ok = errors.is_empty() && broken.is_empty();
+    serde_json::json!({
+        "ok": ok,
+        "pages": report.map(|r| r.pages),
+        "sections": report.map(|r| r.sections),
+        "files": report.map(|r| r.files),
+        "badges": report.map(|r| serde_json::json!({
+            "verified": r.badges_verified,
+            "expired": r.badges_expired,
+            "not_verified": r.badges_failed,
+        })),
+        "broken_links": broken,
+        "warnings": report.map(|r| r.warnings.clone()).unwrap_or_default(),
+        "errors": errors,
+    })
+    .to_string()
 }
 
 /// Default port of `folio serve`.
@@ -148,7 +262,7 @@ fn serve(args: &ServeArgs) -> Result<(), Error> {
             );
         }
         folio::serve::Event::Failed(e) => {
-            report(e);
+            report_errors(e);
             eprintln!("  (still serving the last good build; fix the file to rebuild)");
         }
     })
@@ -230,7 +344,7 @@ fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(),
 }
 
 /// Prints an error, its hint, and every error inside it, numbered, on stderr.
-fn report(e: Error) {
+fn report_errors(e: Error) {
     let color = std::io::stderr().is_terminal();
     let label = if color {
         "\x1b[1;31merror\x1b[0m"

@@ -95,7 +95,10 @@ fn base_url_with_subpath_prefixes_every_link() {
     );
     assert!(about.contains(r#"href="/portfolio/css/folio.css""#));
     let alpha = p.read("public/projects/alpha/index.html");
-    assert!(alpha.contains(r#"src="/portfolio/img/a.png""#), "{alpha}");
+    assert!(
+        alpha.contains(r#"src="/portfolio/files/pixel.png""#),
+        "{alpha}"
+    );
     assert!(alpha.contains(r#"href="https://learner.github.io/portfolio/projects/alpha/""#));
     // No root-relative link escapes the prefix.
     for (name, bytes) in p.tree("public") {

@@ -3,6 +3,7 @@
 //! Invariant: nothing here writes to disk; the files go to a [`crate::write::Sink`].
 //! Templates are compiled once per build and pages are rendered in parallel.
 
+pub mod feed;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -106,6 +107,18 @@ struct SiteView<'a> {
     generator: String,
     contract: &'static str,
     page_count: usize,
+    /// Atom feeds of dated sections, for `<link rel="alternate">` and subscribe links.
+    feeds: Vec<feed::FeedLink>,
+    /// The favicon: `{ url, type }`, or none when neither portfolio nor theme has one.
+    favicon: Option<Favicon>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Favicon {
+    pub url: String,
+    /// Its MIME type, for `<link rel="icon" type=...>`.
+    #[serde(rename = "type")]
+    pub mime: &'static str,
 }
 
 /// Compiles the theme's templates, naming the file and line of a syntax error.
@@ -238,6 +251,8 @@ pub fn render(
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
             contract: TEMPLATE_CONTRACT,
             page_count: content.pages.len(),
+            feeds: feed::feed_links(config, content),
+            favicon: favicon(config, theme)?,
         },
     );
 
@@ -343,6 +358,7 @@ pub fn render(
     }
 
     files.extend(site_files(config, site));
+    files.extend(feed::feeds(config, content));
     for (path, body) in &theme.static_files {
         files.push(OutputFile {
             path: path.clone(),
@@ -451,11 +467,45 @@ fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
     files
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+use feed::esc as xml_escape;
+
+/// The favicon: `favicon:` from the config (a file in `static/`), else the portfolio's
+/// `static/favicon.{svg,png,ico}`, else the theme's.
+fn favicon(config: &Config, theme: &Theme) -> Result<Option<Favicon>> {
+    let mime = |path: &str| match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "svg" => "image/svg+xml",
+        Some(e) if e == "png" => "image/png",
+        Some(e) if e == "ico" => "image/x-icon",
+        Some(e) if e == "jpg" || e == "jpeg" => "image/jpeg",
+        Some(e) if e == "gif" => "image/gif",
+        Some(e) if e == "webp" => "image/webp",
+        _ => "image/x-icon",
+    };
+    let found = |path: &str| Favicon {
+        url: join_url(&config.base_path, path),
+        mime: mime(path),
+    };
+    if let Some(path) = &config.favicon {
+        let path = path.trim_start_matches('/');
+        if !config.root.join("static").join(path).is_file() {
+            return Err(Error::Config {
+                loc: crate::Location::file(config.shown(crate::config::CONFIG_FILE)),
+                msg: format!("favicon `{path}` is not a file in static/"),
+                hint: Some("put the icon in static/ and give its path inside it, e.g. `favicon: images/me.png`".into()),
+            });
+        }
+        return Ok(Some(found(path)));
+    }
+    const NAMES: [&str; 3] = ["favicon.svg", "favicon.png", "favicon.ico"];
+    let own = NAMES
+        .iter()
+        .find(|n| config.root.join("static").join(n).is_file());
+    let themes = || {
+        NAMES
+            .iter()
+            .find(|n| theme.static_files.iter().any(|(p, _)| p == *n))
+    };
+    Ok(own.or_else(themes).map(|n| found(n)))
 }
 
 /// Turns a Tera error into one that names the template file (with its line where Tera
