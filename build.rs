@@ -9,6 +9,11 @@ fn main() {
     println!("cargo:rerun-if-changed=themes");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
+    // Only what a theme needs at run time; screenshots and READMEs stay out of the binary.
+    files.retain(|f| {
+        let rel = f.split_once('/').map_or("", |(_, r)| r);
+        rel == "theme.yaml" || rel.starts_with("templates/") || rel.starts_with("static/")
+    });
     files.sort();
     let mut out = String::from("/// (theme-relative path `NAME/templates/x.html`, contents)\n");
     out.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");

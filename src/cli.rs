@@ -34,6 +34,28 @@ pub enum Command {
     Check(CheckArgs),
     /// Verify badge files on their own and print every check.
     Verify(VerifyArgs),
+    /// Make and check themes.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Check a theme folder against the theme contract (THEMES.md) by rendering a test
+    /// portfolio with it: a badge in every status, long names, right-to-left text.
+    Check {
+        /// The theme folder (holding theme.yaml).
+        dir: PathBuf,
+    },
+    /// Create a theme folder that passes `folio theme check`, to make your own.
+    New {
+        /// The folder to create; its last part is the theme's name
+        /// (`themes/career-centre` in a portfolio, or a folder of its own).
+        name: PathBuf,
+        /// The built-in theme to start from.
+        #[arg(long, default_value = "default")]
+        from: String,
+    },
 }
 
 #[derive(Debug, Args)]

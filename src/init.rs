@@ -163,3 +163,78 @@ pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
     }
     Ok(())
 }
+
+/// `folio theme new DIR`: copies the built-in theme `from` into `DIR` as a new theme
+/// named after the folder, ready to edit; returns the name. It passes `folio theme
+/// check` as created (a test holds it to that).
+pub fn new_theme(dir: &Path, from: &str) -> Result<String> {
+    let builtin = crate::render::theme::builtin_names();
+    if !builtin.contains(&from) {
+        return Err(Error::usage(format!("unknown built-in theme `{from}`"))
+            .with_hint(format!("built-in themes: {}", builtin.join(", "))));
+    }
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty() && n != "." && n != "..")
+        .ok_or_else(|| {
+            Error::usage(format!("`{}` does not end in a folder name", dir.display()))
+                .with_hint("name the theme's folder: `folio theme new career-centre`")
+        })?;
+    if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(
+            Error::usage(format!("{} already exists and is not empty", dir.display()))
+                .with_hint("choose a new folder name for the theme"),
+        );
+    }
+    for (rel, bytes) in crate::render::theme::builtin_files(from) {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
+        }
+        let bytes = if rel == crate::render::theme::MANIFEST {
+            new_manifest(&String::from_utf8_lossy(bytes), &name, from).into_bytes()
+        } else {
+            bytes.to_vec()
+        };
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, "cannot write file", e))?;
+    }
+    let readme = dir.join("README.md");
+    fs::write(&readme, theme_readme(&name, from))
+        .map_err(|e| Error::io(&readme, "cannot write file", e))?;
+    Ok(name)
+}
+
+/// The built-in manifest, renamed and reset to a first version; no screenshot yet.
+fn new_manifest(text: &str, name: &str, from: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = match line.split_once(':').map(|(k, _)| k) {
+            Some("name") => format!("name: {name}"),
+            Some("version") => "version: 0.1.0".to_string(),
+            Some("description") => format!("description: A folio theme based on `{from}`."),
+            Some("author") => "author: \"\" # your name or organisation".to_string(),
+            // Add `screenshot: screenshot.png` once you have taken one.
+            Some("screenshot") => continue,
+            _ => line.to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn theme_readme(name: &str, from: &str) -> String {
+    format!(
+        "# {name}\n\n\
+         A folio theme, started from the built-in `{from}` theme. THEMES.md in folio's\n\
+         repository describes every variable templates receive.\n\n\
+         - Edit `templates/` (Tera) and `static/`; declare parameters in `theme.yaml`.\n\
+         - Check it: `folio theme check {name}` renders a test portfolio with a badge in\n  \
+           every status and fails if anything but a verified badge shows `verified_marker`.\n\
+         - Preview it on a real portfolio: set `theme: path/to/{name}` in its folio.yaml and\n  \
+           run `folio serve`.\n\
+         - Publish it as a git repository with version tags; learners add it with\n  \
+           `git submodule add URL themes/{name}` and `theme: themes/{name}`.\n"
+    )
+}

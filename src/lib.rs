@@ -17,6 +17,7 @@ pub mod links;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod theme_check;
 pub mod write;
 
 use std::time::{Duration, Instant};
@@ -36,7 +37,12 @@ pub fn init_threads() {
 
 /// Where fetched documents (DID documents, status lists) are cached for a portfolio.
 pub fn cache_dir(config: &Config) -> std::path::PathBuf {
-    config.root.join(".folio").join("cache")
+    cache_dir_of(&config.root)
+}
+
+/// The document cache of the portfolio at `root`.
+pub fn cache_dir_of(root: &std::path::Path) -> std::path::PathBuf {
+    root.join(".folio").join("cache")
 }
 
 /// What a build did, for the one-line summary.
@@ -73,7 +79,7 @@ pub fn build_cached(
     cache: Option<&cache::Cache>,
 ) -> Result<Report> {
     let started = Instant::now();
-    let theme = render::theme::load(&config.root, &config.theme)?;
+    let theme = render::theme::load(config)?;
     let content = content::load(config, cache.map(|c| &c.markdown))?;
     if let Some(c) = cache {
         c.html.take_misses();

@@ -12,7 +12,9 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use folio::badge;
-use folio::cli::{BuildArgs, CheckArgs, Cli, Command, Format, ServeArgs, VerifyArgs, WatcherKind};
+use folio::cli::{
+    BuildArgs, CheckArgs, Cli, Command, Format, ServeArgs, ThemeCommand, VerifyArgs, WatcherKind,
+};
 use folio::write::Disk;
 use folio::{Config, Error, Overrides};
 
@@ -53,6 +55,11 @@ fn main() -> ExitCode {
             }
             Err(e) => Err(e),
         },
+        Command::Theme(ThemeCommand::Check { dir }) => match theme_check(&dir, cli.quiet) {
+            Ok(false) => return ExitStatus::Failure.into(),
+            other => other.map(|_| ()),
+        },
+        Command::Theme(ThemeCommand::New { name, from }) => theme_new(&name, &from, cli.quiet),
         Command::Verify(args) => match verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),
@@ -208,6 +215,43 @@ fn check_json(
         "errors": errors,
     })
     .to_string()
+}
+
+/// `folio theme check DIR`; `Ok(true)` when the theme passes.
+fn theme_check(dir: &std::path::Path, quiet: bool) -> Result<bool, Error> {
+    let outcome = folio::theme_check::check(dir)?;
+    let passed = outcome.problems.is_empty();
+    if !passed {
+        report_errors(Error::Many(outcome.problems));
+    }
+    if !quiet || !passed {
+        println!(
+            "theme `{}` {}: {} ({} pages rendered in {} test builds; contract {})",
+            outcome.name,
+            outcome.version,
+            if passed {
+                "passes the theme contract"
+            } else {
+                "does not pass the theme contract"
+            },
+            outcome.pages,
+            folio::theme_check::BUILDS,
+            folio::render::TEMPLATE_CONTRACT,
+        );
+    }
+    Ok(passed)
+}
+
+fn theme_new(dir: &std::path::Path, from: &str, quiet: bool) -> Result<(), Error> {
+    let name = folio::init::new_theme(dir, from)?;
+    if !quiet {
+        println!(
+            "created theme `{name}` in {} (a copy of `{from}`); check it with `folio theme check {}`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok(())
 }
 
 /// Default port of `folio serve`.

@@ -90,7 +90,7 @@ impl Documents {
         match fetch(url) {
             Ok(bytes) => {
                 if let Some(dir) = &self.cache {
-                    write_cached(dir, url, &bytes);
+                    store_cached(dir, url, &bytes);
                 }
                 Ok(bytes)
             }
@@ -169,7 +169,9 @@ fn read_cached(dir: &Path, url: &str) -> Option<Vec<u8>> {
     read_limited(&dir.join(format!("{key}.body"))).ok()
 }
 
-fn write_cached(dir: &Path, url: &str, bytes: &[u8]) {
+/// Stores `bytes` as the cached copy of `url` (also used to seed a cache, as
+/// `folio theme check` does for its test portfolio).
+pub fn store_cached(dir: &Path, url: &str, bytes: &[u8]) {
     // The cache is an optimisation: failing to write it must not fail verification.
     let key = cache_key(url);
     if std::fs::create_dir_all(dir).is_err() {
@@ -209,7 +211,7 @@ mod tests {
     #[test]
     fn cache_roundtrip() {
         let dir = tempfile::tempdir().unwrap();
-        write_cached(dir.path(), "https://a.example/x", b"hello");
+        store_cached(dir.path(), "https://a.example/x", b"hello");
         assert_eq!(
             read_cached(dir.path(), "https://a.example/x").unwrap(),
             b"hello"

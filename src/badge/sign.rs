@@ -106,6 +106,39 @@ fn public_multikey(key: &SigningKey) -> String {
     format!("z{}", bs58::encode(multikey).into_string())
 }
 
+/// A signed `BitstringStatusListCredential` at `url` with the bits in `set` on (16 KiB
+/// of bits, gzip, multibase base64url as the spec requires).
+pub fn status_list(
+    issuer: &Issuer,
+    url: &str,
+    purpose: &str,
+    set: &[usize],
+) -> Result<Value, LdError> {
+    use base64::Engine;
+    let mut bits = vec![0u8; 16 * 1024];
+    for &i in set {
+        bits[i / 8] |= 0x80 >> (i % 8);
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &bits).expect("writing to memory");
+    let compressed = gz.finish().expect("writing to memory");
+    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+    let list = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer.did,
+        "validFrom": "2025-01-01T00:00:00Z",
+        "credentialSubject": {
+            "id": format!("{url}#list"),
+            "type": "BitstringStatusList",
+            "statusPurpose": purpose,
+            "encodedList": format!("u{encoded}")
+        }
+    });
+    issuer.sign_rdfc(list, "2025-01-01T00:00:00Z")
+}
+
 /// A typical Open Badges 3.0 credential from `issuer`, unsigned.
 pub fn sample_badge(issuer: &Issuer, name: &str, valid_from: &str) -> Value {
     json!({

@@ -88,8 +88,32 @@ struct ConfigView<'a> {
     base_url: &'a str,
     base_path: &'a str,
     language: &'a str,
+    /// `ltr` or `rtl`, from the language, for `<html dir=...>`.
+    direction: &'static str,
     theme: &'a str,
+    /// The theme's parameters: its defaults with the portfolio's `extra:` applied.
     extra: &'a serde_yaml::Mapping,
+}
+
+/// The theme as templates see it (`theme.name`, `theme.version`).
+#[derive(Debug, Serialize)]
+struct ThemeView<'a> {
+    name: &'a str,
+    version: &'a str,
+}
+
+/// Languages written right to left (primary subtags), for `config.direction`.
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
+];
+
+pub fn direction(language: &str) -> &'static str {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    if RTL_LANGUAGES.contains(&primary.to_ascii_lowercase().as_str()) {
+        "rtl"
+    } else {
+        "ltr"
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -121,21 +145,48 @@ pub struct Favicon {
     pub mime: &'static str,
 }
 
-/// Compiles the theme's templates, naming the file and line of a syntax error.
-pub fn compile(theme: &Theme, config: &Config) -> Result<Tera> {
-    let mut tera = Tera::default();
+/// Compiles the theme's templates. A template with a syntax error is reported (file
+/// and line) and compiled as empty, so the others still render and their errors are
+/// found in the same run; the caller fails the build if the list is not empty.
+pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
         .iter()
         .map(|t| (t.name.as_str(), t))
         .collect();
-    tera.add_raw_templates(
-        theme
-            .templates
-            .iter()
-            .map(|t| (t.name.as_str(), t.text.as_str())),
-    )
-    .map_err(|e| template_error(&e, &origins, None))?;
+    let mut texts: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    let mut errors = Vec::new();
+    let mut tera = loop {
+        let mut tera = Tera::default();
+        let Err(e) = tera.add_raw_templates(texts.iter().copied()) else {
+            break tera;
+        };
+        let error = template_error(&e, &origins, None);
+        // Tera names the template that failed to parse: "Failed to parse 'x.html'".
+        let message = e.to_string();
+        let broken = message
+            .strip_prefix("Failed to parse '")
+            .and_then(|rest| rest.split('\'').next());
+        match broken.and_then(|n| {
+            texts
+                .iter_mut()
+                .find(|(name, text)| *name == n && !text.is_empty())
+        }) {
+            Some(slot) => {
+                slot.1 = "";
+                errors.push(error);
+            }
+            // Not a parse error of one template (a missing parent, say): stop here.
+            None => {
+                errors.push(error);
+                return Err(Error::Many(errors));
+            }
+        }
+    };
     tera.set_escape_fn(escape_html);
     let base_path = config.base_path.clone();
     tera.register_function(
@@ -148,7 +199,7 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<Tera> {
             Ok(tera::Value::String(join_url(&base_path, path)))
         },
     );
-    Ok(tera)
+    Ok((tera, errors))
 }
 
 /// Escapes text for HTML text and quoted attributes. Unlike Tera's default it leaves
@@ -185,7 +236,7 @@ pub fn render(
 ) -> Result<Vec<OutputFile>> {
     let content = &site.content;
     let badges = &site.badges.list;
-    let tera = compile(theme, config)?;
+    let (tera, syntax_errors) = compile(theme, config)?;
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
         .iter()
@@ -201,8 +252,16 @@ pub fn render(
             base_url: &config.base_url,
             base_path: &config.base_path,
             language: &config.language,
+            direction: direction(&config.language),
             theme: &theme.name,
-            extra: &config.extra,
+            extra: &theme.params,
+        },
+    );
+    base.insert(
+        "theme",
+        &ThemeView {
+            name: &theme.manifest.name,
+            version: &theme.manifest.version,
         },
     );
     base.insert("owner", &config.owner);
@@ -280,33 +339,43 @@ pub fn render(
         )
     };
 
-    let mut files: Vec<OutputFile> = content
-        .pages
-        .par_iter()
-        .map(|page| {
-            let mut ctx = base.clone();
-            ctx.insert("page", page);
-            if let Some(s) = content.section(&page.section) {
-                ctx.insert("section", s);
-            }
-            let cited: Vec<&Badge> = badges
-                .iter()
-                .filter(|b| b.cited_by.iter().any(|r| r.url == page.url))
-                .collect();
-            ctx.insert("page_badges", &cited);
-            let template = page.template.as_deref().unwrap_or("page.html");
-            let out = format!("{}index.html", page.path);
-            let html = render_one(template, &ctx, &page.source, &out)?;
-            Ok(OutputFile::new(out, html))
-        })
-        .collect::<Result<_>>()?;
+    // Every page is rendered even after one fails, so one run reports every template
+    // problem (`folio theme check` relies on it); repeats of one error are folded.
+    let mut errors = Errors::default();
+    for e in syntax_errors {
+        errors.keep::<()>(Err(e));
+    }
+    let mut files: Vec<OutputFile> = errors.keep_ok(
+        content
+            .pages
+            .par_iter()
+            .map(|page| {
+                let mut ctx = base.clone();
+                ctx.insert("page", page);
+                if let Some(s) = content.section(&page.section) {
+                    ctx.insert("section", s);
+                }
+                let cited: Vec<&Badge> = badges
+                    .iter()
+                    .filter(|b| b.cited_by.iter().any(|r| r.url == page.url))
+                    .collect();
+                ctx.insert("page_badges", &cited);
+                let template = page.template.as_deref().unwrap_or("page.html");
+                let out = format!("{}index.html", page.path);
+                let html = render_one(template, &ctx, &page.source, &out)?;
+                Ok(OutputFile::new(out, html))
+            })
+            .collect(),
+    );
 
     for section in &content.sections {
         let view = section_view(content, section);
         let mut ctx = base.clone();
         ctx.insert("section", &view);
         if section.key.is_empty() {
+            // The home page gets everything a one-page résumé needs.
             ctx.insert("badges", badges);
+            ctx.insert("skills", &site.skills);
         }
         let template = match (&section.template, section.key.is_empty()) {
             (Some(t), _) => t.as_str(),
@@ -315,47 +384,48 @@ pub fn render(
         };
         let source = section.source.as_deref().unwrap_or("content/_index.md");
         let out = format!("{}index.html", section.path);
-        let html = render_one(template, &ctx, source, &out)?;
-        files.push(OutputFile::new(out, html));
+        if let Some(html) = errors.keep(render_one(template, &ctx, source, &out)) {
+            files.push(OutputFile::new(out, html));
+        }
     }
 
     let mut ctx = base.clone();
     ctx.insert("section", &section_view(content, home));
-    files.push(OutputFile::new(
-        "404.html",
-        render_one("404.html", &ctx, "404 page", "404.html")?,
-    ));
+    if let Some(html) = errors.keep(render_one("404.html", &ctx, "404 page", "404.html")) {
+        files.push(OutputFile::new("404.html", html));
+    }
 
     if !badges.is_empty() {
         let mut ctx = base.clone();
         ctx.insert("badges", badges);
         let out = "badges/index.html";
-        files.push(OutputFile::new(
-            out,
-            render_one("badges.html", &ctx, "badges/", out)?,
-        ));
-        let pages: Vec<OutputFile> = badges
-            .par_iter()
-            .map(|badge| {
-                let mut ctx = base.clone();
-                ctx.insert("badge", badge);
-                let out = format!("badges/{}/index.html", badge.slug);
-                let source = format!("badges/{}", badge.file);
-                let html = render_one("badge.html", &ctx, &source, &out)?;
-                Ok(OutputFile::new(out, html))
-            })
-            .collect::<Result<_>>()?;
+        if let Some(html) = errors.keep(render_one("badges.html", &ctx, "badges/", out)) {
+            files.push(OutputFile::new(out, html));
+        }
+        let pages = errors.keep_ok(
+            badges
+                .par_iter()
+                .map(|badge| {
+                    let mut ctx = base.clone();
+                    ctx.insert("badge", badge);
+                    let out = format!("badges/{}/index.html", badge.slug);
+                    let source = format!("badges/{}", badge.file);
+                    let html = render_one("badge.html", &ctx, &source, &out)?;
+                    Ok(OutputFile::new(out, html))
+                })
+                .collect(),
+        );
         files.extend(pages);
     }
     if has_skills {
         let mut ctx = base.clone();
         ctx.insert("skills", &site.skills);
         let out = "skills/index.html";
-        files.push(OutputFile::new(
-            out,
-            render_one("skills.html", &ctx, "skills page", out)?,
-        ));
+        if let Some(html) = errors.keep(render_one("skills.html", &ctx, "skills page", out)) {
+            files.push(OutputFile::new(out, html));
+        }
     }
+    errors.finish()?;
 
     files.extend(site_files(config, site));
     files.extend(feed::feeds(config, content));
@@ -366,6 +436,70 @@ pub fn render(
         });
     }
     Ok(files)
+}
+
+/// Render errors gathered across pages. The same template mistake on many pages is
+/// reported once, naming the first page and how many more it affects.
+#[derive(Default)]
+struct Errors {
+    /// (template, message without the page) → (first error, further pages).
+    seen: BTreeMap<(String, String), (Error, usize)>,
+    order: Vec<(String, String)>,
+}
+
+impl Errors {
+    fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let key = match &e {
+                    Error::Template { template, msg, .. } => (
+                        template.clone(),
+                        msg.split_once(": ")
+                            .map_or(msg.as_str(), |(_, m)| m)
+                            .to_string(),
+                    ),
+                    other => (String::new(), other.to_string()),
+                };
+                match self.seen.get_mut(&key) {
+                    Some((_, more)) => *more += 1,
+                    None => {
+                        self.order.push(key.clone());
+                        self.seen.insert(key, (e, 0));
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    fn keep_ok<T>(&mut self, results: Vec<Result<T>>) -> Vec<T> {
+        results.into_iter().filter_map(|r| self.keep(r)).collect()
+    }
+
+    fn finish(mut self) -> Result<()> {
+        let errors = self
+            .order
+            .iter()
+            .filter_map(|key| self.seen.remove(key))
+            .map(|(e, more)| match (e, more) {
+                (
+                    Error::Template {
+                        template,
+                        msg,
+                        hint,
+                    },
+                    n,
+                ) if n > 0 => Error::Template {
+                    template,
+                    msg: format!("{msg} (and {n} more page{})", if n == 1 { "" } else { "s" }),
+                    hint,
+                },
+                (e, _) => e,
+            })
+            .collect();
+        Error::from_list(errors)
+    }
 }
 
 fn section_view<'a>(content: &'a Content, section: &'a Section) -> SectionView<'a> {
@@ -508,6 +642,34 @@ fn favicon(config: &Config, theme: &Theme) -> Result<Option<Favicon>> {
     Ok(own.or_else(themes).map(|n| found(n)))
 }
 
+/// The template (origin) and 1-based line where `var` is used, preferring `first`.
+fn line_using(
+    var: &str,
+    first: &str,
+    origins: &HashMap<&str, &TemplateSource>,
+) -> Option<(String, usize)> {
+    let uses = |t: &TemplateSource| {
+        t.text
+            .lines()
+            .position(|l| {
+                l.match_indices(var).any(|(i, _)| {
+                    let before = l[..i].chars().next_back();
+                    let after = l[i + var.len()..].chars().next();
+                    let ident =
+                        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    !ident(before) && before != Some('.') && !ident(after)
+                })
+            })
+            .map(|i| (t.origin.clone(), i + 1))
+    };
+    let mut rest: Vec<&&TemplateSource> = origins.values().collect();
+    rest.sort_by_key(|t| &t.name);
+    origins
+        .get(first)
+        .and_then(|t| uses(t))
+        .or_else(|| rest.iter().find_map(|t| uses(t)))
+}
+
 /// Turns a Tera error into one that names the template file (with its line where Tera
 /// gives one) and the page being rendered.
 fn template_error(
@@ -538,6 +700,14 @@ fn template_error(
             .map(str::to_string)
     }) {
         template = format!("{template}:{pos}");
+    } else if let Some((origin, line)) = chain
+        .iter()
+        .find_map(|m| m.split("Variable `").nth(1)?.split('`').next())
+        .and_then(|var| line_using(var, name, origins))
+    {
+        // Tera gives no line for a missing variable: find the line that uses it, in
+        // the template being rendered first, then in the ones it extends or imports.
+        template = format!("{origin}:{line}");
     }
     let detail: Vec<String> = chain
         .iter()

@@ -193,28 +193,7 @@ pub fn status_list(
     purpose: &str,
     set: &[usize],
 ) -> serde_json::Value {
-    use base64::Engine;
-    let mut bits = vec![0u8; 16 * 1024];
-    for &i in set {
-        bits[i / 8] |= 0x80 >> (i % 8);
-    }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    std::io::Write::write_all(&mut gz, &bits).unwrap();
-    let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz.finish().unwrap());
-    let list = serde_json::json!({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": url,
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": issuer.did,
-        "validFrom": "2025-01-01T00:00:00Z",
-        "credentialSubject": {
-            "id": format!("{url}#list"),
-            "type": "BitstringStatusList",
-            "statusPurpose": purpose,
-            "encodedList": format!("u{encoded}")
-        }
-    });
-    issuer.sign_rdfc(list, "2025-01-01T00:00:00Z").unwrap()
+    folio::badge::sign::status_list(issuer, url, purpose, set).unwrap()
 }
 
 /// The verdicts `folio verify --format json` printed, one per line.

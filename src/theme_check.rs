@@ -1,0 +1,431 @@
+//! `folio theme check DIR`: holds a theme to the contract in THEMES.md.
+//!
+//! The theme's manifest is checked, then a built-in test portfolio is built with it
+//! three times: in English with a badge in every status, in English with only the
+//! badges that are *not* verified, and in Arabic (right to left). The test portfolio
+//! has very long names, badges with and without images, an empty section, text in
+//! several scripts and a project-pages base URL. Every template error, missing
+//! variable and broken link is reported, and the theme fails if its verified marker
+//! appears anywhere in the build without a verified badge, or is missing from a
+//! verified badge's page.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::badge::sign::{Issuer, sample_badge, status_list};
+use crate::config::{CONFIG_FILE, Overrides};
+use crate::error::{Error, Location, Result};
+use crate::render::theme;
+use crate::write::Memory;
+
+/// What `theme check` found.
+#[derive(Debug)]
+pub struct Outcome {
+    pub name: String,
+    pub version: String,
+    /// HTML pages rendered across the test builds.
+    pub pages: usize,
+    pub problems: Vec<Error>,
+}
+
+/// The test issuer's seed: the sample badges prove nothing about anyone.
+const SEED: [u8; 32] = [0x07; 32];
+const STATUS_URL: &str = "https://academy.example/status/1";
+const REVOKED_INDEX: usize = 3;
+/// The test portfolio's address: a project-pages path, so theme links that forget
+/// the base path are caught.
+const BASE_URL: &str = "https://learner.example/portfolio/";
+
+/// One build of the test portfolio.
+struct Variant {
+    label: &'static str,
+    language: &'static str,
+    with_verified: bool,
+}
+
+/// How many times the test portfolio is built.
+pub const BUILDS: usize = VARIANTS.len();
+
+const VARIANTS: &[Variant] = &[
+    Variant {
+        label: "English, every badge status",
+        language: "en",
+        with_verified: true,
+    },
+    Variant {
+        label: "English, no verified badge",
+        language: "en",
+        with_verified: false,
+    },
+    Variant {
+        label: "Arabic, right to left",
+        language: "ar",
+        with_verified: true,
+    },
+];
+
+/// Checks the theme in `dir`. `Err` only when `dir` is not a theme at all or its
+/// manifest cannot be read; everything else is a problem in the outcome.
+pub fn check(dir: &Path) -> Result<Outcome> {
+    let dir = std::fs::canonicalize(dir)
+        .map_err(|e| Error::io(dir, "cannot open the theme folder", e))?;
+    let theme = theme::load_unchecked(Path::new("/"), &dir.display().to_string())?;
+    let marker = theme.manifest.verified_marker.clone();
+    let mut problems = Vec::new();
+    if let Err(e) = theme::check_folio_version(&theme) {
+        problems.push(e);
+    }
+    if let Err(e) = theme::check_required_templates(&theme) {
+        problems.extend(e.flatten());
+    }
+    if let Some(shot) = &theme.manifest.screenshot
+        && !dir.join(shot).is_file()
+    {
+        problems.push(Error::Config {
+            loc: Location::file(dir.join(theme::MANIFEST)),
+            msg: format!("screenshot `{shot}` is not a file in the theme folder"),
+            hint: Some("add the picture, or remove `screenshot:`".into()),
+        });
+    }
+    let mut outcome = Outcome {
+        name: theme.manifest.name.clone(),
+        version: theme.manifest.version.clone(),
+        pages: 0,
+        problems,
+    };
+    if !outcome.problems.is_empty() {
+        // Without every template there is nothing meaningful to render.
+        return Ok(outcome);
+    }
+    let scratch = Scratch::new()?;
+    let mut seen = std::collections::HashSet::new();
+    for variant in VARIANTS {
+        let root = scratch
+            .0
+            .join(variant.language)
+            .join(if variant.with_verified {
+                "all"
+            } else {
+                "unverified"
+            });
+        write_portfolio(&root, &dir, variant)?;
+        let mut config = crate::Config::load(
+            &root,
+            &Overrides {
+                offline: true,
+                ..Overrides::default()
+            },
+        )?;
+        config.links_on_broken = crate::config::OnBroken::Warn;
+        let mut site = Memory::default();
+        let report = match crate::build(&config, &mut site) {
+            Ok(report) => report,
+            Err(e) => {
+                // The same template mistake fails every variant: report it once.
+                for err in e.flatten() {
+                    if seen.insert(err.to_string()) {
+                        outcome.problems.push(relabel(err, &root, variant.label));
+                    }
+                }
+                continue;
+            }
+        };
+        let pages: Vec<(&String, String)> = site
+            .files
+            .iter()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+            .collect();
+        outcome.pages += pages.len();
+        for link in &report.broken_links {
+            outcome
+                .problems
+                .push(relabel(link.to_error(), &root, variant.label));
+        }
+        let problem = |file: &str, msg: String, hint: &str| Error::Template {
+            template: format!("test portfolio ({}): {file}", variant.label),
+            msg,
+            hint: Some(hint.into()),
+        };
+        // The test badges must come out in the status they were made for; otherwise the
+        // marker checks below would prove nothing.
+        for (slug, expected) in EXPECTED_STATUS {
+            let receipt = site.files.get(&format!("badges/{slug}/verification.json"));
+            let status = receipt
+                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+                .and_then(|v| v["status"].as_str().map(str::to_string));
+            let wanted = variant.with_verified || !expected.eq(&"verified");
+            if wanted && status.as_deref() != Some(*expected) {
+                outcome.problems.push(Error::usage(format!(
+                    "the test badge `{slug}` came out {} instead of {expected}; this is a bug in folio",
+                    status.as_deref().unwrap_or("missing")
+                )));
+            }
+        }
+        if variant.with_verified {
+            for slug in ["verified", "verified-long-name"] {
+                let file = format!("badges/{slug}/index.html");
+                if let Some((_, html)) = pages.iter().find(|(p, _)| **p == file)
+                    && !html.contains(&marker)
+                {
+                    outcome.problems.push(problem(
+                        &file,
+                        format!("a verified badge's page does not show the verified marker `{marker}`"),
+                        "set `verified_marker` in theme.yaml to what the theme renders for a verified badge",
+                    ));
+                }
+            }
+        } else {
+            for (file, html) in &pages {
+                if html.contains(&marker) {
+                    outcome.problems.push(problem(
+                        file,
+                        format!(
+                            "shows the verified marker `{marker}` although no badge in this build is verified"
+                        ),
+                        "render the marker only when `badge.status == \"verified\"`",
+                    ));
+                }
+            }
+        }
+        if variant.language == "ar" {
+            for (file, html) in &pages {
+                let html_tag = html
+                    .find("<html")
+                    .and_then(|i| html[i..].split('>').next())
+                    .unwrap_or("");
+                if !html_tag.contains("dir=\"rtl\"") {
+                    outcome.problems.push(problem(
+                        file,
+                        "a right-to-left site's page lacks `dir=\"rtl\"` on <html>".into(),
+                        "write `<html lang=\"{{ config.language }}\" dir=\"{{ config.direction }}\">`",
+                    ));
+                }
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Points an error from a test build at the test portfolio variant instead of a
+/// temporary folder the user never sees.
+fn relabel(e: Error, root: &Path, label: &str) -> Error {
+    let fix = |loc: Location| {
+        let rel = loc.path.strip_prefix(root).unwrap_or(&loc.path);
+        Location {
+            path: PathBuf::from(format!("test portfolio ({label}): {}", rel.display())),
+            ..loc
+        }
+    };
+    match e {
+        Error::Content { loc, msg, hint } => Error::Content {
+            loc: fix(loc),
+            msg,
+            hint,
+        },
+        Error::Badge { loc, msg, hint } => Error::Badge {
+            loc: fix(loc),
+            msg,
+            hint,
+        },
+        Error::Template {
+            template,
+            msg,
+            hint,
+        } => Error::Template {
+            template,
+            msg: format!("{msg} [test portfolio: {label}]"),
+            hint,
+        },
+        other => other,
+    }
+}
+
+/// A temporary folder removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Scratch> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir =
+            std::env::temp_dir().join(format!("folio-theme-check-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
+        Ok(Scratch(dir))
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The test badges (file stems) and the status each is made to have.
+const EXPECTED_STATUS: &[(&str, &str)] = &[
+    ("verified", "verified"),
+    ("verified-long-name", "verified"),
+    ("expired", "expired"),
+    ("revoked", "revoked"),
+    ("failed", "failed"),
+    ("unverifiable", "unverifiable"),
+];
+
+const LONG_WORD: &str = "Internationalisation-and-accessibility-engineering-fundamentals";
+
+fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) -> Result<()> {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Error::io(parent, "cannot create folder", e))?;
+    }
+    std::fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))
+}
+
+/// Writes the test portfolio for `variant`, using the theme in `theme_dir`.
+fn write_portfolio(root: &Path, theme_dir: &Path, variant: &Variant) -> Result<()> {
+    let issuer = Issuer::from_seed(SEED);
+    let arabic = variant.language == "ar";
+    let (title, headline) = if arabic {
+        ("ملف أعمال ليلى حداد", "محللة بيانات تحت التدريب")
+    } else {
+        (
+            "Leila Haddad — Portfolio",
+            "Data analyst in training with a deliberately long headline that has to wrap on a phone",
+        )
+    };
+    write(
+        root,
+        CONFIG_FILE,
+        format!(
+            "title: \"{title}\"\nbase_url: \"{BASE_URL}\"\nlanguage: {}\ntheme: \"{}\"\n\
+             description: \"The theme-check portfolio.\"\n\
+             owner:\n  name: Leila Haddad-Montgomery-Oyelaran-Castellanos\n  headline: \"{headline}\"\n  \
+             location: Beirut\n  links:\n    github: leila-h\n    linkedin: leila-h\n\
+             badges:\n  on_invalid: show\n  on_expired: show\n  network: false\n  trust:\n    \
+             - id: {}\n      name: folio Sample Academy\n",
+            variant.language,
+            theme_dir.display(),
+            issuer.did
+        ),
+    )?;
+    let cited = if variant.with_verified {
+        "verified, expired, revoked, failed, unverifiable"
+    } else {
+        "expired, revoked, failed, unverifiable"
+    };
+    let pages: &[(&str, String)] = &[
+        (
+            "content/_index.md",
+            format!("---\ntitle: \"{title}\"\n---\nWelcome. مرحبا بكم. ברוכים הבאים. 欢迎.\n"),
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\nweight: 1\nskills: [Listening]\n---\n## Languages\n\n\
+             I write English, العربية and עברית.\n"
+                .into(),
+        ),
+        (
+            "content/projects/_index.md",
+            "---\ntitle: Projects\n---\nThings I built.\n".into(),
+        ),
+        (
+            "content/projects/long.md",
+            format!(
+                "---\ntitle: \"A project with a very long title: {LONG_WORD} for a charity's volunteers\"\n\
+                 date: 2026-03-01\ntags: [python, {LONG_WORD}]\nskills: [Python, SQL]\n\
+                 badges: [{cited}]\nsummary: \"{LONG_WORD} {LONG_WORD}\"\n---\n\
+                 # Results\n\n| Metric | Value |\n|---|---|\n| Time saved | 40% |\n\n```python\nprint('{LONG_WORD}')\n```\n\n\
+                 - [x] shipped\n- [ ] documented\n\nNotes[^1].\n\n[^1]: A footnote.\n"
+            ),
+        ),
+        (
+            "content/projects/rtl.md",
+            "---\ntitle: \"لوحة المتطوعين\"\ndate: 2026-02-01\n---\nهذا مشروع مكتوب بالعربية، مع English inside.\n"
+                .into(),
+        ),
+        (
+            "content/writing/_index.md",
+            "---\ntitle: Writing\n---\n".into(),
+        ),
+    ];
+    for (rel, text) in pages {
+        write(root, rel, text)?;
+    }
+
+    // A badge in every status. `with_verified: false` leaves the verified ones out, so
+    // any verified marker in that build is a lie.
+    let created = "2026-01-10T09:00:00Z";
+    let badge = |name: &str| sample_badge(&issuer, name, "2026-01-10T09:00:00Z");
+    let sign = |doc: Value| -> Result<Value> {
+        issuer
+            .sign_rdfc(doc, created)
+            .map_err(|e| Error::usage(format!("cannot sign the test badges: {e}")))
+    };
+    let mut badges: Vec<(&str, Value)> = Vec::new();
+    if variant.with_verified {
+        let mut verified = badge("Data Storytelling");
+        verified["credentialSubject"]["achievement"]["image"] = json!({
+            "id": format!("data:image/svg+xml;base64,{}", base64_std(SVG_ICON)),
+            "type": "Image",
+            "caption": "A blue disc"
+        });
+        badges.push(("verified", sign(verified)?));
+        let mut long = badge(&format!(
+            "{LONG_WORD} with a name long enough to wrap three times"
+        ));
+        long["issuer"]["name"] =
+            json!(format!("The {LONG_WORD} Institute of Continuing Education"));
+        badges.push(("verified-long-name", sign(long)?));
+    }
+    let mut expired = badge("Spreadsheet Modelling");
+    expired["validUntil"] = json!("2026-02-01T00:00:00Z");
+    badges.push(("expired", sign(expired)?));
+    let mut revoked = badge("Cloud Basics");
+    revoked["credentialSubject"]["achievement"]["image"] =
+        json!({"id": "https://academy.example/images/cloud.png", "type": "Image"});
+    revoked["credentialStatus"] = json!({
+        "id": format!("{STATUS_URL}#{REVOKED_INDEX}"),
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": REVOKED_INDEX.to_string(),
+        "statusListCredential": STATUS_URL
+    });
+    badges.push(("revoked", sign(revoked)?));
+    let mut failed = sign(badge("Accessible Web"))?;
+    failed["name"] = json!("Accessible Web (altered after signing)");
+    badges.push(("failed", failed));
+    let stranger = Issuer::with_did(SEED, "did:web:unknown-issuer.example");
+    badges.push((
+        "unverifiable",
+        stranger
+            .sign_rdfc(sample_badge(&stranger, "Version Control", created), created)
+            .map_err(|e| Error::usage(format!("cannot sign the test badges: {e}")))?,
+    ));
+    for (name, doc) in badges {
+        write(
+            root,
+            &format!("badges/{name}.json"),
+            serde_json::to_vec_pretty(&doc).expect("JSON values serialise"),
+        )?;
+    }
+    // The status list the revoked badge points at, as if fetched earlier.
+    let list = status_list(&issuer, STATUS_URL, "revocation", &[REVOKED_INDEX])
+        .map_err(|e| Error::usage(format!("cannot sign the test status list: {e}")))?;
+    crate::badge::documents::store_cached(
+        &crate::cache_dir_of(root),
+        STATUS_URL,
+        &serde_json::to_vec(&list).expect("JSON values serialise"),
+    );
+    Ok(())
+}
+
+const SVG_ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\" fill=\"#1f5fbf\"/></svg>";
+
+fn base64_std(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
+}

@@ -1,0 +1,318 @@
+//! Themes: built-in and from a path, overrides, parameters, version and template
+//! checks, `folio theme check` and `folio theme new`, `folio init --theme`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Portfolio, copy_dir, run_in};
+
+fn builtin_theme_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes")
+        .join(name)
+}
+
+fn set(p: &Portfolio, from: &str, to: &str) {
+    let text = p.read("folio.yaml");
+    assert!(text.contains(from), "folio.yaml lacks {from:?}");
+    p.write("folio.yaml", text.replace(from, to));
+}
+
+/// A copy of a built-in theme in `dir`, with `patch` applied to one template.
+fn patched_theme(dir: &Path, template: &str, from: &str, to: &str) {
+    copy_dir(&builtin_theme_dir("default"), dir);
+    let path = dir.join("templates").join(template);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{template} lacks {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn example_builds_with_each_builtin_theme() {
+    for (theme, stylesheet, marker) in [
+        ("default", "css/folio.css", "data-folio-verified"),
+        ("resume", "css/resume.css", "data-resume-verified"),
+    ] {
+        let p = Portfolio::example();
+        set(&p, "theme: default", &format!("theme: {theme}"));
+        p.run(&["build", "--offline"]).success();
+        let home = p.read("public/index.html");
+        assert!(
+            home.contains(&format!("/portfolio/{stylesheet}")),
+            "{theme}"
+        );
+        assert!(p.root.join("public").join(stylesheet).is_file(), "{theme}");
+        // Each theme marks the verified badges with its own marker, and only those.
+        let verified = p.read("public/badges/sql-fundamentals/index.html");
+        assert!(verified.contains(marker), "{theme}");
+        let expired = p.read("public/badges/workplace-first-aid/index.html");
+        assert!(
+            !expired.contains(marker),
+            "{theme}: expired badge shows {marker}"
+        );
+    }
+}
+
+#[test]
+fn theme_from_a_path_inside_and_outside_the_portfolio() {
+    let p = Portfolio::example();
+    p.run(&["theme", "new", "themes/career-centre"]).success();
+    let base = p.root.join("themes/career-centre/templates/base.html");
+    let text = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(
+        &base,
+        text.replace(
+            "<main id=\"main\"",
+            "<p class=\"career-banner\">Career Centre</p><main id=\"main\"",
+        ),
+    )
+    .unwrap();
+    set(&p, "theme: default", "theme: themes/career-centre");
+    p.run(&["build", "--offline"]).success();
+    assert!(p.read("public/about/index.html").contains("career-banner"));
+    // The theme's own files are not published as content or static files.
+    assert!(!p.root.join("public/themes").exists());
+
+    // A theme folder elsewhere on disk, by absolute path.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let theme = elsewhere.path().join("academy-theme");
+    patched_theme(
+        &theme,
+        "base.html",
+        "<main id=\"main\"",
+        "<p>Academy</p><main id=\"main\"",
+    );
+    set(
+        &p,
+        "theme: themes/career-centre",
+        &format!("theme: \"{}\"", theme.display()),
+    );
+    p.run(&["build", "--offline"]).success();
+    assert!(p.read("public/about/index.html").contains("<p>Academy</p>"));
+}
+
+#[test]
+fn portfolio_templates_and_static_files_override_the_theme() {
+    let p = Portfolio::example();
+    p.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1 class=\"mine\">{{ page.title }}</h1>{% endblock main %}",
+    );
+    p.write("static/css/folio.css", "body { color: rebeccapurple; }");
+    p.run(&["build", "--offline"]).success();
+    assert!(
+        p.read("public/about/index.html")
+            .contains("<h1 class=\"mine\">About me</h1>")
+    );
+    // Only that template: sections still use the theme's.
+    assert!(
+        !p.read("public/projects/index.html")
+            .contains("class=\"mine\"")
+    );
+    assert_eq!(
+        p.read("public/css/folio.css"),
+        "body { color: rebeccapurple; }"
+    );
+}
+
+#[test]
+fn theme_parameters_reach_templates() {
+    let p = Portfolio::example();
+    // The example sets `accent: teal`; defaults fill in the rest (home_badges: 6).
+    p.run(&["build", "--offline"]).success();
+    let home = p.read("public/index.html");
+    assert!(home.contains("data-accent=\"teal\""));
+    assert_eq!(home.matches("class=\"card badge-card").count(), 6);
+
+    set(&p, "accent: teal", "accent: plum\n  home_badges: 2");
+    p.run(&["build", "--offline"]).success();
+    let home = p.read("public/index.html");
+    assert!(home.contains("data-accent=\"plum\""));
+    assert_eq!(home.matches("class=\"card badge-card").count(), 2);
+
+    // The résumé theme takes a colour and booleans.
+    set(&p, "theme: default", "theme: resume");
+    set(
+        &p,
+        "accent: plum\n  home_badges: 2",
+        "accent: \"#1a4d7a\"\n  summaries: false",
+    );
+    p.run(&["build", "--offline"]).success();
+    let home = p.read("public/index.html");
+    assert!(home.contains("--accent: #1a4d7a;"));
+    assert!(
+        !home.contains("A weekly demand forecast"),
+        "summaries: false"
+    );
+}
+
+#[test]
+fn bad_theme_parameters_are_clear_errors() {
+    let p = Portfolio::example();
+    p.run(&["build", "--offline"]).success();
+    let before = p.tree("public");
+    set(&p, "accent: teal", "acent: teal\n  home_badges: many");
+    p.run(&["build", "--offline"])
+        .failure(1)
+        .stderr_has("folio.yaml:23: extra.acent: theme `default` has no parameter `acent`")
+        .stderr_has("hint: did you mean `accent`?")
+        .stderr_has(
+            "folio.yaml:24: extra.home_badges: `many` is not a whole number (parameter `home_badges` of theme `default`)",
+        );
+    set(&p, "acent: teal\n  home_badges: many", "accent: red");
+    p.run(&["build", "--offline"]).failure(1).stderr_has(
+        "extra.accent: `red` is not one of `blue`, `teal`, `plum`, `amber` (parameter `accent` of theme `default`)",
+    );
+    assert_eq!(p.tree("public"), before);
+}
+
+#[test]
+fn a_missing_template_and_a_version_mismatch_are_clear_errors() {
+    let p = Portfolio::example();
+    p.run(&["theme", "new", "themes/mine"]).success();
+    std::fs::remove_file(p.root.join("themes/mine/templates/badge.html")).unwrap();
+    set(&p, "theme: default", "theme: themes/mine");
+    p.run(&["build", "--offline"])
+        .failure(1)
+        .stderr_has("themes/mine: templates/badge.html: theme `mine` has no template `badge.html`, which folio renders for each badge's page");
+    assert!(!p.root.join("public").exists());
+
+    // The portfolio may supply the missing template itself.
+    std::fs::copy(
+        builtin_theme_dir("default").join("templates/badge.html"),
+        p.root.join("themes/mine/templates/badge.html"),
+    )
+    .unwrap();
+    let manifest = p.read("themes/mine/theme.yaml");
+    p.write(
+        "themes/mine/theme.yaml",
+        manifest.replace("folio: \">=0.1, <1.0\"", "folio: \">=9.0\""),
+    );
+    p.run(&["build", "--offline"])
+        .failure(1)
+        .stderr_has(&format!(
+            "themes/mine: theme.yaml: theme `mine` 0.1.0 supports folio >=9.0, and this is folio {}",
+            env!("CARGO_PKG_VERSION")
+        ));
+    assert!(!p.root.join("public").exists(), "nothing rendered");
+    p.write("themes/mine/theme.yaml", "name: mine\nversion: one\n");
+    p.run(&["build", "--offline"])
+        .failure(1)
+        .stderr_has("themes/mine/theme.yaml:1:1: missing field `folio`");
+    p.run(&["theme", "new", "themes/mine"])
+        .failure(2)
+        .stderr_has("already exists and is not empty");
+}
+
+#[test]
+fn theme_check_passes_the_builtin_themes_and_a_new_theme() {
+    for name in ["default", "resume"] {
+        let dir = builtin_theme_dir(name);
+        let run = run_in(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &["theme", "check", dir.to_str().unwrap()],
+        );
+        run.success();
+        assert!(
+            run.stdout
+                .contains(&format!("theme `{name}` 1.0.0: passes the theme contract")),
+            "{}",
+            run.stdout
+        );
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    run_in(
+        tmp.path(),
+        &["theme", "new", "career-centre", "--from", "resume"],
+    )
+    .success();
+    run_in(tmp.path(), &["theme", "check", "career-centre"]).success();
+    assert!(tmp.path().join("career-centre/README.md").is_file());
+}
+
+#[test]
+fn theme_check_fails_a_theme_that_shows_every_badge_as_verified() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("always-verified");
+    patched_theme(
+        &theme,
+        "macros.html",
+        "{% if b.status == \"verified\" %}",
+        "{% if true %}",
+    );
+    let run = run_in(tmp.path(), &["theme", "check", "always-verified"]);
+    run.failure(1);
+    for page in [
+        "badges/expired/index.html",
+        "badges/revoked/index.html",
+        "badges/failed/index.html",
+        "badges/unverifiable/index.html",
+        "badges/index.html",
+    ] {
+        run.stderr_has(&format!(
+            "test portfolio (English, no verified badge): {page}: shows the verified marker `data-folio-verified` although no badge in this build is verified"
+        ));
+    }
+    assert!(run.stdout.contains("does not pass the theme contract"));
+}
+
+#[test]
+fn theme_check_reports_template_errors_with_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("typo");
+    patched_theme(
+        &theme,
+        "page.html",
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{{ page.titel }}</h1>",
+    );
+    let skills = theme.join("templates/skills.html");
+    let text = std::fs::read_to_string(&skills).unwrap();
+    std::fs::write(
+        &skills,
+        text.replace("{% endblock main %}", "{% if %}{% endblock main %}"),
+    )
+    .unwrap();
+    let run = run_in(tmp.path(), &["theme", "check", "typo"]);
+    run.failure(1);
+    let page_line = std::fs::read_to_string(theme.join("templates/page.html"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("page.titel"))
+        .unwrap()
+        + 1;
+    run.stderr_has(&format!(
+        "typo/templates/page.html:{page_line}: while rendering"
+    ))
+    .stderr_has("Variable `page.titel` not found")
+    .stderr_has("typo/templates/skills.html:");
+}
+
+#[test]
+fn theme_check_wants_right_to_left_support_and_a_manifest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("ltr-only");
+    patched_theme(&theme, "base.html", " dir=\"{{ config.direction }}\"", "");
+    run_in(tmp.path(), &["theme", "check", "ltr-only"])
+        .failure(1)
+        .stderr_has("test portfolio (Arabic, right to left): index.html: a right-to-left site's page lacks `dir=\"rtl\"` on <html>");
+
+    std::fs::create_dir_all(tmp.path().join("not-a-theme/templates")).unwrap();
+    run_in(tmp.path(), &["theme", "check", "not-a-theme"])
+        .failure(1)
+        .stderr_has("not-a-theme is not a theme: it has no theme.yaml");
+}
+
+#[test]
+fn init_with_a_theme() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_in(tmp.path(), &["init", "cv", "--theme", "resume"]).success();
+    let config = std::fs::read_to_string(tmp.path().join("cv/folio.yaml")).unwrap();
+    assert!(config.contains("theme: resume"));
+    run_in(&tmp.path().join("cv"), &["build"]).success();
+    assert!(tmp.path().join("cv/public/css/resume.css").is_file());
+    run_in(tmp.path(), &["init", "x", "--theme", "resumee"])
+        .failure(2)
+        .stderr_has("unknown theme `resumee`");
+}
