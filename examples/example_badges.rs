@@ -21,33 +21,6 @@ fn pretty(v: &Value) -> Vec<u8> {
     (serde_json::to_string_pretty(v).unwrap() + "\n").into_bytes()
 }
 
-/// The credential as a VC-JWT (VC data model 1.1 claims), signed with EdDSA.
-fn vc_jwt(doc: &Value) -> String {
-    use base64::Engine;
-    use ed25519_dalek::Signer;
-    let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
-    let key = ed25519_dalek::SigningKey::from_bytes(&EXAMPLE_SEED);
-    let issuer = Issuer::from_seed(EXAMPLE_SEED);
-    let mut vc = doc.clone();
-    let obj = vc.as_object_mut().unwrap();
-    obj.remove("validFrom");
-    obj.remove("id");
-    let claims = json!({
-        "iss": issuer.did,
-        "jti": doc["id"],
-        "nbf": chrono::DateTime::parse_from_rfc3339(doc["validFrom"].as_str().unwrap()).unwrap().timestamp(),
-        "vc": vc
-    });
-    let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": issuer.method()});
-    let input = format!(
-        "{}.{}",
-        b64(header.to_string().as_bytes()),
-        b64(claims.to_string().as_bytes())
-    );
-    let sig = key.sign(input.as_bytes());
-    format!("{input}.{}", b64(&sig.to_bytes()))
-}
-
 /// A 96×96 PNG: a teal disc on white, encoded by hand (zlib via flate2).
 fn png_icon() -> Vec<u8> {
     use std::io::Write;
@@ -109,7 +82,7 @@ fn main() {
     for (file, doc, suite) in badges(&issuer) {
         let bytes: Vec<u8> = match suite {
             "jcs" => pretty(&issuer.sign_jcs(doc, CREATED)),
-            "jwt" => (vc_jwt(&doc) + "\n").into_bytes(),
+            "jwt" => (issuer.sign_vc_jwt(&doc) + "\n").into_bytes(),
             "png" => {
                 let signed = issuer.sign_rdfc(doc, CREATED).expect("example badges sign");
                 folio::badge::bake::bake_png(

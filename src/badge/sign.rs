@@ -97,6 +97,31 @@ impl Issuer {
         let d = serde_json_canonicalizer::to_vec(&doc).expect("JSON values serialise");
         self.finish(doc, proof, &c, &d)
     }
+
+    /// The credential as a VC-JWT (VC data model 1.1 claims: `iss`, `jti`, `nbf`,
+    /// `vc`), signed with EdDSA; `validFrom` and `id` move into the claims.
+    pub fn sign_vc_jwt(&self, doc: &Value) -> String {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+        let mut vc = doc.clone();
+        if let Some(obj) = vc.as_object_mut() {
+            obj.remove("validFrom");
+            obj.remove("id");
+        }
+        let nbf = doc["validFrom"]
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| t.timestamp());
+        let claims = json!({"iss": self.did, "jti": doc["id"], "nbf": nbf, "vc": vc});
+        let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": self.method()});
+        let input = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(claims.to_string().as_bytes())
+        );
+        let sig = self.key.sign(input.as_bytes());
+        format!("{input}.{}", b64(&sig.to_bytes()))
+    }
 }
 
 /// `z…` base58btc multikey of the Ed25519 public key.
