@@ -208,17 +208,23 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) {
     fs::write(path, text).unwrap();
 }
 
+#[allow(dead_code)] // tests/bench_site.rs includes this file for `generate`
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
         eprintln!("usage: bench_site DIR PAGES [BADGES]");
         std::process::exit(2);
     }
-    let root = Path::new(&args[1]);
     let pages: usize = args[2].parse().expect("PAGES is a number");
     let badges: usize = args
         .get(3)
         .map_or(0, |b| b.parse().expect("BADGES is a number"));
+    generate(Path::new(&args[1]), pages, badges);
+    println!("wrote {pages} pages and {badges} badges to {}", args[1]);
+}
+
+/// Writes the benchmark portfolio into `root` (replacing it).
+pub fn generate(root: &Path, pages: usize, badges: usize) {
     if root.exists() {
         fs::remove_dir_all(root).unwrap();
     }
@@ -352,9 +358,5 @@ fn main() {
     h(
         "404.html",
         "{{ define \"main\" }}<h1>Not found</h1>{{ end }}\n",
-    );
-    println!(
-        "wrote {pages} pages and {badges} badges to {}",
-        root.display()
     );
 }

@@ -64,6 +64,8 @@ pub struct Report {
     /// Internal links that do not resolve (only when `links.on_broken` is `warn`; with
     /// `error` they stop the build).
     pub broken_links: Vec<links::BrokenLink>,
+    /// Wall time of each stage (`content`, `badges`, `render`, `links`, `write`).
+    pub phases: Vec<(&'static str, Duration)>,
     pub elapsed: Duration,
 }
 
@@ -79,8 +81,10 @@ pub fn build_cached(
     cache: Option<&cache::Cache>,
 ) -> Result<Report> {
     let started = Instant::now();
+    let mut phases = Phases::new();
     let theme = render::theme::load(config)?;
     let content = content::load(config, cache.map(|c| &c.markdown))?;
+    phases.done("content");
     if let Some(c) = cache {
         c.html.take_misses();
     }
@@ -95,6 +99,7 @@ pub fn build_cached(
         c.verdicts.take_misses();
     }
     let badges = site::badges::load(config, &badge_opts, cache.map(|c| &c.verdicts))?;
+    phases.done("badges");
     let badges_checked = match cache {
         Some(c) => c.verdicts.take_misses(),
         None => badges.verified + badges.failed + badges.expired,
@@ -104,6 +109,7 @@ pub fn build_cached(
     let mut site = site::join(content, badges)?;
     let badge_files = std::mem::take(&mut site.badges.files);
     let mut files = render::render(config, &theme, &site, cache.map(|c| &c.html))?;
+    phases.done("render");
     files.extend(badge_files);
     let content = &site.content;
     let rendered = match cache {
@@ -113,6 +119,7 @@ pub fn build_cached(
     files.extend(static_files(config)?);
     let files = last_wins(files);
     let mut broken_links = check_links(config, &site, &files)?;
+    phases.done("links");
     broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
     if !broken_links.is_empty() {
         match config.links_on_broken {
@@ -138,12 +145,30 @@ pub fn build_cached(
         warnings,
         broken_links,
         elapsed: Duration::ZERO,
+        phases: Vec::new(),
     };
     sink.write(files)?;
+    phases.done("write");
     Ok(Report {
         elapsed: started.elapsed(),
+        phases: phases.0,
         ..report
     })
+}
+
+/// Wall time of each stage of a build, for `FOLIO_TIMINGS=1` and benchmarks.
+struct Phases(Vec<(&'static str, Duration)>, Instant);
+
+impl Phases {
+    fn new() -> Self {
+        Phases(Vec::new(), Instant::now())
+    }
+
+    fn done(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.0.push((name, now - self.1));
+        self.1 = now;
+    }
 }
 
 /// Runs the internal link checker over the finished site, naming each page's source.

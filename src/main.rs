@@ -99,6 +99,14 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     for link in &report.broken_links {
         eprintln!("warning: {}", link.to_error());
     }
+    if std::env::var_os("FOLIO_TIMINGS").is_some() {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+            .collect();
+        eprintln!("timings: {}", phases.join(", "));
+    }
     if !quiet {
         let badges = report.badges_verified + report.badges_failed + report.badges_expired;
         let badge_summary = if badges == 0 {

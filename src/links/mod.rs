@@ -10,7 +10,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use html5gum::Tokenizer;
+
+mod emitter;
+use emitter::{LinkEmitter, Tok};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -277,25 +280,19 @@ fn lossy(bytes: &[u8]) -> String {
 
 fn scan_html(text: &str, out: &mut Scanned) {
     let lines = Lines::new(text);
-    let mut emitter = DefaultEmitter::<usize>::new_with_span();
-    // Script and style contents are raw text, not markup.
-    emitter.naively_switch_states(true);
-    // Inside <script type=application/ld+json> or <style>: (kind, text so far, line).
-    let mut raw: Option<(&str, String, u32)> = None;
-    for Ok(token) in Tokenizer::new_with_emitter(text, emitter) {
+    // Inside <script type=application/ld+json> or <style>: (is JSON, line).
+    let mut raw: Option<(bool, u32)> = None;
+    for Ok(token) in Tokenizer::new_with_emitter(text, LinkEmitter::default()) {
         match token {
-            Token::StartTag(tag) => {
-                let name = lossy(&tag.name);
-                let line = lines.of(tag.span.start);
+            Tok::Start { name, attrs, pos } => {
+                let line = lines.of(pos);
                 let attr = |n: &str| {
-                    tag.attributes
-                        .get(n.as_bytes())
-                        .map(|v| (lossy(&v.value), lines.of(v.span.start.max(tag.span.start))))
+                    Tok::attr(&attrs, n).map(|a| (lossy(&a.value), lines.of(a.pos.max(pos))))
                 };
                 if let Some((id, _)) = attr("id") {
                     out.ids.insert(id);
                 }
-                if name == "a"
+                if name == b"a"
                     && let Some((n, _)) = attr("name")
                 {
                     out.ids.insert(n);
@@ -323,7 +320,7 @@ fn scan_html(text: &str, out: &mut Scanned) {
                 if let Some((style, line)) = attr("style") {
                     css_urls(&style, line - 1, &mut out.links);
                 }
-                if name == "meta"
+                if name == b"meta"
                     && let Some((prop, _)) = attr("property").or_else(|| attr("name"))
                     && matches!(
                         prop.as_str(),
@@ -337,30 +334,24 @@ fn scan_html(text: &str, out: &mut Scanned) {
                         absolute_only: false,
                     });
                 }
-                if name == "script" && attr("type").is_some_and(|(t, _)| t == "application/ld+json")
-                {
-                    raw = Some(("json", String::new(), line));
-                } else if name == "style" {
-                    raw = Some(("css", String::new(), line));
-                }
+                raw = match name.as_slice() {
+                    b"script" => attr("type")
+                        .filter(|(t, _)| t == "application/ld+json")
+                        .map(|_| (true, line)),
+                    b"style" => Some((false, line)),
+                    _ => None,
+                };
             }
-            Token::String(s) => {
-                if let Some((_, buf, _)) = &mut raw {
-                    buf.push_str(&String::from_utf8_lossy(&s.value));
-                }
-            }
-            Token::EndTag(_) => {
-                if let Some((kind, buf, line)) = raw.take() {
-                    if kind == "json" {
-                        if let Ok(value) = serde_json::from_str::<serde_json::Value>(&buf) {
-                            json_strings(&value, line, &mut out.links);
-                        }
-                    } else {
-                        css_urls(&buf, line - 1, &mut out.links);
+            Tok::Text(body) => match raw {
+                Some((true, line)) => {
+                    if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&body) {
+                        json_strings(&value, line, &mut out.links);
                     }
                 }
-            }
-            _ => {}
+                Some((false, line)) => css_urls(&lossy(&body), line - 1, &mut out.links),
+                None => {}
+            },
+            Tok::End => raw = None,
         }
     }
 }
@@ -380,35 +371,42 @@ fn json_strings(value: &serde_json::Value, line: u32, out: &mut Vec<Found>) {
     }
 }
 
-/// Sitemap `<loc>` text and every `href` attribute (Atom links).
+/// Sitemap `<loc>` text and every `href` attribute (Atom links). XML is regular enough
+/// (quoted attributes, five entities) to scan directly, and feeds carry every page's
+/// whole body, so a tokenizer here would cost as much as checking all the pages.
 fn scan_xml(text: &str, out: &mut Scanned) {
     let lines = Lines::new(text);
-    let mut in_loc: Option<u32> = None;
-    for Ok(token) in Tokenizer::new_with_emitter(text, DefaultEmitter::<usize>::new_with_span()) {
-        match token {
-            Token::StartTag(tag) => {
-                let line = lines.of(tag.span.start);
-                in_loc = (&*tag.name == b"loc").then_some(line);
-                if let Some(href) = tag.attributes.get(b"href".as_slice()) {
-                    out.links.push(Found {
-                        url: lossy(&href.value),
-                        line,
-                        absolute_only: false,
-                    });
-                }
-            }
-            Token::String(s) => {
-                if let Some(line) = in_loc.take() {
-                    out.links.push(Found {
-                        url: lossy(&s.value).trim().to_string(),
-                        line,
-                        absolute_only: false,
-                    });
-                }
-            }
-            _ => in_loc = None,
+    for (pos, _) in text.match_indices("href=") {
+        let rest = &text[pos + 5..];
+        if let Some(value) = quoted(rest) {
+            out.links.push(Found {
+                url: xml_unescape(&value),
+                line: lines.of(pos),
+                absolute_only: false,
+            });
         }
     }
+    for (pos, _) in text.match_indices("<loc>") {
+        let rest = &text[pos + 5..];
+        if let Some(end) = rest.find("</loc>") {
+            out.links.push(Found {
+                url: xml_unescape(rest[..end].trim()),
+                line: lines.of(pos),
+                absolute_only: false,
+            });
+        }
+    }
+}
+
+fn xml_unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// `url(...)` and `@import "..."` in a style sheet or a `style` attribute; `line0` is
