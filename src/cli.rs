@@ -60,24 +60,14 @@ pub enum ThemeCommand {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Portfolio folder (holding folio.yaml).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
     /// Output format: `human` lists each problem; `json` prints one object.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// Also fetch every external link (10 s timeout, 8 at a time).
+    /// Also fetch every external link (10 s timeout, 8 at a time; even with --offline).
     #[arg(long)]
     pub external: bool,
-    /// Check as if built with this `base_url`.
-    #[arg(long)]
-    pub base_url: Option<String>,
-    /// Include pages marked `draft: true`.
-    #[arg(long)]
-    pub drafts: bool,
-    /// Use no network at all (badges; `--external` still fetches external links).
-    #[arg(long)]
-    pub offline: bool,
+    #[command(flatten)]
+    pub site: SiteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -142,12 +132,19 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Portfolio folder (holding folio.yaml).
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
     /// Output folder (default: `output_dir` from folio.yaml, else `public`).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+/// What `build` and `check` share: which portfolio, and how to build it.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// Portfolio folder (holding folio.yaml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
     /// Override `base_url`, e.g. for a preview deployment.
     #[arg(long)]
     pub base_url: Option<String>,
@@ -157,4 +154,16 @@ pub struct BuildArgs {
     /// Use no network at all (same as `badges.network: false`).
     #[arg(long)]
     pub offline: bool,
+}
+
+impl SiteArgs {
+    /// The config overrides these flags make, writing to `out` when given.
+    pub fn overrides(&self, out: Option<PathBuf>) -> crate::Overrides {
+        crate::Overrides {
+            out,
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            offline: self.offline,
+        }
+    }
 }

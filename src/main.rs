@@ -80,13 +80,7 @@ fn main() -> ExitCode {
 }
 
 fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
-    let overrides = Overrides {
-        out: args.out.clone(),
-        base_url: args.base_url.clone(),
-        drafts: args.drafts,
-        offline: args.offline,
-    };
-    let config = Config::load(&args.root, &overrides)?;
+    let config = Config::load(&args.site.root, &args.site.overrides(args.out.clone()))?;
     // Refuse before doing any work if the output folder is not ours to replace.
     Disk::check_replaceable(&config.output_dir)?;
     let mut sink = Disk {
@@ -140,13 +134,7 @@ impl folio::write::Sink for Discard {
 /// `folio check`: the whole build in memory, then the link checker; `Ok(true)` when
 /// nothing is broken.
 fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
-    let overrides = Overrides {
-        base_url: args.base_url.clone(),
-        drafts: args.drafts,
-        offline: args.offline,
-        ..Overrides::default()
-    };
-    let mut config = Config::load(&args.root, &overrides)?;
+    let mut config = Config::load(&args.site.root, &args.site.overrides(None))?;
     // Collect every broken link instead of stopping at the first build error.
     config.links_on_broken = folio::config::OnBroken::Warn;
     config.check_external_links = args.external;
