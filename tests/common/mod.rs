@@ -85,10 +85,18 @@ impl Portfolio {
         self
     }
 
+    /// Writes a file the way editors save: into a temporary file, then renamed over
+    /// the target, so `folio serve` never sees it half-written.
     pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &Self {
         let path = self.root.join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
+        let dir = path.parent().unwrap();
+        fs::create_dir_all(dir).unwrap();
+        let tmp = dir.join(format!(
+            ".{}.tmp",
+            path.file_name().unwrap().to_string_lossy()
+        ));
+        fs::write(&tmp, contents).unwrap();
+        fs::rename(&tmp, &path).unwrap();
         self
     }
 
