@@ -44,7 +44,7 @@ pub enum ThemeCommand {
     /// Check a theme folder against the theme contract (THEMES.md) by rendering a test
     /// portfolio with it: a badge in every status, long names, right-to-left text.
     Check {
-        /// The theme folder (holding theme.yaml).
+        /// The theme folder (holding theme.yaml), or the name of a built-in theme.
         dir: PathBuf,
     },
     /// Create a theme folder that passes `folio theme check`, to make your own.

@@ -68,9 +68,19 @@ const VARIANTS: &[Variant] = &[
 /// Checks the theme in `dir`. `Err` only when `dir` is not a theme at all or its
 /// manifest cannot be read; everything else is a problem in the outcome.
 pub fn check(dir: &Path) -> Result<Outcome> {
-    let dir = std::fs::canonicalize(dir)
-        .map_err(|e| Error::io(dir, "cannot open the theme folder", e))?;
-    let theme = theme::load_unchecked(Path::new("/"), &dir.display().to_string())?;
+    // A built-in theme by name, unless a folder of that name is here.
+    let builtin = dir
+        .to_str()
+        .filter(|name| !dir.exists() && theme::builtin_names().contains(name));
+    let (selector, dir) = match builtin {
+        Some(name) => (name.to_string(), None),
+        None => {
+            let dir = std::fs::canonicalize(dir)
+                .map_err(|e| Error::io(dir, "cannot open the theme folder", e))?;
+            (dir.display().to_string(), Some(dir))
+        }
+    };
+    let theme = theme::load_unchecked(Path::new("/"), &selector)?;
     let marker = theme.manifest.verified_marker.clone();
     let mut problems = Vec::new();
     if let Err(e) = theme::check_folio_version(&theme) {
@@ -80,6 +90,7 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         problems.extend(e.flatten());
     }
     if let Some(shot) = &theme.manifest.screenshot
+        && let Some(dir) = &dir
         && !dir.join(shot).is_file()
     {
         problems.push(Error::Config {
@@ -109,7 +120,7 @@ pub fn check(dir: &Path) -> Result<Outcome> {
             } else {
                 "unverified"
             });
-        write_portfolio(&root, &dir, variant)?;
+        write_portfolio(&root, &selector, variant)?;
         let mut config = crate::Config::load(
             &root,
             &Overrides {
@@ -285,8 +296,8 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))
 }
 
-/// Writes the test portfolio for `variant`, using the theme in `theme_dir`.
-fn write_portfolio(root: &Path, theme_dir: &Path, variant: &Variant) -> Result<()> {
+/// Writes the test portfolio for `variant`, using `theme` (a built-in name or a folder).
+fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
     let issuer = Issuer::from_seed(SEED);
     let arabic = variant.language == "ar";
     let (title, headline) = if arabic {
@@ -307,9 +318,7 @@ fn write_portfolio(root: &Path, theme_dir: &Path, variant: &Variant) -> Result<(
              location: Beirut\n  links:\n    github: leila-h\n    linkedin: leila-h\n\
              badges:\n  on_invalid: show\n  on_expired: show\n  network: false\n  trust:\n    \
              - id: {}\n      name: folio Sample Academy\n",
-            variant.language,
-            theme_dir.display(),
-            issuer.did
+            variant.language, theme, issuer.did
         ),
     )?;
     let cited = if variant.with_verified {
