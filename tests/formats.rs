@@ -489,6 +489,11 @@ fn hosted_open_badges_2_assertions() {
     );
     assert_eq!(out[0]["format"], "ob2");
     assert_eq!(check(&out[0], "signature").0, "pass");
+    // The dates are the issuer's (compared with its copy), in OB 2.0 names.
+    assert_eq!(
+        check(&out[0], "validity"),
+        ("pass", "valid since 2024-05-01, no expiry")
+    );
     // Hosting proves the assertion is the issuer's copy, not who the issuer is.
     assert_eq!(out[0]["status"], "unverifiable");
     assert_eq!(out[1]["status"], "failed");

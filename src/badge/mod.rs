@@ -322,12 +322,6 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             (validity, validity_detail) = (o, format!("token: {d}"));
         }
     }
-    if kind == read::Format::Ob2 && jws.is_none() {
-        (validity, validity_detail) = (
-            Outcome::Skipped,
-            "the issuer's copy would say; it cannot be fetched here".to_string(),
-        );
-    }
     checks.set(CheckName::Validity, validity, validity_detail);
 
     // 6. Status.

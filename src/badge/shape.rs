@@ -86,16 +86,34 @@ pub fn validity(doc: &Value, now: DateTime<Utc>) -> (Outcome, String) {
     let date = |field: &str| -> Result<Option<DateTime<Utc>>, String> {
         match doc.get(field) {
             None => Ok(None),
+            // Open Badges 2.0 issuers still publish Unix timestamps and bare dates.
+            Some(Value::Number(n)) => n
+                .as_i64()
+                .and_then(|t| DateTime::from_timestamp(t, 0))
+                .map(Some)
+                .ok_or_else(|| format!("`{field}` is not a date-time")),
             Some(v) => v
                 .as_str()
-                .and_then(parse_datetime)
+                .and_then(|t| {
+                    parse_datetime(t).or_else(|| {
+                        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                            .ok()
+                            .and_then(|d| d.and_hms_opt(0, 0, 0))
+                            .map(|d| d.and_utc())
+                    })
+                })
                 .map(Some)
                 .ok_or_else(|| format!("`{field}` is not a date-time")),
         }
     };
     let window = (|| {
-        let from = date("validFrom")?.or(date("issuanceDate")?);
-        let until = date("validUntil")?.or(date("expirationDate")?);
+        // VC 2.0, VC 1.1, then Open Badges 2.0 names.
+        let from = date("validFrom")?
+            .or(date("issuanceDate")?)
+            .or(date("issuedOn")?);
+        let until = date("validUntil")?
+            .or(date("expirationDate")?)
+            .or(date("expires")?);
         Ok::<_, String>((from, until))
     })();
     let (from, until) = match window {
@@ -138,6 +156,18 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn open_badges_2_dates() {
+        let expired = json!({"issuedOn": "2020-01-01", "expires": 1700000000});
+        let (outcome, detail) = validity(&expired, now());
+        assert_eq!(outcome, Outcome::Warn, "{detail}");
+        assert!(detail.contains("expired on 2023-11-14"), "{detail}");
+        let current = json!({"issuedOn": "2024-05-01T00:00:00Z"});
+        assert_eq!(validity(&current, now()).0, Outcome::Pass);
+        let garbage = json!({"expires": "soon"});
+        assert_eq!(validity(&garbage, now()).0, Outcome::Fail);
+    }
 
     fn now() -> DateTime<Utc> {
         parse_datetime("2026-11-23T00:00:00Z").unwrap()
