@@ -71,15 +71,9 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
                 Ok(()) => (Outcome::Pass, format!("{} signature valid", jws.alg())),
                 Err(why) => (Outcome::Fail, why),
             };
-            // A JWK set speaks for its origin: the issuer must live there too.
-            let controller_matches = key.controller.as_deref() == issuer
-                || (key.source.starts_with("JWK set")
-                    && issuer.is_some_and(|i| {
-                        keys::origin(i) == key.controller.as_deref().unwrap_or("")
-                    }));
             let key_check = if !key.authenticated {
                 (Outcome::Skipped, key.source.clone())
-            } else if !controller_matches {
+            } else if !key.controlled_by(issuer) {
                 (
                     Outcome::Fail,
                     format!(

@@ -61,6 +61,20 @@ pub struct ResolvedKey {
     pub may_assert: bool,
     /// How the key was found, for reports.
     pub source: String,
+    /// The controller is an origin (`https://host`): a JWK set published there speaks
+    /// for every issuer id at that origin.
+    pub controls_origin: bool,
+}
+
+impl ResolvedKey {
+    /// Whether `issuer` controls the key: it is the key's controller, or, for a key
+    /// from a JWK set, lives at the controlling origin.
+    pub fn controlled_by(&self, issuer: Option<&str>) -> bool {
+        let (Some(controller), Some(issuer)) = (self.controller.as_deref(), issuer) else {
+            return false;
+        };
+        controller == issuer || (self.controls_origin && origin(issuer) == controller)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +145,7 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
             authenticated: true,
             may_assert: true,
             source: "did:key".into(),
+            controls_origin: false,
         });
     }
     if let Some(pinned) = pinned(base, fragment, opts, inputs) {
@@ -158,6 +173,7 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
                 source: format!(
                     "key written in the method's URL fragment; {base} has not confirmed it"
                 ),
+                controls_origin: false,
             });
         }
         return Err(KeyError::Unresolvable(format!(
@@ -202,6 +218,7 @@ fn resolve_from_url(
                     authenticated: true,
                     may_assert: true,
                     source: format!("JWK set {base}"),
+                    controls_origin: true,
                 }),
             None => Err(KeyError::Invalid(format!("{base} has no key `{kid}`"))),
         });
@@ -219,6 +236,7 @@ fn resolve_from_url(
         // assertionMethod list, when present, is what decides.
         may_assert: listed.asserts.unwrap_or(true),
         source: format!("issuer document {base}"),
+        controls_origin: false,
     }))
 }
 
@@ -295,6 +313,7 @@ fn pinned(
         authenticated: true,
         may_assert: true,
         source: "key pinned in folio.yaml".into(),
+        controls_origin: false,
     })
 }
 
@@ -346,6 +365,7 @@ fn resolve_did_web(
         // A DID document must name the key under assertionMethod.
         may_assert: listed.asserts.unwrap_or(false),
         source: format!("DID document {url}"),
+        controls_origin: false,
     })
 }
 
@@ -428,6 +448,25 @@ pub fn jwk_key(jwk: &Value) -> Result<PublicKey, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_controls_a_key() {
+        let key = |controller: &str, controls_origin| ResolvedKey {
+            key: PublicKey::Ed25519([1; 32]),
+            controller: Some(controller.into()),
+            authenticated: true,
+            may_assert: true,
+            source: "test".into(),
+            controls_origin,
+        };
+        let issuer = Some("https://issuer.example/profile");
+        assert!(key("https://issuer.example/profile", false).controlled_by(issuer));
+        // Only a JWK set speaks for its whole origin.
+        assert!(key("https://issuer.example", true).controlled_by(issuer));
+        assert!(!key("https://issuer.example", false).controlled_by(issuer));
+        assert!(!key("https://other.example", true).controlled_by(issuer));
+        assert!(!key("https://issuer.example/profile", false).controlled_by(None));
+    }
 
     #[test]
     fn did_key_roundtrip() {

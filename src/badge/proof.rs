@@ -132,7 +132,7 @@ impl Proofs {
                 Ok(key) if !key.authenticated => skipped.push(key.source.clone()),
                 Ok(key) => {
                     let controller = key.controller.as_deref().unwrap_or("");
-                    if Some(controller) != issuer {
+                    if !key.controlled_by(issuer) {
                         return (
                             Outcome::Fail,
                             format!(
