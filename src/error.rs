@@ -83,10 +83,12 @@ pub enum Error {
         hint: Option<String>,
     },
 
-    /// A theme template failed to parse or render.
-    #[error("{template}: {msg}")]
+    /// A theme template failed to parse or render. `loc` names the template (and
+    /// line, where known); `page` the page being rendered.
+    #[error("{loc}: {}{msg}", rendering(page))]
     Template {
-        template: String,
+        loc: Location,
+        page: Option<String>,
         msg: String,
         hint: Option<String>,
     },
@@ -121,6 +123,12 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn rendering(page: &Option<String>) -> String {
+    page.as_ref()
+        .map(|p| format!("while rendering {p}: "))
+        .unwrap_or_default()
+}
 
 impl Error {
     pub fn io(path: impl AsRef<Path>, action: &'static str, source: std::io::Error) -> Self {
@@ -183,29 +191,8 @@ impl Error {
             Error::Config { loc, .. }
             | Error::FrontMatter { loc, .. }
             | Error::Content { loc, .. }
+            | Error::Template { loc, .. }
             | Error::Badge { loc, .. } => Some(loc.clone()),
-            Error::Template { template, .. } => {
-                // `origin:line:col` as built by the renderer; the origin may hold `:`.
-                let numbers: Vec<u32> = template
-                    .rsplit(':')
-                    .take(2)
-                    .map_while(|p| p.parse().ok())
-                    .collect();
-                let mut path = template.as_str();
-                for _ in &numbers {
-                    path = path.rsplit_once(':').map_or(path, |(p, _)| p);
-                }
-                let (line, col) = match numbers[..] {
-                    [col, line] => (Some(line), Some(col)),
-                    [line] => (Some(line), None),
-                    _ => (None, None),
-                };
-                Some(Location {
-                    path: path.into(),
-                    line,
-                    col,
-                })
-            }
             Error::OutputNotOurs { path } | Error::Io { path, .. } => {
                 Some(Location::file(path.clone()))
             }

@@ -155,7 +155,8 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                 .push(relabel(link.to_error(), &root, variant.label));
         }
         let problem = |file: &str, msg: String, hint: &str| Error::Template {
-            template: format!("test portfolio ({}): {file}", variant.label),
+            loc: Location::file(format!("test portfolio ({}): {file}", variant.label)),
+            page: None,
             msg,
             hint: Some(hint.into()),
         };
@@ -241,11 +242,13 @@ fn relabel(e: Error, root: &Path, label: &str) -> Error {
             hint,
         },
         Error::Template {
-            template,
+            loc,
+            page,
             msg,
             hint,
         } => Error::Template {
-            template,
+            loc,
+            page,
             msg: format!("{msg} [test portfolio: {label}]"),
             hint,
         },

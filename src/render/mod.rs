@@ -16,7 +16,7 @@ use tera::{Context, Tera};
 use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Page, Section};
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 use crate::site::Site;
 use crate::site::badges::Badge;
 use crate::write::OutputFile;
@@ -442,7 +442,7 @@ pub fn render(
 /// reported once, naming the first page and how many more it affects.
 #[derive(Default)]
 struct Errors {
-    /// (template, message without the page) → (first error, further pages).
+    /// (where, message) → (first error, further pages with the same error).
     seen: BTreeMap<(String, String), (Error, usize)>,
     order: Vec<(String, String)>,
 }
@@ -453,12 +453,7 @@ impl Errors {
             Ok(v) => Some(v),
             Err(e) => {
                 let key = match &e {
-                    Error::Template { template, msg, .. } => (
-                        template.clone(),
-                        msg.split_once(": ")
-                            .map_or(msg.as_str(), |(_, m)| m)
-                            .to_string(),
-                    ),
+                    Error::Template { loc, msg, .. } => (loc.to_string(), msg.clone()),
                     other => (String::new(), other.to_string()),
                 };
                 match self.seen.get_mut(&key) {
@@ -485,13 +480,15 @@ impl Errors {
             .map(|(e, more)| match (e, more) {
                 (
                     Error::Template {
-                        template,
+                        loc,
+                        page,
                         msg,
                         hint,
                     },
                     n,
                 ) if n > 0 => Error::Template {
-                    template,
+                    loc,
+                    page,
                     msg: format!("{msg} (and {n} more page{})", if n == 1 { "" } else { "s" }),
                     hint,
                 },
@@ -623,7 +620,7 @@ fn favicon(config: &Config, theme: &Theme) -> Result<Option<Favicon>> {
         let path = path.trim_start_matches('/');
         if !config.root.join("static").join(path).is_file() {
             return Err(Error::Config {
-                loc: crate::Location::file(config.shown(crate::config::CONFIG_FILE)),
+                loc: Location::file(config.shown(crate::config::CONFIG_FILE)),
                 msg: format!("favicon `{path}` is not a file in static/"),
                 hint: Some("put the icon in static/ and give its path inside it, e.g. `favicon: images/me.png`".into()),
             });
@@ -688,18 +685,18 @@ fn template_error(
         .iter()
         .find_map(|m| m.split('\'').nth(1).filter(|n| origins.contains_key(n)))
         .unwrap_or("");
-    let mut template = origins
+    let origin = origins
         .get(name)
         .map(|t| t.origin.clone())
         .unwrap_or_else(|| name.to_string());
+    let mut loc = Location::file(origin);
     // Parse errors carry " --> LINE:COL".
-    if let Some(pos) = chain.iter().find_map(|m| {
-        m.split(" --> ")
-            .nth(1)
-            .and_then(|r| r.split_whitespace().next())
-            .map(str::to_string)
+    if let Some((line, col)) = chain.iter().find_map(|m| {
+        let pos = m.split(" --> ").nth(1)?.split_whitespace().next()?;
+        let (line, col) = pos.split_once(':')?;
+        Some((line.parse().ok()?, col.parse().ok()?))
     }) {
-        template = format!("{template}:{pos}");
+        (loc.line, loc.col) = (Some(line), Some(col));
     } else if let Some((origin, line)) = chain
         .iter()
         .find_map(|m| m.split("Variable `").nth(1)?.split('`').next())
@@ -707,20 +704,17 @@ fn template_error(
     {
         // Tera gives no line for a missing variable: find the line that uses it, in
         // the template being rendered first, then in the ones it extends or imports.
-        template = format!("{origin}:{line}");
+        loc = Location::line(origin, line as u32);
     }
     let detail: Vec<String> = chain
         .iter()
         .map(|m| m.trim().to_string())
         .filter(|m| !m.is_empty())
         .collect();
-    let mut msg = detail.join(": ");
-    if let Some(page) = page {
-        msg = format!("while rendering {page}: {msg}");
-    }
     Error::Template {
-        template,
-        msg,
+        loc,
+        page: page.map(str::to_string),
+        msg: detail.join(": "),
         hint: Some("check the template's syntax and the variable names in THEMES.md".into()),
     }
 }

@@ -487,7 +487,8 @@ pub fn check_required_templates(theme: &Theme) -> Result<()> {
         .iter()
         .filter(|(name, _)| !theme.templates.iter().any(|t| t.name == *name))
         .map(|(name, what)| Error::Template {
-            template: format!("{}: templates/{name}", theme.origin),
+            loc: Location::file(format!("{}: templates/{name}", theme.origin)),
+            page: None,
             msg: format!(
                 "theme `{}` has no template `{name}`, which folio renders for {what}",
                 theme.manifest.name
