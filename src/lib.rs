@@ -188,9 +188,10 @@ fn check_links(
         }))
         .collect();
     let address = links::SiteAddress::new(&config.base_url, &config.base_path);
-    let mut broken = links::check(files, &address, &sources, &config.root)?;
+    let scan = links::scan(files)?;
+    let mut broken = links::check(&scan, &address, &sources, &config.root);
     if config.check_external_links {
-        let external = links::external_links(files, &address);
+        let external = links::external_links(&scan, &address);
         broken.extend(links::check_external(
             &external,
             &sources,

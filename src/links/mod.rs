@@ -95,34 +95,22 @@ impl BrokenLink {
 /// The site's address, to tell internal URLs from external ones.
 #[derive(Debug, Clone)]
 pub struct SiteAddress {
-    /// `https://host` (no trailing slash), when `base_url` names a host.
-    origin: Option<String>,
+    /// `host[:port]`, lowercased, when `base_url` names a host. The scheme is not
+    /// compared: an `http://` link to the site's own host is still internal.
+    host: Option<String>,
     /// `/` or `/repo/`.
     base_path: String,
 }
 
 impl SiteAddress {
     pub fn new(base_url: &str, base_path: &str) -> Self {
-        let origin = base_url.split_once("://").map(|(scheme, rest)| {
-            let host = rest.split('/').next().unwrap_or("");
-            format!(
-                "{}://{}",
-                scheme.to_ascii_lowercase(),
-                host.to_ascii_lowercase()
-            )
-        });
+        let host = base_url
+            .split_once("://")
+            .map(|(_, rest)| rest.split('/').next().unwrap_or("").to_ascii_lowercase());
         SiteAddress {
-            origin,
+            host,
             base_path: base_path.to_string(),
         }
-    }
-
-    /// The host part of the origin (`host:port`), for scheme-insensitive comparison.
-    fn host(&self) -> Option<&str> {
-        self.origin
-            .as_deref()
-            .and_then(|o| o.split_once("://"))
-            .map(|(_, h)| h)
     }
 }
 
@@ -143,20 +131,34 @@ struct Scanned {
     is_html: bool,
 }
 
-/// Checks every internal link in `files`. `sources` maps output files to the source
-/// file they came from, for error locations; `root` is where those sources are read
-/// (to find the line of a link) when a link is broken.
-pub fn check(
-    files: &[OutputFile],
-    site: &SiteAddress,
-    sources: &HashMap<String, String>,
-    root: &std::path::Path,
-) -> crate::Result<Vec<BrokenLink>> {
-    let scanned: Vec<(usize, Scanned)> = files
+/// The links and ids of every output file that can hold links, read once and used by
+/// both [`check`] and [`external_links`].
+pub struct Scan<'a> {
+    files: &'a [OutputFile],
+    /// (index into `files`, what it holds).
+    scanned: Vec<(usize, Scanned)>,
+}
+
+/// Reads every HTML, CSS, XML and robots file of the site, in parallel.
+pub fn scan(files: &[OutputFile]) -> crate::Result<Scan<'_>> {
+    let scanned = files
         .par_iter()
         .enumerate()
         .filter_map(|(i, f)| scan_file(f).transpose().map(|r| r.map(|s| (i, s))))
         .collect::<crate::Result<_>>()?;
+    Ok(Scan { files, scanned })
+}
+
+/// Checks every internal link of the scanned site. `sources` maps output files to the
+/// source file they came from, for error locations; `root` is where those sources are
+/// read (to find the line of a link) when a link is broken.
+pub fn check(
+    scan: &Scan,
+    site: &SiteAddress,
+    sources: &HashMap<String, String>,
+    root: &std::path::Path,
+) -> Vec<BrokenLink> {
+    let Scan { files, scanned } = scan;
     let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let ids: HashMap<&str, &HashSet<String>> = scanned
         .iter()
@@ -183,7 +185,7 @@ pub fn check(
         })
         .collect();
     locate_in_sources(&mut broken, root);
-    Ok(broken)
+    broken
 }
 
 /// Fills in `source_line` where the link appears verbatim in its source file.
@@ -496,7 +498,7 @@ fn resolve(from: &str, url: &str, site: &SiteAddress, absolute_only: bool) -> Re
     let path = if let Some(rest) = strip_scheme(url) {
         // `https://host/path` or `//host/path`: ours only on the site's host.
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        if site.host() != Some(host.to_ascii_lowercase().as_str()) {
+        if site.host.as_deref() != Some(host.to_ascii_lowercase().as_str()) {
             return Resolved::Elsewhere;
         }
         format!("/{path}")
@@ -671,19 +673,14 @@ pub const EXTERNAL_WORKERS: usize = 8;
 
 /// External links (`http(s)` to other hosts) with the files that hold them, for
 /// `--external`.
-pub fn external_links(
-    files: &[OutputFile],
-    site: &SiteAddress,
-) -> BTreeMap<String, Vec<(String, u32)>> {
+pub fn external_links(scan: &Scan, site: &SiteAddress) -> BTreeMap<String, Vec<(String, u32)>> {
     let mut out: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
-    for f in files {
-        if !f.path.ends_with(".html") {
+    for (i, scanned) in &scan.scanned {
+        let f = &scan.files[*i];
+        if !scanned.is_html {
             continue;
         }
-        let Ok(Some(scanned)) = scan_file(f) else {
-            continue;
-        };
-        for found in scanned.links {
+        for found in &scanned.links {
             if found.absolute_only {
                 continue;
             }
