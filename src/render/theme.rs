@@ -424,15 +424,21 @@ pub fn params(theme: &Theme, config: &Config) -> Result<serde_yaml::Mapping> {
         .map(|(k, p)| (serde_yaml::Value::String(k.clone()), p.default.clone()))
         .collect();
     let config_file = config.shown(crate::config::CONFIG_FILE);
-    let config_text =
-        std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
-    let at = |key: &str| Location {
-        path: config_file.clone(),
-        line: config_text.find("\nextra:").and_then(|start| {
-            line_of_key(&config_text[start..], key)
-                .map(|l| l + config_text[..start].matches('\n').count() as u32)
-        }),
-        col: None,
+    // Read again only to point at the line of a bad key: builds without one never do.
+    let config_text = std::cell::OnceCell::new();
+    let at = |key: &str| {
+        let text: &String = config_text.get_or_init(|| {
+            std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE))
+                .unwrap_or_default()
+        });
+        Location {
+            path: config_file.clone(),
+            line: text.find("\nextra:").and_then(|start| {
+                line_of_key(&text[start..], key)
+                    .map(|l| l + text[..start].matches('\n').count() as u32)
+            }),
+            col: None,
+        }
     };
     let mut errors = Vec::new();
     for (key, value) in &config.extra {
