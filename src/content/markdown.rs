@@ -67,90 +67,89 @@ pub fn render(
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Only a bad link needs its line; counting for every event would be quadratic.
         let line = || body_line + 1 + body[..range.start].matches('\n').count() as u32;
-        let event =
-            match event {
-                Event::Start(Tag::Link {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve(rel, &dest_url, links) {
+                Ok(url) => Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => match resolve(rel, &dest_url, links) {
-                    Ok(url) => Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: url.map_or(dest_url, CowStr::from),
-                        title,
-                        id,
-                    }),
-                    Err(msg) => {
-                        errors.push(Error::content(Location::line(shown, line()), msg).with_hint(
-                        "links to pages are relative to this file, e.g. `../projects/foo.md`",
-                    ));
-                        Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        })
-                    }
-                },
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: prefix_root_relative(&dest_url, links.base_path)
-                        .map_or(dest_url, CowStr::from),
+                    dest_url: url.map_or(dest_url, CowStr::from),
                     title,
                     id,
                 }),
-                Event::Start(Tag::Heading { .. }) => {
-                    open_heading = Some((events.len(), String::new()));
-                    event
+                Err(msg) => {
+                    errors.push(
+                        Error::content(Location::line(shown, line()), msg).with_hint(LINK_HINT),
+                    );
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
-                Event::End(TagEnd::Heading(level)) => {
-                    if let Some((start, text)) = open_heading.take()
-                        && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
-                    {
-                        let chosen = match id {
-                            Some(given) => ids.claim(given),
-                            None => ids.claim(&slugify(&text)),
-                        };
-                        *id = Some(chosen.clone().into());
-                        headings.push(Heading {
-                            level: level as u8,
-                            id: chosen,
-                            title: text.trim().to_string(),
-                        });
-                    }
-                    event
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: prefix_root_relative(&dest_url, links.base_path)
+                    .map_or(dest_url, CowStr::from),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Heading { .. }) => {
+                open_heading = Some((events.len(), String::new()));
+                event
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((start, text)) = open_heading.take()
+                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                {
+                    let chosen = match id {
+                        Some(given) => ids.claim(given),
+                        None => ids.claim(&slugify(&text)),
+                    };
+                    *id = Some(chosen.clone().into());
+                    headings.push(Heading {
+                        level: level as u8,
+                        id: chosen,
+                        title: text.trim().to_string(),
+                    });
                 }
-                Event::Start(Tag::Paragraph) if !seen_paragraph => {
-                    seen_paragraph = true;
-                    in_first_paragraph = true;
-                    event
+                event
+            }
+            Event::Start(Tag::Paragraph) if !seen_paragraph => {
+                seen_paragraph = true;
+                in_first_paragraph = true;
+                event
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_first_paragraph = false;
+                event
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                word_count += t.split_whitespace().count();
+                if let Some((_, text)) = &mut open_heading {
+                    text.push_str(t);
                 }
-                Event::End(TagEnd::Paragraph) => {
-                    in_first_paragraph = false;
-                    event
+                if in_first_paragraph {
+                    first_paragraph.push_str(t);
                 }
-                Event::Text(ref t) | Event::Code(ref t) => {
-                    word_count += t.split_whitespace().count();
-                    if let Some((_, text)) = &mut open_heading {
-                        text.push_str(t);
-                    }
-                    if in_first_paragraph {
-                        first_paragraph.push_str(t);
-                    }
-                    event
-                }
-                Event::SoftBreak if in_first_paragraph => {
-                    first_paragraph.push(' ');
-                    event
-                }
-                other => other,
-            };
+                event
+            }
+            Event::SoftBreak if in_first_paragraph => {
+                first_paragraph.push(' ');
+                event
+            }
+            other => other,
+        };
         events.push(event);
     }
 
@@ -166,6 +165,8 @@ pub fn render(
         word_count,
     })
 }
+
+const LINK_HINT: &str = "links to pages are relative to this file, e.g. `../projects/foo.md`";
 
 /// Resolves a link destination. `Ok(None)` leaves it as written; `Ok(Some)` replaces it.
 fn resolve(rel: &str, dest: &str, links: &Links) -> Result<Option<String>, String> {

@@ -1,6 +1,7 @@
 //! Atom feeds (RFC 4287): one per section whose pages carry dates (a blog-like
 //! "writing" section), so readers can follow what the learner publishes.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -21,11 +22,16 @@ pub struct FeedLink {
 const FILE: &str = "atom.xml";
 
 /// Sections that get a feed: any but the home page with at least one dated page.
-pub fn feed_links(config: &Config, content: &Content) -> Vec<FeedLink> {
+fn fed(content: &Content) -> impl ParallelIterator<Item = &Section> {
     content
         .sections
-        .iter()
+        .par_iter()
         .filter(|s| !s.key.is_empty() && has_dated_pages(content, s))
+}
+
+/// The feed of each section that has one, for templates.
+pub fn feed_links(config: &Config, content: &Content) -> Vec<FeedLink> {
+    fed(content)
         .map(|s| FeedLink {
             section: s.key.clone(),
             title: format!("{} — {}", config.title, s.title),
@@ -46,11 +52,7 @@ fn has_dated_pages(content: &Content, section: &Section) -> bool {
 
 /// Renders the feed of every section [`feed_links`] lists.
 pub fn feeds(config: &Config, content: &Content) -> Vec<OutputFile> {
-    use rayon::prelude::*;
-    content
-        .sections
-        .par_iter()
-        .filter(|s| !s.key.is_empty() && has_dated_pages(content, s))
+    fed(content)
         .map(|s| OutputFile::new(format!("{}{FILE}", s.path), atom(config, content, s)))
         .collect()
 }
