@@ -24,6 +24,17 @@ enum ExitStatus {
     Error,
 }
 
+impl ExitStatus {
+    /// 2 for usage and I/O errors, 1 for everything the content got wrong.
+    fn of(e: &Error) -> ExitStatus {
+        if e.is_usage_or_io() {
+            ExitStatus::Error
+        } else {
+            ExitStatus::Failure
+        }
+    }
+}
+
 impl From<ExitStatus> for ExitCode {
     fn from(s: ExitStatus) -> ExitCode {
         match s {
@@ -45,11 +56,7 @@ fn main() -> ExitCode {
             Ok(clean) if !clean => return ExitStatus::Failure.into(),
             Ok(_) => Ok(()),
             Err(e) if args.format == Format::Json => {
-                let status = if e.is_usage_or_io() {
-                    ExitStatus::Error
-                } else {
-                    ExitStatus::Failure
-                };
+                let status = ExitStatus::of(&e);
                 println!("{}", check_json(None, &e.flatten(), &[]));
                 return status.into();
             }
@@ -68,11 +75,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitStatus::Success.into(),
         Err(e) => {
-            let status = if e.is_usage_or_io() {
-                ExitStatus::Error
-            } else {
-                ExitStatus::Failure
-            };
+            let status = ExitStatus::of(&e);
             report_errors(e);
             status.into()
         }
@@ -122,15 +125,6 @@ fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// A sink that writes nothing: `check` wants the build's findings, not its files.
-struct Discard;
-
-impl folio::write::Sink for Discard {
-    fn write(&mut self, _: Vec<folio::write::OutputFile>) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
 /// `folio check`: the whole build in memory, then the link checker; `Ok(true)` when
 /// nothing is broken.
 fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
@@ -138,7 +132,7 @@ fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
     // Collect every broken link instead of stopping at the first build error.
     config.links_on_broken = folio::config::OnBroken::Warn;
     config.check_external_links = args.external;
-    let report = folio::build(&config, &mut Discard)?;
+    let report = folio::build(&config, &mut folio::write::Discard)?;
     let clean = report.broken_links.is_empty();
     match args.format {
         Format::Json => println!("{}", check_json(Some(&report), &[], &report.broken_links)),

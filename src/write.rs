@@ -4,7 +4,8 @@
 //! in with two renames, so a build that fails at any point leaves the previous site
 //! byte-for-byte as it was. It only ever replaces a folder that is empty or carries
 //! folio's marker file, so a mistyped `--out` cannot delete someone's documents.
-//! [`Memory`] keeps the files in a map, for `serve` and tests.
+//! [`Memory`] keeps the files in a map, for `serve` and tests; [`Discard`] drops them,
+//! for `check`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -72,6 +73,15 @@ impl Sink for Memory {
             map.insert(f.path, bytes);
         }
         self.files = map;
+        Ok(())
+    }
+}
+
+/// Writes nothing: `folio check` wants a build's findings, not its files.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&mut self, _: Vec<OutputFile>) -> Result<()> {
         Ok(())
     }
 }
