@@ -276,17 +276,24 @@ fn theme_check_reports_template_errors_with_file_and_line() {
     .unwrap();
     let run = run_in(tmp.path(), &["theme", "check", "typo"]);
     run.failure(1);
-    let page_line = std::fs::read_to_string(theme.join("templates/page.html"))
-        .unwrap()
-        .lines()
-        .position(|l| l.contains("page.titel"))
-        .unwrap()
-        + 1;
+    let line_of = |template: &str, text: &str| {
+        std::fs::read_to_string(theme.join("templates").join(template))
+            .unwrap()
+            .lines()
+            .position(|l| l.contains(text))
+            .unwrap()
+            + 1
+    };
+    // Both in one run: the syntax error does not hide the missing variable.
     run.stderr_has(&format!(
-        "typo/templates/page.html:{page_line}: while rendering"
+        "typo/templates/page.html:{}: while rendering",
+        line_of("page.html", "page.titel")
     ))
     .stderr_has("Variable `page.titel` not found")
-    .stderr_has("typo/templates/skills.html:");
+    .stderr_has(&format!(
+        "typo/templates/skills.html:{}:7: Failed to parse 'skills.html'",
+        line_of("skills.html", "{% if %}")
+    ));
 }
 
 #[test]
