@@ -68,6 +68,25 @@ impl EmailIdentity {
     }
 }
 
+impl EmailIdentity {
+    /// `value` with the `hashed` and `salt` of `entry`: OB 2.0 recipients and OB 3.0
+    /// identity objects name them alike.
+    fn with_hash_fields(value: &str, entry: &Value) -> EmailIdentity {
+        EmailIdentity {
+            value: value.to_string(),
+            hashed: entry
+                .get("hashed")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            salt: entry
+                .get("salt")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+        }
+    }
+}
+
 /// OB 3.0 `credentialSubject.identifier[]` entries of type `emailAddress`, a plain
 /// `credentialSubject.email`, and an OB 2.0 `recipient` of type `email`.
 fn email_identities(doc: &Value) -> Vec<EmailIdentity> {
@@ -76,15 +95,7 @@ fn email_identities(doc: &Value) -> Vec<EmailIdentity> {
         && r.get("type").and_then(Value::as_str).unwrap_or("email") == "email"
         && let Some(identity) = r.get("identity").and_then(Value::as_str)
     {
-        out.push(EmailIdentity {
-            value: identity.to_string(),
-            hashed: r.get("hashed").and_then(Value::as_bool).unwrap_or(false),
-            salt: r
-                .get("salt")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-        });
+        out.push(EmailIdentity::with_hash_fields(identity, r));
     }
     out
 }
@@ -109,15 +120,7 @@ fn ob3_identities(doc: &Value) -> Vec<EmailIdentity> {
             let Some(value) = id.get("identityHash").and_then(Value::as_str) else {
                 continue;
             };
-            out.push(EmailIdentity {
-                value: value.to_string(),
-                hashed: id.get("hashed").and_then(Value::as_bool).unwrap_or(false),
-                salt: id
-                    .get("salt")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-            });
+            out.push(EmailIdentity::with_hash_fields(value, id));
         }
         if let Some(email) = subject.get("email").and_then(Value::as_str) {
             out.push(EmailIdentity {
