@@ -235,7 +235,7 @@ pub fn generate(root: &Path, pages: usize, badges: usize) {
         "folio.yaml",
         format!(
             "title: Benchmark portfolio\nbase_url: https://bench.example/\ntheme: bench-theme\n\
-             owner:\n  name: Bench Learner\nbadges:\n  network: false\n  trust:\n    - id: {}\n      name: Bench Academy\n",
+             owner:\n  name: Bench Learner\n  email: learner@example.org\nbadges:\n  network: false\n  trust:\n    - id: {}\n      name: Bench Academy\n",
             issuer.did
         ),
     );

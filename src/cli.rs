@@ -154,6 +154,10 @@ pub struct SiteArgs {
     /// Use no network at all (same as `badges.network: false`).
     #[arg(long)]
     pub offline: bool,
+    /// Folder of pre-fetched documents (`index.tsv`: url<TAB>file) used before the
+    /// network and the cache, for reproducible badge checks.
+    #[arg(long)]
+    pub documents: Option<PathBuf>,
 }
 
 impl SiteArgs {
@@ -164,6 +168,7 @@ impl SiteArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             offline: self.offline,
+            documents: self.documents.clone(),
         }
     }
 }

@@ -65,6 +65,9 @@ struct RawOwner {
     headline: Option<String>,
     #[serde(default)]
     email: Option<String>,
+    /// More identities badges may name the owner by: emails, URLs, DIDs, `tel:`.
+    #[serde(default)]
+    identities: Vec<String>,
     #[serde(default)]
     location: Option<String>,
     #[serde(default)]
@@ -160,6 +163,8 @@ pub struct BadgeConfig {
     pub on_expired: OnExpired,
     pub network: bool,
     pub trust: Vec<TrustedIssuer>,
+    /// Pre-fetched documents (`--documents DIR`) used before the network and cache.
+    pub documents: Option<PathBuf>,
 }
 
 /// The validated configuration every later stage reads.
@@ -181,6 +186,9 @@ pub struct Config {
     pub favicon: Option<String>,
     pub owner: Owner,
     pub owner_email: Option<String>,
+    /// Every identity a badge may name the owner by (`owner.email` and
+    /// `owner.identities`); compared with recipients, never published.
+    pub owner_identities: crate::badge::recipient::Owner,
     pub badges: BadgeConfig,
     pub extra: serde_yaml::Mapping,
     pub drafts: bool,
@@ -196,6 +204,7 @@ pub struct Overrides {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub offline: bool,
+    pub documents: Option<PathBuf>,
 }
 
 impl Config {
@@ -228,6 +237,17 @@ impl Config {
             serde_yaml::from_str(text).map_err(|e| config_error(path, &e))?
         };
 
+        let owner_identities = crate::badge::recipient::Owner::parse(
+            raw.owner.email.iter().chain(&raw.owner.identities).map(String::as_str),
+        )
+        .map_err(|msg| Error::Config {
+            loc: Location::file(path),
+            msg: format!("owner identity {msg}"),
+            hint: Some(
+                "list identities like `ada@example.org`, `did:web:ada.example` or `https://ada.example/`"
+                    .into(),
+            ),
+        })?;
         let base_url = overrides.base_url.clone().unwrap_or(raw.base_url);
         let (base_url, base_path) = normalise_base_url(&base_url).map_err(|msg| Error::Config {
             loc: Location::file(path),
@@ -265,12 +285,14 @@ impl Config {
                 links: raw.owner.links,
             },
             owner_email: raw.owner.email,
+            owner_identities,
             badges: BadgeConfig {
                 dir: root.join(raw.badges.dir),
                 on_invalid: raw.badges.on_invalid,
                 on_expired: raw.badges.on_expired,
                 network: raw.badges.network && !overrides.offline,
                 trust: raw.badges.trust,
+                documents: overrides.documents.clone(),
             },
             extra: raw.extra,
             drafts: overrides.drafts,

@@ -45,6 +45,23 @@ pub fn cache_dir_of(root: &std::path::Path) -> std::path::PathBuf {
     root.join(".folio").join("cache")
 }
 
+/// How the portfolio's badges are verified: its owner, trust list, network setting,
+/// document cache and pre-fetched documents (`--documents`). Used by every command
+/// that verifies for a portfolio (`build`, `serve`, `check`, and `verify` in one).
+pub fn badge_options(config: &Config) -> Result<badge::Options> {
+    let documents = match &config.badges.documents {
+        Some(dir) => badge::Documents::from_dir(dir)?,
+        None => badge::Documents::default(),
+    };
+    Ok(badge::Options {
+        now: chrono::Utc::now(),
+        documents: documents.with_network(config.badges.network, Some(cache_dir(config))),
+        trust: config.badges.trust.clone(),
+        owner: config.owner_identities.clone(),
+        portfolio: true,
+    })
+}
+
 /// What a build did, for the one-line summary.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -88,13 +105,7 @@ pub fn build_cached(
     if let Some(c) = cache {
         c.html.take_misses();
     }
-    let badge_opts = badge::Options {
-        now: chrono::Utc::now(),
-        documents: badge::Documents::default()
-            .with_network(config.badges.network, Some(cache_dir(config))),
-        trust: config.badges.trust.clone(),
-        owner_email: config.owner_email.clone(),
-    };
+    let badge_opts = badge_options(config)?;
     if let Some(c) = cache {
         c.verdicts.take_misses();
     }

@@ -317,32 +317,31 @@ fn open_browser(url: &str) {
 
 /// Verifies each file and prints its verdict; `Ok(true)` when every one is verified.
 fn verify(args: &VerifyArgs) -> Result<bool, Error> {
-    let mut opts = badge::Options::default();
     let root = args.root.clone().unwrap_or_else(|| ".".into());
     let has_config = root.join(folio::config::CONFIG_FILE).is_file();
-    let mut network = !args.offline;
-    let mut cache = None;
-    if args.root.is_some() || has_config {
+    let mut opts = if args.root.is_some() || has_config {
         let overrides = Overrides {
             offline: args.offline,
+            documents: args.documents.clone(),
             ..Overrides::default()
         };
-        let config = Config::load(&root, &overrides)?;
-        opts.trust = config.badges.trust.clone();
-        opts.owner_email = config.owner_email.clone();
-        network = config.badges.network;
-        cache = Some(folio::cache_dir(&config));
-    }
+        folio::badge_options(&Config::load(&root, &overrides)?)?
+    } else {
+        let documents = match &args.documents {
+            Some(dir) => badge::Documents::from_dir(dir)?,
+            None => badge::Documents::default(),
+        };
+        badge::Options {
+            documents: documents.with_network(!args.offline, None),
+            ..badge::Options::default()
+        }
+    };
     if let Some(now) = &args.now {
         opts.now = badge::shape::parse_datetime(now).ok_or_else(|| {
             Error::usage(format!("--now `{now}` is not a date-time"))
                 .with_hint("write it like 2026-11-23T00:00:00Z")
         })?;
     }
-    if let Some(dir) = &args.documents {
-        opts.documents = badge::Documents::from_dir(dir)?;
-    }
-    opts.documents = opts.documents.with_network(network, cache);
     let mut all_verified = true;
     let mut io_errors = Vec::new();
     for file in &args.files {

@@ -318,7 +318,7 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
             "title: \"{title}\"\nbase_url: \"{BASE_URL}\"\nlanguage: {}\ntheme: \"{}\"\n\
              description: \"The theme-check portfolio.\"\n\
              owner:\n  name: Leila Haddad-Montgomery-Oyelaran-Castellanos\n  headline: \"{headline}\"\n  \
-             location: Beirut\n  links:\n    github: leila-h\n    linkedin: leila-h\n\
+             email: learner@example.org\n  location: Beirut\n  links:\n    github: leila-h\n    linkedin: leila-h\n\
              badges:\n  on_invalid: show\n  on_expired: show\n  network: false\n  trust:\n    \
              - id: {}\n      name: folio Sample Academy\n",
             variant.language, theme, issuer.did
@@ -411,10 +411,12 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
     failed["name"] = json!("Accessible Web (altered after signing)");
     badges.push(("failed", failed));
     let stranger = Issuer::with_did(SEED, "did:web:unknown-issuer.example");
+    let mut unknown = sample_badge(&stranger, "Version Control", created);
+    unknown["issuer"]["name"] = json!("Unknown Issuer Institute");
     badges.push((
         "unverifiable",
         stranger
-            .sign_rdfc(sample_badge(&stranger, "Version Control", created), created)
+            .sign_rdfc(unknown, created)
             .map_err(|e| Error::usage(format!("cannot sign the test badges: {e}")))?,
     ));
     for (name, doc) in badges {

@@ -80,23 +80,50 @@ impl Documents {
 
     /// The bytes for `url`, or why there are none.
     pub fn get(&self, url: &str) -> std::result::Result<Vec<u8>, String> {
+        self.get_with_provenance(url).map(|(bytes, _)| bytes)
+    }
+
+    /// The bytes for `url` and where they came from, so a caller that needs a fresh
+    /// copy (status lists) can refuse an old cached one.
+    pub fn get_with_provenance(
+        &self,
+        url: &str,
+    ) -> std::result::Result<(Vec<u8>, Provenance), String> {
         if let Some(path) = self.by_url.get(url) {
-            return read_limited(path);
+            return read_limited(path).map(|b| (b, Provenance::Supplied));
         }
-        let cached = || self.cache.as_ref().and_then(|dir| read_cached(dir, url));
+        let cached = |why: String| {
+            let dir = self.cache.as_ref().ok_or_else(|| why.clone())?;
+            let (bytes, fetched) = read_cached(dir, url).ok_or_else(|| why.clone())?;
+            Ok((bytes, Provenance::Cached { fetched, why }))
+        };
         if !self.network {
-            return cached().ok_or_else(|| format!("{url} is not available offline"));
+            return cached(format!("{url} is not available offline"));
         }
         match fetch(url) {
             Ok(bytes) => {
                 if let Some(dir) = &self.cache {
                     store_cached(dir, url, &bytes);
                 }
-                Ok(bytes)
+                Ok((bytes, Provenance::Fetched))
             }
-            Err(why) => cached().ok_or(why),
+            Err(why) => cached(why),
         }
     }
+}
+
+/// Where a document's bytes came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Provenance {
+    /// From `--documents`: the user supplied it for this run.
+    Supplied,
+    /// Fetched from the network just now.
+    Fetched,
+    /// From `.folio/cache/`, fetched at `fetched`; `why` says why no fresh copy.
+    Cached {
+        fetched: chrono::DateTime<chrono::Utc>,
+        why: String,
+    },
 }
 
 fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
@@ -158,15 +185,23 @@ fn cache_key(url: &str) -> String {
     super::hex(&Sha256::digest(url.as_bytes()))
 }
 
-/// A cached document: the body, and beside it when and from where it was fetched.
-fn read_cached(dir: &Path, url: &str) -> Option<Vec<u8>> {
+/// A cached document: the body, and when it was fetched (from the `.meta` file
+/// beside it, which also names the URL).
+fn read_cached(dir: &Path, url: &str) -> Option<(Vec<u8>, chrono::DateTime<chrono::Utc>)> {
     let key = cache_key(url);
     let meta = std::fs::read_to_string(dir.join(format!("{key}.meta"))).ok()?;
+    let mut lines = meta.lines();
     // Guard against a hash collision or a hand-edited cache.
-    if meta.lines().next()? != url {
+    if lines.next()? != url {
         return None;
     }
-    read_limited(&dir.join(format!("{key}.body"))).ok()
+    let fetched = lines
+        .next()
+        .and_then(|l| l.strip_prefix("fetched "))
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t.trim()).ok())?
+        .with_timezone(&chrono::Utc);
+    let body = read_limited(&dir.join(format!("{key}.body"))).ok()?;
+    Some((body, fetched))
 }
 
 /// Stores `bytes` as the cached copy of `url` (also used to seed a cache, as
@@ -213,7 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         store_cached(dir.path(), "https://a.example/x", b"hello");
         assert_eq!(
-            read_cached(dir.path(), "https://a.example/x").unwrap(),
+            read_cached(dir.path(), "https://a.example/x").unwrap().0,
             b"hello"
         );
         assert!(read_cached(dir.path(), "https://a.example/y").is_none());

@@ -1,14 +1,16 @@
-//! Credentials secured as JWTs (VC-JWT) and Open Badges 2.0 assertions: the
-//! signature and key checks for formats without an embedded proof.
+//! Credentials secured as JWTs (VC-JWT): the signature and key checks.
 //!
-//! The key comes from the issuer: `kid` (a DID URL, or a fragment of `iss`) or, without
-//! a `kid`, from `iss` itself when it is a did:key. A `jwk` in the header only shows
-//! the token was not altered since someone signed it, not who that was.
+//! The key comes from the issuer: `kid` (a DID URL, or a fragment of `iss`) names it;
+//! without a `kid`, every key the issuer controls (`keys::issuer_keys`: did:key,
+//! did:web, an https profile or JWK set, a pinned trust entry) that fits the
+//! algorithm is tried. A `jwk` in the header only shows that the token was not
+//! altered since someone signed it, not who that was: it is used only when it is the
+//! same key as one the issuer controls.
 
 use serde_json::Value;
 
 use super::jws::{self, Jws};
-use super::keys::{self, KeyError};
+use super::keys::{self, KeyError, PublicKey};
 use super::{Input, Options, Outcome};
 
 /// Outcomes of the signature and key checks for one credential.
@@ -38,37 +40,25 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
     }
     let issuer = issuer.or(iss);
     let method = match (jws.kid(), issuer) {
-        (Some(kid), Some(iss)) if kid.starts_with('#') => Some(format!("{iss}{kid}")),
-        (Some(kid), _) => Some(kid.to_string()),
-        (None, Some(iss)) if iss.starts_with("did:key:") => {
-            Some(format!("{iss}#{}", iss.trim_start_matches("did:key:")))
+        (Some(kid), Some(iss)) if kid.starts_with('#') => format!("{iss}{kid}"),
+        (Some(kid), _) => kid.to_string(),
+        (None, Some(issuer)) => return by_issuer_keys(jws, issuer, suite, opts, inputs),
+        (None, None) => {
+            let why = "the token has no `kid` and names no issuer".to_string();
+            return Secured {
+                signature: (Outcome::Skipped, format!("no key to check with: {why}")),
+                key: (Outcome::Fail, why),
+                suite,
+            };
         }
-        _ => None,
-    };
-    let Some(method) = method else {
-        let jwk_note = if jws.header.get("jwk").is_some() {
-            "; the token carries its own key (jwk), which does not show who issued it"
-        } else {
-            ""
-        };
-        return Secured {
-            signature: (
-                Outcome::Skipped,
-                format!(
-                    "no key to check with: the token has no `kid` and its issuer is not a did:key{jwk_note}"
-                ),
-            ),
-            key: (
-                Outcome::Skipped,
-                format!("the issuer's key cannot be found{jwk_note}"),
-            ),
-            suite,
-        };
     };
     match keys::resolve(&method, opts, inputs) {
         Ok(key) => {
             let signature = match jws::verify(jws, &key.key) {
-                Ok(()) => (Outcome::Pass, format!("{} signature valid", jws.alg())),
+                Ok(()) => (
+                    Outcome::Pass,
+                    format!("{} signature valid with {method}", jws.alg()),
+                ),
                 Err(why) => (Outcome::Fail, why),
             };
             let key_check = if !key.authenticated {
@@ -112,108 +102,120 @@ pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<I
     }
 }
 
-/// Open Badges 2.0: a hosted assertion is proven by the issuer's own copy, which
-/// cannot be fetched here; a signed one names its key by URL (`verification.creator`).
-pub fn check_ob2(
-    assertion: &Value,
-    jws: Option<&Jws>,
-    hosted_url: Option<&str>,
+/// Whether a key fits a JWS algorithm.
+fn fits(alg: &str, key: &PublicKey) -> bool {
+    matches!(
+        (alg, key),
+        ("EdDSA" | "Ed25519", PublicKey::Ed25519(_))
+            | ("RS256" | "RS384" | "RS512" | "PS256", PublicKey::Rsa(_))
+            | ("ES256", PublicKey::P256(_))
+    )
+}
+
+fn same_key(a: &PublicKey, b: &PublicKey) -> bool {
+    a.kind() == b.kind() && a.fingerprint_bytes() == b.fingerprint_bytes()
+}
+
+/// A token without `kid`: try each key the issuer controls that fits the algorithm.
+fn by_issuer_keys(
+    jws: &Jws,
+    issuer: &str,
+    suite: Option<String>,
     opts: &Options,
     inputs: &mut Vec<Input>,
 ) -> Secured {
-    if let Some(jws) = jws {
-        let creator = assertion
-            .pointer("/verification/creator")
-            .and_then(Value::as_str);
-        let Some(creator) = creator else {
+    let header_jwk = jws.header.get("jwk");
+    let candidates = match keys::issuer_keys(issuer, opts, inputs) {
+        Ok(keys) => keys,
+        Err(KeyError::Unresolvable(why)) => {
+            let note = if header_jwk.is_some() {
+                "; the key in the token's header (jwk) does not show who issued it"
+            } else {
+                ""
+            };
             return Secured {
                 signature: (
                     Outcome::Skipped,
-                    "the signed assertion names no key (verification.creator)".into(),
+                    format!("the issuer's keys are not available: {why}{note}"),
                 ),
-                key: (Outcome::Skipped, "no key named".into()),
-                suite: Some(format!("JWS {}", jws.alg())),
+                key: (Outcome::Skipped, format!("{why}{note}")),
+                suite,
             };
-        };
-        let key = opts
-            .documents
-            .get(creator)
-            .map_err(|e| format!("the issuer's key {creator} cannot be fetched: {e}"))
-            .and_then(|bytes| {
-                inputs.push(Input::new("key-document", creator, &bytes));
-                let doc: Value = serde_json::from_slice(&bytes)
-                    .map_err(|_| format!("{creator} is not a JSON key document"))?;
-                keys::key_material(&doc)
-            });
-        return match key {
-            Ok(key) => Secured {
-                signature: match jws::verify(jws, &key) {
-                    Ok(()) => (Outcome::Pass, format!("{} signature valid", jws.alg())),
-                    Err(why) => (Outcome::Fail, why),
-                },
-                key: (
-                    Outcome::Skipped,
-                    format!("the key at {creator} is not yet tied to the badge's issuer profile"),
-                ),
-                suite: Some(format!("JWS {}", jws.alg())),
-            },
-            Err(why) => Secured {
-                signature: (Outcome::Skipped, why.clone()),
-                key: (Outcome::Skipped, why),
-                suite: Some(format!("JWS {}", jws.alg())),
-            },
-        };
-    }
-    let suite = Some("hosted".to_string());
-    let Some(url) = hosted_url else {
-        let why = "the assertion is neither hosted nor signed".to_string();
+        }
+        Err(KeyError::Invalid(why)) => {
+            return Secured {
+                signature: (Outcome::Skipped, format!("no usable key: {why}")),
+                key: (Outcome::Fail, why),
+                suite,
+            };
+        }
+    };
+    let fitting: Vec<_> = candidates
+        .iter()
+        .filter(|k| fits(jws.alg(), &k.key.key))
+        .collect();
+    // A header key is only a hint: it must be one of the issuer's own.
+    let forged = match header_jwk.map(keys::jwk_key) {
+        Some(Ok(jwk)) if !fitting.iter().any(|k| same_key(&k.key.key, &jwk)) => Some(
+            "the key in the token's header (jwk) is not one of the issuer's keys".to_string(),
+        ),
+        Some(Err(why)) => Some(format!("the key in the token's header (jwk) is unusable: {why}")),
+        _ => None,
+    };
+    if fitting.is_empty() {
+        let why = format!(
+            "the issuer {issuer} lists no {} key",
+            jws.alg()
+        );
         return Secured {
-            signature: (Outcome::Skipped, why.clone()),
-            key: (Outcome::Skipped, why),
+            signature: (Outcome::Skipped, format!("no key to check with: {why}")),
+            key: (Outcome::Fail, forged.unwrap_or(why)),
             suite,
         };
-    };
-    // A hosted assertion is proven by the issuer's own copy: fetch it and compare.
-    let fetched = opts.documents.get(url).and_then(|bytes| {
-        inputs.push(Input::new("hosted-assertion", url, &bytes));
-        serde_json::from_slice::<Value>(&bytes)
-            .map_err(|_| format!("the issuer's copy at {url} is not JSON"))
-    });
-    match fetched {
-        Err(why) => Secured {
+    }
+    let verified = fitting
+        .iter()
+        .find(|k| jws::verify(jws, &k.key.key).is_ok());
+    match (verified, forged) {
+        (Some(k), None) => Secured {
             signature: (
-                Outcome::Skipped,
-                format!(
-                    "a hosted Open Badges 2.0 assertion is proven by the issuer's copy at {url}: {why}"
-                ),
+                Outcome::Pass,
+                format!("{} signature valid with {}", jws.alg(), k.id),
             ),
             key: (
-                Outcome::Skipped,
-                "the issuer's copy could not be fetched".into(),
+                Outcome::Pass,
+                format!(
+                    "{} ({}) belongs to the issuer and may assert credentials",
+                    k.id, k.key.source
+                ),
             ),
             suite,
         },
-        Ok(copy) => {
-            let same = |field: &str| {
-                assertion.get(field).is_none() || assertion.get(field) == copy.get(field)
-            };
-            let signature = if ["recipient", "badge", "issuedOn", "expires"]
-                .iter()
-                .all(|f| same(f))
-            {
-                (Outcome::Pass, format!("matches the issuer's copy at {url}"))
-            } else {
-                (
-                    Outcome::Fail,
-                    format!("differs from the issuer's copy at {url}"),
-                )
-            };
+        (Some(k), Some(forged)) => Secured {
+            signature: (
+                Outcome::Pass,
+                format!("{} signature valid with {}", jws.alg(), k.id),
+            ),
+            key: (Outcome::Fail, forged),
+            suite,
+        },
+        (None, forged) => {
+            let ids: Vec<&str> = fitting.iter().map(|k| k.id.as_str()).collect();
             Secured {
-                signature,
-                key: (
-                    Outcome::Skipped,
-                    "hosted assertions are not tied to an issuer key; the issuer's profile is not checked".into(),
+                signature: (
+                    Outcome::Fail,
+                    format!(
+                        "the signature does not verify with any of the issuer's keys ({})",
+                        ids.join(", ")
+                    ),
                 ),
+                key: match forged {
+                    Some(forged) => (Outcome::Fail, forged),
+                    None => (
+                        Outcome::Skipped,
+                        "no key of the issuer verified the signature".into(),
+                    ),
+                },
                 suite,
             }
         }

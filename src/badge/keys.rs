@@ -317,6 +317,167 @@ fn pinned(
     })
 }
 
+/// A key the issuer controls and allows to assert credentials, with its id.
+#[derive(Debug, Clone)]
+pub struct IssuerKey {
+    pub id: String,
+    pub key: ResolvedKey,
+}
+
+/// Every key `issuer` controls that may assert credentials, found the issuer's own
+/// way (for a token that names no `kid`): a `did:key` is its key; a pinned trust
+/// entry gives its keys; a `did:web` DID document lists them under `assertionMethod`;
+/// an `https` issuer profile lists them (`assertionMethod`, else `verificationMethod`,
+/// as objects with key material) or names a JWK set (`jwks_uri`), or is itself one.
+pub fn issuer_keys(
+    issuer: &str,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<Vec<IssuerKey>, KeyError> {
+    if let Some(id) = issuer.strip_prefix("did:key:") {
+        let vm = format!("{issuer}#{id}");
+        let key = resolve(&vm, opts, inputs)?;
+        return Ok(vec![IssuerKey { id: vm, key }]);
+    }
+    if let Some(entry) = opts.trust.iter().find(|t| t.id == issuer)
+        && !entry.keys.is_empty()
+    {
+        return Ok(entry
+            .keys
+            .iter()
+            .filter_map(|k| pinned(issuer, Some(k), opts, inputs).map(|key| (k, key)))
+            .map(|(k, key)| IssuerKey {
+                id: format!("{issuer}#{k}"),
+                key,
+            })
+            .collect());
+    }
+    let (url, is_did) = if issuer.starts_with("did:web:") {
+        let url = did_web_url(issuer)
+            .ok_or_else(|| KeyError::Invalid(format!("`{issuer}` is not a valid did:web")))?;
+        (url, true)
+    } else if issuer.starts_with("https://") || issuer.starts_with("http://") {
+        (issuer.to_string(), false)
+    } else {
+        return Err(KeyError::Unresolvable(format!(
+            "the issuer `{issuer}` is neither a did:key, a did:web nor an https profile"
+        )));
+    };
+    let bytes = opts.documents.get(&url).map_err(KeyError::Unresolvable)?;
+    inputs.push(Input::new(
+        if is_did { "did-document" } else { "key-document" },
+        &url,
+        &bytes,
+    ));
+    let doc: Value = serde_json::from_slice(&bytes)
+        .map_err(|_| KeyError::Unresolvable(format!("{url} is not JSON")))?;
+    let source = if is_did {
+        format!("DID document {url}")
+    } else {
+        format!("issuer document {url}")
+    };
+    if doc.get("keys").is_some() {
+        return Ok(jwk_set(&doc, &url, issuer, &source));
+    }
+    if doc.get("id").and_then(Value::as_str) != Some(issuer) {
+        return Err(KeyError::Invalid(format!(
+            "the document at {url} is not for {issuer}"
+        )));
+    }
+    let mut found = listed_keys(&doc, issuer, &source, is_did);
+    if let Some(jwks) = doc.get("jwks_uri").and_then(Value::as_str) {
+        let bytes = opts.documents.get(jwks).map_err(KeyError::Unresolvable)?;
+        inputs.push(Input::new("key-document", jwks, &bytes));
+        let set: Value = serde_json::from_slice(&bytes)
+            .map_err(|_| KeyError::Unresolvable(format!("{jwks} is not JSON")))?;
+        found.extend(jwk_set(&set, jwks, issuer, &format!("JWK set {jwks}")));
+    }
+    Ok(found)
+}
+
+/// The keys of a JWK set the issuer publishes (each JWK's `kid` names it).
+fn jwk_set(doc: &Value, url: &str, issuer: &str, source: &str) -> Vec<IssuerKey> {
+    let keys = doc.get("keys").and_then(Value::as_array);
+    keys.into_iter()
+        .flatten()
+        .filter(|k| k.get("use").and_then(Value::as_str).is_none_or(|u| u == "sig"))
+        .filter_map(|jwk| {
+            let key = jwk_key(jwk).ok()?;
+            let kid = jwk.get("kid").and_then(Value::as_str).unwrap_or("");
+            Some(IssuerKey {
+                id: format!("{url}#{kid}"),
+                key: ResolvedKey {
+                    key,
+                    controller: Some(issuer.to_string()),
+                    authenticated: true,
+                    may_assert: true,
+                    source: source.to_string(),
+                    controls_origin: false,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Keys a controller document lists as assertion methods. A DID document must name
+/// them under `assertionMethod`; an issuer profile without that list may assert with
+/// any key it lists under `verificationMethod`.
+fn listed_keys(doc: &Value, issuer: &str, source: &str, is_did: bool) -> Vec<IssuerKey> {
+    let list = |name: &str| -> Vec<&Value> {
+        doc.get(name)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default()
+    };
+    let methods = list("verificationMethod");
+    let assertion = list("assertionMethod");
+    let chosen: Vec<&Value> = if assertion.is_empty() && !is_did {
+        methods.clone()
+    } else {
+        assertion
+    };
+    let absolute = |id: &str| {
+        if id.starts_with('#') {
+            format!("{issuer}{id}")
+        } else {
+            id.to_string()
+        }
+    };
+    chosen
+        .into_iter()
+        .filter_map(|entry| {
+            // A reference names a method in `verificationMethod`.
+            let method = match entry {
+                Value::String(r) => methods.iter().copied().find(|m| {
+                    m.get("id")
+                        .and_then(Value::as_str)
+                        .is_some_and(|id| absolute(id) == absolute(r))
+                })?,
+                other => other,
+            };
+            let id = absolute(method.get("id").and_then(Value::as_str).unwrap_or(""));
+            let controller = method
+                .get("controller")
+                .and_then(Value::as_str)
+                .unwrap_or(issuer);
+            if controller != issuer {
+                return None;
+            }
+            Some(IssuerKey {
+                id,
+                key: ResolvedKey {
+                    key: key_material(method).ok()?,
+                    controller: Some(issuer.to_string()),
+                    authenticated: true,
+                    may_assert: true,
+                    source: source.to_string(),
+                    controls_origin: false,
+                },
+            })
+        })
+        .collect()
+}
+
 /// `did:web:example.com:user` → `https://example.com/user/did.json`.
 pub fn did_web_url(did: &str) -> Option<String> {
     let rest = did.strip_prefix("did:web:")?;

@@ -19,6 +19,7 @@ pub mod jsonld;
 pub mod jws;
 pub mod jwt;
 pub mod keys;
+pub mod ob2;
 pub mod proof;
 pub mod read;
 pub mod recipient;
@@ -148,7 +149,11 @@ pub struct Options {
     /// Pre-fetched documents (DID documents, status lists) standing in for the network.
     pub documents: Documents,
     pub trust: Vec<TrustedIssuer>,
-    pub owner_email: Option<String>,
+    /// The owner's identities, compared with the credential's recipient.
+    pub owner: recipient::Owner,
+    /// Verifying for a portfolio: a badge is `verified` only when the recipient check
+    /// confirms it is the owner's. `folio verify` on its own checks authenticity only.
+    pub portfolio: bool,
 }
 
 impl Default for Options {
@@ -157,7 +162,8 @@ impl Default for Options {
             now: Utc::now(),
             documents: Documents::default(),
             trust: Vec::new(),
-            owner_email: None,
+            owner: recipient::Owner::default(),
+            portfolio: false,
         }
     }
 }
@@ -242,28 +248,32 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
     let read::Parsed {
         format: kind,
-        json: doc,
+        json: mut doc,
         jws,
         hosted_url,
         ..
     } = parsed;
-    let issuer = shape::issuer_id(&doc);
+    let mut issuer = shape::issuer_id(&doc);
+    let mut display = None;
+    // Set when the issuer publishes revocation for this credential: then "could not
+    // check" must not read as "not revoked".
+    let mut status_declared = doc.get("credentialStatus").is_some_and(|s| !s.is_null());
+    let mut ob2_status = None;
 
     // 2-4. Shape, signature and key, by how the credential is secured.
     let suite = match (&jws, kind) {
         (_, read::Format::Ob2) => {
-            checks.set(
-                CheckName::Shape,
-                Outcome::Skipped,
-                "Open Badges 2.0: the issuer's copy is what counts",
-            );
-            checks.record(jwt::check_ob2(
-                &doc,
-                jws.as_ref(),
-                hosted_url.as_deref(),
-                opts,
-                &mut inputs,
-            ))
+            let checked = ob2::check(&doc, jws.as_ref(), hosted_url.as_deref(), opts, &mut inputs);
+            let (outcome, detail) = checked.shape;
+            checks.set(CheckName::Shape, outcome, detail);
+            issuer = checked.issuer;
+            // The issuer's copy (with its BadgeClass and Profile) is what the dates,
+            // recipient and page are read from.
+            doc = checked.display.clone();
+            display = Some(checked.display);
+            status_declared = checked.status.is_some();
+            ob2_status = checked.status;
+            checks.record(checked.secured)
         }
         (Some(jws), _) => {
             match shape::check(&doc) {
@@ -325,7 +335,9 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     checks.set(CheckName::Validity, validity, validity_detail);
 
     // 6. Status.
-    if depth == Depth::Credential {
+    if let Some((outcome, detail)) = ob2_status {
+        checks.set(CheckName::Status, outcome, detail);
+    } else if depth == Depth::Credential {
         let (outcome, detail) = status::check(&doc, opts, &mut inputs, |url, bytes| {
             verify_at(url, bytes, opts, Depth::StatusList)
         });
@@ -339,15 +351,24 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     }
 
     // 7. Recipient.
-    let (outcome, detail) = recipient::check(&doc, opts.owner_email.as_deref());
+    let (outcome, detail) = recipient::check(&doc, &opts.owner);
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let (outcome, detail) = trust(issuer.as_deref(), &opts.trust);
+    let shown = display.as_ref().unwrap_or(&doc);
+    let (outcome, detail) = trust(issuer.as_deref(), issuer_name(shown), &opts.trust);
     checks.set(CheckName::Trust, outcome, detail);
 
     let checks = checks.finish("not reached");
-    let status = overall(&checks);
+    let status = overall(
+        &checks,
+        Policy {
+            recipient_required: opts.portfolio && depth == Depth::Credential,
+            // Standalone `verify` reports authenticity; a portfolio shows "not
+            // revoked" only when the list was read.
+            status_declared: status_declared && opts.portfolio && depth == Depth::Credential,
+        },
+    );
     Verdict {
         file: file.to_string(),
         status,
@@ -360,14 +381,24 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     }
 }
 
+/// What, besides the checks, decides whether a badge can be `verified`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Policy {
+    /// On a portfolio the recipient must be confirmed as the owner.
+    recipient_required: bool,
+    /// The credential declares a status list (or an OB 2.0 revocation list).
+    status_declared: bool,
+}
+
 /// The first status that applies, in DESIGN.md's order.
-fn overall(checks: &[Check]) -> Status {
+fn overall(checks: &[Check], policy: Policy) -> Status {
     let get = |n: CheckName| {
         checks
             .iter()
             .find(|c| c.name == n)
             .map_or(Outcome::Skipped, |c| c.outcome)
     };
+    // Trust fails only for an impersonated issuer name.
     let hard = [
         CheckName::Parse,
         CheckName::Shape,
@@ -375,6 +406,7 @@ fn overall(checks: &[Check]) -> Status {
         CheckName::Key,
         CheckName::Recipient,
         CheckName::Validity,
+        CheckName::Trust,
     ];
     if hard.iter().any(|&n| get(n) == Outcome::Fail) {
         return Status::Failed;
@@ -385,7 +417,10 @@ fn overall(checks: &[Check]) -> Status {
         CheckName::Signature,
         CheckName::Key,
     ];
-    if needed.iter().any(|&n| get(n) != Outcome::Pass) {
+    if needed.iter().any(|&n| get(n) != Outcome::Pass)
+        || (policy.recipient_required && get(CheckName::Recipient) != Outcome::Pass)
+        || (policy.status_declared && get(CheckName::Status) == Outcome::Skipped)
+    {
         return Status::Unverifiable;
     }
     if get(CheckName::Status) == Outcome::Fail {
@@ -399,23 +434,51 @@ fn overall(checks: &[Check]) -> Status {
     }
 }
 
-fn trust(issuer: Option<&str>, trust: &[TrustedIssuer]) -> (Outcome, String) {
+/// The issuer's name as the credential (or, for OB 2.0, its Profile) gives it.
+pub fn issuer_name(doc: &serde_json::Value) -> Option<&str> {
+    doc.get("issuer")?.get("name")?.as_str()
+}
+
+/// Check 8: is the issuer one the portfolio vouches for? A name copied from a
+/// trusted issuer by another identifier is impersonation, and fails.
+fn trust(issuer: Option<&str>, name: Option<&str>, trust: &[TrustedIssuer]) -> (Outcome, String) {
     let Some(issuer) = issuer else {
         return (Outcome::Skipped, "the credential names no issuer".into());
     };
-    match trust.iter().find(|t| t.id == issuer) {
-        Some(t) => (
+    if let Some(t) = trust.iter().find(|t| t.id == issuer) {
+        return (
             Outcome::Pass,
             match &t.name {
                 Some(name) => format!("known issuer: {name}"),
                 None => "known issuer (in the portfolio's trust list)".into(),
             },
-        ),
-        None => (
-            Outcome::Warn,
-            "unknown issuer: not in the portfolio's trust list".into(),
-        ),
+        );
     }
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if let Some(name) = name
+        && let Some(t) = trust.iter().find(|t| {
+            t.name
+                .as_deref()
+                .is_some_and(|trusted| !fold(trusted).is_empty() && fold(trusted) == fold(name))
+        })
+    {
+        return (
+            Outcome::Fail,
+            format!(
+                "impersonation: the issuer calls itself \"{name}\", the name of the trusted issuer {}, but it is {issuer}",
+                t.id
+            ),
+        );
+    }
+    (
+        Outcome::Warn,
+        match name {
+            Some(name) => format!(
+                "unknown issuer: {issuer} claims to be \"{name}\"; it is not in the portfolio's trust list"
+            ),
+            None => format!("unknown issuer: {issuer} is not in the portfolio's trust list"),
+        },
+    )
 }
 
 pub fn hex(bytes: &[u8]) -> String {
@@ -450,19 +513,35 @@ mod tests {
             (Key, Pass),
             (Validity, Pass),
         ];
-        assert_eq!(overall(&checks(&good)), super::Status::Verified);
+        let p = Policy::default();
+        assert_eq!(overall(&checks(&good), p), super::Status::Verified);
+        let portfolio = Policy {
+            recipient_required: true,
+            status_declared: true,
+        };
+        assert_eq!(overall(&checks(&good), portfolio), super::Status::Unverifiable);
+        let mut mine = good.to_vec();
+        mine.push((Recipient, Pass));
+        mine.push((Status, Pass));
+        assert_eq!(overall(&checks(&mine), portfolio), super::Status::Verified);
+        mine.pop();
+        // A declared status list that could not be read is not "not revoked".
+        assert_eq!(overall(&checks(&mine), portfolio), super::Status::Unverifiable);
+        let mut impersonation = good.to_vec();
+        impersonation.push((Trust, Fail));
+        assert_eq!(overall(&checks(&impersonation), p), super::Status::Failed);
         let mut revoked_expired = good.to_vec();
         revoked_expired.push((Status, Fail));
         revoked_expired[4] = (Validity, Warn);
-        assert_eq!(overall(&checks(&revoked_expired)), super::Status::Revoked);
+        assert_eq!(overall(&checks(&revoked_expired), p), super::Status::Revoked);
         let mut unverifiable = good.to_vec();
         unverifiable[3] = (Key, Skipped);
-        assert_eq!(overall(&checks(&unverifiable)), super::Status::Unverifiable);
+        assert_eq!(overall(&checks(&unverifiable), p), super::Status::Unverifiable);
         let mut wrong_owner = good.to_vec();
         wrong_owner.push((Recipient, Fail));
-        assert_eq!(overall(&checks(&wrong_owner)), super::Status::Failed);
+        assert_eq!(overall(&checks(&wrong_owner), p), super::Status::Failed);
         let mut not_yet = unverifiable.clone();
         not_yet[4] = (Validity, Fail);
-        assert_eq!(overall(&checks(&not_yet)), super::Status::Failed);
+        assert_eq!(overall(&checks(&not_yet), p), super::Status::Failed);
     }
 }

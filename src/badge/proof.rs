@@ -113,64 +113,100 @@ impl Proofs {
         }
     }
 
-    /// Every proof's key must belong to the issuer and be allowed to assert.
+    /// The key check, made on the proofs whose signature verified: one of them must be
+    /// by a key that belongs to the issuer, may assert, and was used for
+    /// `assertionMethod`. The detail names that proof. Other proofs of a set (an
+    /// unsupported suite, an endorser's proof) neither pass nor fail it.
     pub fn key_outcome(&self, issuer: Option<&str>) -> (Outcome, String) {
         if self.reports.is_empty() {
             return (Outcome::Skipped, "no proof, so no key".into());
         }
-        let mut skipped = Vec::new();
-        let mut passed = Vec::new();
-        for r in &self.reports {
-            if matches!(r.sig, Sig::Unchecked(_)) && r.key.is_ok() {
-                // The key of an unsupported proof says nothing either way.
-                continue;
+        let many = self.reports.len() > 1;
+        let label = |i: usize, r: &ProofReport| {
+            if many {
+                format!("proof {} ({}): ", i + 1, r.suite)
+            } else {
+                String::new()
             }
-            let method = r.method.as_deref().unwrap_or("(none)");
-            match &r.key {
-                Err(KeyError::Invalid(why)) => return (Outcome::Fail, why.clone()),
-                Err(KeyError::Unresolvable(why)) => skipped.push(why.clone()),
-                Ok(key) if !key.authenticated => skipped.push(key.source.clone()),
-                Ok(key) => {
-                    let controller = key.controller.as_deref().unwrap_or("");
-                    if !key.controlled_by(issuer) {
-                        return (
-                            Outcome::Fail,
-                            format!(
-                                "key {method} belongs to {controller}, not to the issuer {}",
-                                issuer.unwrap_or("(none)")
-                            ),
-                        );
+        };
+        let valid: Vec<(usize, &ProofReport)> = self
+            .reports
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r.sig, Sig::Valid(_)))
+            .collect();
+        if valid.is_empty() {
+            // No signature verified: report why no key could be used.
+            let mut skipped = Vec::new();
+            for (i, r) in self.reports.iter().enumerate() {
+                match &r.key {
+                    Err(KeyError::Invalid(why)) if !many => return (Outcome::Fail, why.clone()),
+                    Err(KeyError::Invalid(why) | KeyError::Unresolvable(why)) => {
+                        skipped.push(format!("{}{why}", label(i, r)))
                     }
-                    if r.purpose.as_deref() != Some("assertionMethod") {
-                        return (
-                            Outcome::Fail,
-                            format!(
-                                "proof purpose is {}, not assertionMethod",
-                                r.purpose.as_deref().unwrap_or("missing")
-                            ),
-                        );
+                    Ok(_) => {}
+                }
+            }
+            if skipped.is_empty() {
+                return (Outcome::Skipped, "no proof verified, so no key was checked".into());
+            }
+            return (Outcome::Skipped, skipped.join("; "));
+        }
+        let mut failure: Option<(Outcome, String)> = None;
+        for (i, r) in valid {
+            match key_of_proof(r, issuer) {
+                Ok(detail) => return (Outcome::Pass, format!("{}{detail}", label(i, r))),
+                Err((outcome, why)) => {
+                    let why = format!("{}{why}", label(i, r));
+                    // A failure says more than a skip; the first of each is kept.
+                    match (&failure, outcome) {
+                        (None, _) | (Some((Outcome::Skipped, _)), Outcome::Fail) => {
+                            failure = Some((outcome, why))
+                        }
+                        _ => {}
                     }
-                    if !key.may_assert {
-                        return (
-                            Outcome::Fail,
-                            format!(
-                                "{method} is not listed as an assertion method of {controller}"
-                            ),
-                        );
-                    }
-                    passed.push(format!("{method} ({}) belongs to the issuer", key.source));
                 }
             }
         }
-        if !skipped.is_empty() {
-            return (Outcome::Skipped, skipped.join("; "));
-        }
-        if passed.is_empty() {
-            return (Outcome::Skipped, "no checked proof has a key".into());
-        }
-        passed.dedup();
-        (Outcome::Pass, passed.join("; "))
+        failure.unwrap_or((Outcome::Skipped, "no checked proof has a key".into()))
     }
+}
+
+/// Whether one verified proof's key is the issuer's and may assert.
+fn key_of_proof(r: &ProofReport, issuer: Option<&str>) -> Result<String, (Outcome, String)> {
+    let method = r.method.as_deref().unwrap_or("(none)");
+    let key = match &r.key {
+        Err(KeyError::Invalid(why)) => return Err((Outcome::Fail, why.clone())),
+        Err(KeyError::Unresolvable(why)) => return Err((Outcome::Skipped, why.clone())),
+        Ok(key) if !key.authenticated => return Err((Outcome::Skipped, key.source.clone())),
+        Ok(key) => key,
+    };
+    let controller = key.controller.as_deref().unwrap_or("");
+    if !key.controlled_by(issuer) {
+        return Err((
+            Outcome::Fail,
+            format!(
+                "key {method} belongs to {controller}, not to the issuer {}",
+                issuer.unwrap_or("(none)")
+            ),
+        ));
+    }
+    if r.purpose.as_deref() != Some("assertionMethod") {
+        return Err((
+            Outcome::Fail,
+            format!(
+                "proof purpose is {}, not assertionMethod",
+                r.purpose.as_deref().unwrap_or("missing")
+            ),
+        ));
+    }
+    if !key.may_assert {
+        return Err((
+            Outcome::Fail,
+            format!("{method} is not listed as an assertion method of {controller}"),
+        ));
+    }
+    Ok(format!("{method} ({}) belongs to the issuer", key.source))
 }
 
 /// Verifies every proof of `doc`.

@@ -208,13 +208,15 @@ fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String>
     if depth(payload) > MAX_DEPTH {
         return Err(format!("the token nests deeper than {MAX_DEPTH} levels"));
     }
+    // An OB 2.0 assertion is recognised by its shape whatever its `@context` says
+    // (its context is the OB 2.0 one, which is not a VC's).
     let (format, json) = if let Some(vc) = payload.get("vc") {
         (Format::VcJwt, credential_from_claims(vc, payload)?)
+    } else if is_ob2(payload) {
+        (Format::Ob2, payload.clone())
     } else if payload.get("@context").is_some() {
         vc_format(payload)?;
         (Format::VcJwt, payload.clone())
-    } else if is_ob2(payload) {
-        (Format::Ob2, payload.clone())
     } else {
         return Err("the token carries neither a credential (`vc`) nor an assertion".into());
     };

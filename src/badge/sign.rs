@@ -164,8 +164,13 @@ pub fn status_list(
     issuer.sign_rdfc(list, "2025-01-01T00:00:00Z")
 }
 
-/// A typical Open Badges 3.0 credential from `issuer`, unsigned.
+/// Who sample badges are issued to (as a salted hash, the way real issuers do).
+pub const SAMPLE_RECIPIENT: &str = "learner@example.org";
+
+/// A typical Open Badges 3.0 credential from `issuer` to [`SAMPLE_RECIPIENT`], unsigned.
 pub fn sample_badge(issuer: &Issuer, name: &str, valid_from: &str) -> Value {
+    let salt = uuid_like(&format!("salt {name}"));
+    let hash = super::hex(&Sha256::digest(format!("{SAMPLE_RECIPIENT}{salt}").as_bytes()));
     json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
@@ -178,6 +183,13 @@ pub fn sample_badge(issuer: &Issuer, name: &str, valid_from: &str) -> Value {
         "validFrom": valid_from,
         "credentialSubject": {
             "type": ["AchievementSubject"],
+            "identifier": [{
+                "type": "IdentityObject",
+                "identityType": "emailAddress",
+                "hashed": true,
+                "identityHash": format!("sha256${hash}"),
+                "salt": salt
+            }],
             "achievement": {
                 "id": format!("https://academy.example/achievements/{}", uuid_like(name)),
                 "type": ["Achievement"],

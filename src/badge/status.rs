@@ -10,10 +10,16 @@ use std::io::Read;
 use base64::Engine;
 use serde_json::Value;
 
+use super::documents::Provenance;
 use super::{Input, Options, Outcome, Status, Verdict};
 
 /// Bound on a decompressed list (the spec's minimum is 16 KiB; real lists are small).
 const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How old a cached status list may be when no fresh copy can be had. A revocation
+/// is usually published within a day; a week lets a learner build offline for a
+/// while without showing as "not revoked" what nobody has checked for longer.
+pub const MAX_CACHED_LIST_AGE: chrono::Duration = chrono::Duration::days(7);
 
 pub fn check(
     doc: &Value,
@@ -75,7 +81,26 @@ fn check_entry(
         .and_then(Value::as_str)
         .unwrap_or("revocation");
 
-    let bytes = opts.documents.get(url)?;
+    let (bytes, provenance) = opts.documents.get_with_provenance(url)?;
+    let copy = match provenance {
+        Provenance::Cached { fetched, why } => {
+            // Freshness is about when the list was read, not the `--now` being verified at.
+            let age = chrono::Utc::now().signed_duration_since(fetched);
+            if age > MAX_CACHED_LIST_AGE {
+                return Err(format!(
+                    "{why}; the cached copy was fetched {} ({} days ago), older than the {} days folio accepts for a status list",
+                    fetched.format("%Y-%m-%d %H:%M UTC"),
+                    age.num_days(),
+                    MAX_CACHED_LIST_AGE.num_days()
+                ));
+            }
+            format!(
+                " (cached copy fetched {}, since no fresh one could be had: {why})",
+                fetched.format("%Y-%m-%d %H:%M UTC")
+            )
+        }
+        Provenance::Supplied | Provenance::Fetched => String::new(),
+    };
     inputs.push(Input::new("status-list", url, &bytes));
     let verdict = verify_list(url, &bytes);
     if verdict.status != Status::Verified {
@@ -102,11 +127,11 @@ fn check_entry(
             "revoked"
         };
         Ok(Err(format!(
-            "{word}: bit {index} is set in the status list {url}"
+            "{word}: bit {index} is set in the status list {url}{copy}"
         )))
     } else {
         Ok(Ok(format!(
-            "not {purpose}-flagged in {url} (index {index})"
+            "not {purpose}-flagged in {url} (index {index}){copy}"
         )))
     }
 }

@@ -96,6 +96,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         base_url: Some(site_url.clone()),
         drafts: opts.drafts,
         offline: opts.offline,
+        documents: None,
     };
 
     let shared = Arc::new(Shared::default());

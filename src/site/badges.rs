@@ -169,7 +169,7 @@ pub fn load(
     // What a verdict depends on besides the file: checked again each minute.
     let context_key = crate::cache::fingerprint(&[
         &format!("{:?}", opts.trust),
-        &opts.owner_email,
+        &format!("{:?}", opts.owner),
         &opts.now.format("%Y-%m-%dT%H:%M").to_string(),
     ]);
     let dir = &config.badges.dir;
