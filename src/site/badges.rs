@@ -56,8 +56,14 @@ pub struct IssuerView {
     pub id: Option<String>,
     pub name: Option<String>,
     pub url: Option<String>,
-    /// The name the portfolio's trust list gives this issuer, when it is there.
+    /// The name the portfolio's trust list gives this issuer, only when the badge is
+    /// authentic (signature and key pass) and the issuer is in the trust list.
     pub trusted_as: Option<String>,
+    /// How themes should name the issuer: the trusted name, or "claims to be …" with
+    /// the identifier for an issuer the portfolio does not vouch for.
+    pub label: String,
+    /// The issuer copies the name of a trusted issuer under another identifier.
+    pub impersonation: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +109,11 @@ pub struct Badge {
     pub receipt_url: String,
     pub status: &'static str,
     pub status_label: &'static str,
+    /// Why the badge is not verified (empty when it is), with the fix where there is one.
+    pub status_reason: String,
+    /// The badge is not verified: its name, issuer and text are the credential's
+    /// claims, not facts, and themes present them as such.
+    pub claims: bool,
     pub checks: Vec<CheckView>,
     pub format: String,
     pub suite: Option<String>,
@@ -276,6 +287,14 @@ pub fn load(
             out.unpublished.push(stem_of(&item.path));
             continue;
         }
+        if status != Status::Verified {
+            out.warnings.push(format!(
+                "{}: not shown as verified: the badge is {} ({})",
+                item.shown.display(),
+                status.as_str(),
+                first_problem(&item.verdict)
+            ));
+        }
         if let Some(email) = &config.owner_email
             && contains_ignore_case(&item.bytes, email)
         {
@@ -311,15 +330,24 @@ fn stem_of(path: &Path) -> String {
         .into_owned()
 }
 
+/// The check that best explains why a badge is not verified: a failure, else what
+/// could not be checked (the proof, the key, the recipient, the status list), else
+/// the validity window (expired) or the status (revoked).
 fn first_problem(v: &Verdict) -> String {
-    let wanted = |o: Outcome| v.checks.iter().find(|c| c.outcome == o);
-    let check = wanted(Outcome::Fail)
-        .or_else(|| {
-            v.checks.iter().find(|c| {
-                c.outcome == Outcome::Skipped
-                    && matches!(c.name, CheckName::Signature | CheckName::Key)
-            })
-        })
+    let find = |name: CheckName, o: Outcome| {
+        v.checks
+            .iter()
+            .find(|c| c.name == name && c.outcome == o)
+    };
+    let check = v
+        .checks
+        .iter()
+        .find(|c| c.outcome == Outcome::Fail)
+        .or_else(|| find(CheckName::Signature, Outcome::Skipped))
+        .or_else(|| find(CheckName::Key, Outcome::Skipped))
+        .or_else(|| find(CheckName::Recipient, Outcome::Skipped))
+        .or_else(|| find(CheckName::Status, Outcome::Skipped))
+        .or_else(|| find(CheckName::Validity, Outcome::Warn))
         .or_else(|| v.checks.iter().find(|c| c.name == CheckName::Status));
     match check {
         Some(c) => format!("{} check: {}", check_name(c.name), c.detail),
@@ -423,7 +451,13 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         Some(s) => s.clone(),
         None => Value::Null,
     };
-    let achievement = subject.get("achievement").cloned().unwrap_or(Value::Null);
+    // OB 3.0 `credentialSubject.achievement`, or the OB 2.0 BadgeClass (embedded by
+    // the verifier from the issuer's documents).
+    let achievement = subject
+        .get("achievement")
+        .or_else(|| doc.get("badge").filter(|b| b.is_object()))
+        .cloned()
+        .unwrap_or(Value::Null);
     let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
     let name = text(&achievement, "name")
         .or_else(|| text(&doc, "name"))
@@ -431,23 +465,14 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let description = text(&achievement, "description")
         .or_else(|| text(&doc, "description"))
         .unwrap_or_default();
-    let criteria = achievement.get("criteria").cloned().unwrap_or(Value::Null);
-    let issuer_obj = doc.get("issuer").cloned().unwrap_or(Value::Null);
-    let issuer_id = badge::shape::issuer_id(&doc);
-    let trusted_as = issuer_id.as_ref().and_then(|id| {
-        config
-            .badges
-            .trust
-            .iter()
-            .find(|t| &t.id == id)
-            .and_then(|t| t.name.clone())
-    });
-    let issuer = IssuerView {
-        id: issuer_id.clone(),
-        name: text(&issuer_obj, "name"),
-        url: text(&issuer_obj, "url").map(|u| sanitize::safe_url(&u)),
-        trusted_as,
+    // OB 2.0 criteria may be a URL; OB 3.0 criteria an object with narrative and id.
+    let criteria = match achievement.get("criteria") {
+        Some(Value::String(url)) => serde_json::json!({ "id": url }),
+        Some(c) => c.clone(),
+        None => Value::Null,
     };
+    let issuer_obj = doc.get("issuer").cloned().unwrap_or(Value::Null);
+    let issuer = issuer_view(config, v, &issuer_obj);
     // A baked badge is its own picture (published with the credential inside it).
     let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     let baked_picture = (matches!(ext.as_str(), "png" | "svg") && item.sidecar.publish_credential)
@@ -471,6 +496,9 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         })
         .collect();
     let tags = list(&achievement, "tag")
+        .into_iter()
+        .chain(list(&achievement, "tags"))
+        .collect::<Vec<_>>()
         .iter()
         .filter_map(|t| t.as_str().map(str::to_string))
         .collect();
@@ -502,14 +530,18 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         receipt(v),
     ));
 
-    let issued = text(&doc, "validFrom").or_else(|| text(&doc, "issuanceDate"));
-    let expires = text(&doc, "validUntil").or_else(|| text(&doc, "expirationDate"));
+    let issued = text(&doc, "validFrom")
+        .or_else(|| text(&doc, "issuanceDate"))
+        .or_else(|| text(&doc, "issuedOn"));
+    let expires = text(&doc, "validUntil")
+        .or_else(|| text(&doc, "expirationDate"))
+        .or_else(|| text(&doc, "expires"));
     let verified = status == Status::Verified;
     let credential_id = text(&doc, "id");
     let linkedin_url = verified.then(|| {
         linkedin(
             &name,
-            issuer.name.as_deref().unwrap_or(""),
+            issuer.trusted_as.as_deref().or(issuer.name.as_deref()).unwrap_or(""),
             issued.as_deref(),
             &permalink,
             credential_id.as_deref(),
@@ -544,8 +576,17 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
             Status::Expired => "Expired",
             Status::Revoked => "Revoked by the issuer",
             Status::Failed => "Not verified: a check failed",
+            Status::Unverifiable if recipient_unconfirmed(v) => {
+                "Not verified: recipient not confirmed"
+            }
             Status::Unverifiable => "Not verified: could not be checked",
         },
+        status_reason: if verified {
+            String::new()
+        } else {
+            first_problem(v)
+        },
+        claims: !verified,
         checks: v
             .checks
             .iter()
@@ -590,6 +631,59 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         cited_by: Vec::new(),
         linkedin_url,
         structured_data,
+    }
+}
+
+/// Authentic, but not shown to be issued to the owner.
+fn recipient_unconfirmed(v: &Verdict) -> bool {
+    v.outcome(CheckName::Recipient) == Outcome::Skipped
+        && [CheckName::Signature, CheckName::Key]
+            .iter()
+            .all(|&c| v.outcome(c) == Outcome::Pass)
+}
+
+/// The issuer as a page names it. Only an authentic badge from an issuer in the
+/// trust list gets the trusted name; anything else is what the credential claims.
+fn issuer_view(config: &Config, v: &Verdict, issuer_obj: &Value) -> IssuerView {
+    let id = v.issuer.clone();
+    let name = issuer_obj
+        .get("name")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let authentic = [CheckName::Signature, CheckName::Key]
+        .iter()
+        .all(|&c| v.outcome(c) == Outcome::Pass);
+    let trusted_as = match (&id, authentic && v.outcome(CheckName::Trust) == Outcome::Pass) {
+        (Some(id), true) => config
+            .badges
+            .trust
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|t| t.name.clone().or_else(|| name.clone()).unwrap_or_else(|| id.clone())),
+        _ => None,
+    };
+    let impersonation = v
+        .check(CheckName::Trust)
+        .is_some_and(|c| c.outcome == Outcome::Fail);
+    let who = id.clone().unwrap_or_else(|| "an unnamed issuer".into());
+    let label = match (&trusted_as, &name) {
+        (Some(trusted), _) => trusted.clone(),
+        (None, Some(name)) if impersonation => {
+            format!("claims to be {name}, a name this portfolio trusts for another issuer ({who})")
+        }
+        (None, Some(name)) if name != &who => format!("claims to be {name} ({who})"),
+        (None, _) => format!("unverified issuer {who}"),
+    };
+    IssuerView {
+        id,
+        name,
+        url: issuer_obj
+            .get("url")
+            .and_then(Value::as_str)
+            .map(sanitize::safe_url),
+        trusted_as,
+        label,
+        impersonation,
     }
 }
 
