@@ -161,7 +161,11 @@ fn did_web_status_lists_cache_and_failures() {
     assert_eq!(offline[1]["status"], "revoked", "{}", offline[1]);
     // A fresh cached status list counts, and the check says which copy it used.
     assert_eq!(offline[2]["status"], "verified", "{}", offline[2]);
-    assert!(check(&offline[2], "status").1.contains("cached copy fetched"));
+    assert!(
+        check(&offline[2], "status")
+            .1
+            .contains("cached copy fetched")
+    );
     // A cached list older than folio's limit does not.
     for entry in std::fs::read_dir(&cache).unwrap() {
         let path = entry.unwrap().path();
@@ -174,7 +178,11 @@ fn did_web_status_lists_cache_and_failures() {
     }
     let stale = verify(dir.path(), &["--offline"], &["clear.json"]);
     assert_eq!(stale[0]["status"], "unverifiable", "{}", stale[0]);
-    assert!(check(&stale[0], "status").1.contains("older than the 7 days"));
+    assert!(
+        check(&stale[0], "status")
+            .1
+            .contains("older than the 7 days")
+    );
     // Without the cache, offline cannot check the key: unverifiable, never verified.
     std::fs::remove_dir_all(&cache).unwrap();
     let bare = verify(dir.path(), &["--offline"], &["plain.json"]);

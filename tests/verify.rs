@@ -170,7 +170,11 @@ fn conformance_corpus() {
     assert_eq!(run.stdout.lines().count(), 3);
     for line in run.stdout.lines() {
         let v: Value = serde_json::from_str(line).unwrap();
-        let key = v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "key");
+        let key = v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "key");
         assert_eq!(key.unwrap()["outcome"], "pass", "{line}");
         // On a portfolio the recipient must be the owner: credential 1 names nobody.
         let want = if line.contains("interop_credential_1") {

@@ -156,17 +156,16 @@ fn by_issuer_keys(
         .collect();
     // A header key is only a hint: it must be one of the issuer's own.
     let forged = match header_jwk.map(keys::jwk_key) {
-        Some(Ok(jwk)) if !fitting.iter().any(|k| same_key(&k.key.key, &jwk)) => Some(
-            "the key in the token's header (jwk) is not one of the issuer's keys".to_string(),
-        ),
-        Some(Err(why)) => Some(format!("the key in the token's header (jwk) is unusable: {why}")),
+        Some(Ok(jwk)) if !fitting.iter().any(|k| same_key(&k.key.key, &jwk)) => {
+            Some("the key in the token's header (jwk) is not one of the issuer's keys".to_string())
+        }
+        Some(Err(why)) => Some(format!(
+            "the key in the token's header (jwk) is unusable: {why}"
+        )),
         _ => None,
     };
     if fitting.is_empty() {
-        let why = format!(
-            "the issuer {issuer} lists no {} key",
-            jws.alg()
-        );
+        let why = format!("the issuer {issuer} lists no {} key", jws.alg());
         return Secured {
             signature: (Outcome::Skipped, format!("no key to check with: {why}")),
             key: (Outcome::Fail, forged.unwrap_or(why)),

@@ -365,7 +365,11 @@ pub fn issuer_keys(
     };
     let bytes = opts.documents.get(&url).map_err(KeyError::Unresolvable)?;
     inputs.push(Input::new(
-        if is_did { "did-document" } else { "key-document" },
+        if is_did {
+            "did-document"
+        } else {
+            "key-document"
+        },
         &url,
         &bytes,
     ));
@@ -400,7 +404,11 @@ fn jwk_set(doc: &Value, url: &str, issuer: &str, source: &str) -> Vec<IssuerKey>
     let keys = doc.get("keys").and_then(Value::as_array);
     keys.into_iter()
         .flatten()
-        .filter(|k| k.get("use").and_then(Value::as_str).is_none_or(|u| u == "sig"))
+        .filter(|k| {
+            k.get("use")
+                .and_then(Value::as_str)
+                .is_none_or(|u| u == "sig")
+        })
         .filter_map(|jwk| {
             let key = jwk_key(jwk).ok()?;
             let kid = jwk.get("kid").and_then(Value::as_str).unwrap_or("");

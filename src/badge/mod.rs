@@ -351,7 +351,14 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     }
 
     // 7. Recipient.
-    let (outcome, detail) = recipient::check(&doc, &opts.owner);
+    let (outcome, detail) = if !opts.portfolio && opts.owner.is_empty() {
+        (
+            Outcome::Skipped,
+            "recipient not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the recipient with the owner)".to_string(),
+        )
+    } else {
+        recipient::check(&doc, &opts.owner)
+    };
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
@@ -454,7 +461,12 @@ fn trust(issuer: Option<&str>, name: Option<&str>, trust: &[TrustedIssuer]) -> (
             },
         );
     }
-    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     if let Some(name) = name
         && let Some(t) = trust.iter().find(|t| {
             t.name
@@ -519,24 +531,36 @@ mod tests {
             recipient_required: true,
             status_declared: true,
         };
-        assert_eq!(overall(&checks(&good), portfolio), super::Status::Unverifiable);
+        assert_eq!(
+            overall(&checks(&good), portfolio),
+            super::Status::Unverifiable
+        );
         let mut mine = good.to_vec();
         mine.push((Recipient, Pass));
         mine.push((Status, Pass));
         assert_eq!(overall(&checks(&mine), portfolio), super::Status::Verified);
         mine.pop();
         // A declared status list that could not be read is not "not revoked".
-        assert_eq!(overall(&checks(&mine), portfolio), super::Status::Unverifiable);
+        assert_eq!(
+            overall(&checks(&mine), portfolio),
+            super::Status::Unverifiable
+        );
         let mut impersonation = good.to_vec();
         impersonation.push((Trust, Fail));
         assert_eq!(overall(&checks(&impersonation), p), super::Status::Failed);
         let mut revoked_expired = good.to_vec();
         revoked_expired.push((Status, Fail));
         revoked_expired[4] = (Validity, Warn);
-        assert_eq!(overall(&checks(&revoked_expired), p), super::Status::Revoked);
+        assert_eq!(
+            overall(&checks(&revoked_expired), p),
+            super::Status::Revoked
+        );
         let mut unverifiable = good.to_vec();
         unverifiable[3] = (Key, Skipped);
-        assert_eq!(overall(&checks(&unverifiable), p), super::Status::Unverifiable);
+        assert_eq!(
+            overall(&checks(&unverifiable), p),
+            super::Status::Unverifiable
+        );
         let mut wrong_owner = good.to_vec();
         wrong_owner.push((Recipient, Fail));
         assert_eq!(overall(&checks(&wrong_owner), p), super::Status::Failed);

@@ -37,9 +37,7 @@ pub struct Checked {
 
 /// Required fields of an assertion (check 2).
 pub fn shape(assertion: &Value) -> Result<String, String> {
-    let recipient = assertion
-        .get("recipient")
-        .ok_or("`recipient` is missing")?;
+    let recipient = assertion.get("recipient").ok_or("`recipient` is missing")?;
     if !recipient.get("identity").is_some_and(Value::is_string) {
         return Err("`recipient.identity` must be a string".into());
     }
@@ -98,11 +96,7 @@ fn id_of(value: &Value) -> Option<&str> {
 /// `value` as a list of ids (a string, an object with `id`, or an array of either).
 fn ids(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(id_of)
-            .map(str::to_string)
-            .collect(),
+        Some(Value::Array(items)) => items.iter().filter_map(id_of).map(str::to_string).collect(),
         Some(v) => id_of(v).map(str::to_string).into_iter().collect(),
         None => Vec::new(),
     }
@@ -140,14 +134,13 @@ pub fn check(
     };
     let mut display = assertion.clone();
     // BadgeClass, then its issuer Profile.
-    let profile = dereference(assertion.get("badge"), "BadgeClass", opts, inputs).and_then(
-        |mut badge| {
+    let profile =
+        dereference(assertion.get("badge"), "BadgeClass", opts, inputs).and_then(|mut badge| {
             let profile = dereference(badge.get("issuer"), "issuer profile", opts, inputs)?;
             badge["issuer"] = profile.clone();
             display["badge"] = badge;
             Ok(profile)
-        },
-    );
+        });
     let profile = match profile {
         Ok(p) => p,
         Err(why) => {
@@ -172,7 +165,10 @@ pub fn check(
             };
         }
     };
-    let issuer = profile.get("id").and_then(Value::as_str).map(str::to_string);
+    let issuer = profile
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     display["issuer"] = profile.clone();
     let (secured, status) = match jws {
         Some(jws) => (
@@ -250,7 +246,11 @@ fn signed(
                     Outcome::Fail,
                     format!(
                         "the key {creator} belongs to {}, not to the issuer {issuer}",
-                        if owner.is_empty() { "nobody named" } else { owner }
+                        if owner.is_empty() {
+                            "nobody named"
+                        } else {
+                            owner
+                        }
                     ),
                 )
             } else if !listed.iter().any(|k| k == creator) {
@@ -261,7 +261,9 @@ fn signed(
             } else {
                 (
                     Outcome::Pass,
-                    format!("{creator} (CryptographicKey) belongs to the issuer {issuer}, which lists it"),
+                    format!(
+                        "{creator} (CryptographicKey) belongs to the issuer {issuer}, which lists it"
+                    ),
                 )
             }
         }
@@ -309,7 +311,8 @@ fn hosted(
             return (secured, None);
         }
     };
-    let same = |field: &str| assertion.get(field).is_none() || assertion.get(field) == copy.get(field);
+    let same =
+        |field: &str| assertion.get(field).is_none() || assertion.get(field) == copy.get(field);
     let signature = if ["recipient", "badge", "issuedOn", "expires"]
         .iter()
         .all(|f| same(f))
@@ -403,14 +406,11 @@ fn revocation_list(
     inputs: &mut Vec<Input>,
 ) -> Option<(Outcome, String)> {
     let url = profile.get("revocationList").and_then(id_of)?;
-    let list = opts
-        .documents
-        .get(url)
-        .and_then(|bytes| {
-            inputs.push(Input::new("revocation-list", url, &bytes));
-            serde_json::from_slice::<Value>(&bytes)
-                .map_err(|_| format!("the revocation list {url} is not JSON"))
-        });
+    let list = opts.documents.get(url).and_then(|bytes| {
+        inputs.push(Input::new("revocation-list", url, &bytes));
+        serde_json::from_slice::<Value>(&bytes)
+            .map_err(|_| format!("the revocation list {url} is not JSON"))
+    });
     let list = match list {
         Ok(l) => l,
         Err(why) => return Some((Outcome::Skipped, why)),
@@ -430,6 +430,9 @@ fn revocation_list(
                 None => format!("revoked: listed in {url}"),
             },
         ),
-        None => (Outcome::Pass, format!("not listed in the revocation list {url}")),
+        None => (
+            Outcome::Pass,
+            format!("not listed in the revocation list {url}"),
+        ),
     })
 }

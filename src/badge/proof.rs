@@ -148,7 +148,10 @@ impl Proofs {
                 }
             }
             if skipped.is_empty() {
-                return (Outcome::Skipped, "no proof verified, so no key was checked".into());
+                return (
+                    Outcome::Skipped,
+                    "no proof verified, so no key was checked".into(),
+                );
             }
             return (Outcome::Skipped, skipped.join("; "));
         }

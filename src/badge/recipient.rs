@@ -339,7 +339,10 @@ mod tests {
     }
 
     fn sha(text: &str) -> String {
-        format!("sha256${}", super::super::hex(&Sha256::digest(text.as_bytes())))
+        format!(
+            "sha256${}",
+            super::super::hex(&Sha256::digest(text.as_bytes()))
+        )
     }
 
     fn hashed(email: &str, salt: &str) -> Value {
@@ -415,7 +418,11 @@ mod tests {
     #[test]
     fn owner_identities_are_classified() {
         assert!(Owner::parse(["student 42"]).is_err());
-        let o = owner(&["mailto:ada@example.org", "did:web:ada.example", "https://ada.example"]);
+        let o = owner(&[
+            "mailto:ada@example.org",
+            "did:web:ada.example",
+            "https://ada.example",
+        ]);
         assert_eq!(o.of(Kind::Email).collect::<Vec<_>>(), ["ada@example.org"]);
         assert_eq!(o.of(Kind::Did).count(), 1);
         assert_eq!(o.of(Kind::Url).count(), 1);

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{Outcome, Verdict};
+use super::{CheckName, Outcome, Status, Verdict};
 
 pub fn symbol(outcome: Outcome) -> &'static str {
     match outcome {
@@ -35,6 +35,16 @@ pub fn human(v: &Verdict) -> String {
             .and_then(|n| n.as_str().map(str::to_string))
             .unwrap_or_default();
         let _ = writeln!(out, "  {} {name:<10} {}", symbol(c.outcome), c.detail);
+    }
+    let authentic = matches!(
+        v.status,
+        Status::Verified | Status::Expired | Status::Revoked
+    );
+    if authentic && v.outcome(CheckName::Recipient) == Outcome::Skipped {
+        let _ = writeln!(
+            out,
+            "  note: authenticity only: the recipient was not confirmed as the portfolio's owner"
+        );
     }
     out
 }

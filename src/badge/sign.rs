@@ -170,7 +170,9 @@ pub const SAMPLE_RECIPIENT: &str = "learner@example.org";
 /// A typical Open Badges 3.0 credential from `issuer` to [`SAMPLE_RECIPIENT`], unsigned.
 pub fn sample_badge(issuer: &Issuer, name: &str, valid_from: &str) -> Value {
     let salt = uuid_like(&format!("salt {name}"));
-    let hash = super::hex(&Sha256::digest(format!("{SAMPLE_RECIPIENT}{salt}").as_bytes()));
+    let hash = super::hex(&Sha256::digest(
+        format!("{SAMPLE_RECIPIENT}{salt}").as_bytes(),
+    ));
     json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",

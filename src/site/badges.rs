@@ -57,7 +57,7 @@ pub struct IssuerView {
     pub name: Option<String>,
     pub url: Option<String>,
     /// The name the portfolio's trust list gives this issuer, only when the badge is
-    /// authentic (signature and key pass) and the issuer is in the trust list.
+    /// authentic (verified, expired or revoked) and the issuer is in the trust list.
     pub trusted_as: Option<String>,
     /// How themes should name the issuer: the trusted name, or "claims to be …" with
     /// the identifier for an issuer the portfolio does not vouch for.
@@ -111,8 +111,8 @@ pub struct Badge {
     pub status_label: &'static str,
     /// Why the badge is not verified (empty when it is), with the fix where there is one.
     pub status_reason: String,
-    /// The badge is not verified: its name, issuer and text are the credential's
-    /// claims, not facts, and themes present them as such.
+    /// The badge failed or could not be checked: its name, issuer and text are the
+    /// credential's claims, not facts, and themes present them as such.
     pub claims: bool,
     pub checks: Vec<CheckView>,
     pub format: String,
@@ -334,11 +334,8 @@ fn stem_of(path: &Path) -> String {
 /// could not be checked (the proof, the key, the recipient, the status list), else
 /// the validity window (expired) or the status (revoked).
 fn first_problem(v: &Verdict) -> String {
-    let find = |name: CheckName, o: Outcome| {
-        v.checks
-            .iter()
-            .find(|c| c.name == name && c.outcome == o)
-    };
+    let find =
+        |name: CheckName, o: Outcome| v.checks.iter().find(|c| c.name == name && c.outcome == o);
     let check = v
         .checks
         .iter()
@@ -541,7 +538,11 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let linkedin_url = verified.then(|| {
         linkedin(
             &name,
-            issuer.trusted_as.as_deref().or(issuer.name.as_deref()).unwrap_or(""),
+            issuer
+                .trusted_as
+                .as_deref()
+                .or(issuer.name.as_deref())
+                .unwrap_or(""),
             issued.as_deref(),
             &permalink,
             credential_id.as_deref(),
@@ -586,7 +587,8 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         } else {
             first_problem(v)
         },
-        claims: !verified,
+        // Expired and revoked badges are authentic: their text is the issuer's.
+        claims: matches!(status, Status::Failed | Status::Unverifiable),
         checks: v
             .checks
             .iter()
@@ -650,16 +652,21 @@ fn issuer_view(config: &Config, v: &Verdict, issuer_obj: &Value) -> IssuerView {
         .get("name")
         .and_then(Value::as_str)
         .map(str::to_string);
-    let authentic = [CheckName::Signature, CheckName::Key]
-        .iter()
-        .all(|&c| v.outcome(c) == Outcome::Pass);
-    let trusted_as = match (&id, authentic && v.outcome(CheckName::Trust) == Outcome::Pass) {
-        (Some(id), true) => config
-            .badges
-            .trust
-            .iter()
-            .find(|t| &t.id == id)
-            .map(|t| t.name.clone().or_else(|| name.clone()).unwrap_or_else(|| id.clone())),
+    // Authentic: issued by that issuer, whatever became of it since.
+    let authentic = matches!(
+        v.status,
+        Status::Verified | Status::Expired | Status::Revoked
+    );
+    let trusted_as = match (
+        &id,
+        authentic && v.outcome(CheckName::Trust) == Outcome::Pass,
+    ) {
+        (Some(id), true) => config.badges.trust.iter().find(|t| &t.id == id).map(|t| {
+            t.name
+                .clone()
+                .or_else(|| name.clone())
+                .unwrap_or_else(|| id.clone())
+        }),
         _ => None,
     };
     let impersonation = v
