@@ -25,6 +25,10 @@ pub enum Command {
         /// Theme to start with.
         #[arg(long, default_value = "default")]
         theme: String,
+        /// The email address your badges are issued to (written to `owner.email`, never
+        /// published). Asked for when not given and folio runs in a terminal.
+        #[arg(long)]
+        email: Option<String>,
     },
     /// Build the site into the output folder.
     Build(BuildArgs),

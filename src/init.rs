@@ -15,7 +15,7 @@ theme: THEME
 owner:
   name: Your Name
   headline: What you are learning or looking for
-  # email: you@example.org   # only used to match badges to you; never published
+  EMAIL_LINE
   links:
     github: USERNAME
 badges:
@@ -131,7 +131,21 @@ jobs:
 ];
 
 /// Writes the starter portfolio into `dir`, refusing to touch an existing one.
-pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
+/// `email` is the address the learner's badges are issued to: without it no badge
+/// can be confirmed as theirs, so none shows as verified until it is added.
+pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
+    if let Some(email) = email
+        && crate::badge::recipient::Owner::parse([email]).is_err()
+    {
+        return Err(Error::usage(format!("`{email}` is not an email address"))
+            .with_hint("write it like `ada@example.org`"));
+    }
+    let email_line = match email {
+        Some(email) => format!(
+            "email: {email}   # compared with your badges' recipients; never published"
+        ),
+        None => "# email: you@example.org   # add it: badges show as verified only when issued to you; never published".to_string(),
+    };
     if !crate::render::theme::builtin_names().contains(&theme) {
         return Err(
             Error::usage(format!("unknown theme `{theme}`")).with_hint(format!(
@@ -158,6 +172,7 @@ pub fn scaffold(dir: &Path, theme: &str) -> Result<()> {
         }
         let text = text
             .replace("THEME", theme)
+            .replace("EMAIL_LINE", &email_line)
             .replace("\"VERSION\"", &format!("\"{}\"", env!("CARGO_PKG_VERSION")));
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
     }

@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     folio::init_threads();
     let result = match cli.command {
-        Command::Init { dir, theme } => init(dir, &theme, cli.quiet),
+        Command::Init { dir, theme, email } => init(dir, &theme, email, cli.quiet),
         Command::Build(args) => build(&args, cli.quiet),
         Command::Serve(args) => serve(&args),
         Command::Check(args) => match check(&args, cli.quiet) {
@@ -363,9 +363,24 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     Ok(all_verified)
 }
 
-fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(), Error> {
+fn init(
+    dir: Option<std::path::PathBuf>,
+    theme: &str,
+    email: Option<String>,
+    quiet: bool,
+) -> Result<(), Error> {
     let dir = dir.unwrap_or_else(|| ".".into());
-    folio::init::scaffold(&dir, theme)?;
+    let email = match email {
+        Some(e) => Some(e),
+        None if !quiet && std::io::stdin().is_terminal() => ask_email(),
+        None => None,
+    };
+    folio::init::scaffold(&dir, theme, email.as_deref())?;
+    if email.is_none() && !quiet {
+        println!(
+            "note: no email given: add `owner.email` to folio.yaml (or run `folio init --email you@example.org`); a badge shows as verified only when it is issued to you"
+        );
+    }
     if !quiet {
         println!(
             "created a portfolio in {}; build it with `folio build --root {}`",
@@ -374,6 +389,19 @@ fn init(dir: Option<std::path::PathBuf>, theme: &str, quiet: bool) -> Result<(),
         );
     }
     Ok(())
+}
+
+/// Asks for the learner's email on the terminal; empty means "later".
+fn ask_email() -> Option<String> {
+    use std::io::Write;
+    print!(
+        "Your email address (the one your badges are issued to; never published; Enter to skip): "
+    );
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).ok()?;
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_string())
 }
 
 /// Prints an error, its hint, and every error inside it, numbered, on stderr.

@@ -250,6 +250,21 @@ fn init_creates_a_portfolio_that_builds() {
 }
 
 #[test]
+fn init_writes_the_owner_email() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = common::run_in(tmp.path(), &["init", "mine"]);
+    assert!(run.stdout.contains("add `owner.email`"), "{}", run.stdout);
+    common::run_in(tmp.path(), &["init", "ada", "--email", "ada@example.org"]).success();
+    let config = std::fs::read_to_string(tmp.path().join("ada/folio.yaml")).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&config).unwrap();
+    assert_eq!(yaml["owner"]["email"].as_str(), Some("ada@example.org"));
+    common::run_in(&tmp.path().join("ada"), &["build"]).success();
+    common::run_in(tmp.path(), &["init", "bad", "--email", "not an email"])
+        .failure(2)
+        .stderr_has("is not an email address");
+}
+
+#[test]
 fn example_portfolio_builds() {
     let p = Portfolio::example();
     let run = p.run(&["build"]);
