@@ -229,9 +229,8 @@ fn every_credential_gives_its_status_through_build() {
         );
         let verified = row.portfolio == "verified";
         assert_eq!(page.contains(MARK), verified, "{slug}: the verified marker");
-        assert_eq!(
+        assert!(
             page.contains(&format!("badge-{}", row.portfolio)),
-            true,
             "{slug}: the page shows its status"
         );
         if !verified {
