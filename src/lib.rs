@@ -115,7 +115,7 @@ pub fn build_cached(
         Some(c) => c.verdicts.take_misses(),
         None => badges.verified + badges.failed + badges.expired,
     };
-    let warnings = badges.warnings.clone();
+    let mut warnings = badges.warnings.clone();
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;
     let badge_files = std::mem::take(&mut site.badges.files);
@@ -127,7 +127,7 @@ pub fn build_cached(
         Some(c) => c.html.take_misses(),
         None => content.pages.len() + content.sections.len() + 1,
     };
-    files.extend(static_files(config)?);
+    files.extend(static_files(config, &mut warnings)?);
     let files = last_wins(files);
     let mut broken_links = check_links(config, &site, &files)?;
     phases.done("links");
@@ -214,13 +214,22 @@ fn check_links(
     Ok(broken)
 }
 
-/// The portfolio's `static/` folder, copied as-is.
-fn static_files(config: &Config) -> Result<Vec<OutputFile>> {
+/// The portfolio's `static/` folder, copied as-is; links that lead outside it are
+/// skipped, each with a warning.
+fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<OutputFile>> {
     let dir = config.root.join("static");
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    Ok(render::theme::files_under(&dir)?
+    let (files, escapes) = render::theme::files_and_escapes(&dir)?;
+    for link in escapes {
+        let shown = config.shown(link.strip_prefix(&config.root).unwrap_or(&link));
+        warnings.push(format!(
+            "{}: skipped: the link leads outside the portfolio, and nothing outside it is published",
+            shown.display()
+        ));
+    }
+    Ok(files
         .into_iter()
         .map(|(path, src)| OutputFile {
             path,

@@ -294,3 +294,48 @@ fn snapshots_of_main() {
         main_of(&p.read("public/projects/alpha/index.html")),
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_leading_outside_the_portfolio_are_not_published() {
+    let p = Portfolio::fixture("basic");
+    let outside = p.tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.txt"), "SECRET-OUTSIDE").unwrap();
+    std::fs::create_dir_all(p.root.join("static")).unwrap();
+    std::fs::create_dir_all(p.root.join("badges")).unwrap();
+    std::os::unix::fs::symlink(&outside, p.root.join("static/out")).unwrap();
+    std::os::unix::fs::symlink("/etc", p.root.join("static/etc")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("secret.txt"),
+        p.root.join("badges/passwd.json"),
+    )
+    .unwrap();
+    let config = p.read("folio.yaml") + "badges:\n  on_invalid: show\n";
+    p.write("folio.yaml", config);
+    let run = p.run(&["build"]);
+    run.success()
+        .stderr_has("static/out: skipped: the link leads outside the portfolio")
+        .stderr_has("static/etc: skipped")
+        .stderr_has("badges/passwd.json: skipped");
+    let tree = p.tree("public");
+    assert!(
+        tree.keys()
+            .all(|k| !k.starts_with("out/") && !k.starts_with("etc/"))
+    );
+    assert!(!p.root.join("public/badges/passwd").exists());
+    assert!(
+        tree.values()
+            .all(|b| !String::from_utf8_lossy(b).contains("SECRET-OUTSIDE"))
+    );
+}
+
+#[test]
+fn templates_cannot_read_the_environment() {
+    let p = Portfolio::fixture("basic");
+    let page = "{% extends \"base.html\" %}{% block main %}{{ get_env(name=\"HOME\") }}{% endblock main %}";
+    p.write("templates/page.html", page);
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("get_env() is not available");
+}

@@ -188,6 +188,16 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         }
     };
     tera.set_escape_fn(escape_html);
+    // Tera's built-in `get_env` would print the build machine's environment (CI
+    // tokens) into pages: themes are untrusted, so it is replaced by an error.
+    tera.register_function(
+        "get_env",
+        |_: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+            Err(tera::Error::msg(
+                "get_env() is not available: templates cannot read the environment",
+            ))
+        },
+    );
     let base_path = config.base_path.clone();
     tera.register_function(
         "url",

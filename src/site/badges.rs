@@ -188,6 +188,9 @@ pub fn load(
         return Ok(Badges::default());
     }
     let mut files = Vec::new();
+    let mut escapes = Vec::new();
+    let real_root = std::fs::canonicalize(&config.root)
+        .map_err(|e| Error::io(&config.root, "cannot read portfolio folder", e))?;
     for entry in
         std::fs::read_dir(dir).map_err(|e| Error::io(dir, "cannot read badges folder", e))?
     {
@@ -197,7 +200,18 @@ pub fn load(
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default();
-        if path.is_file() && CREDENTIAL_EXTENSIONS.contains(&ext.as_str()) {
+        if !CREDENTIAL_EXTENSIONS.contains(&ext.as_str()) {
+            continue;
+        }
+        // A link may point anywhere (`passwd.json -> /etc/passwd`): only files inside
+        // the portfolio are read, so nothing outside it can reach the site.
+        let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+        if is_link && !std::fs::canonicalize(&path).is_ok_and(|t| t.starts_with(&real_root)) {
+            escapes.push(path);
+            continue;
+        }
+        // Regular files only: a FIFO or device would block or never end.
+        if path.is_file() {
             files.push(path);
         }
     }
@@ -233,6 +247,14 @@ pub fn load(
         .collect();
 
     let mut out = Badges::default();
+    for link in escapes {
+        out.warnings.push(format!(
+            "{}: skipped: the link leads outside the portfolio, and nothing outside it is published",
+            config
+                .shown(link.strip_prefix(&config.root).unwrap_or(&link))
+                .display()
+        ));
+    }
     let mut errors = Vec::new();
     for item in loaded {
         let item = match item {
