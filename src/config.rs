@@ -255,6 +255,27 @@ impl Config {
             hint: Some("write it like `https://you.github.io/portfolio/` or `/`".into()),
         })?;
 
+        // `output_dir` in the file stays inside the portfolio (a shared or cloned
+        // folio.yaml must not write into `~/.ssh`); `--out` is the user's own choice.
+        if overrides.out.is_none()
+            && let Some(dir) = &raw.output_dir
+            && (dir.is_absolute()
+                || dir
+                    .components()
+                    .any(|c| matches!(c, std::path::Component::ParentDir)))
+        {
+            return Err(Error::Config {
+                loc: Location::file(path),
+                msg: format!(
+                    "output_dir `{}` is outside the portfolio",
+                    dir.display()
+                ),
+                hint: Some(
+                    "write a folder inside the portfolio (`public`, `docs`), or pass --out to build elsewhere"
+                        .into(),
+                ),
+            });
+        }
         let output_dir = overrides
             .out
             .clone()
@@ -265,6 +286,19 @@ impl Config {
         } else {
             root.join(output_dir)
         };
+        // Inside `static/` or `content/`, each build would copy the last one into itself.
+        for source in ["static", "content"] {
+            if output_dir.starts_with(root.join(source)) {
+                return Err(Error::Config {
+                    loc: Location::file(path),
+                    msg: format!(
+                        "the output folder {} is inside `{source}/`, which folio reads",
+                        output_dir.display()
+                    ),
+                    hint: Some("choose a folder beside it, like `public` or `docs`".into()),
+                });
+            }
+        }
 
         Ok(Config {
             root: root.to_path_buf(),

@@ -246,6 +246,36 @@ pub fn render_plain(e: &Error) -> String {
 }
 
 /// Reads a file as UTF-8 text, naming the file (and the first bad line) on failure.
+/// Reads a regular file of at most `limit` bytes. A FIFO or device (`/dev/zero`) is
+/// refused before reading, and no more than `limit + 1` bytes are ever read, so a
+/// hostile path can neither block nor exhaust memory.
+pub fn read_bounded(path: &Path, shown_as: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    if !meta.is_file() {
+        return Err(Error::io(
+            shown_as,
+            "cannot read file",
+            std::io::Error::other("not a regular file (a device, pipe or folder)"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::io(
+            shown_as,
+            "cannot read file",
+            std::io::Error::other(format!("larger than the {limit} bytes folio reads")),
+        ));
+    }
+    Ok(bytes)
+}
+
 pub fn read_text(path: &Path, shown_as: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
     String::from_utf8(bytes).map_err(|e| {

@@ -345,10 +345,11 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     let mut all_verified = true;
     let mut io_errors = Vec::new();
     for file in &args.files {
-        let bytes = match std::fs::read(file) {
+        let limit = badge::read::MAX_FILE_BYTES as u64;
+        let bytes = match folio::error::read_bounded(file, file, limit) {
             Ok(b) => b,
             Err(e) => {
-                io_errors.push(Error::io(file, "cannot read badge", e));
+                io_errors.push(e);
                 continue;
             }
         };

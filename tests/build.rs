@@ -339,3 +339,25 @@ fn templates_cannot_read_the_environment() {
         .failure(1)
         .stderr_has("get_env() is not available");
 }
+
+#[test]
+fn output_dir_stays_inside_the_portfolio() {
+    let p = Portfolio::fixture("basic");
+    let base = p.read("folio.yaml");
+    p.write("static/authorized_keys", "ssh-ed25519 AAAA attacker");
+    for dir in ["../victim", "/tmp/folio-victim-abs"] {
+        p.write("folio.yaml", format!("{base}output_dir: {dir}\n"));
+        p.run(&["build"])
+            .failure(1)
+            .stderr_has("is outside the portfolio");
+    }
+    assert!(!p.tmp.path().join("victim").exists());
+    p.write("folio.yaml", format!("{base}output_dir: static/site\n"));
+    p.run(&["build"]).failure(1).stderr_has("inside `static/`");
+    // On the command line it is the user's own choice.
+    p.write("folio.yaml", base);
+    let elsewhere = p.tmp.path().join("elsewhere");
+    p.run(&["build", "--out", &elsewhere.display().to_string()])
+        .success();
+    assert!(elsewhere.join("index.html").is_file());
+}

@@ -491,3 +491,17 @@ fn documents_index_errors_name_the_line() {
     assert!(err.to_string().contains("index.tsv:2"), "{err}");
     let _ = Path::new("");
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_without_reading_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = common::run_in(tmp.path(), &["verify", "/dev/zero"]);
+    run.failure(2).stderr_has("not a regular file");
+    // Larger than the limit: refused after reading limit + 1 bytes.
+    let big = tmp.path().join("big.json");
+    std::fs::write(&big, vec![b' '; 16 * 1024 * 1024 + 10]).unwrap();
+    common::run_in(tmp.path(), &["verify", "big.json"])
+        .failure(2)
+        .stderr_has("larger than the");
+}

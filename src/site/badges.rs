@@ -227,7 +227,7 @@ pub fn load(
                 return Ok(Err(stem_of(path)));
             }
             let bytes =
-                std::fs::read(path).map_err(|e| Error::io(&shown, "cannot read badge", e))?;
+                crate::error::read_bounded(path, &shown, badge::read::MAX_FILE_BYTES as u64)?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let verdict: Verdict = crate::cache::memoised::<_, std::convert::Infallible>(
                 cache,
