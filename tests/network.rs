@@ -136,6 +136,50 @@ fn did_web_status_lists_cache_and_failures() {
     // The slow server was cut off by the timeout, not waited for.
     assert!(elapsed < Duration::from_secs(11), "took {elapsed:?}");
 
+    // The same badges on the built site: an unreadable status list (404, timeout,
+    // garbage) is never "Verified", and the build says why, one line per badge.
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("badges")).unwrap();
+    std::fs::create_dir_all(site.join("content")).unwrap();
+    std::fs::write(
+        site.join("content/_index.md"),
+        "---\ntitle: Home\n---\nHi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("folio.yaml"),
+        "title: t\nbase_url: /\nowner:\n  email: learner@example.org\nbadges:\n  on_invalid: show\n",
+    )
+    .unwrap();
+    for file in ["clear.json", "slow.json", "missing.json", "garbage.json"] {
+        std::fs::copy(dir.path().join(file), site.join("badges").join(file)).unwrap();
+    }
+    let built = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build"])
+        .current_dir(&site)
+        .env(folio::badge::documents::LOOPBACK_HTTP_ENV, "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    for (stem, why) in [
+        ("slow", "could not be fetched"),
+        ("missing", "HTTP 404"),
+        ("garbage", "/garbage"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(&format!("badges/{stem}.json: not shown as verified")))
+            .unwrap_or_else(|| panic!("no warning for {stem}: {stderr}"));
+        assert!(line.contains(why), "{line}");
+        let page =
+            std::fs::read_to_string(site.join(format!("public/badges/{stem}/index.html"))).unwrap();
+        assert!(!page.contains("data-folio-verified"), "{stem}");
+        assert!(page.contains(why), "{stem}: the page says why");
+    }
+    let clear = std::fs::read_to_string(site.join("public/badges/clear/index.html")).unwrap();
+    assert!(clear.contains("data-folio-verified"));
+
     // Everything fetched is cached with its fetch time...
     let cache = dir.path().join(".folio/cache");
     let metas: Vec<String> = std::fs::read_dir(&cache)

@@ -507,17 +507,20 @@ pub fn check_required_templates(theme: &Theme) -> Result<()> {
     Error::from_list(missing)
 }
 
+/// A file found under a folder: its `/`-separated relative path and its absolute path.
+pub type FileEntry = (String, PathBuf);
+
 /// Every regular file under `dir` as (`/`-separated relative path, absolute path),
 /// skipping hidden files. Symlinks are followed only while they stay inside `dir`: a
 /// shared theme must not be able to publish `~/.ssh/id_ed25519` through a link.
-pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+pub fn files_under(dir: &Path) -> Result<Vec<FileEntry>> {
     files_and_escapes(dir).map(|(files, _)| files)
 }
 
 /// Like [`files_under`], also returning the links that were skipped because they lead
 /// outside `dir` (file or folder links alike: a folder link is not descended into).
 /// FIFOs, sockets and devices are never files here.
-pub fn files_and_escapes(dir: &Path) -> Result<(Vec<(String, PathBuf)>, Vec<PathBuf>)> {
+pub fn files_and_escapes(dir: &Path) -> Result<(Vec<FileEntry>, Vec<PathBuf>)> {
     let mut out = Vec::new();
     let real_dir =
         std::fs::canonicalize(dir).map_err(|e| Error::io(dir, "cannot read folder", e))?;
