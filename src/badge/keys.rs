@@ -324,6 +324,23 @@ pub struct IssuerKey {
     pub key: ResolvedKey,
 }
 
+impl IssuerKey {
+    /// A key the issuer's own document lists as one it asserts with.
+    fn new(id: String, key: PublicKey, issuer: &str, source: &str) -> IssuerKey {
+        IssuerKey {
+            id,
+            key: ResolvedKey {
+                key,
+                controller: Some(issuer.to_string()),
+                authenticated: true,
+                may_assert: true,
+                source: source.to_string(),
+                controls_origin: false,
+            },
+        }
+    }
+}
+
 /// Every key `issuer` controls that may assert credentials, found the issuer's own
 /// way (for a token that names no `kid`): a `did:key` is its key; a pinned trust
 /// entry gives its keys; a `did:web` DID document lists them under `assertionMethod`;
@@ -412,17 +429,7 @@ fn jwk_set(doc: &Value, url: &str, issuer: &str, source: &str) -> Vec<IssuerKey>
         .filter_map(|jwk| {
             let key = jwk_key(jwk).ok()?;
             let kid = jwk.get("kid").and_then(Value::as_str).unwrap_or("");
-            Some(IssuerKey {
-                id: format!("{url}#{kid}"),
-                key: ResolvedKey {
-                    key,
-                    controller: Some(issuer.to_string()),
-                    authenticated: true,
-                    may_assert: true,
-                    source: source.to_string(),
-                    controls_origin: false,
-                },
-            })
+            Some(IssuerKey::new(format!("{url}#{kid}"), key, issuer, source))
         })
         .collect()
 }
@@ -471,17 +478,12 @@ fn listed_keys(doc: &Value, issuer: &str, source: &str, is_did: bool) -> Vec<Iss
             if controller != issuer {
                 return None;
             }
-            Some(IssuerKey {
+            Some(IssuerKey::new(
                 id,
-                key: ResolvedKey {
-                    key: key_material(method).ok()?,
-                    controller: Some(issuer.to_string()),
-                    authenticated: true,
-                    may_assert: true,
-                    source: source.to_string(),
-                    controls_origin: false,
-                },
-            })
+                key_material(method).ok()?,
+                issuer,
+                source,
+            ))
         })
         .collect()
 }

@@ -359,24 +359,8 @@ fn fetch_copy(url: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Valu
 fn hosted_by_issuer(url: &str, profile: &Value) -> (Outcome, String) {
     let issuer = profile.get("id").and_then(Value::as_str).unwrap_or("");
     let policy = profile.get("verification");
-    let starts: Vec<String> = match policy.and_then(|p| p.get("startsWith")) {
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect(),
-        _ => Vec::new(),
-    };
-    let origins: Vec<String> = match policy.and_then(|p| p.get("allowedOrigins")) {
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(str::to_string)
-            .collect(),
-        _ => Vec::new(),
-    };
+    let starts = ids(policy.and_then(|p| p.get("startsWith")));
+    let origins = ids(policy.and_then(|p| p.get("allowedOrigins")));
     let host = |u: &str| origin(u).split("://").nth(1).unwrap_or("").to_string();
     let ok = if !starts.is_empty() {
         starts.iter().any(|s| url.starts_with(s.as_str()))
