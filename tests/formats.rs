@@ -569,3 +569,29 @@ fn issuer_profiles_and_jwk_sets_vouch_for_keys() {
     assert_eq!(out[2]["status"], "verified", "{}", out[2]);
     assert!(check(&out[2], "key").1.contains("JWK set"));
 }
+
+#[test]
+fn proof_set_checks_the_key_of_the_proof_that_verified() {
+    // One proof of an unsupported suite (with no verificationMethod at all) and one
+    // valid eddsa-rdfc-2022 proof: the key check is made on the second.
+    let dir = tempfile::tempdir().unwrap();
+    let issuer = Issuer::from_seed([72; 32]);
+    let mut doc = issuer
+        .sign_rdfc(
+            sample_badge(&issuer, "Proof Set", "2025-01-01T00:00:00Z"),
+            "2025-01-01T00:00:00Z",
+        )
+        .unwrap();
+    let valid = doc["proof"].clone();
+    doc["proof"] = json!([
+        {"type": "DataIntegrityProof", "cryptosuite": "ecdsa-sd-2023",
+         "proofPurpose": "assertionMethod", "proofValue": "u2V0AhVhA"},
+        valid
+    ]);
+    std::fs::write(dir.path().join("set.json"), doc.to_string()).unwrap();
+    let out = verify(dir.path(), &[], &["set.json"]);
+    assert_eq!(out[0]["status"], "verified", "{}", out[0]);
+    let (o, detail) = check(&out[0], "key");
+    assert_eq!(o, "pass");
+    assert!(detail.starts_with("proof 2 (eddsa-rdfc-2022)"), "{detail}");
+}
