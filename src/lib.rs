@@ -49,10 +49,7 @@ pub fn cache_dir_of(root: &std::path::Path) -> std::path::PathBuf {
 /// document cache and pre-fetched documents (`--documents`). Used by every command
 /// that verifies for a portfolio (`build`, `serve`, `check`, and `verify` in one).
 pub fn badge_options(config: &Config) -> Result<badge::Options> {
-    let documents = match &config.badges.documents {
-        Some(dir) => badge::Documents::from_dir(dir)?,
-        None => badge::Documents::default(),
-    };
+    let documents = badge::Documents::from_option(config.badges.documents.as_deref())?;
     Ok(badge::Options {
         now: chrono::Utc::now(),
         documents: documents.with_network(config.badges.network, Some(cache_dir(config))),

@@ -327,10 +327,7 @@ fn verify(args: &VerifyArgs) -> Result<bool, Error> {
         };
         folio::badge_options(&Config::load(&root, &overrides)?)?
     } else {
-        let documents = match &args.documents {
-            Some(dir) => badge::Documents::from_dir(dir)?,
-            None => badge::Documents::default(),
-        };
+        let documents = badge::Documents::from_option(args.documents.as_deref())?;
         badge::Options {
             documents: documents.with_network(!args.offline, None),
             ..badge::Options::default()

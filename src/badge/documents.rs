@@ -71,6 +71,11 @@ impl Documents {
         })
     }
 
+    /// The documents of `--documents DIR` when given, else none.
+    pub fn from_option(dir: Option<&Path>) -> Result<Documents> {
+        dir.map_or_else(|| Ok(Documents::default()), Documents::from_dir)
+    }
+
     /// Also fetch over the network (when `network`) and keep a cache in `cache_dir`.
     pub fn with_network(mut self, network: bool, cache_dir: Option<PathBuf>) -> Documents {
         self.network = network;

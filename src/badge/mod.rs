@@ -254,7 +254,6 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
         ..
     } = parsed;
     let mut issuer = shape::issuer_id(&doc);
-    let mut display = None;
     // Set when the issuer publishes revocation for this credential: then "could not
     // check" must not read as "not revoked".
     let mut status_declared = doc.get("credentialStatus").is_some_and(|s| !s.is_null());
@@ -269,8 +268,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             issuer = checked.issuer;
             // The issuer's copy (with its BadgeClass and Profile) is what the dates,
             // recipient and page are read from.
-            doc = checked.display.clone();
-            display = Some(checked.display);
+            doc = checked.display;
             status_declared = checked.status.is_some();
             ob2_status = checked.status;
             checks.record(checked.secured)
@@ -362,8 +360,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let shown = display.as_ref().unwrap_or(&doc);
-    let (outcome, detail) = trust(issuer.as_deref(), issuer_name(shown), &opts.trust);
+    let (outcome, detail) = trust(issuer.as_deref(), issuer_name(&doc), &opts.trust);
     checks.set(CheckName::Trust, outcome, detail);
 
     let checks = checks.finish("not reached");

@@ -58,31 +58,34 @@ pub fn shape(assertion: &Value) -> Result<String, String> {
     Ok("Open Badges 2.0 assertion".into())
 }
 
-/// A document given inline (an object) or by URL (fetched); `what` names it in errors.
+/// The JSON document at `url`, recorded in the receipt's inputs as `kind`; `what`
+/// names it in errors.
+fn fetch_json(
+    url: &str,
+    kind: &'static str,
+    what: &str,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<Value, String> {
+    let bytes = opts
+        .documents
+        .get(url)
+        .map_err(|e| format!("the {what} {url} cannot be fetched: {e}"))?;
+    inputs.push(Input::new(kind, url, &bytes));
+    serde_json::from_slice(&bytes).map_err(|_| format!("the {what} {url} is not JSON"))
+}
+
+/// A document given inline (an object) or by URL (fetched).
 fn dereference(
     value: Option<&Value>,
+    kind: &'static str,
     what: &str,
     opts: &Options,
     inputs: &mut Vec<Input>,
 ) -> Result<Value, String> {
     match value {
         Some(Value::Object(_)) => Ok(value.cloned().unwrap_or(Value::Null)),
-        Some(Value::String(url)) => {
-            let bytes = opts
-                .documents
-                .get(url)
-                .map_err(|e| format!("the {what} {url} cannot be fetched: {e}"))?;
-            inputs.push(Input::new(
-                match what {
-                    "BadgeClass" => "badge-class",
-                    "issuer profile" => "issuer-profile",
-                    _ => "document",
-                },
-                url.as_str(),
-                &bytes,
-            ));
-            serde_json::from_slice(&bytes).map_err(|_| format!("the {what} {url} is not JSON"))
-        }
+        Some(Value::String(url)) => fetch_json(url, kind, what, opts, inputs),
         _ => Err(format!("the assertion names no {what}")),
     }
 }
@@ -114,7 +117,13 @@ pub fn check(
         None => "hosted".to_string(),
     });
     let copy = match (jws, hosted_url) {
-        (None, Some(url)) => Some(fetch_copy(url, opts, inputs)),
+        (None, Some(url)) => Some(fetch_json(
+            url,
+            "hosted-assertion",
+            "issuer's copy",
+            opts,
+            inputs,
+        )),
         _ => None,
     };
     // A baked image may carry only the link; then the issuer's copy is the assertion.
@@ -134,13 +143,25 @@ pub fn check(
     };
     let mut display = assertion.clone();
     // BadgeClass, then its issuer Profile.
-    let profile =
-        dereference(assertion.get("badge"), "BadgeClass", opts, inputs).and_then(|mut badge| {
-            let profile = dereference(badge.get("issuer"), "issuer profile", opts, inputs)?;
-            badge["issuer"] = profile.clone();
-            display["badge"] = badge;
-            Ok(profile)
-        });
+    let profile = dereference(
+        assertion.get("badge"),
+        "badge-class",
+        "BadgeClass",
+        opts,
+        inputs,
+    )
+    .and_then(|mut badge| {
+        let profile = dereference(
+            badge.get("issuer"),
+            "issuer-profile",
+            "issuer profile",
+            opts,
+            inputs,
+        )?;
+        badge["issuer"] = profile.clone();
+        display["badge"] = badge;
+        Ok(profile)
+    });
     let profile = match profile {
         Ok(p) => p,
         Err(why) => {
@@ -206,15 +227,7 @@ fn signed(
             suite: None,
         };
     };
-    let key_doc = opts
-        .documents
-        .get(creator)
-        .map_err(|e| format!("the issuer's key {creator} cannot be fetched: {e}"))
-        .and_then(|bytes| {
-            inputs.push(Input::new("key-document", creator, &bytes));
-            serde_json::from_slice::<Value>(&bytes)
-                .map_err(|_| format!("{creator} is not a JSON key document"))
-        });
+    let key_doc = fetch_json(creator, "key-document", "issuer's key", opts, inputs);
     let key_doc = match key_doc {
         Ok(d) => d,
         Err(why) => {
@@ -346,15 +359,6 @@ fn hosted(
     (secured, Some(status))
 }
 
-/// The issuer's copy of a hosted assertion.
-fn fetch_copy(url: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Value, String> {
-    opts.documents.get(url).and_then(|bytes| {
-        inputs.push(Input::new("hosted-assertion", url, &bytes));
-        serde_json::from_slice::<Value>(&bytes)
-            .map_err(|_| format!("the issuer's copy at {url} is not JSON"))
-    })
-}
-
 /// Whether the issuer vouches for assertions hosted at `url`.
 fn hosted_by_issuer(url: &str, profile: &Value) -> (Outcome, String) {
     let issuer = profile.get("id").and_then(Value::as_str).unwrap_or("");
@@ -390,11 +394,7 @@ fn revocation_list(
     inputs: &mut Vec<Input>,
 ) -> Option<(Outcome, String)> {
     let url = profile.get("revocationList").and_then(id_of)?;
-    let list = opts.documents.get(url).and_then(|bytes| {
-        inputs.push(Input::new("revocation-list", url, &bytes));
-        serde_json::from_slice::<Value>(&bytes)
-            .map_err(|_| format!("the revocation list {url} is not JSON"))
-    });
+    let list = fetch_json(url, "revocation-list", "revocation list", opts, inputs);
     let list = match list {
         Ok(l) => l,
         Err(why) => return Some((Outcome::Skipped, why)),

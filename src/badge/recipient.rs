@@ -85,11 +85,6 @@ impl Owner {
             .filter(move |(k, _)| *k == kind)
             .map(|(_, v)| v.as_str())
     }
-
-    /// The owner's values as they may appear in third-party text, for redaction.
-    pub fn values(&self) -> impl Iterator<Item = &str> {
-        self.identities.iter().map(|(_, v)| v.as_str())
-    }
 }
 
 /// Sorts a written identity into its kind, dropping a `mailto:`/`tel:` scheme.
