@@ -124,8 +124,9 @@ pub fn build_cached(
         Some(c) => c.html.take_misses(),
         None => content.pages.len() + content.sections.len() + 1,
     };
-    files.extend(static_files(config, &mut warnings)?);
-    let files = last_wins(files);
+    let theme_files = render::theme_static(&theme);
+    let static_files = static_files(config, &mut warnings)?;
+    let files = one_source_per_path(content, files, theme_files, static_files)?;
     let mut broken_links = check_links(config, &site, &files)?;
     phases.done("links");
     broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
@@ -235,15 +236,82 @@ fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<Outpu
         .collect())
 }
 
-/// When two files claim one output path, the later one wins: the portfolio's static
-/// files override the theme's.
-fn last_wins(files: Vec<OutputFile>) -> Vec<OutputFile> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<OutputFile> = files
-        .into_iter()
-        .rev()
-        .filter(|f| seen.insert(f.path.clone()))
-        .collect();
-    out.reverse();
-    out
+/// Every output path has one source. The portfolio's `static/` may replace the
+/// theme's static files (that is how a learner overrides a theme's CSS); any other two
+/// sources claiming one path — a page and a generated page, a static file and a page —
+/// are an error naming both, since one would silently replace the other.
+fn one_source_per_path(
+    content: &content::Content,
+    generated: Vec<OutputFile>,
+    theme_files: Vec<OutputFile>,
+    static_files: Vec<OutputFile>,
+) -> Result<Vec<OutputFile>> {
+    use std::collections::HashMap;
+    // Which content file an output path came from, to name it in errors.
+    let mut sources: HashMap<String, &str> = HashMap::new();
+    for p in &content.pages {
+        sources.insert(format!("{}index.html", p.path), &p.source);
+    }
+    for s in &content.sections {
+        if let Some(source) = &s.source {
+            sources.insert(format!("{}index.html", s.path), source);
+        }
+    }
+    let mut errors = Vec::new();
+    let mut owner: HashMap<String, String> = HashMap::new();
+    let mut out = Vec::with_capacity(generated.len() + theme_files.len() + static_files.len());
+    // Reported at whichever of the two is a file of the portfolio or theme.
+    let mut clash = |path: &str, first: &str, second: String| {
+        let (at, other) = match second.starts_with("the page") {
+            true => (first.to_string(), second),
+            false => (second, first.to_string()),
+        };
+        errors.push(
+            Error::content(
+                Location::file(at),
+                format!("this and {other} would both be published as {path}"),
+            )
+            .with_hint("rename or remove one of them: each output file has one source"),
+        );
+    };
+    for f in generated {
+        match owner.get(&f.path) {
+            Some(first) => clash(
+                &f.path,
+                first,
+                format!("the page folio generates at {}", f.path),
+            ),
+            None => {
+                // The first claim on a content page's path is that page.
+                let who = match sources.get(f.path.as_str()) {
+                    Some(source) => source.to_string(),
+                    None => format!("the page folio generates at {}", f.path),
+                };
+                owner.insert(f.path.clone(), who);
+                out.push(f);
+            }
+        }
+    }
+    let mut theme_at: HashMap<String, usize> = HashMap::new();
+    for f in theme_files {
+        match owner.get(&f.path) {
+            Some(first) => clash(&f.path, first, format!("the theme's static/{}", f.path)),
+            None => {
+                theme_at.insert(f.path.clone(), out.len());
+                out.push(f);
+            }
+        }
+    }
+    for f in static_files {
+        let who = format!("static/{}", f.path);
+        if let Some(&i) = theme_at.get(&f.path) {
+            out[i] = f;
+        } else if let Some(first) = owner.get(&f.path) {
+            clash(&f.path, first, who);
+        } else {
+            out.push(f);
+        }
+    }
+    Error::from_list(errors)?;
+    Ok(out)
 }

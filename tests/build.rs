@@ -361,3 +361,26 @@ fn output_dir_stays_inside_the_portfolio() {
         .success();
     assert!(elsewhere.join("index.html").is_file());
 }
+
+#[test]
+fn two_sources_for_one_output_path_are_an_error() {
+    let p = Portfolio::fixture("basic");
+    let before = p.tree("public");
+    // A page where folio generates one, and static files over generated pages.
+    p.write("content/skills.md", "---\ntitle: My skills\n---\nMine.\n");
+    p.write("static/index.html", "FAKE HOME");
+    p.write("static/projects/alpha/index.html", "FAKE VERIFIED");
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("content/skills.md: this and the page folio generates at skills/index.html would both be published as skills/index.html")
+        .stderr_has("static/index.html: this and content/_index.md would both be published as index.html")
+        .stderr_has("static/projects/alpha/index.html: this and content/projects/alpha.md");
+    assert_eq!(p.tree("public"), before, "a failed build writes nothing");
+    // The portfolio's static files may still replace the theme's.
+    p.remove("content/skills.md")
+        .remove("static/index.html")
+        .remove("static/projects/alpha/index.html");
+    p.write("static/css/folio.css", "body { color: red }");
+    p.run(&["build"]).success();
+    assert_eq!(p.read("public/css/folio.css"), "body { color: red }");
+}

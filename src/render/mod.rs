@@ -439,13 +439,19 @@ pub fn render(
 
     files.extend(site_files(config, site));
     files.extend(feed::feeds(config, content));
-    for (path, body) in &theme.static_files {
-        files.push(OutputFile {
+    Ok(files)
+}
+
+/// The theme's static files, as output files.
+pub fn theme_static(theme: &Theme) -> Vec<OutputFile> {
+    theme
+        .static_files
+        .iter()
+        .map(|(path, body)| OutputFile {
             path: path.clone(),
             body: body.clone(),
-        });
-    }
-    Ok(files)
+        })
+        .collect()
 }
 
 /// Render errors gathered across pages. The same template mistake on many pages is
