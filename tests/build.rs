@@ -384,3 +384,80 @@ fn two_sources_for_one_output_path_are_an_error() {
     p.run(&["build"]).success();
     assert_eq!(p.read("public/css/folio.css"), "body { color: red }");
 }
+
+#[test]
+fn recursive_templates_are_errors_not_crashes() {
+    let cases = [
+        // A template that includes itself.
+        (
+            vec![(
+                "templates/page.html",
+                "{% extends \"base.html\" %}\n{% block main %}\n{% include \"page.html\" %}\n{% endblock main %}\n",
+            )],
+            "templates/page.html:3: recursion: page.html includes page.html",
+        ),
+        // Two partials that include each other.
+        (
+            vec![
+                ("templates/a.html", "<p>\n{% include \"b.html\" %}</p>\n"),
+                ("templates/b.html", "{% include \"a.html\" %}\n"),
+                (
+                    "templates/page.html",
+                    "{% extends \"base.html\" %}{% block main %}{% include \"a.html\" %}{% endblock main %}",
+                ),
+            ],
+            "recursion: a.html includes b.html includes a.html",
+        ),
+        // A macro that calls itself, used from a page.
+        (
+            vec![
+                (
+                    "templates/macros.html",
+                    "{% macro tree(n) %}\n<li>{{ n }}</li>\n{{ self::tree(n=n) }}\n{% endmacro tree %}\n",
+                ),
+                (
+                    "templates/page.html",
+                    "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block main %}{{ m::tree(n=1) }}{% endblock main %}",
+                ),
+            ],
+            "templates/macros.html:3: recursion: macro tree (macros.html) calls macro tree",
+        ),
+    ];
+    for (files, expected) in cases {
+        let p = Portfolio::fixture("basic");
+        for (path, text) in files {
+            p.write(path, text);
+        }
+        p.run(&["build"]).failure(1).stderr_has(expected);
+        p.run(&["check"]).failure(1).stderr_has(expected);
+    }
+}
+
+#[test]
+fn templates_too_deep_for_the_stack_are_errors_not_crashes() {
+    let p = Portfolio::fixture("basic");
+    // 100,000 terms, 30,000 nested ifs: each used to overflow the stack and abort.
+    let sum = format!("{{{{ 1{} }}}}", "+1".repeat(100_000));
+    p.write("templates/sum.html", &sum);
+    p.write(
+        "templates/ifs.html",
+        format!(
+            "\n{}x{}",
+            "{% if true %}".repeat(30_000),
+            "{% endif %}".repeat(30_000)
+        ),
+    );
+    // A chain of 40 distinct includes: no cycle, but deeper than any theme needs.
+    for i in 0..40 {
+        p.write(
+            &format!("templates/c{i}.html"),
+            format!("{{% include \"c{}.html\" %}}", i + 1),
+        );
+    }
+    p.write("templates/c40.html", "end");
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("templates/sum.html:1: 100000 operators in one tag (at most 256)")
+        .stderr_has("templates/ifs.html:2: block tags nested 65 deep (at most 64)")
+        .stderr_has("templates/c0.html: c0.html enters 41 templates and macros one inside another (at most 32)");
+}

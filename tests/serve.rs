@@ -321,3 +321,21 @@ fn a_theme_outside_the_portfolio_is_watched() {
     wait_rebuild(&s, g0);
     assert!(get(&s, "/about/").text().contains("Career centre edition"));
 }
+
+#[test]
+fn a_recursive_template_is_reported_and_the_server_lives_on() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let g0 = generation(&s);
+    p.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}{% include \"page.html\" %}{% endblock main %}\n",
+    );
+    let g1 = wait_rebuild(&s, g0);
+    let page = get(&s, "/about/").text();
+    assert!(page.contains(r#"id="folio-error""#), "overlay shown");
+    assert!(page.contains("templates/page.html:2: recursion"), "{page}");
+    p.remove("templates/page.html");
+    wait_rebuild(&s, g1);
+    assert!(!get(&s, "/about/").text().contains("folio-error"));
+}

@@ -323,3 +323,19 @@ fn init_with_a_theme() {
         .failure(2)
         .stderr_has("unknown theme `resumee`");
 }
+
+#[test]
+fn theme_check_reports_a_recursive_template_instead_of_crashing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let theme = tmp.path().join("loop");
+    patched_theme(
+        &theme,
+        "page.html",
+        "<h1>{{ page.title }}</h1>",
+        "<h1>{{ page.title }}</h1>{% include \"page.html\" %}",
+    );
+    let run = run_in(tmp.path(), &["theme", "check", "loop"]);
+    run.failure(1)
+        .stderr_has("loop/templates/page.html:")
+        .stderr_has("recursion: page.html includes page.html");
+}

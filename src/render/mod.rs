@@ -4,6 +4,8 @@
 //! Templates are compiled once per build and pages are rendered in parallel.
 
 pub mod feed;
+mod limits;
+mod recursion;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
@@ -160,6 +162,13 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         .map(|t| (t.name.as_str(), t.text.as_str()))
         .collect();
     let mut errors = Vec::new();
+    // Too deep for Tera's recursive parser: reported and compiled as empty.
+    for (name, text) in texts.iter_mut() {
+        if let Some(e) = limits::check(&origins[name].origin, text) {
+            errors.push(e);
+            *text = "";
+        }
+    }
     let mut tera = loop {
         let mut tera = Tera::default();
         let Err(e) = tera.add_raw_templates(texts.iter().copied()) else {
@@ -187,6 +196,11 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
             }
         }
     };
+    let cycles = recursion::cycles(&tera, &origins);
+    if !cycles.is_empty() {
+        errors.extend(cycles);
+        return Err(Error::Many(errors));
+    }
     tera.set_escape_fn(escape_html);
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
