@@ -357,10 +357,10 @@ fn example_portfolio_badges_verify_in_every_format() {
         p.read("public/badges/index.html")
             .contains("Data Storytelling")
     );
-    // A baked image is the badge's own picture.
+    // A baked image is the badge's own picture (an SVG as folio's clean copy).
     let svg = p.read("public/badges/accessible-web/index.html");
     assert!(
-        svg.contains(r#"src="/portfolio/badges/accessible-web/accessible-web.svg""#),
+        svg.contains(r#"src="/portfolio/badges/accessible-web/image.svg""#),
         "{svg}"
     );
     assert!(svg.contains("baked in an SVG image"));
@@ -369,4 +369,82 @@ fn example_portfolio_badges_verify_in_every_format() {
     // A remote image is linked, not loaded.
     let png = p.read("public/badges/spreadsheet-modelling/index.html");
     assert!(png.contains("spreadsheet-modelling.png"));
+}
+
+#[test]
+fn active_svg_is_never_published_as_it_came() {
+    let p = portfolio("omit");
+    // An image given as a data: URL, with a script and an onload handler.
+    let hostile = r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert('onload')"><script>alert('script')</script><circle r="4"/></svg>"#;
+    let data_url = format!(
+        "data:image/svg+xml;base64,{}",
+        base64::Engine::encode(&base64::engine::general_purpose::STANDARD, hostile)
+    );
+    let img = signed("Data Image", |d| {
+        d["credentialSubject"]["achievement"]["image"] = json!({"id": data_url, "type": "Image"});
+    });
+    write_badge(&p, "dataimg.json", &img);
+    // A baked SVG whose drawing carries a script and a foreignObject.
+    let baked = signed("Baked Active", |_| {});
+    let svg = format!(
+        r#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" viewBox="0 0 8 8"><openbadges:credential><![CDATA[{}]]></openbadges:credential><script>alert('baked')</script><foreignObject><iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil.example/"/></foreignObject><rect width="8" height="8" fill="teal"/></svg>"#,
+        serde_json::to_string(&baked).unwrap()
+    );
+    p.write("badges/active.svg", &svg);
+    // And a plain baked SVG, which is published as it is.
+    let plain = signed("Baked Plain", |_| {});
+    let plain_svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential><![CDATA[{}]]></openbadges:credential><circle r="4"/></svg>"#,
+        serde_json::to_string(&plain).unwrap()
+    );
+    p.write("badges/plain.svg", &plain_svg);
+    p.run(&["build"]).success();
+
+    let shown = p.read("public/badges/dataimg/image.svg");
+    assert!(shown.contains("<circle r=\"4\">"), "{shown}");
+    assert!(
+        !shown.contains("alert") && !shown.contains("onload"),
+        "{shown}"
+    );
+
+    // The baked original keeps its bytes, as text; the picture is the clean copy.
+    assert!(!p.root.join("public/badges/active/active.svg").exists());
+    assert_eq!(p.read("public/badges/active/active.svg.txt"), svg);
+    let picture = p.read("public/badges/active/image.svg");
+    assert!(picture.contains("fill=\"teal\""), "{picture}");
+    for gone in [
+        "alert",
+        "iframe",
+        "evil.example",
+        "openbadges",
+        "credentialSubject",
+    ] {
+        assert!(!picture.contains(gone), "{gone} in {picture}");
+    }
+    let page = p.read("public/badges/active/index.html");
+    assert!(page.contains(MARK), "the badge itself verifies");
+    assert!(page.contains(r#"src="/badges/active/image.svg""#), "{page}");
+    assert!(
+        page.contains(r#"href="/badges/active/active.svg.txt""#),
+        "{page}"
+    );
+    assert!(
+        page.contains("contains content a browser could run or load (script, foreignObject)"),
+        "{page}"
+    );
+
+    assert_eq!(p.read("public/badges/plain/plain.svg"), plain_svg);
+    let page = p.read("public/badges/plain/index.html");
+    assert!(page.contains(r#"href="/badges/plain/plain.svg""#));
+    assert!(!page.contains("could run or load"));
+    // Every .svg in the site is free of script.
+    for (path, bytes) in p.tree("public") {
+        if path.ends_with(".svg") && path.starts_with("badges/") {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("<script") && !text.contains("alert("),
+                "{path}"
+            );
+        }
+    }
 }

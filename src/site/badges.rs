@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::sanitize;
+use super::{sanitize, svg};
 use crate::badge::{self, CheckName, Outcome, Status, Verdict};
 use crate::config::{Config, OnExpired, OnInvalid, unknown_field_hint, yaml_error_parts};
 use crate::error::{Error, Location, Result};
@@ -106,6 +106,9 @@ pub struct Badge {
     pub url: String,
     pub permalink: String,
     pub download_url: Option<String>,
+    /// Why the download is published under another name (an original SVG with active
+    /// content is published as `NAME.svg.txt`); themes show it beside the link.
+    pub download_note: Option<String>,
     pub receipt_url: String,
     pub status: &'static str,
     pub status_label: &'static str,
@@ -492,15 +495,21 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     };
     let issuer_obj = doc.get("issuer").cloned().unwrap_or(Value::Null);
     let issuer = issuer_view(config, v, &issuer_obj);
-    // A baked badge is its own picture (published with the credential inside it).
+    // A baked badge is its own picture: a PNG as it is (published with the credential
+    // inside it), an SVG rebuilt without anything active and without the credential.
     let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    let baked_picture = (matches!(ext.as_str(), "png" | "svg") && item.sidecar.publish_credential)
-        .then(|| ImageView {
+    let alt =
+        || image_caption(&achievement, &doc).unwrap_or_else(|| format!("Badge image: {name}"));
+    let cleaned_svg = (ext == "svg").then(|| svg::sanitise(&item.bytes));
+    let baked_picture = match &cleaned_svg {
+        Some(Ok(clean)) => Some(svg_image(&dir, clean, alt(), files)),
+        Some(Err(_)) => None,
+        None => (ext == "png" && item.sidecar.publish_credential).then(|| ImageView {
             url: format!("{dir}{file}"),
             local: true,
-            alt: image_caption(&achievement, &doc)
-                .unwrap_or_else(|| format!("Badge image: {name}")),
-        });
+            alt: alt(),
+        }),
+    };
     let image = baked_picture.or_else(|| image(&achievement, &doc, &dir, &name, files));
 
     let alignments = list(&achievement, "alignment")
@@ -538,11 +547,32 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         .collect();
 
     let status = v.status;
-    let download_url = if item.sidecar.publish_credential {
-        files.push(OutputFile::new(format!("{dir}{file}"), item.bytes.clone()));
-        Some(format!("{url}{file}"))
+    // An original that would run something if opened keeps its bytes (a verifier
+    // needs them) under a name a browser shows as text, never renders.
+    let inert_name = match &cleaned_svg {
+        Some(Ok(clean)) if clean.active.is_empty() => None,
+        Some(Ok(clean)) => Some((format!("{file}.txt"), clean.active.join(", "))),
+        Some(Err(why)) => Some((format!("{file}.txt"), why.clone())),
+        None => None,
+    };
+    let (download_url, download_note) = if item.sidecar.publish_credential {
+        let published = inert_name
+            .as_ref()
+            .map_or(file.as_str(), |(n, _)| n.as_str());
+        files.push(OutputFile::new(
+            format!("{dir}{published}"),
+            item.bytes.clone(),
+        ));
+        let note = inert_name.as_ref().map(|(n, why)| {
+            format!(
+                "The original file contains content a browser could run or load ({why}), \
+                 so it is published as text, {n}: rename it to {file} before checking it \
+                 with a verifier."
+            )
+        });
+        (Some(format!("{url}{published}")), note)
     } else {
-        None
+        (None, None)
     };
     files.push(OutputFile::new(
         format!("{dir}verification.json"),
@@ -592,6 +622,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         url: url.clone(),
         permalink,
         download_url,
+        download_note,
         receipt_url: format!("{url}verification.json"),
         status: status.as_str(),
         status_label: match status {
@@ -769,6 +800,10 @@ fn image(
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(data.trim())
             .ok()?;
+        if ext == "svg" {
+            let clean = svg::sanitise(&bytes).ok()?;
+            return Some(svg_image(dir, &clean, alt, files));
+        }
         let path = format!("{dir}image.{ext}");
         files.push(OutputFile::new(path.clone(), bytes));
         return Some(ImageView {
@@ -783,6 +818,22 @@ fn image(
         local: false,
         alt,
     })
+}
+
+/// Publishes a sanitised SVG as the badge's `image.svg`.
+fn svg_image(
+    dir: &str,
+    clean: &svg::Cleaned,
+    alt: String,
+    files: &mut Vec<OutputFile>,
+) -> ImageView {
+    let path = format!("{dir}image.svg");
+    files.push(OutputFile::new(path.clone(), clean.svg.clone()));
+    ImageView {
+        url: path,
+        local: true,
+        alt,
+    }
 }
 
 /// `verification.json`: the verdict, when it was made, and the hash of every input.

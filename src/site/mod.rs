@@ -3,6 +3,7 @@
 
 pub mod badges;
 pub mod sanitize;
+pub mod svg;
 
 use std::collections::BTreeMap;
 
