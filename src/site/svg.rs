@@ -207,11 +207,11 @@ impl Writer {
                 self.element(child, depth + 1)?;
             } else if child.is_text() {
                 let text = child.text().unwrap_or("");
-                if name == "style" {
-                    if let Some(why) = css_danger(text) {
-                        self.flag(why);
-                        continue;
-                    }
+                if name == "style"
+                    && let Some(why) = css_danger(text)
+                {
+                    self.flag(why);
+                    continue;
                 }
                 self.svg.push_str(&escape(text));
             }
