@@ -448,3 +448,38 @@ fn active_svg_is_never_published_as_it_came() {
         }
     }
 }
+
+#[test]
+fn owner_identities_are_redacted_from_everything_published() {
+    let p = portfolio("omit");
+    let shouting = OWNER.to_uppercase();
+    let leaky = signed("Leaky Badge", |d| {
+        d["credentialSubject"]["identifier"] = json!([{
+            "type": "IdentityObject", "identityType": "emailAddress",
+            "hashed": false, "identityHash": OWNER
+        }]);
+        let a = &mut d["credentialSubject"]["achievement"];
+        a["description"] = json!(format!("Awarded to {OWNER} for outstanding work."));
+        a["criteria"] = json!({"narrative": format!("Write to **{shouting}** to confirm.")});
+        a["image"] = json!({"id": "https://img.example/b.png", "type": "Image", "caption": format!("Badge of {OWNER}")});
+    });
+    write_badge(&p, "leaky.json", &leaky);
+    p.write("badges/leaky.yaml", "publish_credential: false\n");
+    let run = p.run(&["build"]);
+    run.success();
+    assert!(
+        !run.stderr.contains("contains your email address"),
+        "no warning about a file that is not published: {}",
+        run.stderr
+    );
+    let page = p.read("public/badges/leaky/index.html");
+    assert!(page.contains(MARK), "still verified");
+    assert!(
+        page.contains("Awarded to [redacted] for outstanding work."),
+        "{page}"
+    );
+    for (name, bytes) in p.tree("public") {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        assert!(!text.contains(OWNER), "{name} leaks the owner's email");
+    }
+}

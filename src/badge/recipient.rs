@@ -79,6 +79,16 @@ impl Owner {
         self.identities.is_empty()
     }
 
+    /// The identities that are the owner's private contact or correlation handles
+    /// (emails, telephone numbers, DIDs), which folio keeps out of what it publishes.
+    /// URLs are left out: they are the owner's public pages.
+    pub fn private(&self) -> impl Iterator<Item = &str> {
+        self.identities
+            .iter()
+            .filter(|(k, _)| matches!(k, Kind::Email | Kind::Phone | Kind::Did))
+            .map(|(_, v)| v.as_str())
+    }
+
     fn of(&self, kind: Kind) -> impl Iterator<Item = &str> {
         self.identities
             .iter()

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::redact::Redactor;
 use super::{sanitize, svg};
 use crate::badge::{self, CheckName, Outcome, Status, Verdict};
 use crate::config::{Config, OnExpired, OnInvalid, unknown_field_hint, yaml_error_parts};
@@ -321,6 +322,7 @@ pub fn load(
             ));
         }
         if let Some(email) = &config.owner_email
+            && item.sidecar.publish_credential
             && contains_ignore_case(&item.bytes, email)
         {
             out.warnings.push(format!(
@@ -446,7 +448,10 @@ fn dedupe_slugs(list: &mut [Badge]) -> Result<()> {
 }
 
 fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
-    let v = &item.verdict;
+    // Everything shown or published below comes from this copy, without the owner's
+    // private identities.
+    let redact = Redactor::new(&config.owner_identities);
+    let v = &redact.verdict(&item.verdict);
     let doc = v.credential.clone().unwrap_or(Value::Null);
     let file = item
         .path
@@ -500,7 +505,12 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
     let alt =
         || image_caption(&achievement, &doc).unwrap_or_else(|| format!("Badge image: {name}"));
-    let cleaned_svg = (ext == "svg").then(|| svg::sanitise(&item.bytes));
+    let cleaned_svg = (ext == "svg").then(|| {
+        svg::sanitise(&item.bytes).map(|mut clean| {
+            clean.svg = redact.text(&clean.svg);
+            clean
+        })
+    });
     let baked_picture = match &cleaned_svg {
         Some(Ok(clean)) => Some(svg_image(&dir, clean, alt(), files)),
         Some(Err(_)) => None,
@@ -510,7 +520,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
             alt: alt(),
         }),
     };
-    let image = baked_picture.or_else(|| image(&achievement, &doc, &dir, &name, files));
+    let image = baked_picture.or_else(|| image(&achievement, &doc, &dir, &name, &redact, files));
 
     let alignments = list(&achievement, "alignment")
         .iter()
@@ -772,6 +782,7 @@ fn image(
     doc: &Value,
     dir: &str,
     name: &str,
+    redact: &Redactor,
     files: &mut Vec<OutputFile>,
 ) -> Option<ImageView> {
     let raw = achievement.get("image").or_else(|| doc.get("image"))?;
@@ -801,7 +812,8 @@ fn image(
             .decode(data.trim())
             .ok()?;
         if ext == "svg" {
-            let clean = svg::sanitise(&bytes).ok()?;
+            let mut clean = svg::sanitise(&bytes).ok()?;
+            clean.svg = redact.text(&clean.svg);
             return Some(svg_image(dir, &clean, alt, files));
         }
         let path = format!("{dir}image.{ext}");

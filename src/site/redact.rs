@@ -1,0 +1,104 @@
+//! Keeps the owner's private identities off the site. A badge's text is written by
+//! its issuer (or by whoever crafted the file), and folio's own check details name
+//! the identity that matched; either can carry `owner.email` into a page, its meta
+//! description, Open Graph tags, JSON-LD or the published receipt — even when the
+//! learner kept the credential file itself off the site. Every third-party string
+//! folio renders passes through here first.
+
+use serde_json::Value;
+
+use crate::badge::Verdict;
+use crate::badge::recipient::Owner;
+
+/// What a private identity is replaced by.
+pub const REDACTED: &str = "[redacted]";
+
+/// Replaces the owner's emails, telephone numbers and DIDs, ignoring ASCII case.
+pub struct Redactor {
+    needles: Vec<String>,
+}
+
+impl Redactor {
+    pub fn new(owner: &Owner) -> Self {
+        let mut needles: Vec<String> = owner
+            .private()
+            .map(|v| v.trim().to_ascii_lowercase())
+            .filter(|v| v.len() >= 3)
+            .collect();
+        // Longest first, so one identity inside another is replaced whole.
+        needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        needles.dedup();
+        Redactor { needles }
+    }
+
+    /// `text` with every occurrence of a private identity replaced.
+    pub fn text(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for needle in &self.needles {
+            // ASCII lowercasing keeps byte offsets, so positions carry over.
+            while let Some(at) = out.to_ascii_lowercase().find(needle.as_str()) {
+                out.replace_range(at..at + needle.len(), REDACTED);
+            }
+        }
+        out
+    }
+
+    /// Redacts every string in a JSON value (keys are left alone).
+    pub fn value(&self, value: &mut Value) {
+        if self.needles.is_empty() {
+            return;
+        }
+        match value {
+            Value::String(s) => {
+                if self
+                    .needles
+                    .iter()
+                    .any(|n| s.to_ascii_lowercase().contains(n.as_str()))
+                {
+                    *s = self.text(s);
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| self.value(v)),
+            Value::Object(map) => map.values_mut().for_each(|v| self.value(v)),
+            Value::Null | Value::Bool(_) | Value::Number(_) => {}
+        }
+    }
+
+    /// A copy of `verdict` fit to publish: its credential and check details redacted.
+    pub fn verdict(&self, verdict: &Verdict) -> Verdict {
+        let mut v = verdict.clone();
+        if let Some(doc) = &mut v.credential {
+            self.value(doc);
+        }
+        for check in &mut v.checks {
+            check.detail = self.text(&check.detail);
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identities_are_replaced_in_any_case_and_urls_kept() {
+        let owner = Owner::parse([
+            "Ada@Example.org",
+            "did:web:ada.example",
+            "https://ada.example/",
+        ])
+        .unwrap();
+        let r = Redactor::new(&owner);
+        assert_eq!(
+            r.text("Mail ADA@example.ORG or did:web:ada.example, see https://ada.example/"),
+            "Mail [redacted] or [redacted], see https://ada.example/"
+        );
+        let mut v = serde_json::json!({"a": ["x ada@example.org"], "ada@example.org": 1});
+        r.value(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"a": ["x [redacted]"], "ada@example.org": 1})
+        );
+    }
+}
