@@ -1,8 +1,10 @@
 //! The only module that touches the output folder.
 //!
 //! [`Disk`] writes the whole site into a fresh folder beside the output, then swaps it
-//! in with two renames, so a build that fails at any point leaves the previous site
-//! byte-for-byte as it was. It only ever replaces a folder that is empty or carries
+//! in with one atomic exchange (`renameat2(RENAME_EXCHANGE)` on Linux; two renames
+//! elsewhere), so a build that fails — or is killed — at any point leaves the previous
+//! site byte-for-byte as it was, and a reader never finds it missing. Staging folders
+//! of processes that died are removed by the next build. It only ever replaces a folder that is empty or carries
 //! folio's marker file, so a mistyped `--out` cannot delete someone's documents.
 //! [`Memory`] keeps the files in a map, for `serve` and tests; [`Discard`] drops them,
 //! for `check`.
@@ -114,14 +116,73 @@ impl Disk {
 
     /// A sibling of the output folder with a per-process name.
     fn sibling(&self, tag: &str) -> PathBuf {
+        self.out.with_file_name(format!(
+            "{}{tag}-{}",
+            self.sibling_prefix(),
+            std::process::id()
+        ))
+    }
+
+    /// `.public.folio-`: what every staging folder of this output starts with.
+    fn sibling_prefix(&self) -> String {
         let name = self
             .out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        self.out
-            .with_file_name(format!(".{name}.folio-{tag}-{}", std::process::id()))
+        format!(".{name}.folio-")
     }
+
+    /// Removes staging folders (`.public.folio-new-PID`, `-old-PID`) that a killed
+    /// build left behind: those of processes that no longer run. Best effort.
+    fn remove_stale_staging(&self) {
+        let prefix = self.sibling_prefix();
+        let parent = match self.out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let Ok(entries) = fs::read_dir(parent) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| {
+                    rest.strip_prefix("new-")
+                        .or_else(|| rest.strip_prefix("old-"))
+                })
+                .and_then(|pid| pid.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if pid != std::process::id() && !process_alive(pid) {
+                let _ = fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// Whether a process with this id runs (another folio may be building beside us).
+#[cfg(target_os = "linux")]
+fn process_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without /proc, a staging folder is stale only when no process can be asked: treat
+/// every other process's as alive unless signal 0 says it is gone.
+#[cfg(all(unix, not(target_os = "linux")))]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: kill with signal 0 sends nothing; it only checks the process exists.
+    unsafe { libc::kill(pid, 0) == 0 }
+}
+
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 impl Sink for Disk {
@@ -132,6 +193,7 @@ impl Sink for Disk {
             fs::create_dir_all(parent)
                 .map_err(|e| Error::io(parent, "cannot create output folder", e))?;
         }
+        self.remove_stale_staging();
         let staging = self.sibling("new");
         let _ = fs::remove_dir_all(&staging);
         let result = write_tree(&staging, &files).and_then(|()| self.swap(&staging));
@@ -146,6 +208,11 @@ impl Disk {
     /// Moves the finished staging folder into place, keeping the old output until the
     /// new one is there.
     fn swap(&self, staging: &Path) -> Result<()> {
+        if self.out.exists() && exchange(staging, &self.out)? {
+            // `staging` now holds the previous output.
+            return fs::remove_dir_all(staging)
+                .map_err(|e| Error::io(staging, "cannot remove the previous output", e));
+        }
         let old = self.sibling("old");
         let had_old = self.out.exists();
         if had_old {
@@ -169,6 +236,47 @@ impl Disk {
         }
         Ok(())
     }
+}
+
+/// Atomically exchanges two folders; `Ok(false)` when the file system or kernel
+/// cannot, and the caller falls back to two renames.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes()).map_err(|_| {
+            Error::io(
+                p,
+                "path contains a NUL byte",
+                std::io::ErrorKind::InvalidInput.into(),
+            )
+        })
+    };
+    let (ca, cb) = (c(a)?, c(b)?);
+    // SAFETY: both are valid NUL-terminated paths that outlive the call.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        return Ok(true);
+    }
+    let e = std::io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(Error::io(b, "cannot swap the new output into place", e)),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> Result<bool> {
+    Ok(false)
 }
 
 fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {

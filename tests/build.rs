@@ -461,3 +461,43 @@ fn templates_too_deep_for_the_stack_are_errors_not_crashes() {
         .stderr_has("templates/ifs.html:2: block tags nested 65 deep (at most 64)")
         .stderr_has("templates/c0.html: c0.html enters 41 templates and macros one inside another (at most 32)");
 }
+
+#[test]
+fn the_site_is_swapped_in_atomically_and_stale_staging_is_removed() {
+    let p = Portfolio::fixture("basic");
+    p.run(&["build"]).success();
+    // What `kill -9` during a build leaves: a half-written staging folder and a
+    // moved-aside old output, of processes that no longer exist.
+    for stale in [".public.folio-new-999999999", ".public.folio-old-999999998"] {
+        p.write(&format!("{stale}/index.html"), "half written");
+    }
+    // A reader polling the site while builds replace it never finds it missing.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (done, index) = (done.clone(), p.root.join("public/index.html"));
+        std::thread::spawn(move || {
+            let mut missing = 0u32;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                if !index.exists() {
+                    missing += 1;
+                }
+            }
+            missing
+        })
+    };
+    for _ in 0..40 {
+        p.run(&["build"]).success();
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(
+        reader.join().unwrap(),
+        0,
+        "public/ was missing during a swap"
+    );
+    let left: Vec<String> = std::fs::read_dir(&p.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("folio-"))
+        .collect();
+    assert!(left.is_empty(), "debris left: {left:?}");
+}
