@@ -14,6 +14,7 @@ pub mod content;
 pub mod error;
 pub mod init;
 pub mod links;
+pub mod net;
 pub mod render;
 pub mod serve;
 pub mod site;

@@ -282,3 +282,110 @@ fn garbage_did_document_is_unverifiable_with_reason() {
     assert_eq!(out[0]["status"], "unverifiable", "{}", out[0]);
     assert!(check(&out[0], "key").1.contains("not JSON"), "{}", out[0]);
 }
+
+/// Counts TCP connections to a loopback port (nothing is answered).
+fn connection_counter() -> (u16, Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    (port, count)
+}
+
+#[test]
+fn credentials_cannot_make_folio_connect_to_internal_hosts() {
+    let (port, connections) = connection_counter();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("folio.yaml"),
+        "title: t\nbase_url: /\nowner:\n  email: learner@example.org\n",
+    )
+    .unwrap();
+    // A did:web issuer on loopback, and status lists on loopback (by name and by
+    // address), a private range and the cloud metadata address.
+    let web = Issuer::with_did([83; 32], &format!("did:web:127.0.0.1%3A{port}"));
+    let signed = web
+        .sign_rdfc(
+            sample_badge(&web, "W", "2025-01-01T00:00:00Z"),
+            "2025-01-01T00:00:00Z",
+        )
+        .unwrap();
+    std::fs::write(dir.path().join("web.json"), signed.to_string()).unwrap();
+    let local = Issuer::from_seed([84; 32]);
+    let targets = [
+        ("localhost", format!("https://localhost:{port}/status")),
+        ("loopback", format!("https://127.0.0.1:{port}/status")),
+        ("private", "https://10.255.255.1/status".to_string()),
+        (
+            "metadata",
+            "https://169.254.169.254/latest/meta-data".to_string(),
+        ),
+    ];
+    for (name, url) in &targets {
+        let mut doc = sample_badge(&local, name, "2025-01-01T00:00:00Z");
+        doc["credentialStatus"] = json!({
+            "id": format!("{url}#1"), "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation", "statusListIndex": "1",
+            "statusListCredential": url
+        });
+        let signed = local.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
+        std::fs::write(dir.path().join(format!("{name}.json")), signed.to_string()).unwrap();
+    }
+    let files = [
+        "web.json",
+        "localhost.json",
+        "loopback.json",
+        "private.json",
+        "metadata.json",
+    ];
+    let args = |files: &[&str]| {
+        let mut a = vec!["verify", "--format", "json", "--now", NOW, "--root", "."];
+        a.extend(files);
+        a.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let started = Instant::now();
+    let argv = args(&files);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    let run = common::run_env(dir.path(), &argv, &[]);
+    let out = common::verdicts(&run.stdout);
+    assert_eq!(out.len(), 5, "{}", run.stderr);
+    let (o, d) = check(&out[0], "key");
+    assert_eq!(
+        (o, out[0]["status"].as_str().unwrap()),
+        ("skipped", "unverifiable")
+    );
+    assert!(
+        d.contains("refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address"),
+        "{d}"
+    );
+    for (v, class) in out[1..]
+        .iter()
+        .zip(["loopback", "loopback", "private", "cloud metadata"])
+    {
+        let (o, d) = check(v, "status");
+        assert_eq!(o, "skipped", "{v}");
+        assert!(d.contains(&format!("a {class} address")), "{d}");
+        assert_eq!(v["status"], "unverifiable", "{v}");
+    }
+    assert_eq!(
+        connections.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "nothing connected"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "refused before connecting"
+    );
+
+    // The user's switch lets folio reach them (here the counter sees the attempt).
+    let argv = args(&["loopback.json"]);
+    let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
+    common::run_env(dir.path(), &argv, &[(folio::net::ALLOW_PRIVATE_ENV, "1")]);
+    assert!(connections.load(std::sync::atomic::Ordering::SeqCst) > 0);
+}

@@ -411,7 +411,18 @@ fn check_human_output_and_external_links() {
     assert!(run.stdout.contains(": no broken links"), "{}", run.stdout);
     assert!(seen.lock().unwrap().is_empty());
 
+    // Loopback is not the public internet: refused unless the user allows it.
     let run = p.run(&["check", "--external"]);
+    run.failure(1).stderr_has(&format!(
+        "content/elsewhere.md:4: broken link `http://127.0.0.1:{port}/ok` (external link failed): refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address"
+    ));
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "nothing reached the server"
+    );
+
+    let allow = [(folio::net::ALLOW_PRIVATE_ENV, "1")];
+    let run = common::run_env(&p.root, &["check", "--external"], &allow);
     run.failure(1).stderr_has(&format!(
         "content/elsewhere.md:4: broken link `http://127.0.0.1:{port}/gone` (external link failed): the server answered 404"
     ));

@@ -26,7 +26,7 @@ const MAX_DOCUMENT_BYTES: u64 = 4 * 1024 * 1024;
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
 /// Plain `http://` is refused except to loopback, and only when this is set: the
 /// tests serve documents from 127.0.0.1 without TLS.
-pub const LOOPBACK_HTTP_ENV: &str = "FOLIO_ALLOW_LOOPBACK_HTTP";
+pub use crate::net::LOOPBACK_HTTP_ENV;
 
 #[derive(Debug, Clone, Default)]
 pub struct Documents {
@@ -151,11 +151,11 @@ fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
     if !allowed {
         return Err(format!("{url}: only https:// documents are fetched"));
     }
-    let agent = ureq::AgentBuilder::new()
-        .timeout(FETCH_TIMEOUT)
-        .redirects(3)
-        .user_agent(concat!("folio/", env!("CARGO_PKG_VERSION")))
-        .build();
+    let agent = crate::net::agent(
+        FETCH_TIMEOUT,
+        concat!("folio/", env!("CARGO_PKG_VERSION")),
+        3,
+    );
     let response = agent
         .get(url)
         .set(
@@ -165,7 +165,10 @@ fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
         .call()
         .map_err(|e| match e {
             ureq::Error::Status(code, _) => format!("{url} answered HTTP {code}"),
-            ureq::Error::Transport(t) => format!("{url} could not be fetched: {}", t.kind()),
+            ureq::Error::Transport(t) => format!(
+                "{url} could not be fetched: {}",
+                crate::net::transport_error(&t)
+            ),
         })?;
     let mut bytes = Vec::new();
     response

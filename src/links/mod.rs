@@ -707,10 +707,11 @@ pub fn check_external(
     timeout: std::time::Duration,
     workers: usize,
 ) -> Vec<BrokenLink> {
-    let agent = ureq::AgentBuilder::new()
-        .timeout(timeout)
-        .user_agent(concat!("folio-link-check/", env!("CARGO_PKG_VERSION")))
-        .build();
+    let agent = crate::net::agent(
+        timeout,
+        concat!("folio-link-check/", env!("CARGO_PKG_VERSION")),
+        5,
+    );
     let urls: Vec<_> = links.iter().collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failures = std::sync::Mutex::new(Vec::new());
@@ -746,18 +747,27 @@ pub fn check_external(
     out
 }
 
+fn no_answer(t: &ureq::Transport) -> String {
+    let why = crate::net::transport_error(t);
+    if why.starts_with("refused:") {
+        why
+    } else {
+        format!("no answer: {t}")
+    }
+}
+
 fn fetch_ok(agent: &ureq::Agent, url: &str) -> Result<(), String> {
     match agent.head(url).call() {
         Ok(_) => return Ok(()),
         // Some servers refuse HEAD; ask again with GET before calling the link broken.
         Err(ureq::Error::Status(403 | 405 | 501, _)) => {}
         Err(ureq::Error::Status(code, _)) => return Err(format!("the server answered {code}")),
-        Err(e) => return Err(format!("no answer: {e}")),
+        Err(ureq::Error::Transport(t)) => return Err(no_answer(&t)),
     }
     match agent.get(url).call() {
         Ok(_) => Ok(()),
         Err(ureq::Error::Status(code, _)) => Err(format!("the server answered {code}")),
-        Err(e) => Err(format!("no answer: {e}")),
+        Err(ureq::Error::Transport(t)) => Err(no_answer(&t)),
     }
 }
 

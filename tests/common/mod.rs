@@ -122,10 +122,18 @@ impl Portfolio {
 }
 
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_env(dir, args, &[])
+}
+
+/// Runs folio with extra environment variables (folio's network switches, say).
+pub fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(args)
         .current_dir(dir)
         .env_remove("RUST_LOG")
+        .env_remove(folio::net::ALLOW_PRIVATE_ENV)
+        .env_remove(folio::net::LOOPBACK_HTTP_ENV)
+        .envs(env.iter().copied())
         .output()
         .expect("run folio");
     Run {

@@ -1,0 +1,177 @@
+//! Outgoing HTTP, limited to the public internet. A credential names the hosts folio
+//! fetches from (its did:web issuer, status list, hosted assertion, evidence links for
+//! `check --external`), so a crafted badge could make folio reach the build machine's
+//! own services, the private network or a cloud metadata endpoint. Every connection
+//! resolves its host here first and refuses loopback, private, link-local, shared and
+//! metadata addresses — after DNS, so a public name pointing inward is caught, and
+//! the connection goes to the address that was checked, so a second answer cannot
+//! change it (DNS rebinding). Redirects resolve through the same check.
+
+use std::io;
+use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
+use std::time::Duration;
+
+/// Set to `1` to let folio connect to private, loopback and link-local addresses (an
+/// issuer on a campus network, say).
+pub const ALLOW_PRIVATE_ENV: &str = "FOLIO_ALLOW_PRIVATE_NETWORK";
+/// Set to let folio reach loopback only, over plain HTTP too: the tests serve issuer
+/// documents from 127.0.0.1.
+pub const LOOPBACK_HTTP_ENV: &str = "FOLIO_ALLOW_LOOPBACK_HTTP";
+
+/// Which non-public addresses may be reached in this run.
+#[derive(Debug, Clone, Copy, Default)]
+struct Allowed {
+    loopback: bool,
+    private: bool,
+}
+
+impl Allowed {
+    fn from_env() -> Allowed {
+        let private = std::env::var_os(ALLOW_PRIVATE_ENV).is_some_and(|v| v != "0");
+        Allowed {
+            loopback: private || std::env::var_os(LOOPBACK_HTTP_ENV).is_some(),
+            private,
+        }
+    }
+
+    fn permits(self, ip: IpAddr) -> Result<(), &'static str> {
+        match classify(ip) {
+            None => Ok(()),
+            Some("loopback") if self.loopback => Ok(()),
+            Some(class) if self.private && class != "unspecified" => Ok(()),
+            Some(class) => Err(class),
+        }
+    }
+}
+
+/// An HTTP client whose every connection goes to a checked public address.
+pub fn agent(timeout: Duration, user_agent: &str, redirects: u32) -> ureq::Agent {
+    ureq::AgentBuilder::new()
+        .timeout(timeout)
+        .redirects(redirects)
+        .user_agent(user_agent)
+        .resolver(PublicOnly(Allowed::from_env()))
+        .build()
+}
+
+struct PublicOnly(Allowed);
+
+impl ureq::Resolver for PublicOnly {
+    fn resolve(&self, netloc: &str) -> io::Result<Vec<SocketAddr>> {
+        let all: Vec<SocketAddr> = netloc.to_socket_addrs()?.collect();
+        let mut refused = None;
+        let usable: Vec<SocketAddr> = all
+            .into_iter()
+            .filter(|a| match self.0.permits(a.ip()) {
+                Ok(()) => true,
+                Err(class) => {
+                    refused.get_or_insert((a.ip(), class));
+                    false
+                }
+            })
+            .collect();
+        match (usable.is_empty(), refused) {
+            (true, Some((ip, class))) => Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "refused: {} resolves to {ip}, a {class} address; folio connects only to public addresses unless {ALLOW_PRIVATE_ENV}=1 is set",
+                    netloc.rsplit_once(':').map_or(netloc, |(h, _)| h)
+                ),
+            )),
+            _ => Ok(usable),
+        }
+    }
+}
+
+/// ureq's kind of failure, with the reason when folio itself refused the address.
+pub fn transport_error(t: &ureq::Transport) -> String {
+    match std::error::Error::source(t).map(ToString::to_string) {
+        Some(why) if why.starts_with("refused:") => why,
+        _ => t.kind().to_string(),
+    }
+}
+
+/// What kind of non-public address `ip` is, or `None` for a public one.
+pub fn classify(ip: IpAddr) -> Option<&'static str> {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, d] = v4.octets();
+            if v4.is_unspecified() {
+                Some("unspecified")
+            } else if v4.is_loopback() {
+                Some("loopback")
+            } else if [a, b, c, d] == [169, 254, 169, 254] || [a, b, c, d] == [100, 100, 100, 200] {
+                Some("cloud metadata")
+            } else if v4.is_link_local() {
+                Some("link-local")
+            } else if v4.is_private() {
+                Some("private")
+            } else if a == 100 && (64..128).contains(&b) {
+                Some("shared (carrier-grade NAT)")
+            } else if a == 0 || a >= 224 || v4.is_broadcast() {
+                Some("reserved")
+            } else if a == 192 && b == 0 && c == 0 {
+                Some("reserved")
+            } else {
+                None
+            }
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return classify(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            if v6.is_unspecified() {
+                Some("unspecified")
+            } else if v6.is_loopback() {
+                Some("loopback")
+            } else if v6.segments() == [0xfd00, 0xec2, 0, 0, 0, 0, 0, 0x254] {
+                Some("cloud metadata")
+            } else if first & 0xffc0 == 0xfe80 {
+                Some("link-local")
+            } else if first & 0xfe00 == 0xfc00 {
+                Some("private")
+            } else if first & 0xff00 == 0xff00 {
+                Some("reserved")
+            } else {
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_classified() {
+        for (ip, class) in [
+            ("127.0.0.1", Some("loopback")),
+            ("10.1.2.3", Some("private")),
+            ("172.16.0.1", Some("private")),
+            ("192.168.1.1", Some("private")),
+            ("169.254.169.254", Some("cloud metadata")),
+            ("169.254.1.1", Some("link-local")),
+            ("100.64.0.1", Some("shared (carrier-grade NAT)")),
+            ("0.0.0.0", Some("unspecified")),
+            ("::1", Some("loopback")),
+            ("::ffff:127.0.0.1", Some("loopback")),
+            ("fe80::1", Some("link-local")),
+            ("fd12::1", Some("private")),
+            ("fd00:ec2::254", Some("cloud metadata")),
+            ("93.184.216.34", None),
+            ("2606:2800:220:1::1", None),
+        ] {
+            assert_eq!(classify(ip.parse().unwrap()), class, "{ip}");
+        }
+        let strict = Allowed::default();
+        assert!(strict.permits("127.0.0.1".parse().unwrap()).is_err());
+        let tests = Allowed {
+            loopback: true,
+            private: false,
+        };
+        assert!(tests.permits("127.0.0.1".parse().unwrap()).is_ok());
+        assert!(tests.permits("10.0.0.1".parse().unwrap()).is_err());
+    }
+}
