@@ -108,9 +108,7 @@ pub fn classify(ip: IpAddr) -> Option<&'static str> {
                 Some("private")
             } else if a == 100 && (64..128).contains(&b) {
                 Some("shared (carrier-grade NAT)")
-            } else if a == 0 || a >= 224 || v4.is_broadcast() {
-                Some("reserved")
-            } else if a == 192 && b == 0 && c == 0 {
+            } else if a == 0 || a >= 224 || (a == 192 && b == 0 && c == 0) {
                 Some("reserved")
             } else {
                 None
