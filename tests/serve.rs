@@ -339,3 +339,115 @@ fn a_recursive_template_is_reported_and_the_server_lives_on() {
     wait_rebuild(&s, g1);
     assert!(!get(&s, "/about/").text().contains("folio-error"));
 }
+
+/// Sends raw bytes (ignoring a server that stops reading) and reads what comes back
+/// until the server closes or `wait` passes.
+fn raw_exchange(port: u16, bytes: &[u8], wait: Duration) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(wait)).unwrap();
+    let _ = stream.write_all(bytes);
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn only_get_and_head_for_localhost_with_bounded_headers() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH"] {
+        let r = common::server::send(s.port, method, "/about/", Some("{\"a\":1}"));
+        assert_eq!(r.status, 405, "{method}");
+        assert_eq!(r.header("Allow"), Some("GET, HEAD"), "{method}");
+        assert!(!r.text().contains("<html"), "{method} got the page");
+    }
+    // DNS rebinding: a page on another name must not read the site.
+    let ask = |host: &str| {
+        raw_exchange(
+            s.port,
+            format!("GET /about/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+            Duration::from_secs(5),
+        )
+    };
+    assert!(ask("evil.example").starts_with("HTTP/1.1 403"));
+    assert!(ask(&format!("evil.example:{}", s.port)).starts_with("HTTP/1.1 403"));
+    assert!(ask(&format!("localhost:{}", s.port)).starts_with("HTTP/1.1 200"));
+    assert!(ask(&format!("127.0.0.1:{}", s.port)).starts_with("HTTP/1.1 200"));
+    // A 64 KiB header is refused, not buffered.
+    let huge = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(64 * 1024)
+    );
+    let reply = raw_exchange(s.port, huge.as_bytes(), Duration::from_secs(5));
+    assert!(reply.starts_with("HTTP/1.1 431"), "{reply}");
+    // Two requests on one connection (keep-alive) are both answered.
+    let two = raw_exchange(
+        s.port,
+        b"HEAD /about/ HTTP/1.1\r\nHost: localhost\r\n\r\nGET /about/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        Duration::from_secs(5),
+    );
+    assert_eq!(two.matches("HTTP/1.1 200").count(), 2, "{two}");
+}
+
+#[test]
+fn idle_connections_are_closed_and_threads_are_capped() {
+    use std::io::Read;
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let threads = || {
+        std::fs::read_to_string(format!("/proc/{}/status", s.pid()))
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .unwrap()
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+    };
+    let base = threads();
+    // A connection that never sends a byte is closed after the idle limit.
+    let started = std::time::Instant::now();
+    let mut idle = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut buf = [0u8; 16];
+    assert_eq!(idle.read(&mut buf).unwrap_or(0), 0, "closed by the server");
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+
+    // 40 pages waiting for a reload: 32 wait, the rest are told to come back later.
+    let since = generation(&s);
+    let pollers: Vec<_> = (0..40)
+        .map(|_| {
+            let port = s.port;
+            std::thread::spawn(move || {
+                raw_exchange(
+                    port,
+                    format!("GET /__folio/poll?since={since} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").as_bytes(),
+                    Duration::from_secs(3),
+                )
+            })
+        })
+        .collect();
+    let replies: Vec<String> = pollers.into_iter().map(|t| t.join().unwrap()).collect();
+    let busy = replies
+        .iter()
+        .filter(|r| r.starts_with("HTTP/1.1 503"))
+        .count();
+    assert_eq!(busy, 8, "{replies:?}");
+    // 300 silent connections on top: the server never holds more than its cap.
+    let held: Vec<_> = (0..300)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads();
+    assert!(during <= base + 128 + 4, "{base} threads grew to {during}");
+    drop(held);
+    // It still serves.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(get(&s, "/about/").status, 200);
+}

@@ -1,50 +1,385 @@
-//! Answering HTTP requests from the in-memory site.
+//! The dev server's HTTP/1.1, on plain `std::net`, with every resource bounded.
+//!
+//! Anything on the machine (or, with `--bind`, the network) can talk to this port, and
+//! a web page can make the visitor's browser do so, so: only `GET` and `HEAD` are
+//! answered (405 otherwise); a request head larger than [`MAX_HEAD`] is refused
+//! (431); a connection that sends nothing for [`IDLE`] is closed; at most
+//! [`MAX_CONNECTIONS`] are served at once (503 beyond), of which at most
+//! [`MAX_POLLERS`] may wait on the live-reload poll; and the `Host` header must name
+//! `localhost` or an IP address, so a DNS-rebinding page on another name cannot read
+//! the site (403). tiny_http, which this replaced, bounds none of these.
 //!
 //! Paths are percent-decoded and checked segment by segment: anything that could climb
 //! out of the site (`..`, `.`, backslashes, NUL) is a 404, and only files of the built
 //! site exist, so nothing outside the output can ever be served.
 
-use std::io::Cursor;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
-
-use tiny_http::{Header, Request, Response, StatusCode};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use super::{Shared, reload};
 
-/// One thread per request: the event stream holds its connection open.
-pub fn serve(server: tiny_http::Server, shared: Arc<Shared>) {
-    for request in server.incoming_requests() {
-        let shared = shared.clone();
-        std::thread::spawn(move || handle(request, &shared));
+/// Largest request line plus headers accepted.
+pub const MAX_HEAD: usize = 16 * 1024;
+/// How long a connection may take to send a request head (or stay idle between two).
+pub const IDLE: Duration = Duration::from_secs(10);
+/// How long writing a reply may take.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// Connections served at once; each has a thread.
+pub const MAX_CONNECTIONS: usize = 128;
+/// Connections waiting on the live-reload poll at once.
+pub const MAX_POLLERS: usize = 32;
+
+/// The server's shared state and its counters.
+struct Server {
+    shared: Arc<Shared>,
+    connections: AtomicUsize,
+    pollers: AtomicUsize,
+}
+
+/// Holds one unit of a counter until dropped.
+struct Slot<'a>(&'a AtomicUsize);
+
+impl<'a> Slot<'a> {
+    /// Takes a unit unless `limit` are taken.
+    fn take(counter: &'a AtomicUsize, limit: usize) -> Option<Slot<'a>> {
+        // Lazily: a Slot made and dropped on refusal would give back a unit not taken.
+        reserve(counter, limit).then(|| Slot(counter))
     }
 }
 
-fn handle(request: Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+/// Counts one more unless `limit` are counted; the caller gives it back.
+fn reserve(counter: &AtomicUsize, limit: usize) -> bool {
+    counter
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+            (n < limit).then_some(n + 1)
+        })
+        .is_ok()
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Accepts connections until the process ends, one thread each, up to the limit.
+pub fn serve(listener: TcpListener, shared: Arc<Shared>) {
+    let server = Arc::new(Server {
+        shared,
+        connections: AtomicUsize::new(0),
+        pollers: AtomicUsize::new(0),
+    });
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        if !reserve(&server.connections, MAX_CONNECTIONS) {
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let reply =
+                Reply::text(503, "folio serve is busy; try again.").header("Retry-After", "1");
+            let _ = reply.write(&mut stream, false, false);
+            continue;
+        }
+        // The unit was counted above; the thread gives it back when it ends.
+        let for_thread = server.clone();
+        let spawned = std::thread::Builder::new()
+            .name("folio-http".into())
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                let _slot = Slot(&for_thread.connections);
+                connection(stream, &for_thread);
+            });
+        if spawned.is_err() {
+            server.connections.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+/// Serves the requests of one connection until it closes, idles or misbehaves.
+fn connection(mut stream: TcpStream, server: &Server) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let _ = stream.set_nodelay(true);
+    let mut buffer = Vec::new();
+    loop {
+        let head = match read_head(&mut stream, &mut buffer) {
+            Ok(head) => head,
+            Err(HeadError::TooLarge) => {
+                let reply = Reply::text(431, "Request headers too large.");
+                let _ = reply.write(&mut stream, false, false);
+                linger(stream);
+                return;
+            }
+            Err(HeadError::Closed) => return,
+        };
+        let (reply, keep_alive, head_only) = match parse(&head) {
+            Ok(request) => {
+                let keep = request.keep_alive && !request.has_body;
+                (respond(&request, server), keep, request.method == "HEAD")
+            }
+            Err(reply) => (reply, false, false),
+        };
+        if reply.write(&mut stream, keep_alive, head_only).is_err() {
+            return;
+        }
+        if !keep_alive {
+            linger(stream);
+            return;
+        }
+    }
+}
+
+/// Closes after a reply while the client may still be sending (a body, a huge header):
+/// closing a socket with unread input resets it, and the client could lose the reply.
+/// So stop writing, then read and drop what comes, briefly and boundedly.
+fn linger(mut stream: TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let mut sink = [0u8; 8192];
+    let mut drained = 0;
+    while drained < 1024 * 1024 {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+}
+
+enum HeadError {
+    TooLarge,
+    /// End of stream, timeout or I/O error: nothing to answer.
+    Closed,
+}
+
+/// Reads one request head (through the blank line) within [`IDLE`] and [`MAX_HEAD`];
+/// bytes after it stay in `buffer` for the next request.
+fn read_head(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<Vec<u8>, HeadError> {
+    let deadline = Instant::now() + IDLE;
+    let mut chunk = [0u8; 4096];
+    let mut searched = 0;
+    loop {
+        if let Some(at) = find(&buffer[searched..], b"\r\n\r\n") {
+            let end = searched + at + 4;
+            let head = buffer[..end].to_vec();
+            buffer.drain(..end);
+            return Ok(head);
+        }
+        if buffer.len() > MAX_HEAD {
+            return Err(HeadError::TooLarge);
+        }
+        searched = buffer.len().saturating_sub(3);
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Err(HeadError::Closed);
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return Err(HeadError::Closed),
+            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// What folio uses of a request.
+#[derive(Debug)]
+pub struct Request {
+    pub method: String,
+    pub target: String,
+    pub host: Option<String>,
+    pub keep_alive: bool,
+    /// It declares a body, which folio does not read: the connection is closed after.
+    pub has_body: bool,
+}
+
+/// Parses a request head; a malformed one is answered with the reply returned.
+pub fn parse(head: &[u8]) -> Result<Request, Reply> {
+    let bad = || Reply::text(400, "Bad request.");
+    let text = std::str::from_utf8(head).map_err(|_| bad())?;
+    let mut lines = text.split("\r\n");
+    let mut parts = lines.next().ok_or_else(bad)?.split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(bad());
+    }
+    let http11 = match version {
+        "HTTP/1.1" => true,
+        "HTTP/1.0" => false,
+        _ => return Err(Reply::text(505, "HTTP version not supported.")),
+    };
+    let mut request = Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        host: None,
+        keep_alive: http11,
+        has_body: false,
+    };
+    for line in lines.take_while(|l| !l.is_empty()) {
+        let (name, value) = line.split_once(':').ok_or_else(bad)?;
+        if name.is_empty() || name.starts_with([' ', '\t']) || name.ends_with([' ', '\t']) {
+            return Err(bad()); // folded or malformed header lines
+        }
+        let value = value.trim();
+        match name.to_ascii_lowercase().as_str() {
+            "host" if request.host.is_some() => return Err(bad()),
+            "host" => request.host = Some(value.to_string()),
+            "connection" => {
+                let v = value.to_ascii_lowercase();
+                if v.contains("close") {
+                    request.keep_alive = false;
+                } else if v.contains("keep-alive") {
+                    request.keep_alive = true;
+                }
+            }
+            "content-length" => request.has_body |= value != "0",
+            "transfer-encoding" => request.has_body = true,
+            _ => {}
+        }
+    }
+    if http11 && request.host.is_none() {
+        return Err(bad());
+    }
+    Ok(request)
+}
+
+/// Whether a `Host` header may reach the site: `localhost` (or a name under it) or an
+/// IP address, with any port. A DNS-rebinding attack needs a name of its own.
+pub fn host_allowed(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [v6]:port
+        return rest
+            .split(']')
+            .next()
+            .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok());
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        })
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+/// The reply to a well-formed request.
+fn respond(request: &Request, server: &Server) -> Reply {
+    if !request.host.as_deref().is_none_or(host_allowed) {
+        return Reply::text(
+            403,
+            "folio serve answers only requests addressed to localhost or an IP address.",
+        );
+    }
+    if request.method != "GET" && request.method != "HEAD" {
+        return Reply::text(405, "Only GET and HEAD are served.").header("Allow", "GET, HEAD");
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or("/");
     if path == reload::POLL_PATH {
-        let since = url
+        let Some(_slot) = Slot::take(&server.pollers, MAX_POLLERS) else {
+            return Reply::text(503, "Too many pages are waiting for a reload.")
+                .header("Retry-After", "2");
+        };
+        let since = request
+            .target
             .split_once("since=")
             .and_then(|(_, v)| v.split('&').next()?.parse().ok())
             .unwrap_or(u64::MAX);
-        let generation = reload::wait(shared, since);
-        let _ = request.respond(bytes_response(
+        let generation = reload::wait(&server.shared, since);
+        return Reply::bytes(
+            200,
             generation.to_string().into_bytes(),
             "text/plain; charset=utf-8",
-            200,
-        ));
-        return;
+        );
     }
-    let _ = match answer(path, shared) {
+    match answer(path, &server.shared) {
         Answer::File {
             bytes,
             content_type,
             status,
-        } => request.respond(bytes_response(bytes, content_type, status)),
+        } => Reply::bytes(status, bytes, content_type),
         Answer::Redirect(to) => {
-            request.respond(Response::empty(StatusCode(301)).with_header(header("Location", &to)))
+            Reply::bytes(301, Vec::new(), "text/plain; charset=utf-8").header("Location", &to)
         }
-    };
+    }
+}
+
+/// A reply about to be written.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Reply {
+        Reply {
+            status,
+            headers: vec![("Content-Type", content_type.to_string())],
+            body,
+        }
+    }
+
+    fn text(status: u16, text: &str) -> Reply {
+        Reply::bytes(
+            status,
+            format!("{text}\n").into_bytes(),
+            "text/plain; charset=utf-8",
+        )
+    }
+
+    fn header(mut self, name: &'static str, value: &str) -> Reply {
+        // Values come from our own paths; a CR or LF would split the header.
+        self.headers.push((name, value.replace(['\r', '\n'], "")));
+        self
+    }
+
+    fn write(
+        &self,
+        stream: &mut impl Write,
+        keep_alive: bool,
+        head_only: bool,
+    ) -> std::io::Result<()> {
+        let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!(
+            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: {}\r\n\r\n",
+            self.body.len(),
+            if keep_alive { "keep-alive" } else { "close" }
+        ));
+        stream.write_all(head.as_bytes())?;
+        if !head_only {
+            stream.write_all(&self.body)?;
+        }
+        stream.flush()
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        505 => "HTTP Version Not Supported",
+        _ => "",
+    }
 }
 
 enum Answer {
@@ -161,20 +496,52 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn bytes_response(bytes: Vec<u8>, content_type: &str, status: u16) -> Response<Cursor<Vec<u8>>> {
-    Response::from_data(bytes)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_heads_are_parsed_strictly() {
+        let r = parse(b"GET /a?b HTTP/1.1\r\nHost: localhost:1111\r\n\r\n").unwrap();
+        assert_eq!((r.method.as_str(), r.target.as_str()), ("GET", "/a?b"));
+        assert!(r.keep_alive && !r.has_body);
+        let r = parse(b"POST / HTTP/1.0\r\nContent-Length: 3\r\n\r\n").unwrap();
+        assert!(!r.keep_alive && r.has_body);
+        for bad in [
+            &b"GET / HTTP/1.1\r\n\r\n"[..],
+            b"GET /  HTTP/1.1\r\nHost: a\r\n\r\n",
+            b"get / HTTP/1.1\r\nHost: a\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n",
+            b"GET / HTTP/1.1\r\nHost: \xff\r\n\r\n",
+        ] {
+            assert!(parse(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
+        assert_eq!(parse(b"GET / HTTP/2\r\n\r\n").unwrap_err().status, 505);
+    }
+
+    #[test]
+    fn hosts_are_localhost_or_addresses() {
+        for ok in [
+            "localhost",
+            "localhost:4000",
+            "127.0.0.1:4000",
+            "[::1]:4000",
+            "10.0.0.5",
+            "app.localhost:1",
+        ] {
+            assert!(host_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:4000",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "[evil]:1",
+        ] {
+            assert!(!host_allowed(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn decoding_and_safety() {

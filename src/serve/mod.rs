@@ -175,7 +175,7 @@ fn display_host(bind: &str) -> String {
 }
 
 /// Binds the server; when the default port is busy, tries the next few and says so.
-fn bind(opts: &Options) -> Result<(tiny_http::Server, u16, Option<String>)> {
+fn bind(opts: &Options) -> Result<(std::net::TcpListener, u16, Option<String>)> {
     let attempts = if opts.port_given || opts.port == 0 {
         1
     } else {
@@ -185,9 +185,9 @@ fn bind(opts: &Options) -> Result<(tiny_http::Server, u16, Option<String>)> {
     for offset in 0..attempts {
         let port = opts.port.saturating_add(offset);
         let addr = format!("{}:{port}", opts.bind);
-        match tiny_http::Server::http(&addr) {
+        match std::net::TcpListener::bind(&addr) {
             Ok(server) => {
-                let actual = server.server_addr().to_ip().map_or(port, |a| a.port());
+                let actual = server.local_addr().map_or(port, |a| a.port());
                 let note = (offset > 0)
                     .then(|| format!("port {} is in use, so folio serves on {actual}", opts.port));
                 return Ok((server, actual, note));

@@ -16,7 +16,7 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 
 fn script(generation: u64) -> String {
     format!(
-        r#"<script>(function(){{var seen="{generation}";function poll(){{fetch("{POLL_PATH}?since="+seen,{{cache:"no-store"}}).then(function(r){{return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(){{setTimeout(poll,1000);}});}}poll();}})();</script>"#
+        r#"<script>(function(){{var seen="{generation}";function poll(){{fetch("{POLL_PATH}?since="+seen,{{cache:"no-store"}}).then(function(r){{if(!r.ok)throw r.status;return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(){{setTimeout(poll,2000);}});}}poll();}})();</script>"#
     )
 }
 
