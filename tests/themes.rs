@@ -339,3 +339,40 @@ fn theme_check_reports_a_recursive_template_instead_of_crashing() {
         .stderr_has("loop/templates/page.html:")
         .stderr_has("recursion: page.html includes page.html");
 }
+
+#[test]
+fn theme_check_fails_verified_claims_without_the_marker() {
+    // Every status shown as "✓ Verified" — spelt with a soft hyphen, never with the
+    // declared marker — and, in a second theme, said in an image's alt text only.
+    let tmp = tempfile::tempdir().unwrap();
+    let text = tmp.path().join("fake-text");
+    patched_theme(
+        &text,
+        "macros.html",
+        "{{ b.status_label }}</span>{% endif %}",
+        "✓ Veri&shy;fied</span>{% endif %}",
+    );
+    let alt = tmp.path().join("fake-alt");
+    patched_theme(
+        &alt,
+        "badge.html",
+        "{% block main %}",
+        "{% block main %}<img src=\"data:,\" alt=\"Verified seal\">",
+    );
+    for (theme, claim) in [("fake-text", "✓ Veri"), ("fake-alt", "Verified seal")] {
+        let run = run_in(tmp.path(), &["theme", "check", theme]);
+        run.failure(1);
+        for (slug, status) in [
+            ("expired", "expired"),
+            ("revoked", "revoked"),
+            ("failed", "failed"),
+            ("unverifiable", "unverifiable"),
+        ] {
+            run.stderr_has(&format!(
+                "test portfolio (English, no verified badge): badges/{slug}/index.html: claims verification for a badge that is {status}: \""
+            ));
+        }
+        run.stderr_has(claim);
+        assert!(run.stdout.contains("does not pass the theme contract"));
+    }
+}

@@ -19,6 +19,8 @@ use crate::error::{Error, Location, Result};
 use crate::render::theme;
 use crate::write::Memory;
 
+mod claims;
+
 /// What `theme check` found.
 #[derive(Debug)]
 pub struct Outcome {
@@ -199,6 +201,28 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                         "render the marker only when `badge.status == \"verified\"`",
                     ));
                 }
+            }
+        }
+        // Whatever the marker, a badge that is not verified must not look verified:
+        // its page, in any words a visitor reads (and, with none verified, the list).
+        let mut unverified_pages: Vec<(String, &str)> = EXPECTED_STATUS
+            .iter()
+            .filter(|(_, status)| *status != "verified")
+            .map(|(slug, status)| (format!("badges/{slug}/index.html"), *status))
+            .collect();
+        if !variant.with_verified {
+            unverified_pages.push(("badges/index.html".into(), "not verified (none is)"));
+        }
+        for (file, status) in &unverified_pages {
+            let Some((_, html)) = pages.iter().find(|(p, _)| *p == file) else {
+                continue;
+            };
+            for claim in claims::find(html) {
+                outcome.problems.push(problem(
+                    file,
+                    format!("claims verification for a badge that is {status}: \"{claim}\""),
+                    "words like \"verified\" (or a check mark with them) belong only inside `{% if badge.status == \"verified\" %}`; for other statuses show `badge.status_label`",
+                ));
             }
         }
         if variant.language == "ar" {
