@@ -130,10 +130,8 @@ pub fn find(html: &str) -> Vec<String> {
                     passage.clear();
                 }
             }
-            Token::String(text) => {
-                if skip.is_none() || structured {
-                    passage.push_str(&String::from_utf8_lossy(&text.value));
-                }
+            Token::String(text) if skip.is_none() || structured => {
+                passage.push_str(&String::from_utf8_lossy(&text.value));
             }
             _ => {}
         }
