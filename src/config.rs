@@ -300,6 +300,14 @@ impl Config {
             }
         }
 
+        if let Some(cname) = &raw.cname {
+            check_cname(cname).map_err(|msg| Error::Config {
+                loc: key_location(path, text, "cname"),
+                msg,
+                hint: Some("write the bare host name, like `portfolio.ada.example`".into()),
+            })?;
+        }
+
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
@@ -412,11 +420,48 @@ pub(crate) fn yaml_error_parts(
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
     }
+    // serde names our Rust types ("expected struct RawConfig"): say what is meant.
+    while let Some(i) = msg.find("struct ") {
+        let end = msg[i + 7..]
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .map_or(msg.len(), |e| i + 7 + e);
+        msg.replace_range(i..end, "a mapping of `key: value` settings");
+    }
     let loc = match e.location() {
         Some(l) => Location::at(path, l.line() as u32 + line_offset, l.column() as u32),
         None => Location::file(path),
     };
     (loc, msg)
+}
+
+/// A custom domain for GitHub Pages' `CNAME` file: one host name, nothing else (a
+/// newline would write a second line GitHub reads as garbage).
+fn check_cname(cname: &str) -> std::result::Result<(), String> {
+    let host = cname.trim();
+    let valid_label = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if host.len() > 253 || !host.contains('.') || !host.split('.').all(valid_label) {
+        return Err(format!(
+            "cname {cname:?} is not a host name (letters, digits, hyphens and dots only; no scheme, path, spaces or line breaks)"
+        ));
+    }
+    Ok(())
+}
+
+/// Where a top-level `key:` is written in a YAML file, for errors about its value.
+fn key_location(path: &Path, text: &str, key: &str) -> Location {
+    match text.lines().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    }) {
+        Some(i) => Location::line(path, i as u32 + 1),
+        None => Location::file(path),
+    }
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" message, suggests the

@@ -501,3 +501,81 @@ fn the_site_is_swapped_in_atomically_and_stale_staging_is_removed() {
         .collect();
     assert!(left.is_empty(), "debris left: {left:?}");
 }
+
+#[test]
+fn ids_nul_cname_file_names_and_config_messages() {
+    use folio::badge::sign::{Issuer, sample_badge};
+    let p = Portfolio::fixture("basic");
+    // Generated heading ids never repeat one another or an id the author gives.
+    p.write(
+        "content/dup.md",
+        "---\ntitle: Dup\n---\n## Results 1\n\n## Results\n\n## Results\n\n## Mine {#results}\n\nnul:\0:here\n",
+    );
+    // Badge files whose names are special in URLs.
+    let issuer = Issuer::from_seed([9; 32]);
+    for name in ["a#b", "c?d", "e%f"] {
+        let doc = issuer
+            .sign_rdfc(
+                sample_badge(&issuer, name, "2025-01-01T00:00:00Z"),
+                "2025-01-01T00:00:00Z",
+            )
+            .unwrap();
+        p.write(&format!("badges/{name}.json"), doc.to_string());
+    }
+    p.write(
+        "folio.yaml",
+        p.read("folio.yaml") + "badges:\n  on_invalid: show\n",
+    );
+    p.run(&["build"]).success();
+    let html = p.read("public/dup/index.html");
+    let ids: Vec<&str> = html
+        .split("id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert!(
+        ids.ends_with(&["results-1", "results-2", "results-3", "results"]),
+        "{ids:?}"
+    );
+    // CommonMark: NUL becomes U+FFFD; no output file carries a NUL from content.
+    assert!(html.contains("nul:\u{FFFD}:here"));
+    assert!(p.tree("public").iter().all(|(_, b)| !b.contains(&0)));
+    for (slug, encoded) in [
+        ("a-b", "a%23b.json"),
+        ("c-d", "c%3Fd.json"),
+        ("e-f", "e%25f.json"),
+    ] {
+        let page = p.read(&format!("public/badges/{slug}/index.html"));
+        assert!(
+            page.contains(&format!("/badges/{slug}/{encoded}\"")),
+            "{slug}: {page}"
+        );
+    }
+
+    // The link checker notices two elements with one id.
+    p.write(
+        "content/dup.md",
+        "---\ntitle: Dup\n---\n## Results\n\n<h2 id=\"results\">again</h2>\n",
+    );
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("content/dup.md: broken link `#results` (duplicate id)");
+    p.remove("content/dup.md");
+
+    // A newline in cname is refused, naming the line.
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        format!("{config}cname: \"me.example\\nevil\"\n"),
+    );
+    let line = config.lines().count() + 1;
+    p.run(&["build"]).failure(1).stderr_has(&format!(
+        "folio.yaml:{line}: cname \"me.example\\nevil\" is not a host name"
+    ));
+    // A malformed folio.yaml is described in the user's terms, not Rust's.
+    p.write("folio.yaml", "- just\n- a list\n");
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("expected a mapping of `key: value` settings");
+    assert!(!run.stderr.contains("RawConfig"), "{}", run.stderr);
+}

@@ -53,10 +53,19 @@ pub fn render(
     body_line: u32,
     links: &Links,
 ) -> Result<Rendered, Vec<Error>> {
+    // CommonMark: a NUL character is replaced by U+FFFD, never passed through.
+    let body: std::borrow::Cow<str> = if body.contains('\0') {
+        body.replace('\0', "\u{FFFD}").into()
+    } else {
+        body.into()
+    };
+    let body = body.as_ref();
     let mut errors = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = IdAllocator::default();
-    let mut headings = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
+    // Index in `events` of each heading's start, in the order of `headings`.
+    let mut heading_events: Vec<usize> = Vec::new();
     let mut first_paragraph = String::new();
     let mut in_first_paragraph = false;
     let mut seen_paragraph = false;
@@ -110,16 +119,17 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((start, text)) = open_heading.take()
-                    && let Event::Start(Tag::Heading { id, .. }) = &mut events[start]
+                    && let Event::Start(Tag::Heading { id, .. }) = &events[start]
                 {
-                    let chosen = match id {
-                        Some(given) => ids.claim(given),
-                        None => ids.claim(&slugify(&text)),
-                    };
-                    *id = Some(chosen.clone().into());
+                    // Ids are handed out once every heading is known, so a generated
+                    // id never takes one the author gives later (`{#results-1}`).
+                    if let Some(given) = id {
+                        ids.reserve(given);
+                    }
+                    heading_events.push(start);
                     headings.push(Heading {
                         level: level as u8,
-                        id: chosen,
+                        id: slugify(&text),
                         title: text.trim().to_string(),
                     });
                 }
@@ -155,6 +165,15 @@ pub fn render(
 
     if !errors.is_empty() {
         return Err(errors);
+    }
+    for (heading, &start) in headings.iter_mut().zip(&heading_events) {
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+            heading.id = match id {
+                Some(given) => given.to_string(),
+                None => ids.claim(&heading.id),
+            };
+            *id = Some(heading.id.clone().into());
+        }
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -251,25 +270,25 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
-/// Hands out heading ids, suffixing `-1`, `-2`… so repeated headings stay unique.
+/// Hands out heading ids, suffixing `-1`, `-2`… so repeated headings stay unique and
+/// never take an id the author gave a heading.
 #[derive(Default)]
 struct IdAllocator {
-    used: HashMap<String, usize>,
+    used: std::collections::HashSet<String>,
 }
 
 impl IdAllocator {
+    fn reserve(&mut self, id: &str) {
+        self.used.insert(id.to_string());
+    }
+
     fn claim(&mut self, wanted: &str) -> String {
         let base = if wanted.is_empty() { "section" } else { wanted };
-        let count = self.used.entry(base.to_string()).or_insert(0);
-        let id = if *count == 0 {
-            base.to_string()
-        } else {
-            format!("{base}-{count}")
-        };
-        *count += 1;
-        if id != base {
-            self.used.insert(id.clone(), 1);
-        }
+        let id = std::iter::once(base.to_string())
+            .chain((1..).map(|n| format!("{base}-{n}")))
+            .find(|id| !self.used.contains(id))
+            .expect("an unused id exists");
+        self.used.insert(id.clone());
         id
     }
 }

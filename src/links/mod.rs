@@ -31,6 +31,8 @@ pub enum Problem {
     OutsideSite,
     /// Only with `--external`: the server answered with an error or not at all.
     External,
+    /// Two elements of one page share an id: a link to it reaches only the first.
+    DuplicateId,
 }
 
 impl Problem {
@@ -41,6 +43,7 @@ impl Problem {
             Problem::MissingFragment => "missing fragment",
             Problem::OutsideSite => "outside the site",
             Problem::External => "external link failed",
+            Problem::DuplicateId => "duplicate id",
         }
     }
 }
@@ -86,6 +89,9 @@ impl BrokenLink {
             }
             Problem::MissingFragment => "link to a heading by its id (shown in the page's HTML)",
             Problem::External => "fix or remove the link; `--external` is what checked it",
+            Problem::DuplicateId => {
+                "give each element its own id (a heading's `{#id}`, or raw HTML's `id=`)"
+            }
             _ => "fix the link, or add the page or file it points to",
         };
         crate::Error::content(loc, msg).with_hint(hint)
@@ -128,6 +134,8 @@ struct Found {
 struct Scanned {
     links: Vec<Found>,
     ids: HashSet<String>,
+    /// Ids given to a second element, with the line of the second.
+    duplicate_ids: Vec<(String, u32)>,
     is_html: bool,
 }
 
@@ -184,6 +192,18 @@ pub fn check(
             })
         })
         .collect();
+    for (i, s) in scanned {
+        let file = files[*i].path.as_str();
+        broken.extend(s.duplicate_ids.iter().map(|(id, line)| BrokenLink {
+            file: file.to_string(),
+            line: *line,
+            source: sources.get(file).cloned(),
+            source_line: None,
+            link: format!("#{id}"),
+            problem: Problem::DuplicateId,
+            detail: format!("id=\"{id}\" is given to more than one element of this page; a link to it reaches only the first"),
+        }));
+    }
     locate_in_sources(&mut broken, root);
     broken
 }
@@ -291,8 +311,10 @@ fn scan_html(text: &str, out: &mut Scanned) {
                 let attr = |n: &str| {
                     Tok::attr(&attrs, n).map(|a| (lossy(&a.value), lines.of(a.pos.max(pos))))
                 };
-                if let Some((id, _)) = attr("id") {
-                    out.ids.insert(id);
+                if let Some((id, line)) = attr("id")
+                    && !out.ids.insert(id.clone())
+                {
+                    out.duplicate_ids.push((id, line));
                 }
                 if name == b"a"
                     && let Some((n, _)) = attr("name")

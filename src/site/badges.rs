@@ -515,7 +515,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         Some(Ok(clean)) => Some(svg_image(&dir, clean, alt(), files)),
         Some(Err(_)) => None,
         None => (ext == "png" && item.sidecar.publish_credential).then(|| ImageView {
-            url: format!("{dir}{file}"),
+            url: format!("{dir}{}", percent_encode(&file)),
             local: true,
             alt: alt(),
         }),
@@ -580,7 +580,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
                  with a verifier."
             )
         });
-        (Some(format!("{url}{published}")), note)
+        (Some(format!("{url}{}", percent_encode(published))), note)
     } else {
         (None, None)
     };
