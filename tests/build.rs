@@ -455,8 +455,14 @@ fn templates_too_deep_for_the_stack_are_errors_not_crashes() {
         );
     }
     p.write("templates/c40.html", "end");
+    // Found by fuzzing: multi-byte text inside a tag once panicked the scan.
+    p.write(
+        "templates/odd.html",
+        "{% if a %}<p class=\"{{ x·y }}\">·</p>{% endif %}",
+    );
     p.run(&["build"])
         .failure(1)
+        .stderr_has("templates/odd.html:1:")
         .stderr_has("templates/sum.html:1: 100000 operators in one tag (at most 256)")
         .stderr_has("templates/ifs.html:2: block tags nested 65 deep (at most 64)")
         .stderr_has("templates/c0.html: c0.html enters 41 templates and macros one inside another (at most 32)");

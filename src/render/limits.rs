@@ -88,16 +88,18 @@ pub fn check(origin: &str, text: &str) -> Option<Error> {
     None
 }
 
-/// Length of a tag's body up to `close`, skipping string literals.
+/// Length of a tag's body up to `close`, skipping string literals. Works on bytes:
+/// quotes and `close` are ASCII, so every index it returns is a char boundary.
 fn tag_end(body: &str, close: &str) -> Option<usize> {
     let bytes = body.as_bytes();
+    let close = close.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             q @ (b'"' | b'\'' | b'`') => {
-                i += 1 + body[i + 1..].find(q as char)?;
+                i += 1 + bytes[i + 1..].iter().position(|&b| b == q)?;
             }
-            _ if body[i..].starts_with(close) => return Some(i),
+            _ if bytes[i..].starts_with(close) => return Some(i),
             _ => {}
         }
         i += 1;
@@ -145,6 +147,11 @@ fn measure(body: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multibyte_text_in_tags_is_fine() {
+        assert!(check("t.html", "{{ \"·\" ~ x }}{% if a %}·{% endif %}{{ x·y }}").is_none());
+    }
 
     #[test]
     fn ordinary_templates_pass() {

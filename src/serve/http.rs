@@ -112,14 +112,13 @@ fn connection(mut stream: TcpStream, server: &Server) {
             }
             Err(HeadError::Closed) => return,
         };
-        let (reply, keep_alive, head_only) = match parse(&head) {
-            Ok(request) => {
-                let keep = request.keep_alive && !request.has_body;
-                (respond(&request, server), keep, request.method == "HEAD")
-            }
-            Err(reply) => (reply, false, false),
-        };
-        if reply.write(&mut stream, keep_alive, head_only).is_err() {
+        let answered = reply_to(&head, &server.shared, &server.pollers);
+        let keep_alive = answered.keep_alive;
+        if answered
+            .reply
+            .write(&mut stream, keep_alive, answered.head_only)
+            .is_err()
+        {
             return;
         }
         if !keep_alive {
@@ -272,8 +271,34 @@ pub fn host_allowed(host: &str) -> bool {
         || name.parse::<std::net::Ipv4Addr>().is_ok()
 }
 
+/// A reply and how to send it.
+#[derive(Debug)]
+pub struct Answered {
+    pub reply: Reply,
+    pub keep_alive: bool,
+    /// A `HEAD` request: headers only.
+    pub head_only: bool,
+}
+
+/// Answers one request head as the server does; `pollers` counts the connections
+/// waiting on the live-reload poll. (The fuzz target calls this with the poll full.)
+pub fn reply_to(head: &[u8], shared: &Shared, pollers: &AtomicUsize) -> Answered {
+    match parse(head) {
+        Ok(request) => Answered {
+            keep_alive: request.keep_alive && !request.has_body,
+            head_only: request.method == "HEAD",
+            reply: respond(&request, shared, pollers),
+        },
+        Err(reply) => Answered {
+            reply,
+            keep_alive: false,
+            head_only: false,
+        },
+    }
+}
+
 /// The reply to a well-formed request.
-fn respond(request: &Request, server: &Server) -> Reply {
+fn respond(request: &Request, shared: &Shared, pollers: &AtomicUsize) -> Reply {
     if !request.host.as_deref().is_none_or(host_allowed) {
         return Reply::text(
             403,
@@ -285,7 +310,7 @@ fn respond(request: &Request, server: &Server) -> Reply {
     }
     let path = request.target.split(['?', '#']).next().unwrap_or("/");
     if path == reload::POLL_PATH {
-        let Some(_slot) = Slot::take(&server.pollers, MAX_POLLERS) else {
+        let Some(_slot) = Slot::take(pollers, MAX_POLLERS) else {
             return Reply::text(503, "Too many pages are waiting for a reload.")
                 .header("Retry-After", "2");
         };
@@ -294,14 +319,14 @@ fn respond(request: &Request, server: &Server) -> Reply {
             .split_once("since=")
             .and_then(|(_, v)| v.split('&').next()?.parse().ok())
             .unwrap_or(u64::MAX);
-        let generation = reload::wait(&server.shared, since);
+        let generation = reload::wait(shared, since);
         return Reply::bytes(
             200,
             generation.to_string().into_bytes(),
             "text/plain; charset=utf-8",
         );
     }
-    match answer(path, &server.shared) {
+    match answer(path, shared) {
         Answer::File {
             bytes,
             content_type,
