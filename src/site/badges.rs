@@ -363,10 +363,12 @@ fn stem_of(path: &Path) -> String {
 fn first_problem(v: &Verdict) -> String {
     let find =
         |name: CheckName, o: Outcome| v.checks.iter().find(|c| c.name == name && c.outcome == o);
-    let check = v
-        .checks
-        .iter()
-        .find(|c| c.outcome == Outcome::Fail)
+    // An expired badge is expired because of its dates, whatever else was skipped.
+    let expired = (v.status == Status::Expired)
+        .then(|| v.checks.iter().find(|c| c.name == CheckName::Validity))
+        .flatten();
+    let check = expired
+        .or_else(|| v.checks.iter().find(|c| c.outcome == Outcome::Fail))
         .or_else(|| find(CheckName::Signature, Outcome::Skipped))
         .or_else(|| find(CheckName::Key, Outcome::Skipped))
         .or_else(|| find(CheckName::Recipient, Outcome::Skipped))
