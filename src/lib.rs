@@ -19,6 +19,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod theme_check;
+pub mod util;
 pub mod write;
 
 use std::time::{Duration, Instant};
@@ -220,7 +221,7 @@ fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<Outpu
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let (files, escapes) = render::theme::files_and_escapes(&dir)?;
+    let (files, escapes) = util::fs::files_and_escapes(&dir)?;
     for link in escapes {
         let shown = config.shown(link.strip_prefix(&config.root).unwrap_or(&link));
         warnings.push(format!(

@@ -6,8 +6,6 @@
 //! harmless faults are tolerated; lengths are checked strictly, and decompression is
 //! bounded.
 
-use std::io::Read;
-
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 const MAX_INFLATED: u64 = 8 * 1024 * 1024;
 
@@ -99,15 +97,8 @@ fn text_chunk(kind: &[u8], data: &[u8]) -> Result<Option<String>, String> {
 }
 
 fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    flate2::read::ZlibDecoder::new(data)
-        .take(MAX_INFLATED + 1)
-        .read_to_end(&mut out)
-        .map_err(|_| "the baked credential is not valid zlib data".to_string())?;
-    if out.len() as u64 > MAX_INFLATED {
-        return Err("the baked credential is too large".into());
-    }
-    Ok(out)
+    let decoder = flate2::read::ZlibDecoder::new(data);
+    crate::util::inflate::bounded(decoder, MAX_INFLATED, "the baked credential", "zlib")
 }
 
 /// The credential baked in an SVG.

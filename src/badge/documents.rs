@@ -146,7 +146,7 @@ fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
 fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
     let allowed = url.starts_with("https://")
         || (url.starts_with("http://")
-            && is_loopback(url)
+            && crate::util::url::is_loopback_host(crate::util::url::host(url))
             && std::env::var_os(LOOPBACK_HTTP_ENV).is_some());
     if !allowed {
         return Err(format!("{url}: only https:// documents are fetched"));
@@ -180,13 +180,6 @@ fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
         return Err(format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"));
     }
     Ok(bytes)
-}
-
-fn is_loopback(url: &str) -> bool {
-    let rest = url.split("://").nth(1).unwrap_or("");
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 fn cache_key(url: &str) -> String {
@@ -231,10 +224,18 @@ mod tests {
 
     #[test]
     fn loopback_detection() {
-        assert!(is_loopback("http://127.0.0.1:8080/x"));
-        assert!(is_loopback("http://localhost/x"));
-        assert!(!is_loopback("http://127.0.0.1.evil.example/x"));
-        assert!(!is_loopback("http://example.org/"));
+        assert!(crate::util::url::is_loopback_host(crate::util::url::host(
+            "http://127.0.0.1:8080/x"
+        )));
+        assert!(crate::util::url::is_loopback_host(crate::util::url::host(
+            "http://localhost/x"
+        )));
+        assert!(!crate::util::url::is_loopback_host(crate::util::url::host(
+            "http://127.0.0.1.evil.example/x"
+        )));
+        assert!(!crate::util::url::is_loopback_host(crate::util::url::host(
+            "http://example.org/"
+        )));
     }
 
     #[test]

@@ -498,7 +498,8 @@ pub fn did_web_url(did: &str) -> Option<String> {
     }
     let path: Vec<&str> = parts.collect();
     // Tests serve DID documents from loopback without TLS (see documents.rs).
-    let loopback = host.starts_with("127.0.0.1:") || host.starts_with("localhost:");
+    let loopback =
+        crate::util::url::is_loopback_host(host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h));
     let scheme = if loopback && std::env::var_os(super::documents::LOOPBACK_HTTP_ENV).is_some() {
         "http"
     } else {

@@ -5,8 +5,6 @@
 //! that prevents reading it makes the check `skipped` with the reason: "could not
 //! check" is never reported as "not revoked".
 
-use std::io::Read;
-
 use base64::Engine;
 use serde_json::Value;
 
@@ -153,15 +151,8 @@ pub fn decode_list(encoded: &str, bitstring: bool) -> Result<Vec<u8>, String> {
     let compressed = engine
         .decode(body.trim_end_matches('='))
         .map_err(|_| "encodedList is not base64url".to_string())?;
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(compressed.as_slice())
-        .take(MAX_LIST_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|_| "encodedList is not gzip data".to_string())?;
-    if out.len() as u64 > MAX_LIST_BYTES {
-        return Err("encodedList is too large".into());
-    }
-    Ok(out)
+    let decoder = flate2::read::GzDecoder::new(compressed.as_slice());
+    crate::util::inflate::bounded(decoder, MAX_LIST_BYTES, "encodedList", "gzip")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
 use crate::error::{Error, Location};
+use crate::util::url::{has_scheme, normalise};
 
 /// What the rest of the pipeline needs from one rendered markdown body.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -200,26 +201,19 @@ fn resolve(rel: &str, dest: &str, links: &Links) -> Result<Option<String>, Strin
         return Ok(prefix_root_relative(dest, links.base_path));
     }
     let target = if let Some(from_root) = path.strip_prefix('/') {
-        normalise(from_root)
+        normalise(&format!("/{from_root}"))
     } else {
         let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
-        normalise(&format!("{dir}/{path}"))
-    };
+        normalise(&format!("/{dir}/{path}"))
+    }
+    // Content-relative: `projects/foo.md`.
+    .map(|p| p.trim_start_matches('/').to_string());
     let target = target.ok_or_else(|| format!("link `{dest}` leaves the content folder"))?;
     match links.pages.get(&target) {
         Some(url) => Ok(Some(format!("{url}{fragment}"))),
         None => Err(format!(
             "link to missing page `{dest}` (looked for content/{target})"
         )),
-    }
-}
-
-fn has_scheme(dest: &str) -> bool {
-    match dest.find(':') {
-        Some(i) => dest[..i]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
-        None => false,
     }
 }
 
@@ -235,21 +229,6 @@ pub fn prefix_root_relative(dest: &str, base_path: &str) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// Resolves `.` and `..` in a slash-separated path; `None` if it climbs above the root.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// Lower-case ASCII letters, digits and non-ASCII letters, joined by single hyphens.

@@ -208,35 +208,11 @@ pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result
 /// Markdown files under `dir`, relative and `/`-separated, in a stable order. Hidden
 /// files and editor leftovers (`.#x.md`, `x.md~`) are skipped.
 fn markdown_files(dir: &Path) -> Result<Vec<String>> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+    Ok(crate::util::fs::files_under(dir)?
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io(
-                &path,
-                "cannot read content folder",
-                e.into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("filesystem loop")),
-            )
-        })?;
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|x| x != "md") {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .expect("walkdir stays under its root");
-        let rel: Vec<_> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect();
-        files.push(rel.join("/"));
-    }
-    Ok(files)
+        .map(|(rel, _)| rel)
+        .filter(|rel| rel.ends_with(".md"))
+        .collect())
 }
 
 fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {

@@ -17,6 +17,8 @@ use emitter::{LinkEmitter, Tok};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::util::url::{has_scheme, normalise, percent_decode};
+
 use crate::write::OutputFile;
 
 /// Why a link does not resolve.
@@ -513,7 +515,8 @@ enum Resolved {
 fn resolve(from: &str, url: &str, site: &SiteAddress, absolute_only: bool) -> Resolved {
     let url = url.trim();
     let (url, fragment) = match url.split_once('#') {
-        Some((u, f)) => (u, Some(percent_decode(f))),
+        // An escape that does not decode stays as written: no id can match it.
+        Some((u, f)) => (u, Some(percent_decode(f).unwrap_or_else(|| f.to_string()))),
         None => (url, None),
     };
     let url = url.split('?').next().unwrap_or("");
@@ -524,7 +527,7 @@ fn resolve(from: &str, url: &str, site: &SiteAddress, absolute_only: bool) -> Re
             return Resolved::Elsewhere;
         }
         format!("/{path}")
-    } else if absolute_only || has_other_scheme(url) {
+    } else if absolute_only || has_scheme(url) {
         return Resolved::Elsewhere;
     } else if url.starts_with('/') {
         url.to_string()
@@ -566,7 +569,10 @@ fn resolve(from: &str, url: &str, site: &SiteAddress, absolute_only: bool) -> Re
     };
     match normalise(&format!("/{rel}")) {
         Some(p) => Resolved::Inside {
-            path: percent_decode(p.trim_start_matches('/')),
+            path: {
+                let p = p.trim_start_matches('/');
+                percent_decode(p).unwrap_or_else(|| p.to_string())
+            },
             fragment,
         },
         None => Resolved::Outside("it goes above the site's root".into()),
@@ -583,64 +589,6 @@ fn strip_scheme(url: &str) -> Option<&str> {
     } else {
         url.strip_prefix("//")
     }
-}
-
-/// `mailto:`, `tel:`, `data:`, `javascript:` and the like.
-fn has_other_scheme(url: &str) -> bool {
-    match url.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
-}
-
-/// Removes `.` and `..` segments; `None` when `..` climbs above `/`.
-fn normalise(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    let last = segments.len() - 1;
-    for (i, seg) in segments.iter().enumerate() {
-        match *seg {
-            "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            "" if i != 0 && i != last => {}
-            s => parts.push(s),
-        }
-        if i == last && matches!(*seg, "." | "..") {
-            parts.push("");
-        }
-    }
-    // The first part is the empty string before the leading `/`.
-    if parts.first() != Some(&"") {
-        return None;
-    }
-    Some(parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(h) = s.get(i + 1..i + 3)
-            && let Ok(b) = u8::from_str_radix(h, 16)
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `None` when the link resolves; otherwise the problem and what was looked for.

@@ -201,7 +201,7 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         errors.extend(cycles);
         return Err(Error::Many(errors));
     }
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::util::html::escape);
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
     tera.register_function(
@@ -224,23 +224,6 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         },
     );
     Ok((tera, errors))
-}
-
-/// Escapes text for HTML text and quoted attributes. Unlike Tera's default it leaves
-/// `/` alone, so URLs stay readable in the output (and to link checkers).
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `/repo/` + `css/a.css` = `/repo/css/a.css`; leaves absolute URLs alone.

@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::{Shared, reload};
+use crate::util::url::percent_decode;
 
 /// Largest request line plus headers accepted.
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -474,24 +475,6 @@ fn safe(rel: &str) -> bool {
     !rel.starts_with('/')
         && !rel.contains(['\\', '\0'])
         && rel.split('/').all(|seg| seg != ".." && seg != ".")
-}
-
-/// Decodes `%XX` escapes; `None` for malformed escapes or invalid UTF-8.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 pub fn content_type(path: &str) -> &'static str {

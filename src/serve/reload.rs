@@ -36,7 +36,7 @@ pub fn inject(mut html: Vec<u8>, error: Option<&str>, generation: u64) -> Vec<u8
     let mut extra = String::new();
     if let Some(error) = error {
         extra.push_str(r#"<div id="folio-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3d0a0a;color:#ffe4e4;font:14px/1.5 ui-monospace,monospace;border-top:4px solid #ff6b6b"><strong>folio: the last rebuild failed; this is the last good version.</strong><pre style="white-space:pre-wrap;margin:.5rem 0 0">"#);
-        extra.push_str(&escape(error));
+        extra.push_str(&crate::util::html::escape(error));
         extra.push_str("</pre></div>");
     }
     extra.push_str(&script(generation));
@@ -49,12 +49,6 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack
         .windows(needle.len())
         .rposition(|w| w.eq_ignore_ascii_case(needle))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use super::{sanitize, svg};
 use crate::badge::{self, CheckName, Outcome, Status, Verdict};
 use crate::config::{Config, OnExpired, OnInvalid, unknown_field_hint, yaml_error_parts};
 use crate::error::{Error, Location, Result};
+use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
 /// File extensions read as credentials.
@@ -888,18 +889,6 @@ fn linkedin(name: &str, org: &str, issued: Option<&str>, url: &str, id: Option<&
         .map(|(k, v)| format!("{k}={}", percent_encode(v)))
         .collect();
     format!("https://www.linkedin.com/profile/add?{}", query.join("&"))
-}
-
-fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

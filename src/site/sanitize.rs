@@ -4,19 +4,21 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::util::html::escape;
+
 /// Renders untrusted markdown to inert HTML.
 pub fn markdown(text: &str) -> String {
     let mut events = Vec::new();
     for event in Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES) {
         match event {
             // Raw HTML becomes visible text, never markup.
-            Event::Html(raw) | Event::InlineHtml(raw) => events.push(Event::Html(CowStr::from(
-                escape_attr(&raw).replace('\'', "&#39;"),
-            ))),
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                events.push(Event::Html(CowStr::from(escape(&raw))))
+            }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 events.push(Event::Html(CowStr::from(format!(
                     r#"<a href="{}" rel="nofollow noopener">"#,
-                    escape_attr(&safe_url(&dest_url))
+                    escape(&safe_url(&dest_url))
                 ))));
             }
             Event::End(TagEnd::Link) => events.push(Event::Html("</a>".into())),
@@ -25,7 +27,7 @@ pub fn markdown(text: &str) -> String {
                 // tell its host who is reading the portfolio.
                 events.push(Event::Html(CowStr::from(format!(
                     r#"<a href="{}" rel="nofollow noopener">[image: "#,
-                    escape_attr(&safe_url(&dest_url))
+                    escape(&safe_url(&dest_url))
                 ))));
             }
             Event::End(TagEnd::Image) => events.push(Event::Html("]</a>".into())),
@@ -56,13 +58,6 @@ pub fn safe_url(url: &str) -> String {
     } else {
         "#".to_string()
     }
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -11,6 +11,8 @@ use std::fmt::Write;
 
 use roxmltree::{Document, Node, ParsingOptions};
 
+use crate::util::html::escape;
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 const XLINK_NS: &str = "http://www.w3.org/1999/xlink";
@@ -253,20 +255,6 @@ fn css_danger(value: &str) -> Option<&'static str> {
         }
     }
     None
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,8 @@
+//! Small helpers every part of folio shares, each in one place and tested once: URL
+//! pieces, HTML escaping, walking a folder safely, bounded decompression. They know
+//! nothing of portfolios, badges or themes.
+
+pub mod fs;
+pub mod html;
+pub mod inflate;
+pub mod url;
