@@ -9,6 +9,7 @@
 pub mod badge;
 pub mod cache;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -58,6 +59,19 @@ pub fn badge_options(config: &Config) -> Result<badge::Options> {
         trust: config.badges.trust.clone(),
         owner: config.owner_identities.clone(),
         portfolio: true,
+    })
+}
+
+/// Verification options for a file checked on its own, outside any portfolio: no
+/// owner, no trust list, no on-disk cache.
+pub fn standalone_badge_options(
+    documents: Option<&std::path::Path>,
+    offline: bool,
+) -> Result<badge::Options> {
+    let documents = badge::Documents::from_option(documents)?;
+    Ok(badge::Options {
+        documents: documents.with_network(!offline, None),
+        ..badge::Options::default()
     })
 }
 

@@ -1,0 +1,48 @@
+//! `folio build`: the site into its output folder, swapped in whole.
+
+use crate::cli::BuildArgs;
+use crate::write::Disk;
+use crate::{Config, Error};
+
+pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
+    let config = Config::load(&args.site.root, &args.site.overrides(args.out.clone()))?;
+    // Refuse before doing any work if the output folder is not ours to replace.
+    Disk::check_replaceable(&config.output_dir)?;
+    let mut sink = Disk {
+        out: config.output_dir.clone(),
+    };
+    let report = crate::build(&config, &mut sink)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for link in &report.broken_links {
+        eprintln!("warning: {}", link.to_error());
+    }
+    if std::env::var_os("FOLIO_TIMINGS").is_some() {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {} ms", d.as_millis()))
+            .collect();
+        eprintln!("timings: {}", phases.join(", "));
+    }
+    if !quiet {
+        let badges = report.badges_verified + report.badges_failed + report.badges_expired;
+        let badge_summary = if badges == 0 {
+            String::new()
+        } else {
+            format!(
+                ", {badges} badges ({} verified, {} expired, {} not verified)",
+                report.badges_verified, report.badges_expired, report.badges_failed
+            )
+        };
+        println!(
+            "built {} pages and {} sections{badge_summary} in {} ms → {}",
+            report.pages,
+            report.sections,
+            report.elapsed.as_millis(),
+            config.output_dir.display()
+        );
+    }
+    Ok(())
+}

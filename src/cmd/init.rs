@@ -1,0 +1,46 @@
+//! `folio init`: a starter portfolio, asking for the learner's email on a terminal.
+
+use std::io::IsTerminal;
+
+use crate::Error;
+
+pub fn init(
+    dir: Option<std::path::PathBuf>,
+    theme: &str,
+    email: Option<String>,
+    quiet: bool,
+) -> Result<(), Error> {
+    let dir = dir.unwrap_or_else(|| ".".into());
+    let email = match email {
+        Some(e) => Some(e),
+        None if !quiet && std::io::stdin().is_terminal() => ask_email(),
+        None => None,
+    };
+    crate::init::scaffold(&dir, theme, email.as_deref())?;
+    if email.is_none() && !quiet {
+        println!(
+            "note: no email given: add `owner.email` to folio.yaml (or run `folio init --email you@example.org`); a badge shows as verified only when it is issued to you"
+        );
+    }
+    if !quiet {
+        println!(
+            "created a portfolio in {}; build it with `folio build --root {}`",
+            dir.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Asks for the learner's email on the terminal; empty means "later".
+fn ask_email() -> Option<String> {
+    use std::io::Write;
+    print!(
+        "Your email address (the one your badges are issued to; never published; Enter to skip): "
+    );
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).ok()?;
+    let line = line.trim();
+    (!line.is_empty()).then(|| line.to_string())
+}

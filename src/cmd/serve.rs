@@ -1,0 +1,76 @@
+//! `folio serve`: the dev server, printing what it does.
+
+use super::report_errors;
+use crate::Error;
+use crate::cli::{ServeArgs, WatcherKind};
+
+/// Default port of `folio serve`.
+const DEFAULT_PORT: u16 = 1111;
+
+pub fn serve(args: &ServeArgs) -> Result<(), Error> {
+    let loopback = matches!(args.bind.as_str(), "127.0.0.1" | "::1" | "localhost");
+    if !loopback {
+        eprintln!(
+            "warning: listening on {} makes your preview (drafts included) reachable from other machines",
+            args.bind
+        );
+    }
+    let opts = crate::serve::Options {
+        root: args.root.clone(),
+        bind: args.bind.clone(),
+        port: args.port.unwrap_or(DEFAULT_PORT),
+        port_given: args.port.is_some(),
+        drafts: args.drafts,
+        offline: args.offline,
+        poll: args.watcher == WatcherKind::Poll,
+    };
+    let open = args.open;
+    crate::serve::run(&opts, &move |event| match event {
+        crate::serve::Event::Listening { url, note } => {
+            if let Some(note) = note {
+                eprintln!("note: {note}");
+            }
+            println!("serving {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(&url);
+            }
+        }
+        crate::serve::Event::Rebuilt {
+            pages,
+            rendered,
+            badges_checked,
+            elapsed,
+            changed,
+        } => {
+            let (verb, what) = match changed.len() {
+                0 => ("built", String::new()),
+                1 => (
+                    "rebuilt",
+                    format!(" after a change to {}", changed[0].display()),
+                ),
+                n => ("rebuilt", format!(" after {n} changes")),
+            };
+            println!(
+                "{verb} {pages} pages in {} ms ({rendered} rendered, {badges_checked} badges checked){what}",
+                elapsed.as_millis()
+            );
+        }
+        crate::serve::Event::Failed(e) => {
+            report_errors(e);
+            eprintln!("  (still serving the last good build; fix the file to rebuild)");
+        }
+    })
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("note: could not open a browser; visit {url}");
+    }
+}

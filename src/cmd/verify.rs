@@ -1,0 +1,46 @@
+//! `folio verify FILE...`: one verdict per file, in words or JSON.
+
+use crate::cli::{Format, VerifyArgs};
+use crate::{Config, Error, Overrides, badge};
+
+/// Verifies each file and prints its verdict; `Ok(true)` when every one is verified.
+pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
+    let root = args.root.clone().unwrap_or_else(|| ".".into());
+    let has_config = root.join(crate::config::CONFIG_FILE).is_file();
+    let mut opts = if args.root.is_some() || has_config {
+        let overrides = Overrides {
+            offline: args.offline,
+            documents: args.documents.clone(),
+            ..Overrides::default()
+        };
+        crate::badge_options(&Config::load(&root, &overrides)?)?
+    } else {
+        crate::standalone_badge_options(args.documents.as_deref(), args.offline)?
+    };
+    if let Some(now) = &args.now {
+        opts.now = badge::shape::parse_datetime(now).ok_or_else(|| {
+            Error::usage(format!("--now `{now}` is not a date-time"))
+                .with_hint("write it like 2026-11-23T00:00:00Z")
+        })?;
+    }
+    let mut all_verified = true;
+    let mut io_errors = Vec::new();
+    for file in &args.files {
+        let limit = badge::read::MAX_FILE_BYTES as u64;
+        let bytes = match crate::error::read_bounded(file, file, limit) {
+            Ok(b) => b,
+            Err(e) => {
+                io_errors.push(e);
+                continue;
+            }
+        };
+        let verdict = badge::verify(&file.display().to_string(), &bytes, &opts);
+        all_verified &= verdict.status == badge::Status::Verified;
+        match args.format {
+            Format::Human => print!("{}", badge::report::human(&verdict)),
+            Format::Json => println!("{}", badge::report::json(&verdict)),
+        }
+    }
+    Error::from_list(io_errors)?;
+    Ok(all_verified)
+}
