@@ -2,25 +2,14 @@
 //! needs: a page's markdown is re-rendered only when its text (or the set of page
 //! URLs its links resolve against) changed, a page's HTML only when its template
 //! inputs changed, and a badge is re-verified only when its bytes (or the trust list,
-//! owner or minute) changed. A template or config change changes every key, so everything is
-//! rebuilt. `folio build` runs without a cache.
+//! owner or minute) changed. A template or config change changes every key, so
+//! everything is rebuilt. `folio build` runs without a cache. A generic leaf: it knows
+//! nothing of what it holds (`crate::Cache` names the tables).
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use crate::badge::Verdict;
-use crate::content::markdown::Rendered;
-
-/// Caches kept by `serve` between rebuilds.
-#[derive(Default)]
-pub struct Cache {
-    pub markdown: Memo<Rendered>,
-    pub html: Memo<String>,
-    /// Badge verdicts, keyed by the file's bytes and what verification depends on.
-    pub verdicts: Memo<Verdict>,
-}
 
 /// One value per slot (a file path), valid while its key matches.
 pub struct Memo<T> {

@@ -62,6 +62,15 @@ pub fn badge_options(config: &Config) -> Result<badge::Options> {
     })
 }
 
+/// Caches `folio serve` keeps between rebuilds (see `cache.rs`).
+#[derive(Default)]
+pub struct Cache {
+    pub markdown: cache::Memo<content::markdown::Rendered>,
+    pub html: cache::Memo<String>,
+    /// Badge verdicts, keyed by the file's bytes and what verification depends on.
+    pub verdicts: cache::Memo<badge::Verdict>,
+}
+
 /// Verification options for a file checked on its own, outside any portfolio: no
 /// owner, no trust list, no on-disk cache.
 pub fn standalone_badge_options(
@@ -105,11 +114,7 @@ pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
 }
 
 /// Like [`build`], reusing what `cache` holds from earlier builds (for `serve`).
-pub fn build_cached(
-    config: &Config,
-    sink: &mut dyn Sink,
-    cache: Option<&cache::Cache>,
-) -> Result<Report> {
+pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>) -> Result<Report> {
     let started = Instant::now();
     let mut phases = Phases::new();
     let theme = render::theme::load(config)?;

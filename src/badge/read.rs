@@ -7,6 +7,11 @@ use serde_json::Value;
 use super::bake::{self, Baked, Container};
 use super::jws::{self, Jws};
 
+/// The VC data model contexts: the reader tells the two apart, the shape check
+/// requires one of them.
+pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
+pub const VC_V2: &str = "https://www.w3.org/ns/credentials/v2";
+
 /// Larger files are refused before parsing: real credentials are a few kilobytes, and
 /// baked images rarely exceed a few megabytes.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -257,7 +262,7 @@ fn credential_from_claims(vc: &Value, claims: &Value) -> Result<Value, String> {
         .get("@context")
         .and_then(|c| c.as_array().and_then(|a| a.first()).or(Some(c)))
         .and_then(Value::as_str)
-        == Some(super::shape::VC_V2);
+        == Some(VC_V2);
     let (from, until) = if v2 {
         ("validFrom", "validUntil")
     } else {

@@ -4,10 +4,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::Value;
 
 use super::Outcome;
-use super::read::type_names;
-
-pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
-pub const VC_V2: &str = "https://www.w3.org/ns/credentials/v2";
+use super::read::{VC_V1, VC_V2, type_names};
 
 /// The issuer's id, whether `issuer` is a string or an object.
 pub fn issuer_id(doc: &Value) -> Option<String> {

@@ -100,7 +100,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     };
 
     let shared = Arc::new(Shared::default());
-    let cache = crate::cache::Cache::default();
+    let cache = crate::Cache::default();
     rebuild(
         &opts.root,
         &overrides,
@@ -134,7 +134,7 @@ fn rebuild(
     root: &Path,
     overrides: &Overrides,
     shared: &Shared,
-    cache: &crate::cache::Cache,
+    cache: &crate::Cache,
     changed: Vec<PathBuf>,
     on_event: &(dyn Fn(Event) + Sync),
 ) {
