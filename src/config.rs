@@ -191,6 +191,9 @@ pub struct Config {
     pub owner_identities: crate::badge::recipient::Owner,
     pub badges: BadgeConfig,
     pub extra: serde_yaml::Mapping,
+    /// The line of each `extra:` key in folio.yaml, for errors about theme parameters
+    /// (so nothing reads the file again).
+    pub extra_lines: std::collections::BTreeMap<String, u32>,
     pub drafts: bool,
     pub links_on_broken: OnBroken,
     /// Fetch external links too (`folio check --external`); never from the config file.
@@ -336,6 +339,7 @@ impl Config {
                 trust: raw.badges.trust,
                 documents: overrides.documents.clone(),
             },
+            extra_lines: extra_lines(text, &raw.extra),
             extra: raw.extra,
             drafts: overrides.drafts,
             links_on_broken: raw.links.on_broken,
@@ -453,13 +457,48 @@ fn check_cname(cname: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Where a top-level `key:` is written in a YAML file, for errors about its value.
+/// The line of each key under the top-level `extra:` mapping.
+fn extra_lines(text: &str, extra: &serde_yaml::Mapping) -> std::collections::BTreeMap<String, u32> {
+    let Some(start) = text.lines().position(|l| {
+        l.strip_prefix("extra")
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+    }) else {
+        return Default::default();
+    };
+    // The block: the indented (or blank, or comment) lines after `extra:`.
+    let block: Vec<&str> = text
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| l.trim().is_empty() || l.starts_with([' ', '\t', '#']))
+        .collect();
+    let block = block.join("\n");
+    extra
+        .keys()
+        .filter_map(|k| k.as_str())
+        .filter_map(|key| {
+            Some((
+                key.to_string(),
+                line_of_key(&block, key)? + start as u32 + 1,
+            ))
+        })
+        .collect()
+}
+
+/// Where `key:` is first written in YAML text (1-based line), at any indentation.
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<u32> {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+/// Where `key:` is written in a YAML file, for errors about its value.
 fn key_location(path: &Path, text: &str, key: &str) -> Location {
-    match text.lines().position(|l| {
-        l.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-    }) {
-        Some(i) => Location::line(path, i as u32 + 1),
+    match line_of_key(text, key) {
+        Some(line) => Location::line(path, line),
         None => Location::file(path),
     }
 }

@@ -219,11 +219,32 @@ pub fn load(config: &Config) -> Result<Theme> {
 
 /// Reads a theme and its manifest without judging it (for `folio theme check`, which
 /// reports every problem rather than the first).
-pub fn load_unchecked(root: &Path, name: &str) -> Result<Theme> {
-    if builtin_names().contains(&name) {
-        return load_builtin(name);
+/// Where a theme named in `folio.yaml` or on the command line comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ThemeRef {
+    /// A theme compiled into folio.
+    Builtin(&'static str),
+    /// A theme folder (which may not exist).
+    Folder(PathBuf),
+}
+
+impl ThemeRef {
+    /// A bare built-in name (`default`, `resume`) is the built-in theme, even when a
+    /// folder of that name exists (a portfolio may well have a `resume/` folder); any
+    /// other name, or a path like `./resume`, is a folder relative to `root`.
+    pub fn resolve(root: &Path, name: &str) -> ThemeRef {
+        match builtin_names().into_iter().find(|b| *b == name) {
+            Some(builtin) => ThemeRef::Builtin(builtin),
+            None => ThemeRef::Folder(root.join(name)),
+        }
     }
-    let dir = root.join(name);
+}
+
+pub fn load_unchecked(root: &Path, name: &str) -> Result<Theme> {
+    let dir = match ThemeRef::resolve(root, name) {
+        ThemeRef::Builtin(builtin) => return load_builtin(builtin),
+        ThemeRef::Folder(dir) => dir,
+    };
     if !dir.is_dir() {
         return Err(Error::Config {
             loc: Location::file(crate::config::shown(root, crate::config::CONFIG_FILE)),
@@ -335,7 +356,7 @@ pub fn parse_manifest(text: &str, shown: &Path) -> Result<Manifest> {
     })?;
     let at = |key: &str| Location {
         path: shown.to_path_buf(),
-        line: line_of_key(text, key),
+        line: crate::config::line_of_key(text, key),
         col: None,
     };
     let mut errors = Vec::new();
@@ -381,17 +402,6 @@ pub fn parse_manifest(text: &str, shown: &Path) -> Result<Manifest> {
     Ok(manifest)
 }
 
-/// The 1-based line where `key:` first starts a line (ignoring indentation), if any.
-fn line_of_key(text: &str, key: &str) -> Option<u32> {
-    text.lines()
-        .position(|l| {
-            l.trim_start()
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map(|i| i as u32 + 1)
-}
-
 /// Refuses a theme that does not support this folio, before anything renders.
 pub fn check_folio_version(theme: &Theme) -> Result<()> {
     let ours = semver::Version::parse(env!("CARGO_PKG_VERSION")).expect("our version is semver");
@@ -425,21 +435,10 @@ pub fn params(theme: &Theme, config: &Config) -> Result<serde_yaml::Mapping> {
         .map(|(k, p)| (serde_yaml::Value::String(k.clone()), p.default.clone()))
         .collect();
     let config_file = config.shown(crate::config::CONFIG_FILE);
-    // Read again only to point at the line of a bad key: builds without one never do.
-    let config_text = std::cell::OnceCell::new();
-    let at = |key: &str| {
-        let text: &String = config_text.get_or_init(|| {
-            std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE))
-                .unwrap_or_default()
-        });
-        Location {
-            path: config_file.clone(),
-            line: text.find("\nextra:").and_then(|start| {
-                line_of_key(&text[start..], key)
-                    .map(|l| l + text[..start].matches('\n').count() as u32)
-            }),
-            col: None,
-        }
+    let at = |key: &str| Location {
+        path: config_file.clone(),
+        line: config.extra_lines.get(key).copied(),
+        col: None,
     };
     let mut errors = Vec::new();
     for (key, value) in &config.extra {

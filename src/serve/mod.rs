@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
+use crate::render::theme::ThemeRef;
 use crate::write::Memory;
 
 /// The site being served, and what happened to the last rebuild.
@@ -115,12 +116,10 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     });
 
     // A theme given as a path may live outside the portfolio: watch it too.
-    let theme_dir = opts.root.join(&first.theme);
-    let extra: Vec<PathBuf> = theme_dir
-        .is_dir()
-        .then_some(theme_dir)
-        .into_iter()
-        .collect();
+    let extra: Vec<PathBuf> = match ThemeRef::resolve(&opts.root, &first.theme) {
+        ThemeRef::Folder(dir) if dir.is_dir() => vec![dir],
+        _ => Vec::new(),
+    };
     let watcher = watch::start(&opts.root, &extra, &first.output_dir, opts.poll)?;
     let http_shared = shared.clone();
     std::thread::spawn(move || http::serve(server, http_shared));

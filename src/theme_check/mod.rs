@@ -70,13 +70,10 @@ const VARIANTS: &[Variant] = &[
 /// Checks the theme in `dir`. `Err` only when `dir` is not a theme at all or its
 /// manifest cannot be read; everything else is a problem in the outcome.
 pub fn check(dir: &Path) -> Result<Outcome> {
-    // A built-in theme by name, unless a folder of that name is here.
-    let builtin = dir
-        .to_str()
-        .filter(|name| !dir.exists() && theme::builtin_names().contains(name));
-    let (selector, dir) = match builtin {
-        Some(name) => (name.to_string(), None),
-        None => {
+    let here = Path::new(".");
+    let (selector, dir) = match theme::ThemeRef::resolve(here, &dir.to_string_lossy()) {
+        theme::ThemeRef::Builtin(name) => (name.to_string(), None),
+        theme::ThemeRef::Folder(_) => {
             let dir = std::fs::canonicalize(dir)
                 .map_err(|e| Error::io(dir, "cannot open the theme folder", e))?;
             (dir.display().to_string(), Some(dir))
