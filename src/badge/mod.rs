@@ -14,6 +14,7 @@
 
 pub mod bake;
 pub mod contexts;
+pub mod credential;
 pub mod documents;
 pub mod jsonld;
 pub mod jws;
@@ -33,6 +34,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::config::TrustedIssuer;
+pub use credential::Credential;
 pub use documents::Documents;
 
 /// The overall result, the first that applies in this order.
@@ -130,6 +132,9 @@ pub struct Verdict {
     /// The credential as JSON, for display; `None` when it could not be parsed.
     #[serde(skip)]
     pub credential: Option<serde_json::Value>,
+    /// What the credential says, typed (read once, next to the shape check).
+    #[serde(skip)]
+    pub typed: Option<Credential>,
 }
 
 impl Verdict {
@@ -241,6 +246,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
                 checks: checks.finish("not reached: the file could not be read"),
                 inputs,
                 credential: None,
+                typed: None,
             };
         }
     };
@@ -303,7 +309,8 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     };
 
     // 5. Validity window: the credential's dates, and a token's `nbf`/`exp` too.
-    let (mut validity, mut validity_detail) = shape::validity(&doc, opts.now);
+    let typed = Credential::read(&doc);
+    let (mut validity, mut validity_detail) = shape::window(&typed.dates, opts.now);
     if let Some(jws) = &jws {
         let claim = |name: &str| {
             jws.payload
@@ -382,6 +389,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
         checks,
         inputs,
         credential: Some(doc),
+        typed: Some(typed),
     }
 }
 

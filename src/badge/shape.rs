@@ -80,40 +80,12 @@ pub fn check(doc: &Value) -> Result<String, String> {
 /// `validFrom ≤ now < validUntil` (or the v1 names). Expired is a warning: the badge
 /// was genuine, and DESIGN.md gives it its own status.
 pub fn validity(doc: &Value, now: DateTime<Utc>) -> (Outcome, String) {
-    let date = |field: &str| -> Result<Option<DateTime<Utc>>, String> {
-        match doc.get(field) {
-            None => Ok(None),
-            // Open Badges 2.0 issuers still publish Unix timestamps and bare dates.
-            Some(Value::Number(n)) => n
-                .as_i64()
-                .and_then(|t| DateTime::from_timestamp(t, 0))
-                .map(Some)
-                .ok_or_else(|| format!("`{field}` is not a date-time")),
-            Some(v) => v
-                .as_str()
-                .and_then(|t| {
-                    parse_datetime(t).or_else(|| {
-                        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                            .ok()
-                            .and_then(|d| d.and_hms_opt(0, 0, 0))
-                            .map(|d| d.and_utc())
-                    })
-                })
-                .map(Some)
-                .ok_or_else(|| format!("`{field}` is not a date-time")),
-        }
-    };
-    let window = (|| {
-        // VC 2.0, VC 1.1, then Open Badges 2.0 names.
-        let from = date("validFrom")?
-            .or(date("issuanceDate")?)
-            .or(date("issuedOn")?);
-        let until = date("validUntil")?
-            .or(date("expirationDate")?)
-            .or(date("expires")?);
-        Ok::<_, String>((from, until))
-    })();
-    let (from, until) = match window {
+    window(&super::credential::Dates::read(doc), now)
+}
+
+/// The validity check on a credential's dates (see [`validity`]).
+pub fn window(dates: &super::credential::Dates, now: DateTime<Utc>) -> (Outcome, String) {
+    let (from, until) = match dates.window() {
         Ok(w) => w,
         Err(e) => return (Outcome::Fail, e),
     };

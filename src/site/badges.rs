@@ -455,7 +455,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     // private identities.
     let redact = Redactor::new(&config.owner_identities);
     let v = &redact.verdict(&item.verdict);
-    let doc = v.credential.clone().unwrap_or(Value::Null);
+    let c = v.typed.clone().unwrap_or_default();
     let file = item
         .path
         .file_name()
@@ -476,38 +476,18 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let url = format!("{}{dir}", config.base_path);
     let permalink = format!("{}{dir}", config.base_url);
 
-    let subject = match doc.get("credentialSubject") {
-        Some(Value::Array(a)) => a.first().cloned().unwrap_or(Value::Null),
-        Some(s) => s.clone(),
-        None => Value::Null,
-    };
-    // OB 3.0 `credentialSubject.achievement`, or the OB 2.0 BadgeClass (embedded by
-    // the verifier from the issuer's documents).
-    let achievement = subject
-        .get("achievement")
-        .or_else(|| doc.get("badge").filter(|b| b.is_object()))
-        .cloned()
-        .unwrap_or(Value::Null);
-    let text = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
-    let name = text(&achievement, "name")
-        .or_else(|| text(&doc, "name"))
-        .unwrap_or_else(|| stem.clone());
-    let description = text(&achievement, "description")
-        .or_else(|| text(&doc, "description"))
-        .unwrap_or_default();
-    // OB 2.0 criteria may be a URL; OB 3.0 criteria an object with narrative and id.
-    let criteria = match achievement.get("criteria") {
-        Some(Value::String(url)) => serde_json::json!({ "id": url }),
-        Some(c) => c.clone(),
-        None => Value::Null,
-    };
-    let issuer_obj = doc.get("issuer").cloned().unwrap_or(Value::Null);
-    let issuer = issuer_view(config, v, &issuer_obj);
+    let name = c.name.clone().unwrap_or_else(|| stem.clone());
+    let description = c.description.clone().unwrap_or_default();
+    let issuer = issuer_view(config, v, &c.issuer);
     // A baked badge is its own picture: a PNG as it is (published with the credential
     // inside it), an SVG rebuilt without anything active and without the credential.
     let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    let alt =
-        || image_caption(&achievement, &doc).unwrap_or_else(|| format!("Badge image: {name}"));
+    let caption = c.image.as_ref().and_then(|i| i.caption.clone());
+    let alt = || {
+        caption
+            .clone()
+            .unwrap_or_else(|| format!("Badge image: {name}"))
+    };
     let cleaned_svg = (ext == "svg").then(|| {
         svg::sanitise(&item.bytes).map(|mut clean| {
             clean.svg = redact.text(&clean.svg);
@@ -523,40 +503,31 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
             alt: alt(),
         }),
     };
-    let image = baked_picture.or_else(|| image(&achievement, &doc, &dir, &name, &redact, files));
+    let image = baked_picture.or_else(|| image(c.image.as_ref(), &dir, &name, &redact, files));
 
-    let alignments = list(&achievement, "alignment")
+    let alignments = c
+        .alignments
         .iter()
-        .filter_map(|a| {
-            Some(Alignment {
-                name: text(a, "targetName")?,
-                url: text(a, "targetUrl").map(|u| sanitize::safe_url(&u)),
-                framework: text(a, "targetFramework"),
-                code: text(a, "targetCode"),
-            })
+        .map(|a| Alignment {
+            name: a.name.clone(),
+            url: a.url.as_deref().map(sanitize::safe_url),
+            framework: a.framework.clone(),
+            code: a.code.clone(),
         })
         .collect();
-    let tags = list(&achievement, "tag")
-        .into_iter()
-        .chain(list(&achievement, "tags"))
-        .collect::<Vec<_>>()
-        .iter()
-        .filter_map(|t| t.as_str().map(str::to_string))
-        .collect();
-    let evidence = list(&doc, "evidence")
+    let evidence = c
+        .evidence
         .iter()
         .map(|e| Evidence {
-            url: text(e, "id").map(|u| sanitize::safe_url(&u)),
-            name: text(e, "name"),
-            description: text(e, "description"),
-            narrative_html: text(e, "narrative")
-                .map(|n| sanitize::markdown(&n))
+            url: e.id.as_deref().map(sanitize::safe_url),
+            name: e.name.clone(),
+            description: e.description.clone(),
+            narrative_html: e
+                .narrative
+                .as_deref()
+                .map(sanitize::markdown)
                 .unwrap_or_default(),
         })
-        .collect();
-    let results = list(&subject, "result")
-        .iter()
-        .filter_map(|r| text(r, "value"))
         .collect();
 
     let status = v.status;
@@ -592,14 +563,10 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         receipt(v),
     ));
 
-    let issued = text(&doc, "validFrom")
-        .or_else(|| text(&doc, "issuanceDate"))
-        .or_else(|| text(&doc, "issuedOn"));
-    let expires = text(&doc, "validUntil")
-        .or_else(|| text(&doc, "expirationDate"))
-        .or_else(|| text(&doc, "expires"));
+    let issued = c.issued();
+    let expires = c.expires();
     let verified = status == Status::Verified;
-    let credential_id = text(&doc, "id");
+    let credential_id = c.id.clone();
     let linkedin_url = verified.then(|| {
         linkedin(
             &name,
@@ -620,7 +587,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
             "name": name,
             "description": description,
             "url": permalink,
-            "credentialCategory": text(&achievement, "achievementType").unwrap_or_else(|| "badge".into()),
+            "credentialCategory": c.achievement_type.clone().unwrap_or_else(|| "badge".into()),
             "recognizedBy": {"@type": "Organization", "name": issuer.name, "url": issuer.url},
         });
         if let Some(i) = &issued {
@@ -675,17 +642,20 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         credential_id,
         name,
         description,
-        achievement_type: text(&achievement, "achievementType"),
-        criteria_html: text(&criteria, "narrative")
-            .map(|n| sanitize::markdown(&n))
+        achievement_type: c.achievement_type.clone(),
+        criteria_html: c
+            .criteria
+            .narrative
+            .as_deref()
+            .map(sanitize::markdown)
             .unwrap_or_default(),
-        criteria_url: text(&criteria, "id").map(|u| sanitize::safe_url(&u)),
+        criteria_url: c.criteria.url.as_deref().map(sanitize::safe_url),
         issuer,
         image,
         alignments,
-        tags,
+        tags: c.tags.clone(),
         evidence,
-        results,
+        results: c.results.clone(),
         issued,
         expires,
         featured: item.sidecar.featured,
@@ -712,12 +682,9 @@ fn recipient_unconfirmed(v: &Verdict) -> bool {
 
 /// The issuer as a page names it. Only an authentic badge from an issuer in the
 /// trust list gets the trusted name; anything else is what the credential claims.
-fn issuer_view(config: &Config, v: &Verdict, issuer_obj: &Value) -> IssuerView {
+fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer) -> IssuerView {
     let id = v.issuer.clone();
-    let name = issuer_obj
-        .get("name")
-        .and_then(Value::as_str)
-        .map(str::to_string);
+    let name = claimed.name.clone();
     // Authentic: issued by that issuer, whatever became of it since.
     let authentic = matches!(
         v.status,
@@ -750,53 +717,24 @@ fn issuer_view(config: &Config, v: &Verdict, issuer_obj: &Value) -> IssuerView {
     IssuerView {
         id,
         name,
-        url: issuer_obj
-            .get("url")
-            .and_then(Value::as_str)
-            .map(sanitize::safe_url),
+        url: claimed.url.as_deref().map(sanitize::safe_url),
         trusted_as,
         label,
         impersonation,
     }
 }
 
-/// `value[key]` as a list, whether written as one item or an array.
-fn list(value: &Value, key: &str) -> Vec<Value> {
-    match value.get(key) {
-        Some(Value::Array(a)) => a.clone(),
-        Some(Value::Null) | None => Vec::new(),
-        Some(v) => vec![v.clone()],
-    }
-}
-
-fn image_caption(achievement: &Value, doc: &Value) -> Option<String> {
-    achievement
-        .get("image")
-        .or_else(|| doc.get("image"))?
-        .get("caption")?
-        .as_str()
-        .map(str::to_string)
-}
-
 /// The badge image: a data URI is written out as a file; a remote URL is kept as a
 /// link (themes must not load it without the visitor knowing).
 fn image(
-    achievement: &Value,
-    doc: &Value,
+    image: Option<&badge::credential::Image>,
     dir: &str,
     name: &str,
     redact: &Redactor,
     files: &mut Vec<OutputFile>,
 ) -> Option<ImageView> {
-    let raw = achievement.get("image").or_else(|| doc.get("image"))?;
-    let (src, caption) = match raw {
-        Value::String(s) => (s.clone(), None),
-        Value::Object(o) => (
-            o.get("id")?.as_str()?.to_string(),
-            o.get("caption").and_then(Value::as_str).map(str::to_string),
-        ),
-        _ => return None,
-    };
+    let image = image?;
+    let (src, caption) = (image.url.clone(), image.caption.clone());
     let alt = caption.unwrap_or_else(|| format!("Badge image: {name}"));
     if let Some(rest) = src.strip_prefix("data:") {
         let (meta, data) = rest.split_once(',')?;

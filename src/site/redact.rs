@@ -70,6 +70,12 @@ impl Redactor {
         if let Some(doc) = &mut v.credential {
             self.value(doc);
         }
+        if let Some(typed) = &mut v.typed {
+            // Every string, whichever field: through its JSON form, which keeps its shape.
+            let mut value = serde_json::to_value(&*typed).expect("a credential serialises");
+            self.value(&mut value);
+            *typed = serde_json::from_value(value).expect("redaction keeps the shape");
+        }
         for check in &mut v.checks {
             check.detail = self.text(&check.detail);
         }
