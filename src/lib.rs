@@ -137,7 +137,8 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;
     let badge_files = std::mem::take(&mut site.badges.files);
-    let mut files = render::render(config, &theme, &site, cache.map(|c| &c.html))?;
+    let favicon = render::resolve_favicon(config, &theme)?;
+    let mut files = render::render(config, &theme, &site, favicon, cache.map(|c| &c.html))?;
     phases.done("render");
     files.extend(badge_files);
     let content = &site.content;

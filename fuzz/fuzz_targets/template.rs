@@ -66,5 +66,5 @@ fuzz_target!(|data: &[u8]| {
     let page = f.page;
     f.theme.templates[page].text = text.to_string();
     let f = &*f;
-    let _ = render::render(&f.config, &f.theme, &f.site, None);
+    let _ = render::render(&f.config, &f.theme, &f.site, None, None);
 });

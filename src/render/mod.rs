@@ -5,13 +5,13 @@
 
 pub mod feed;
 mod limits;
+mod outputs;
 mod recursion;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error as _;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -20,7 +20,6 @@ use crate::config::Config;
 use crate::content::{Content, Page, Section};
 use crate::error::{Error, Location, Result};
 use crate::site::Site;
-use crate::site::badges::Badge;
 use crate::write::OutputFile;
 use theme::{TemplateSource, Theme};
 
@@ -120,8 +119,8 @@ pub fn direction(language: &str) -> &'static str {
 
 #[derive(Debug, Serialize)]
 struct NavItem<'a> {
-    title: &'a str,
-    url: &'a str,
+    title: std::borrow::Cow<'a, str>,
+    url: std::borrow::Cow<'a, str>,
     key: &'a str,
 }
 
@@ -234,22 +233,103 @@ pub fn join_url(base_path: &str, path: &str) -> String {
     format!("{base_path}{}", path.trim_start_matches('/'))
 }
 
-/// Renders every page, section and the 404 page, and lists the static files.
+/// Renders the site: every [`outputs::OUTPUTS`] entry in turn, from one shared
+/// context. `favicon` is resolved while loading ([`resolve_favicon`]): rendering reads
+/// nothing from disk.
 pub fn render(
     config: &Config,
     theme: &Theme,
     site: &Site,
+    favicon: Option<Favicon>,
     cache: Option<&Memo<String>>,
 ) -> Result<Vec<OutputFile>> {
-    let content = &site.content;
-    let badges = &site.badges.list;
     let (tera, syntax_errors) = compile(theme, config)?;
-    let origins: HashMap<&str, &TemplateSource> = theme
+    let renderer = Renderer {
+        config,
+        origins: origins(theme),
+        base: base_context(config, theme, site, favicon),
+        shared_key: 0,
+        tera,
+        cache,
+    };
+    let renderer = Renderer {
+        shared_key: renderer.shared_key(theme),
+        ..renderer
+    };
+    // Every page is rendered even after one fails, so one run reports every template
+    // problem (`folio theme check` relies on it); repeats of one error are folded.
+    let mut errors = Errors::default();
+    for e in syntax_errors {
+        errors.keep::<()>(Err(e));
+    }
+    let mut files = Vec::new();
+    for output in outputs::OUTPUTS {
+        files.extend(output.render(&renderer, site, &mut errors));
+    }
+    errors.finish()?;
+    Ok(files)
+}
+
+/// Template name → where it came from, for errors.
+fn origins(theme: &Theme) -> HashMap<&str, &TemplateSource> {
+    theme
         .templates
         .iter()
         .map(|t| (t.name.as_str(), t))
-        .collect();
+        .collect()
+}
 
+/// What every output renders with: compiled templates, the context every page shares,
+/// and the memo `serve` keeps between rebuilds.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    tera: Tera,
+    origins: HashMap<&'a str, &'a TemplateSource>,
+    base: Context,
+    cache: Option<&'a Memo<String>>,
+    /// Fingerprint of everything every page shares: a change re-renders all of them.
+    shared_key: u64,
+}
+
+impl Renderer<'_> {
+    fn shared_key(&self, theme: &Theme) -> u64 {
+        if self.cache.is_none() {
+            return 0;
+        }
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.text.as_str()))
+            .collect();
+        fingerprint(&[&templates, &self.base.clone().into_json().to_string()])
+    }
+
+    /// The shared context, to add a page's own variables to.
+    pub fn context(&self) -> Context {
+        self.base.clone()
+    }
+
+    /// Renders `template` for the output file `out`; `source` names what the page came
+    /// from in errors. Memoised by `serve` on the template and context.
+    pub fn render(&self, template: &str, ctx: &Context, source: &str, out: &str) -> Result<String> {
+        let key = || {
+            fingerprint(&[
+                &self.shared_key,
+                &template,
+                &ctx.clone().into_json().to_string(),
+            ])
+        };
+        memoised(self.cache, out, key, || {
+            self.tera
+                .render(template, ctx)
+                .map_err(|e| template_error(&e, &self.origins, Some(source)))
+        })
+    }
+}
+
+/// The variables every template gets: `config`, `theme`, `owner`, `site`.
+fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Favicon>) -> Context {
+    let content = &site.content;
     let mut base = Context::new();
     base.insert(
         "config",
@@ -272,171 +352,57 @@ pub fn render(
         },
     );
     base.insert("owner", &config.owner);
-    let badges_url = format!("{}badges/", config.base_path);
-    let skills_url = format!("{}skills/", config.base_path);
-    let has_skills = !site.skills.backed.is_empty() || !site.skills.self_asserted.is_empty();
-    let home = content
-        .section("")
-        .expect("load always makes a home section");
     base.insert(
         "site",
         &SiteView {
-            // Top-level pages that set a `weight` (in weight order), then sections.
-            nav: home
-                .pages
-                .iter()
-                .map(|&i| &content.pages[i])
-                .filter(|p| p.weight.is_some())
-                .map(|p| NavItem {
-                    title: &p.title,
-                    url: &p.url,
-                    key: &p.path,
-                })
-                .chain(
-                    home.subsections
-                        .iter()
-                        .filter_map(|k| content.section(k))
-                        .map(|s| NavItem {
-                            title: &s.title,
-                            url: &s.url,
-                            key: &s.key,
-                        }),
-                )
-                .chain((!badges.is_empty()).then_some(NavItem {
-                    title: "Badges",
-                    url: &badges_url,
-                    key: "badges",
-                }))
-                .chain(has_skills.then_some(NavItem {
-                    title: "Skills",
-                    url: &skills_url,
-                    key: "skills",
-                }))
-                .collect(),
+            nav: nav(config, site),
             person: person_json(config),
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
             contract: TEMPLATE_CONTRACT,
             page_count: content.pages.len(),
             feeds: feed::feed_links(config, content),
-            favicon: favicon(config, theme)?,
+            favicon,
         },
     );
+    base
+}
 
-    // Everything every page shares: a change here re-renders all of them.
-    let shared_key = match cache {
-        Some(_) => {
-            let templates: Vec<(&str, &str)> = theme
-                .templates
+/// Top-level pages that set a `weight` (in weight order), then sections, then the
+/// badge and skills pages when there are any.
+fn nav<'a>(config: &Config, site: &'a Site) -> Vec<NavItem<'a>> {
+    let content = &site.content;
+    let home = content
+        .section("")
+        .expect("load always makes a home section");
+    let generated = [
+        (!site.badges.list.is_empty()).then_some(("Badges", "badges")),
+        outputs::has_skills(site).then_some(("Skills", "skills")),
+    ];
+    home.pages
+        .iter()
+        .map(|&i| &content.pages[i])
+        .filter(|p| p.weight.is_some())
+        .map(|p| NavItem {
+            title: p.title.as_str().into(),
+            url: p.url.as_str().into(),
+            key: p.path.as_str(),
+        })
+        .chain(
+            home.subsections
                 .iter()
-                .map(|t| (t.name.as_str(), t.text.as_str()))
-                .collect();
-            fingerprint(&[&templates, &base.clone().into_json().to_string()])
-        }
-        None => 0,
-    };
-    let render_one = |template: &str, ctx: &Context, source: &str, out: &str| -> Result<String> {
-        memoised(
-            cache,
-            out,
-            || fingerprint(&[&shared_key, &template, &ctx.clone().into_json().to_string()]),
-            || {
-                tera.render(template, ctx)
-                    .map_err(|e| template_error(&e, &origins, Some(source)))
-            },
+                .filter_map(|k| content.section(k))
+                .map(|s| NavItem {
+                    title: s.title.as_str().into(),
+                    url: s.url.as_str().into(),
+                    key: &s.key,
+                }),
         )
-    };
-
-    // Every page is rendered even after one fails, so one run reports every template
-    // problem (`folio theme check` relies on it); repeats of one error are folded.
-    let mut errors = Errors::default();
-    for e in syntax_errors {
-        errors.keep::<()>(Err(e));
-    }
-    let mut files: Vec<OutputFile> = errors.keep_ok(
-        content
-            .pages
-            .par_iter()
-            .map(|page| {
-                let mut ctx = base.clone();
-                ctx.insert("page", page);
-                if let Some(s) = content.section(&page.section) {
-                    ctx.insert("section", s);
-                }
-                let cited: Vec<&Badge> = badges
-                    .iter()
-                    .filter(|b| b.cited_by.iter().any(|r| r.url == page.url))
-                    .collect();
-                ctx.insert("page_badges", &cited);
-                let template = page.template.as_deref().unwrap_or("page.html");
-                let out = format!("{}index.html", page.path);
-                let html = render_one(template, &ctx, &page.source, &out)?;
-                Ok(OutputFile::new(out, html))
-            })
-            .collect(),
-    );
-
-    for section in &content.sections {
-        let view = section_view(content, section);
-        let mut ctx = base.clone();
-        ctx.insert("section", &view);
-        if section.key.is_empty() {
-            // The home page gets everything a one-page résumé needs.
-            ctx.insert("badges", badges);
-            ctx.insert("skills", &site.skills);
-        }
-        let template = match (&section.template, section.key.is_empty()) {
-            (Some(t), _) => t.as_str(),
-            (None, true) => "index.html",
-            (None, false) => "section.html",
-        };
-        let source = section.source.as_deref().unwrap_or("content/_index.md");
-        let out = format!("{}index.html", section.path);
-        if let Some(html) = errors.keep(render_one(template, &ctx, source, &out)) {
-            files.push(OutputFile::new(out, html));
-        }
-    }
-
-    let mut ctx = base.clone();
-    ctx.insert("section", &section_view(content, home));
-    if let Some(html) = errors.keep(render_one("404.html", &ctx, "404 page", "404.html")) {
-        files.push(OutputFile::new("404.html", html));
-    }
-
-    if !badges.is_empty() {
-        let mut ctx = base.clone();
-        ctx.insert("badges", badges);
-        let out = "badges/index.html";
-        if let Some(html) = errors.keep(render_one("badges.html", &ctx, "badges/", out)) {
-            files.push(OutputFile::new(out, html));
-        }
-        let pages = errors.keep_ok(
-            badges
-                .par_iter()
-                .map(|badge| {
-                    let mut ctx = base.clone();
-                    ctx.insert("badge", badge);
-                    let out = format!("badges/{}/index.html", badge.slug);
-                    let source = format!("badges/{}", badge.file);
-                    let html = render_one("badge.html", &ctx, &source, &out)?;
-                    Ok(OutputFile::new(out, html))
-                })
-                .collect(),
-        );
-        files.extend(pages);
-    }
-    if has_skills {
-        let mut ctx = base.clone();
-        ctx.insert("skills", &site.skills);
-        let out = "skills/index.html";
-        if let Some(html) = errors.keep(render_one("skills.html", &ctx, "skills page", out)) {
-            files.push(OutputFile::new(out, html));
-        }
-    }
-    errors.finish()?;
-
-    files.extend(site_files(config, site));
-    files.extend(feed::feeds(config, content));
-    Ok(files)
+        .chain(generated.into_iter().flatten().map(|(title, key)| NavItem {
+            title: title.into(),
+            url: format!("{}{key}/", config.base_path).into(),
+            key,
+        }))
+        .collect()
 }
 
 /// The theme's static files, as output files.
@@ -454,14 +420,14 @@ pub fn theme_static(theme: &Theme) -> Vec<OutputFile> {
 /// Render errors gathered across pages. The same template mistake on many pages is
 /// reported once, naming the first page and how many more it affects.
 #[derive(Default)]
-struct Errors {
+pub struct Errors {
     /// (where, message) → (first error, further pages with the same error).
     seen: BTreeMap<(String, String), (Error, usize)>,
     order: Vec<(String, String)>,
 }
 
 impl Errors {
-    fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
+    pub fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
@@ -481,7 +447,7 @@ impl Errors {
         }
     }
 
-    fn keep_ok<T>(&mut self, results: Vec<Result<T>>) -> Vec<T> {
+    pub fn keep_ok<T>(&mut self, results: Vec<Result<T>>) -> Vec<T> {
         results.into_iter().filter_map(|r| self.keep(r)).collect()
     }
 
@@ -614,8 +580,9 @@ fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
 use feed::esc as xml_escape;
 
 /// The favicon: `favicon:` from the config (a file in `static/`), else the portfolio's
-/// `static/favicon.{svg,png,ico}`, else the theme's.
-fn favicon(config: &Config, theme: &Theme) -> Result<Option<Favicon>> {
+/// `static/favicon.{svg,png,ico}`, else the theme's. Called while loading, so that
+/// rendering does no I/O.
+pub fn resolve_favicon(config: &Config, theme: &Theme) -> Result<Option<Favicon>> {
     let mime = |path: &str| match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
         Some(e) if e == "svg" => "image/svg+xml",
         Some(e) if e == "png" => "image/png",

@@ -1,0 +1,187 @@
+//! What a site is made of, each part an [`Output`] in the spirit of mdBook's
+//! renderers: it takes the shared [`Renderer`] and the site model and returns the
+//! files it produces. Adding a kind of page (pathways, say) is adding an entry to
+//! [`OUTPUTS`]. Template errors go to the shared [`Errors`], so one run reports them
+//! all; nothing here does I/O.
+
+use rayon::prelude::*;
+
+use super::{Errors, Renderer, feed, section_view, site_files};
+use crate::site::Site;
+use crate::site::badges::Badge;
+use crate::write::OutputFile;
+
+/// One part of the site.
+pub trait Output: Sync {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile>;
+}
+
+/// Every part, in the order the files are listed.
+pub const OUTPUTS: &[&dyn Output] = &[
+    &Pages,
+    &Sections,
+    &NotFound,
+    &BadgePages,
+    &SkillsPage,
+    &SiteFiles,
+    &Feeds,
+];
+
+/// Whether the site has a skills page.
+pub fn has_skills(site: &Site) -> bool {
+    !site.skills.backed.is_empty() || !site.skills.self_asserted.is_empty()
+}
+
+/// Every content page, in parallel.
+struct Pages;
+
+impl Output for Pages {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        let content = &site.content;
+        let results = content
+            .pages
+            .par_iter()
+            .map(|page| {
+                let mut ctx = r.context();
+                ctx.insert("page", page);
+                if let Some(s) = content.section(&page.section) {
+                    ctx.insert("section", s);
+                }
+                let cited: Vec<&Badge> = site
+                    .badges
+                    .list
+                    .iter()
+                    .filter(|b| b.cited_by.iter().any(|c| c.url == page.url))
+                    .collect();
+                ctx.insert("page_badges", &cited);
+                let template = page.template.as_deref().unwrap_or("page.html");
+                let out = format!("{}index.html", page.path);
+                let html = r.render(template, &ctx, &page.source, &out)?;
+                Ok(OutputFile::new(out, html))
+            })
+            .collect();
+        errors.keep_ok(results)
+    }
+}
+
+/// Every section's listing, the home page among them.
+struct Sections;
+
+impl Output for Sections {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        let content = &site.content;
+        let mut files = Vec::new();
+        for section in &content.sections {
+            let view = section_view(content, section);
+            let mut ctx = r.context();
+            ctx.insert("section", &view);
+            let home = section.key.is_empty();
+            if home {
+                // The home page gets everything a one-page résumé needs.
+                ctx.insert("badges", &site.badges.list);
+                ctx.insert("skills", &site.skills);
+            }
+            let template = match (&section.template, home) {
+                (Some(t), _) => t.as_str(),
+                (None, true) => "index.html",
+                (None, false) => "section.html",
+            };
+            let source = section.source.as_deref().unwrap_or("content/_index.md");
+            let out = format!("{}index.html", section.path);
+            if let Some(html) = errors.keep(r.render(template, &ctx, source, &out)) {
+                files.push(OutputFile::new(out, html));
+            }
+        }
+        files
+    }
+}
+
+/// `404.html`, which GitHub Pages serves for any missing path.
+struct NotFound;
+
+impl Output for NotFound {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        let content = &site.content;
+        let home = content
+            .section("")
+            .expect("load always makes a home section");
+        let mut ctx = r.context();
+        ctx.insert("section", &section_view(content, home));
+        let html = r.render("404.html", &ctx, "404 page", "404.html");
+        errors
+            .keep(html)
+            .map(|html| OutputFile::new("404.html", html))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// The badge list and one page per badge. (Receipts, downloads and images are made
+/// with the badge views, in `site::badges`.)
+struct BadgePages;
+
+impl Output for BadgePages {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        let badges = &site.badges.list;
+        if badges.is_empty() {
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        let mut ctx = r.context();
+        ctx.insert("badges", badges);
+        let out = "badges/index.html";
+        if let Some(html) = errors.keep(r.render("badges.html", &ctx, "badges/", out)) {
+            files.push(OutputFile::new(out, html));
+        }
+        let pages = badges
+            .par_iter()
+            .map(|badge| {
+                let mut ctx = r.context();
+                ctx.insert("badge", badge);
+                let out = format!("badges/{}/index.html", badge.slug);
+                let source = format!("badges/{}", badge.file);
+                let html = r.render("badge.html", &ctx, &source, &out)?;
+                Ok(OutputFile::new(out, html))
+            })
+            .collect();
+        files.extend(errors.keep_ok(pages));
+        files
+    }
+}
+
+/// The skills page, when any skill is listed.
+struct SkillsPage;
+
+impl Output for SkillsPage {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        if !has_skills(site) {
+            return Vec::new();
+        }
+        let mut ctx = r.context();
+        ctx.insert("skills", &site.skills);
+        let out = "skills/index.html";
+        errors
+            .keep(r.render("skills.html", &ctx, "skills page", out))
+            .map(|html| OutputFile::new(out, html))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// `.nojekyll`, `robots.txt`, `sitemap.xml`, `CNAME`.
+struct SiteFiles;
+
+impl Output for SiteFiles {
+    fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
+        site_files(r.config, site)
+    }
+}
+
+/// An Atom feed per dated section.
+struct Feeds;
+
+impl Output for Feeds {
+    fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
+        feed::feeds(r.config, &site.content)
+    }
+}
