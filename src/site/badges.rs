@@ -176,22 +176,71 @@ struct Loaded {
     verdict: Verdict,
 }
 
-/// Reads, verifies and publishes the portfolio's badges.
+/// Reads, verifies and publishes the portfolio's badges, in stages: find the files
+/// → read each with its sidecar and verify it (memoised by `serve`) → apply the
+/// `on_invalid`/`on_expired` policy → make its view (a function of the typed
+/// credential and the verdict).
 pub fn load(
     config: &Config,
     opts: &badge::Options,
     cache: Option<&crate::cache::Memo<Verdict>>,
 ) -> Result<Badges> {
-    // What a verdict depends on besides the file: checked again each minute.
-    let context_key = crate::cache::fingerprint(&[
-        &format!("{:?}", opts.trust),
-        &format!("{:?}", opts.owner),
-        &opts.now.format("%Y-%m-%dT%H:%M").to_string(),
-    ]);
     let dir = &config.badges.dir;
     if !dir.is_dir() {
         return Ok(Badges::default());
     }
+    let (files, escapes) = badge_files(config)?;
+    let loaded = read_and_verify(config, &files, opts, cache);
+
+    let mut out = Badges::default();
+    for link in escapes {
+        out.warnings.push(format!(
+            "{}: skipped: the link leads outside the portfolio, and nothing outside it is published",
+            config
+                .shown(link.strip_prefix(&config.root).unwrap_or(&link))
+                .display()
+        ));
+    }
+    let mut errors = Vec::new();
+    for item in loaded {
+        let item = match item {
+            Ok(Ok(item)) => item,
+            Ok(Err(hidden)) => {
+                out.unpublished.push(hidden);
+                continue;
+            }
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        if !apply_policy(config, &item, &mut out, &mut errors) {
+            out.unpublished.push(stem_of(&item.path));
+            continue;
+        }
+        let badge = view(config, &item, &mut out.files);
+        out.list.push(badge);
+    }
+    Error::from_list(errors)?;
+    dedupe_slugs(&mut out.list)?;
+    out.list.sort_by(|a, b| {
+        b.featured
+            .cmp(&a.featured)
+            .then_with(|| {
+                a.order
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.order.unwrap_or(i64::MAX))
+            })
+            .then_with(|| b.issued.cmp(&a.issued))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
+
+/// The credential files in the badges folder (sorted), and the links that were
+/// skipped because they lead outside the portfolio.
+fn badge_files(config: &Config) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let dir = &config.badges.dir;
     let mut files = Vec::new();
     let mut escapes = Vec::new();
     let real_root = std::fs::canonicalize(&config.root)
@@ -221,9 +270,24 @@ pub fn load(
         }
     }
     files.sort();
+    Ok((files, escapes))
+}
 
-    // Ok(Err(stem)) is a hidden badge.
-    let loaded: Vec<Result<std::result::Result<Loaded, String>>> = files
+/// Reads each file and its sidecar and verifies it, in parallel; `Ok(Err(stem))` is a
+/// badge the sidecar hides.
+fn read_and_verify(
+    config: &Config,
+    files: &[PathBuf],
+    opts: &badge::Options,
+    cache: Option<&crate::cache::Memo<Verdict>>,
+) -> Vec<Result<std::result::Result<Loaded, String>>> {
+    // What a verdict depends on besides the file: checked again each minute.
+    let context_key = crate::cache::fingerprint(&[
+        &format!("{:?}", opts.trust),
+        &format!("{:?}", opts.owner),
+        &opts.now.format("%Y-%m-%dT%H:%M").to_string(),
+    ]);
+    files
         .par_iter()
         .map(|path| {
             let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(path));
@@ -249,106 +313,71 @@ pub fn load(
                 verdict,
             }))
         })
-        .collect();
+        .collect()
+}
 
-    let mut out = Badges::default();
-    for link in escapes {
-        out.warnings.push(format!(
-            "{}: skipped: the link leads outside the portfolio, and nothing outside it is published",
-            config
-                .shown(link.strip_prefix(&config.root).unwrap_or(&link))
-                .display()
-        ));
+/// Counts the badge and applies `on_invalid`/`on_expired`; `false` leaves it off the
+/// site. Says, in `out.warnings`, why a published badge is not shown as verified.
+fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut Vec<Error>) -> bool {
+    let status = item.verdict.status;
+    match status {
+        Status::Verified => out.verified += 1,
+        Status::Expired => out.expired += 1,
+        _ => out.failed += 1,
     }
-    let mut errors = Vec::new();
-    for item in loaded {
-        let item = match item {
-            Ok(Ok(item)) => item,
-            Ok(Err(hidden)) => {
-                out.unpublished.push(hidden);
-                continue;
+    let keep = match status {
+        Status::Verified => true,
+        Status::Expired => config.badges.on_expired == OnExpired::Show,
+        _ => match config.badges.on_invalid {
+            OnInvalid::Show => true,
+            OnInvalid::Omit => {
+                out.warnings.push(format!(
+                    "{}: left out: the badge is {} ({})",
+                    item.shown.display(),
+                    status.as_str(),
+                    first_problem(&item.verdict)
+                ));
+                false
             }
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let status = item.verdict.status;
-        match status {
-            Status::Verified => out.verified += 1,
-            Status::Expired => out.expired += 1,
-            _ => out.failed += 1,
-        }
-        let keep = match status {
-            Status::Verified => true,
-            Status::Expired => config.badges.on_expired == OnExpired::Show,
-            _ => match config.badges.on_invalid {
-                OnInvalid::Show => true,
-                OnInvalid::Omit => {
-                    out.warnings.push(format!(
-                        "{}: left out: the badge is {} ({})",
-                        item.shown.display(),
+            OnInvalid::Error => {
+                errors.push(Error::Badge {
+                    loc: Location::file(&item.shown),
+                    msg: format!(
+                        "the badge is {}: {}",
                         status.as_str(),
                         first_problem(&item.verdict)
-                    ));
-                    false
-                }
-                OnInvalid::Error => {
-                    errors.push(Error::Badge {
-                        loc: Location::file(&item.shown),
-                        msg: format!(
-                            "the badge is {}: {}",
-                            status.as_str(),
-                            first_problem(&item.verdict)
-                        ),
-                        hint: Some(format!(
-                            "run `folio verify {}` to see every check; set `badges.on_invalid: show` or `omit` to build anyway",
-                            item.shown.display()
-                        )),
-                    });
-                    false
-                }
-            },
-        };
-        if !keep {
-            out.unpublished.push(stem_of(&item.path));
-            continue;
-        }
-        if status != Status::Verified {
-            out.warnings.push(format!(
-                "{}: not shown as verified: the badge is {} ({})",
-                item.shown.display(),
-                status.as_str(),
-                first_problem(&item.verdict)
-            ));
-        }
-        if let Some(email) = &config.owner_email
-            && item.sidecar.publish_credential
-            && contains_ignore_case(&item.bytes, email)
-        {
-            out.warnings.push(format!(
-                "{}: this credential contains your email address in plain text and is published for download; add `publish_credential: false` to {} to keep the file off the site",
-                item.shown.display(),
-                sidecar_path(&item.path).file_name().unwrap_or_default().to_string_lossy()
-            ));
-        }
-        let badge = view(config, &item, &mut out.files);
-        out.list.push(badge);
+                    ),
+                    hint: Some(format!(
+                        "run `folio verify {}` to see every check; set `badges.on_invalid: show` or `omit` to build anyway",
+                        item.shown.display()
+                    )),
+                });
+                false
+            }
+        },
+    };
+    if !keep {
+        return false;
     }
-    Error::from_list(errors)?;
-    dedupe_slugs(&mut out.list)?;
-    out.list.sort_by(|a, b| {
-        b.featured
-            .cmp(&a.featured)
-            .then_with(|| {
-                a.order
-                    .unwrap_or(i64::MAX)
-                    .cmp(&b.order.unwrap_or(i64::MAX))
-            })
-            .then_with(|| b.issued.cmp(&a.issued))
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Ok(out)
+    if status != Status::Verified {
+        out.warnings.push(format!(
+            "{}: not shown as verified: the badge is {} ({})",
+            item.shown.display(),
+            status.as_str(),
+            first_problem(&item.verdict)
+        ));
+    }
+    if let Some(email) = &config.owner_email
+        && item.sidecar.publish_credential
+        && contains_ignore_case(&item.bytes, email)
+    {
+        out.warnings.push(format!(
+            "{}: this credential contains your email address in plain text and is published for download; add `publish_credential: false` to {} to keep the file off the site",
+            item.shown.display(),
+            sidecar_path(&item.path).file_name().unwrap_or_default().to_string_lossy()
+        ));
+    }
+    true
 }
 
 fn stem_of(path: &Path) -> String {
@@ -456,54 +485,23 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let redact = Redactor::new(&config.owner_identities);
     let v = &redact.verdict(&item.verdict);
     let c = v.typed.clone().unwrap_or_default();
-    let file = item
-        .path
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let stem = item
-        .path
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let slug = match crate::content::markdown::slugify(&stem) {
-        s if s.is_empty() => "badge".to_string(),
-        s => s,
-    };
-    let dir = format!("badges/{slug}/");
-    let url = format!("{}{dir}", config.base_path);
-    let permalink = format!("{}{dir}", config.base_url);
-
+    let place = place(config, item);
+    let Place {
+        file,
+        stem,
+        slug,
+        dir,
+        url,
+        permalink,
+    } = place.clone();
     let name = c.name.clone().unwrap_or_else(|| stem.clone());
     let description = c.description.clone().unwrap_or_default();
     let issuer = issuer_view(config, v, &c.issuer);
-    // A baked badge is its own picture: a PNG as it is (published with the credential
-    // inside it), an SVG rebuilt without anything active and without the credential.
-    let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    let caption = c.image.as_ref().and_then(|i| i.caption.clone());
-    let alt = || {
-        caption
-            .clone()
-            .unwrap_or_else(|| format!("Badge image: {name}"))
-    };
-    let cleaned_svg = (ext == "svg").then(|| {
-        svg::sanitise(&item.bytes).map(|mut clean| {
-            clean.svg = redact.text(&clean.svg);
-            clean
-        })
-    });
-    let baked_picture = match &cleaned_svg {
-        Some(Ok(clean)) => Some(svg_image(&dir, clean, alt(), files)),
-        Some(Err(_)) => None,
-        None => (ext == "png" && item.sidecar.publish_credential).then(|| ImageView {
-            url: format!("{dir}{}", percent_encode(&file)),
-            local: true,
-            alt: alt(),
-        }),
-    };
-    let image = baked_picture.or_else(|| image(c.image.as_ref(), &dir, &name, &redact, files));
+    let Media {
+        image,
+        download_url,
+        download_note,
+    } = media(item, &c, &place, &name, &redact, files);
 
     let alignments = c
         .alignments
@@ -531,33 +529,6 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         .collect();
 
     let status = v.status;
-    // An original that would run something if opened keeps its bytes (a verifier
-    // needs them) under a name a browser shows as text, never renders.
-    let inert_name = match &cleaned_svg {
-        Some(Ok(clean)) if clean.active.is_empty() => None,
-        Some(Ok(clean)) => Some((format!("{file}.txt"), clean.active.join(", "))),
-        Some(Err(why)) => Some((format!("{file}.txt"), why.clone())),
-        None => None,
-    };
-    let (download_url, download_note) = if item.sidecar.publish_credential {
-        let published = inert_name
-            .as_ref()
-            .map_or(file.as_str(), |(n, _)| n.as_str());
-        files.push(OutputFile::new(
-            format!("{dir}{published}"),
-            item.bytes.clone(),
-        ));
-        let note = inert_name.as_ref().map(|(n, why)| {
-            format!(
-                "The original file contains content a browser could run or load ({why}), \
-                 so it is published as text, {n}: rename it to {file} before checking it \
-                 with a verifier."
-            )
-        });
-        (Some(format!("{url}{}", percent_encode(published))), note)
-    } else {
-        (None, None)
-    };
     files.push(OutputFile::new(
         format!("{dir}verification.json"),
         receipt(v),
@@ -580,21 +551,8 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
             credential_id.as_deref(),
         )
     });
-    let structured_data = verified.then(|| {
-        let mut data = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "EducationalOccupationalCredential",
-            "name": name,
-            "description": description,
-            "url": permalink,
-            "credentialCategory": c.achievement_type.clone().unwrap_or_else(|| "badge".into()),
-            "recognizedBy": {"@type": "Organization", "name": issuer.name, "url": issuer.url},
-        });
-        if let Some(i) = &issued {
-            data["dateCreated"] = Value::String(i.clone());
-        }
-        script_json(&data)
-    });
+    let structured_data =
+        verified.then(|| structured_data(&c, &name, &description, &permalink, &issuer, &issued));
 
     Badge {
         slug,
@@ -605,16 +563,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         download_note,
         receipt_url: format!("{url}verification.json"),
         status: status.as_str(),
-        status_label: match status {
-            Status::Verified => "Verified",
-            Status::Expired => "Expired",
-            Status::Revoked => "Revoked by the issuer",
-            Status::Failed => "Not verified: a check failed",
-            Status::Unverifiable if recipient_unconfirmed(v) => {
-                "Not verified: recipient not confirmed"
-            }
-            Status::Unverifiable => "Not verified: could not be checked",
-        },
+        status_label: status_label(v),
         status_reason: if verified {
             String::new()
         } else {
@@ -622,21 +571,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         },
         // Expired and revoked badges are authentic: their text is the issuer's.
         claims: matches!(status, Status::Failed | Status::Unverifiable),
-        checks: v
-            .checks
-            .iter()
-            .map(|c| CheckView {
-                name: check_name(c.name),
-                outcome: match c.outcome {
-                    Outcome::Pass => "pass",
-                    Outcome::Fail => "fail",
-                    Outcome::Warn => "warn",
-                    Outcome::Skipped => "skipped",
-                },
-                symbol: badge::report::symbol(c.outcome),
-                detail: c.detail.clone(),
-            })
-            .collect(),
+        checks: v.checks.iter().map(check_view).collect(),
         format: v.format.clone(),
         suite: v.suite.clone(),
         credential_id,
@@ -669,6 +604,174 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         cited_by: Vec::new(),
         linkedin_url,
         structured_data,
+    }
+}
+
+/// Where a badge's files go: its file name, slug and folder.
+#[derive(Clone)]
+struct Place {
+    file: String,
+    stem: String,
+    slug: String,
+    /// `badges/SLUG/`, relative to the site.
+    dir: String,
+    /// The folder under the base path, and as a full URL.
+    url: String,
+    permalink: String,
+}
+
+fn place(config: &Config, item: &Loaded) -> Place {
+    let file = item
+        .path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let stem = item
+        .path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let slug = match crate::content::markdown::slugify(&stem) {
+        s if s.is_empty() => "badge".to_string(),
+        s => s,
+    };
+    let dir = format!("badges/{slug}/");
+    let url = format!("{}{dir}", config.base_path);
+    let permalink = format!("{}{dir}", config.base_url);
+
+    Place {
+        file,
+        stem,
+        slug,
+        dir,
+        url,
+        permalink,
+    }
+}
+
+/// The badge's picture and download, and the files they add.
+struct Media {
+    image: Option<ImageView>,
+    download_url: Option<String>,
+    download_note: Option<String>,
+}
+
+fn media(
+    item: &Loaded,
+    c: &badge::Credential,
+    place: &Place,
+    name: &str,
+    redact: &Redactor,
+    files: &mut Vec<OutputFile>,
+) -> Media {
+    let Place { file, dir, url, .. } = place;
+    // A baked badge is its own picture: a PNG as it is (published with the credential
+    // inside it), an SVG rebuilt without anything active and without the credential.
+    let ext = file.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    let caption = c.image.as_ref().and_then(|i| i.caption.clone());
+    let alt = || {
+        caption
+            .clone()
+            .unwrap_or_else(|| format!("Badge image: {name}"))
+    };
+    let cleaned_svg = (ext == "svg").then(|| {
+        svg::sanitise(&item.bytes).map(|mut clean| {
+            clean.svg = redact.text(&clean.svg);
+            clean
+        })
+    });
+    let baked_picture = match &cleaned_svg {
+        Some(Ok(clean)) => Some(svg_image(dir, clean, alt(), files)),
+        Some(Err(_)) => None,
+        None => (ext == "png" && item.sidecar.publish_credential).then(|| ImageView {
+            url: format!("{dir}{}", percent_encode(file)),
+            local: true,
+            alt: alt(),
+        }),
+    };
+    let image = baked_picture.or_else(|| image(c.image.as_ref(), dir, name, redact, files));
+    // An original that would run something if opened keeps its bytes (a verifier
+    // needs them) under a name a browser shows as text, never renders.
+    let inert_name = match &cleaned_svg {
+        Some(Ok(clean)) if clean.active.is_empty() => None,
+        Some(Ok(clean)) => Some((format!("{file}.txt"), clean.active.join(", "))),
+        Some(Err(why)) => Some((format!("{file}.txt"), why.clone())),
+        None => None,
+    };
+    let (download_url, download_note) = if item.sidecar.publish_credential {
+        let published = inert_name
+            .as_ref()
+            .map_or(file.as_str(), |(n, _)| n.as_str());
+        files.push(OutputFile::new(
+            format!("{dir}{published}"),
+            item.bytes.clone(),
+        ));
+        let note = inert_name.as_ref().map(|(n, why)| {
+            format!(
+                "The original file contains content a browser could run or load ({why}), \
+                 so it is published as text, {n}: rename it to {file} before checking it \
+                 with a verifier."
+            )
+        });
+        (Some(format!("{url}{}", percent_encode(published))), note)
+    } else {
+        (None, None)
+    };
+    Media {
+        image,
+        download_url,
+        download_note,
+    }
+}
+
+/// schema.org JSON-LD for a verified badge's page.
+fn structured_data(
+    c: &badge::Credential,
+    name: &str,
+    description: &str,
+    permalink: &str,
+    issuer: &IssuerView,
+    issued: &Option<String>,
+) -> String {
+    let mut data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalCredential",
+        "name": name,
+        "description": description,
+        "url": permalink,
+        "credentialCategory": c.achievement_type.clone().unwrap_or_else(|| "badge".into()),
+        "recognizedBy": {"@type": "Organization", "name": issuer.name, "url": issuer.url},
+    });
+    if let Some(i) = &issued {
+        data["dateCreated"] = Value::String(i.clone());
+    }
+    script_json(&data)
+}
+
+fn status_label(v: &Verdict) -> &'static str {
+    match v.status {
+        Status::Verified => "Verified",
+        Status::Expired => "Expired",
+        Status::Revoked => "Revoked by the issuer",
+        Status::Failed => "Not verified: a check failed",
+        Status::Unverifiable if recipient_unconfirmed(v) => "Not verified: recipient not confirmed",
+        Status::Unverifiable => "Not verified: could not be checked",
+    }
+}
+
+fn check_view(c: &badge::Check) -> CheckView {
+    CheckView {
+        name: check_name(c.name),
+        outcome: match c.outcome {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Warn => "warn",
+            Outcome::Skipped => "skipped",
+        },
+        symbol: badge::report::symbol(c.outcome),
+        detail: c.detail.clone(),
     }
 }
 
