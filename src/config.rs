@@ -229,6 +229,8 @@ impl Config {
         Config::parse(root, &path, &text, overrides)
     }
 
+    /// Long because it validates each setting in turn, each with an error naming the
+    /// key and how to fix it; the checks share the parsed file and its path.
     pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         let raw: RawConfig = if text.trim().is_empty() {
             return Err(Error::Config {

@@ -142,6 +142,8 @@ pub fn canonicalize(
 pub const JSONLD_STACK_NEEDED: usize = 16 * 1024 * 1024;
 pub const JSONLD_STACK: usize = 64 * 1024 * 1024;
 
+/// Long because expansion, safe-mode checks and canonicalisation share the loader
+/// and the document; kept together so their stack use is bounded in one place.
 fn canonicalize_here(
     doc: &serde_json::Value,
     choice: &Choice,

@@ -20,6 +20,7 @@ pub struct Secured {
     pub suite: Option<String>,
 }
 
+/// Long because header, claims and signature checks run in order with their messages.
 pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<Input>) -> Secured {
     let suite = Some(format!("JWS {}", jws.alg()));
     let iss = jws.payload.get("iss").and_then(Value::as_str);
@@ -117,6 +118,8 @@ fn same_key(a: &PublicKey, b: &PublicKey) -> bool {
 }
 
 /// A token without `kid`: try each key the issuer controls that fits the algorithm.
+/// Long because each way a JWT can name (or not name) its key is a branch with its
+/// own outcome and message; they read best side by side.
 fn by_issuer_keys(
     jws: &Jws,
     issuer: &str,

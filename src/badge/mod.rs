@@ -230,6 +230,8 @@ pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
     verify_at(file, bytes, opts, Depth::Credential)
 }
 
+/// Long because it is the verification procedure itself, its numbered steps in the
+/// order they must run; split up, the order would be spread over several functions.
 fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict {
     let mut checks = Checks(Vec::new());
     let mut inputs = vec![Input::new("credential", file, bytes)];

@@ -105,6 +105,8 @@ fn ids(value: Option<&Value>) -> Vec<String> {
     }
 }
 
+/// Long because it follows the Open Badges 2.0 verification steps in the spec's
+/// order (assertion, BadgeClass, Profile, hosting or signature, revocation).
 pub fn check(
     assertion: &Value,
     jws: Option<&Jws>,

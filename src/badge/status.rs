@@ -52,6 +52,7 @@ pub fn check(
 }
 
 /// `Err` = could not check; `Ok(Err)` = revoked or suspended; `Ok(Ok)` = clear.
+/// Long because each field of a status entry is checked in turn with its own message.
 fn check_entry(
     entry: &Value,
     opts: &Options,

@@ -47,6 +47,8 @@ fn options() -> Options {
 
 /// Renders `body` (which starts on 0-based file line `body_line`) of the content file
 /// `rel` (shown to the user as `shown`).
+/// Long because it is one pass over the parser's events (link resolution, heading
+/// ids, first paragraph, word count share state across the arms).
 pub fn render(
     shown: &Path,
     rel: &str,

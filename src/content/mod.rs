@@ -107,6 +107,8 @@ struct Entry {
 }
 
 /// Reads and renders every page under `ROOT/content`.
+/// Long because its stages (read entries, claim URLs, render, attach to sections)
+/// share the entry list and collect every error before failing.
 pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result<Content> {
     let dir = config.root.join(CONTENT_DIR);
     if !dir.is_dir() {

@@ -479,6 +479,8 @@ fn dedupe_slugs(list: &mut [Badge]) -> Result<()> {
     Error::from_list(errors)
 }
 
+/// Long because most of it is the `Badge` literal: every field a theme may use,
+/// in one place (see THEMES.md); the parts with logic are functions below.
 fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     // Everything shown or published below comes from this copy, without the owner's
     // private identities.

@@ -136,6 +136,8 @@ impl Writer {
         }
     }
 
+    /// Long because each attribute rule (namespaces, handlers, references, CSS) is a
+    /// short branch of one allowlist, read best together.
     fn element(&mut self, node: Node, depth: usize) -> Result<(), String> {
         if depth > MAX_DEPTH {
             return Err(format!("elements nested more than {MAX_DEPTH} deep"));

@@ -69,6 +69,8 @@ const VARIANTS: &[Variant] = &[
 
 /// Checks the theme in `dir`. `Err` only when `dir` is not a theme at all or its
 /// manifest cannot be read; everything else is a problem in the outcome.
+/// Long because each variant's build is checked several ways (statuses, marker,
+/// claims, direction) that read the same build output.
 pub fn check(dir: &Path) -> Result<Outcome> {
     let here = Path::new(".");
     let (selector, dir) = match theme::ThemeRef::resolve(here, &dir.to_string_lossy()) {
@@ -321,6 +323,7 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) -> Result<()> {
 }
 
 /// Writes the test portfolio for `variant`, using `theme` (a built-in name or a folder).
+/// Long because it is mostly the test portfolio's text and badges: data, not logic.
 fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
     let issuer = Issuer::from_seed(SEED);
     let arabic = variant.language == "ar";
