@@ -250,7 +250,6 @@ pub fn render_plain(e: &Error) -> String {
 /// refused before reading, and no more than `limit + 1` bytes are ever read, so a
 /// hostile path can neither block nor exhaust memory.
 pub fn read_bounded(path: &Path, shown_as: &Path, limit: u64) -> Result<Vec<u8>> {
-    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
     let meta = file
         .metadata()
@@ -262,18 +261,15 @@ pub fn read_bounded(path: &Path, shown_as: &Path, limit: u64) -> Result<Vec<u8>>
             std::io::Error::other("not a regular file (a device, pipe or folder)"),
         ));
     }
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(shown_as, "cannot read file", e))?;
-    if bytes.len() as u64 > limit {
-        return Err(Error::io(
-            shown_as,
-            "cannot read file",
-            std::io::Error::other(format!("larger than the {limit} bytes folio reads")),
-        ));
-    }
-    Ok(bytes)
+    crate::util::bounded::read_at_most(file, limit)
+        .map_err(|e| Error::io(shown_as, "cannot read file", e))?
+        .ok_or_else(|| {
+            Error::io(
+                shown_as,
+                "cannot read file",
+                std::io::Error::other(format!("larger than the {limit} bytes folio reads")),
+            )
+        })
 }
 
 pub fn read_text(path: &Path, shown_as: &Path) -> Result<String> {

@@ -11,7 +11,6 @@
 //! `skipped` check, never into a pass.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -170,16 +169,9 @@ fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
                 crate::net::transport_error(&t)
             ),
         })?;
-    let mut bytes = Vec::new();
-    response
-        .into_reader()
-        .take(MAX_DOCUMENT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{url} could not be read: {e}"))?;
-    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"));
-    }
-    Ok(bytes)
+    crate::util::bounded::read_at_most(response.into_reader(), MAX_DOCUMENT_BYTES)
+        .map_err(|e| format!("{url} could not be read: {e}"))?
+        .ok_or_else(|| format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"))
 }
 
 fn cache_key(url: &str) -> String {

@@ -2,7 +2,7 @@
 //! pieces, HTML escaping, walking a folder safely, bounded decompression. They know
 //! nothing of portfolios, badges or themes.
 
+pub mod bounded;
 pub mod fs;
 pub mod html;
-pub mod inflate;
 pub mod url;
