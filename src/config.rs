@@ -134,16 +134,7 @@ pub enum OnExpired {
     Omit,
 }
 
-/// An issuer the portfolio vouches for, with keys pinned so it verifies offline.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct TrustedIssuer {
-    pub id: String,
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub keys: Vec<String>,
-}
+pub use crate::badge::TrustedIssuer;
 
 /// The site's owner as templates see it. The email is deliberately not here: it is
 /// only used to match badge recipients and must never reach the output.
@@ -225,7 +216,7 @@ impl Config {
                 root.display()
             )));
         }
-        let text = crate::error::read_text(&path, &path)?;
+        let text = crate::util::fs::read_text(&path, &path)?;
         Config::parse(root, &path, &text, overrides)
     }
 

@@ -245,47 +245,6 @@ pub fn render_plain(e: &Error) -> String {
     out
 }
 
-/// Reads a file as UTF-8 text, naming the file (and the first bad line) on failure.
-/// Reads a regular file of at most `limit` bytes. A FIFO or device (`/dev/zero`) is
-/// refused before reading, and no more than `limit + 1` bytes are ever read, so a
-/// hostile path can neither block nor exhaust memory.
-pub fn read_bounded(path: &Path, shown_as: &Path, limit: u64) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| Error::io(shown_as, "cannot read file", e))?;
-    if !meta.is_file() {
-        return Err(Error::io(
-            shown_as,
-            "cannot read file",
-            std::io::Error::other("not a regular file (a device, pipe or folder)"),
-        ));
-    }
-    crate::util::bounded::read_at_most(file, limit)
-        .map_err(|e| Error::io(shown_as, "cannot read file", e))?
-        .ok_or_else(|| {
-            Error::io(
-                shown_as,
-                "cannot read file",
-                std::io::Error::other(format!("larger than the {limit} bytes folio reads")),
-            )
-        })
-}
-
-pub fn read_text(path: &Path, shown_as: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        Error::content(
-            Location::line(shown_as, line),
-            format!("file is not valid UTF-8 (byte {valid})"),
-        )
-        .with_hint("save the file as UTF-8 in your editor")
-    })
-}
-
 /// Closest candidate by edit distance, if it is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates

@@ -39,7 +39,7 @@ impl Documents {
     /// Reads `DIR/index.tsv`. A missing or malformed index is an error naming the line.
     pub fn from_dir(dir: &Path) -> Result<Documents> {
         let index = dir.join("index.tsv");
-        let text = crate::error::read_text(&index, &index)?;
+        let text = crate::util::fs::read_text(&index, &index)?;
         let mut by_url = HashMap::new();
         for (i, line) in text.lines().enumerate() {
             let line_no = i as u32 + 1;

@@ -33,7 +33,6 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::config::TrustedIssuer;
 pub use credential::Credential;
 pub use documents::Documents;
 
@@ -145,6 +144,17 @@ impl Verdict {
     pub fn outcome(&self, name: CheckName) -> Outcome {
         self.check(name).map_or(Outcome::Skipped, |c| c.outcome)
     }
+}
+
+/// An issuer the portfolio vouches for, with keys pinned so it verifies offline.
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedIssuer {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub keys: Vec<String>,
 }
 
 /// What verification may use besides the file itself.

@@ -27,7 +27,7 @@ pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     let mut io_errors = Vec::new();
     for file in &args.files {
         let limit = badge::read::MAX_FILE_BYTES as u64;
-        let bytes = match crate::error::read_bounded(file, file, limit) {
+        let bytes = match crate::util::fs::read_bounded(file, file, limit) {
             Ok(b) => b,
             Err(e) => {
                 io_errors.push(e);

@@ -219,7 +219,7 @@ fn markdown_files(dir: &Path) -> Result<Vec<String>> {
 
 fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
     let shown = config.shown(Path::new(CONTENT_DIR).join(rel));
-    let text = crate::error::read_text(&dir.join(rel), &shown)?;
+    let text = crate::util::fs::read_text(&dir.join(rel), &shown)?;
     let split = front_matter::split(&shown, &text)?;
     let fm = match split.yaml {
         Some(yaml) => front_matter::parse(&shown, yaml, 2)?,

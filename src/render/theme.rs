@@ -204,7 +204,7 @@ pub fn load(config: &Config) -> Result<Theme> {
                 continue;
             }
             let shown = crate::config::shown(root, Path::new("templates").join(&rel));
-            let text = crate::error::read_text(&path, &shown)?;
+            let text = crate::util::fs::read_text(&path, &shown)?;
             theme.templates.retain(|t| t.name != rel);
             theme.templates.push(TemplateSource {
                 name: rel,
@@ -311,7 +311,7 @@ fn load_dir(dir: &Path, shown: &Path) -> Result<Theme> {
         });
     }
     let manifest = parse_manifest(
-        &crate::error::read_text(&manifest_path, &shown_manifest)?,
+        &crate::util::fs::read_text(&manifest_path, &shown_manifest)?,
         &shown_manifest,
     )?;
     let mut templates = Vec::new();
@@ -319,7 +319,7 @@ fn load_dir(dir: &Path, shown: &Path) -> Result<Theme> {
         for (rel, path) in files_under(&dir.join("templates"))? {
             let shown = shown.join("templates").join(&rel);
             templates.push(TemplateSource {
-                text: crate::error::read_text(&path, &shown)?,
+                text: crate::util::fs::read_text(&path, &shown)?,
                 name: rel,
                 origin: shown.display().to_string(),
             });

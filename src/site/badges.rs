@@ -296,7 +296,7 @@ fn read_and_verify(
                 return Ok(Err(stem_of(path)));
             }
             let bytes =
-                crate::error::read_bounded(path, &shown, badge::read::MAX_FILE_BYTES as u64)?;
+                crate::util::fs::read_bounded(path, &shown, badge::read::MAX_FILE_BYTES as u64)?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let verdict: Verdict = crate::cache::memoised::<_, std::convert::Infallible>(
                 cache,
@@ -431,7 +431,7 @@ fn read_sidecar(config: &Config, credential: &Path) -> Result<Sidecar> {
         });
     }
     let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(&path));
-    let text = crate::error::read_text(&path, &shown)?;
+    let text = crate::util::fs::read_text(&path, &shown)?;
     if text.trim().is_empty() {
         return Ok(Sidecar {
             publish_credential: true,

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Location, Result};
 
 /// A file found under a folder: its `/`-separated relative path and its absolute path.
 pub type FileEntry = (String, PathBuf);
@@ -56,4 +56,45 @@ pub fn files_and_escapes(dir: &Path) -> Result<(Vec<FileEntry>, Vec<PathBuf>)> {
         }
     }
     Ok((out, escapes.into_inner()))
+}
+
+/// Reads a regular file of at most `limit` bytes. A FIFO or device (`/dev/zero`) is
+/// refused before reading, and no more than `limit + 1` bytes are ever read, so a
+/// hostile path can neither block nor exhaust memory.
+pub fn read_bounded(path: &Path, shown_as: &Path, limit: u64) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    if !meta.is_file() {
+        return Err(Error::io(
+            shown_as,
+            "cannot read file",
+            std::io::Error::other("not a regular file (a device, pipe or folder)"),
+        ));
+    }
+    super::bounded::read_at_most(file, limit)
+        .map_err(|e| Error::io(shown_as, "cannot read file", e))?
+        .ok_or_else(|| {
+            Error::io(
+                shown_as,
+                "cannot read file",
+                std::io::Error::other(format!("larger than the {limit} bytes folio reads")),
+            )
+        })
+}
+
+/// Reads a file as UTF-8 text, naming the file (and the first bad line) on failure.
+pub fn read_text(path: &Path, shown_as: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(shown_as, "cannot read file", e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        Error::content(
+            Location::line(shown_as, line),
+            format!("file is not valid UTF-8 (byte {valid})"),
+        )
+        .with_hint("save the file as UTF-8 in your editor")
+    })
 }
