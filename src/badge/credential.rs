@@ -25,6 +25,9 @@ pub struct Credential {
     pub criteria: Criteria,
     pub image: Option<Image>,
     pub issuer: Issuer,
+    /// Whom it was issued to: every recipient identity it names (OB 3.0 subject id
+    /// and identity objects, OB 2.0 `recipient`), for the recipient check.
+    pub recipients: Vec<super::recipient::Identity>,
     /// When it became valid and when it stops, with the field each came from.
     pub dates: Dates,
     pub evidence: Vec<Evidence>,
@@ -113,6 +116,7 @@ impl Credential {
             criteria: criteria(achievement.get("criteria")),
             image: image(achievement.get("image").or_else(|| doc.get("image"))),
             issuer: issuer(doc.get("issuer")),
+            recipients: super::recipient::identities(doc),
             dates: Dates::read(doc),
             evidence: list(doc, "evidence").iter().map(evidence).collect(),
             alignments: list(&achievement, "alignment")

@@ -374,12 +374,12 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             "recipient not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the recipient with the owner)".to_string(),
         )
     } else {
-        recipient::check(&doc, &opts.owner)
+        recipient::check_identities(&typed.recipients, &opts.owner)
     };
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let (outcome, detail) = trust(issuer.as_deref(), issuer_name(&doc), &opts.trust);
+    let (outcome, detail) = trust(issuer.as_deref(), typed.issuer.name.as_deref(), &opts.trust);
     checks.set(CheckName::Trust, outcome, detail);
 
     let checks = checks.finish("not reached");
@@ -456,11 +456,6 @@ fn overall(checks: &[Check], policy: Policy) -> Status {
         // A window that could not be read is not a pass.
         _ => Status::Unverifiable,
     }
-}
-
-/// The issuer's name as the credential (or, for OB 2.0, its Profile) gives it.
-pub fn issuer_name(doc: &serde_json::Value) -> Option<&str> {
-    doc.get("issuer")?.get("name")?.as_str()
 }
 
 /// Check 8: is the issuer one the portfolio vouches for? A name copied from a

@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 use super::Outcome;
 
 /// What kind of identifier a value is; only identities of one kind are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Email,
     Url,
@@ -125,7 +125,7 @@ fn strip_prefix_ci<'a>(value: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// One recipient identity a credential names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Identity {
     pub kind: Kind,
     /// The plain value, or `alg$hex` when hashed.
@@ -203,13 +203,18 @@ fn digits(phone: &str) -> String {
 
 /// Compares the credential's recipient with the owner's identities.
 pub fn check(doc: &Value, owner: &Owner) -> (Outcome, String) {
+    check_identities(&identities(doc), owner)
+}
+
+/// Compares the identities a credential names (as [`identities`] reads them) with
+/// the owner's.
+pub fn check_identities(named: &[Identity], owner: &Owner) -> (Outcome, String) {
     if owner.is_empty() {
         return (
             Outcome::Skipped,
             "not checked: no owner identity is configured (owner.email or owner.identities in folio.yaml)".into(),
         );
     }
-    let named = identities(doc);
     if named.is_empty() {
         return (
             Outcome::Skipped,
@@ -217,7 +222,7 @@ pub fn check(doc: &Value, owner: &Owner) -> (Outcome, String) {
                 .into(),
         );
     }
-    for identity in &named {
+    for identity in named {
         if owner.of(identity.kind).any(|o| identity.matches(o)) {
             return (
                 Outcome::Pass,
