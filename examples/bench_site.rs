@@ -15,6 +15,8 @@ use folio::badge::sign::{Issuer, sample_badge};
 
 const SECTIONS: usize = 10;
 const SEED: [u8; 32] = [0x5e; 32];
+/// Replacement badges written for the serve-latency benchmark's badge edits.
+const EDITS: usize = 20;
 
 /// xorshift64*: deterministic and good enough to vary text.
 struct Rng(u64);
@@ -270,6 +272,23 @@ pub fn generate(root: &Path, pages: usize, badges: usize) {
             &format!("content/sec-{:02}/page-{i:05}.md", i % SECTIONS),
             text,
         );
+    }
+    // Replacement badges for bench/serve-latency.py's "badge" edit: each a genuine
+    // credential with its own name, copied over badges/badge-0000.json in turn.
+    if badges > 0 {
+        for e in 0..EDITS {
+            let doc = sample_badge(
+                &issuer,
+                &format!("Edited badge {e:02}"),
+                "2025-01-01T00:00:00Z",
+            );
+            let signed = issuer.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
+            write(
+                root,
+                &format!("bench-edits/badge-{e:02}.json"),
+                serde_json::to_vec_pretty(&signed).unwrap(),
+            );
+        }
     }
     for b in 0..badges {
         let doc = sample_badge(&issuer, &format!("Bench badge {b}"), "2025-01-01T00:00:00Z");

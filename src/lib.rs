@@ -69,6 +69,8 @@ pub struct Cache {
     pub html: cache::Memo<String>,
     /// Badge verdicts, keyed by the file's bytes and what verification depends on.
     pub verdicts: cache::Memo<badge::Verdict>,
+    /// Link scans of rendered files, by the file's render fingerprint.
+    pub links: cache::Memo<Option<links::Scanned>>,
 }
 
 /// Verification options for a file checked on its own, outside any portfolio: no
@@ -149,7 +151,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let theme_files = render::theme_static(&theme);
     let static_files = static_files(config, &mut warnings)?;
     let files = one_source_per_path(content, files, theme_files, static_files)?;
-    let mut broken_links = check_links(config, &site, &files)?;
+    let mut broken_links = check_links(config, &site, &files, cache)?;
     phases.done("links");
     broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
     if !broken_links.is_empty() {
@@ -207,6 +209,7 @@ fn check_links(
     config: &Config,
     site: &site::Site,
     files: &[OutputFile],
+    cache: Option<&Cache>,
 ) -> Result<Vec<links::BrokenLink>> {
     let content = &site.content;
     let sources: std::collections::HashMap<String, String> = content
@@ -219,7 +222,7 @@ fn check_links(
         }))
         .collect();
     let address = links::SiteAddress::new(&config.base_url, &config.base_path);
-    let scan = links::scan(files)?;
+    let scan = links::scan(files, cache.map(|c| &c.links))?;
     let mut broken = links::check(&scan, &address, &sources, &config.root);
     if config.check_external_links {
         let external = links::external_links(&scan, &address);
@@ -254,6 +257,7 @@ fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<Outpu
         .map(|(path, src)| OutputFile {
             path,
             body: Body::Copy(src),
+            key: None,
         })
         .collect())
 }

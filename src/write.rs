@@ -35,6 +35,9 @@ pub struct OutputFile {
     /// Site-relative, `/`-separated (`projects/foo/index.html`).
     pub path: String,
     pub body: Body,
+    /// A fingerprint of everything the file was made from, when `serve`'s render memo
+    /// knows it: work on the file (its link scan) is reused while it is unchanged.
+    pub key: Option<u64>,
 }
 
 impl OutputFile {
@@ -42,6 +45,15 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             body: Body::Bytes(bytes.into()),
+            key: None,
+        }
+    }
+
+    /// A file with the fingerprint of its inputs (see [`OutputFile::key`]).
+    pub fn keyed(path: impl Into<String>, bytes: impl Into<Vec<u8>>, key: Option<u64>) -> Self {
+        OutputFile {
+            key,
+            ..OutputFile::new(path, bytes)
         }
     }
 

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         OutputFile::new("css/site.css", data.to_vec()),
         OutputFile::new("sitemap.xml", data.to_vec()),
     ];
-    let Ok(scan) = links::scan(&files) else {
+    let Ok(scan) = links::scan(&files, None) else {
         return;
     };
     let site = SiteAddress::new("https://learner.example/base/", "/base/");

@@ -41,7 +41,11 @@ pub fn serve(args: &ServeArgs) -> Result<(), Error> {
             badges_checked,
             elapsed,
             changed,
+            phases,
         } => {
+            if std::env::var_os("FOLIO_TIMINGS").is_some() {
+                crate::cmd::build::print_timings(&phases);
+            }
             let (verb, what) = match changed.len() {
                 0 => ("built", String::new()),
                 1 => (

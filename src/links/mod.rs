@@ -123,7 +123,7 @@ impl SiteAddress {
 }
 
 /// A link found in a file, before it is resolved.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Found {
     url: String,
     line: u32,
@@ -131,9 +131,10 @@ struct Found {
     absolute_only: bool,
 }
 
-/// What one output file holds, as far as links go.
-#[derive(Debug, Default)]
-struct Scanned {
+/// What one output file holds, as far as links go (kept by `serve` for files whose
+/// inputs did not change).
+#[derive(Debug, Default, Clone)]
+pub struct Scanned {
     links: Vec<Found>,
     ids: HashSet<String>,
     /// Ids given to a second element, with the line of the second.
@@ -149,12 +150,30 @@ pub struct Scan<'a> {
     scanned: Vec<(usize, Scanned)>,
 }
 
-/// Reads every HTML, CSS, XML and robots file of the site, in parallel.
-pub fn scan(files: &[OutputFile]) -> crate::Result<Scan<'_>> {
+/// Reads every HTML, CSS, XML and robots file of the site, in parallel. With a memo
+/// (`serve`), a file whose [`OutputFile::key`] is unchanged is not read again.
+pub fn scan<'a>(
+    files: &'a [OutputFile],
+    memo: Option<&crate::cache::Memo<Option<Scanned>>>,
+) -> crate::Result<Scan<'a>> {
     let scanned = files
         .par_iter()
         .enumerate()
-        .filter_map(|(i, f)| scan_file(f).transpose().map(|r| r.map(|s| (i, s))))
+        .filter_map(|(i, f)| {
+            let scanned = match memo {
+                // A rendered file by its render fingerprint; anything else generated
+                // (feeds, sitemap) by its bytes, which is much cheaper than a rescan.
+                Some(m) => match f.key.or_else(|| match &f.body {
+                    crate::write::Body::Bytes(b) => Some(crate::cache::fingerprint(&[b])),
+                    _ => None,
+                }) {
+                    Some(key) => m.get_or(&f.path, key, || scan_file(f)),
+                    None => scan_file(f),
+                },
+                None => scan_file(f),
+            };
+            scanned.transpose().map(|r| r.map(|s| (i, s)))
+        })
         .collect::<crate::Result<_>>()?;
     Ok(Scan { files, scanned })
 }

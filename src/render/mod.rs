@@ -15,7 +15,7 @@ use std::error::Error as _;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::cache::{Memo, fingerprint, memoised};
+use crate::cache::{HashPart, JsonPart, Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Page, Section};
 use crate::error::{Error, Location, Result};
@@ -309,21 +309,40 @@ impl Renderer<'_> {
         self.base.clone()
     }
 
-    /// Renders `template` for the output file `out`; `source` names what the page came
-    /// from in errors. Memoised by `serve` on the template and context.
-    pub fn render(&self, template: &str, ctx: &Context, source: &str, out: &str) -> Result<String> {
-        let key = || {
-            fingerprint(&[
-                &self.shared_key,
-                &template,
-                &ctx.clone().into_json().to_string(),
-            ])
-        };
-        memoised(self.cache, out, key, || {
-            self.tera
-                .render(template, ctx)
-                .map_err(|e| template_error(&e, &self.origins, Some(source)))
-        })
+    /// Renders `template` into the output file `out`; `source` names what the page came
+    /// from in errors. Memoised by `serve` on the template and context, and then the
+    /// file carries that fingerprint.
+    pub fn render(
+        &self,
+        template: &str,
+        ctx: &Context,
+        source: &str,
+        out: &str,
+    ) -> Result<OutputFile> {
+        let key = self.cache.map(|_| {
+            // The shared variables are in `shared_key`; the rest are the output's own.
+            let mut parts: Vec<&dyn HashPart> = vec![&self.shared_key, &template];
+            let own: Vec<(&str, JsonPart)> = outputs::OWN_VARIABLES
+                .iter()
+                .filter_map(|k| Some((*k, JsonPart(ctx.get(k)?))))
+                .collect();
+            for (name, value) in &own {
+                parts.push(name);
+                parts.push(value);
+            }
+            fingerprint(&parts)
+        });
+        let html = memoised(
+            self.cache,
+            out,
+            || key.unwrap_or(0),
+            || {
+                self.tera
+                    .render(template, ctx)
+                    .map_err(|e| template_error(&e, &self.origins, Some(source)))
+            },
+        )?;
+        Ok(OutputFile::keyed(out, html, key))
     }
 }
 
@@ -413,6 +432,7 @@ pub fn theme_static(theme: &Theme) -> Vec<OutputFile> {
         .map(|(path, body)| OutputFile {
             path: path.clone(),
             body: body.clone(),
+            key: None,
         })
         .collect()
 }

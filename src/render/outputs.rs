@@ -16,6 +16,18 @@ pub trait Output: Sync {
     fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile>;
 }
 
+/// The variables outputs add to the shared context. The render memo's key covers the
+/// shared context and these; a new per-output variable must be listed here, or `serve`
+/// would keep showing a stale page.
+pub const OWN_VARIABLES: &[&str] = &[
+    "page",
+    "section",
+    "page_badges",
+    "badges",
+    "skills",
+    "badge",
+];
+
 /// Every part, in the order the files are listed.
 pub const OUTPUTS: &[&dyn Output] = &[
     &Pages,
@@ -56,8 +68,7 @@ impl Output for Pages {
                 ctx.insert("page_badges", &cited);
                 let template = page.template.as_deref().unwrap_or("page.html");
                 let out = format!("{}index.html", page.path);
-                let html = r.render(template, &ctx, &page.source, &out)?;
-                Ok(OutputFile::new(out, html))
+                r.render(template, &ctx, &page.source, &out)
             })
             .collect();
         errors.keep_ok(results)
@@ -88,9 +99,7 @@ impl Output for Sections {
             };
             let source = section.source.as_deref().unwrap_or("content/_index.md");
             let out = format!("{}index.html", section.path);
-            if let Some(html) = errors.keep(r.render(template, &ctx, source, &out)) {
-                files.push(OutputFile::new(out, html));
-            }
+            files.extend(errors.keep(r.render(template, &ctx, source, &out)));
         }
         files
     }
@@ -108,11 +117,7 @@ impl Output for NotFound {
         let mut ctx = r.context();
         ctx.insert("section", &section_view(content, home));
         let html = r.render("404.html", &ctx, "404 page", "404.html");
-        errors
-            .keep(html)
-            .map(|html| OutputFile::new("404.html", html))
-            .into_iter()
-            .collect()
+        errors.keep(html).into_iter().collect()
     }
 }
 
@@ -130,9 +135,7 @@ impl Output for BadgePages {
         let mut ctx = r.context();
         ctx.insert("badges", badges);
         let out = "badges/index.html";
-        if let Some(html) = errors.keep(r.render("badges.html", &ctx, "badges/", out)) {
-            files.push(OutputFile::new(out, html));
-        }
+        files.extend(errors.keep(r.render("badges.html", &ctx, "badges/", out)));
         let pages = badges
             .par_iter()
             .map(|badge| {
@@ -140,8 +143,7 @@ impl Output for BadgePages {
                 ctx.insert("badge", badge);
                 let out = format!("badges/{}/index.html", badge.slug);
                 let source = format!("badges/{}", badge.file);
-                let html = r.render("badge.html", &ctx, &source, &out)?;
-                Ok(OutputFile::new(out, html))
+                r.render("badge.html", &ctx, &source, &out)
             })
             .collect();
         files.extend(errors.keep_ok(pages));
@@ -162,7 +164,6 @@ impl Output for SkillsPage {
         let out = "skills/index.html";
         errors
             .keep(r.render("skills.html", &ctx, "skills page", out))
-            .map(|html| OutputFile::new(out, html))
             .into_iter()
             .collect()
     }
@@ -183,5 +184,20 @@ struct Feeds;
 impl Output for Feeds {
     fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
         feed::feeds(r.config, &site.content)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_variable_an_output_adds_is_in_the_memo_key() {
+        let source = include_str!("outputs.rs");
+        for piece in source.split("ctx.insert(\"").skip(1) {
+            let name = piece.split('"').next().unwrap();
+            assert!(
+                super::OWN_VARIABLES.contains(&name),
+                "`{name}` is added to a template context but not listed in OWN_VARIABLES"
+            );
+        }
     }
 }

@@ -64,6 +64,8 @@ pub enum Event {
         badges_checked: usize,
         elapsed: Duration,
         changed: Vec<PathBuf>,
+        /// Wall time of each stage, for `FOLIO_TIMINGS=1`.
+        phases: Vec<(&'static str, Duration)>,
     },
     Failed(Error),
 }
@@ -155,6 +157,7 @@ fn rebuild(
                 badges_checked: report.badges_checked,
                 elapsed: report.elapsed,
                 changed,
+                phases: report.phases,
             });
         }
         Err(e) => {

@@ -13,7 +13,7 @@ use notify::{EventKind, RecursiveMode};
 use crate::error::{Error, Result};
 
 /// How long the folder must be quiet before a burst of events becomes one rebuild.
-pub const QUIET: Duration = Duration::from_millis(120);
+pub const QUIET: Duration = Duration::from_millis(25);
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
 pub struct Watcher {
