@@ -208,7 +208,17 @@ impl Sink for Disk {
         self.remove_stale_staging();
         let staging = self.sibling("new");
         let _ = fs::remove_dir_all(&staging);
-        let result = write_tree(&staging, &files).and_then(|()| self.swap(&staging));
+        let previous = self.out.is_dir().then_some(self.out.as_path());
+        let result = write_tree(&staging, &files, previous).and_then(|all_kept| {
+            // Nothing changed: keep the site as it is, touching no file (deploys and
+            // rsync-style uploads then move nothing).
+            if all_kept && same_file_set(&self.out, &files) {
+                fs::remove_dir_all(&staging)
+                    .map_err(|e| Error::io(&staging, "cannot remove the staging folder", e))
+            } else {
+                self.swap(&staging)
+            }
+        });
         if result.is_err() {
             let _ = fs::remove_dir_all(&staging);
         }
@@ -291,7 +301,10 @@ fn exchange(_: &Path, _: &Path) -> Result<bool> {
     Ok(false)
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` into the new folder `dir`. A file whose bytes equal the same path in
+/// `previous` (the current output) is hard-linked from it instead, so it keeps its
+/// inode and modification time. Returns whether every file was kept that way.
+fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<bool> {
     fs::create_dir(dir).map_err(|e| Error::io(dir, "cannot create output folder", e))?;
     // Create folders first (serially, they nest), then write files in parallel.
     let mut folders: Vec<&str> = files
@@ -304,21 +317,81 @@ fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<()> {
         let path = dir.join(folder);
         fs::create_dir_all(&path).map_err(|e| Error::io(&path, "cannot create folder", e))?;
     }
-    files.par_iter().try_for_each(|f| {
-        let path = dir.join(&f.path);
-        match &f.body {
-            Body::Copy(src) => fs::copy(src, &path).map(|_| ()),
-            Body::Bytes(b) => fs::write(&path, b),
-            Body::Static(b) => fs::write(&path, b),
-        }
-        .map_err(|e| Error::io(&path, "cannot write file", e))
-    })?;
+    let kept = files
+        .par_iter()
+        .map(|f| {
+            let path = dir.join(&f.path);
+            if let Some(old) = previous.map(|p| p.join(&f.path))
+                && unchanged(&old, f)
+                && fs::hard_link(&old, &path).is_ok()
+            {
+                return Ok(true);
+            }
+            match &f.body {
+                Body::Copy(src) => fs::copy(src, &path).map(|_| ()),
+                Body::Bytes(b) => fs::write(&path, b),
+                Body::Static(b) => fs::write(&path, b),
+            }
+            .map_err(|e| Error::io(&path, "cannot write file", e))?;
+            Ok(false)
+        })
+        .collect::<Result<Vec<bool>>>()?;
     let marker = dir.join(MARKER);
-    fs::write(
-        &marker,
-        "This folder was written by folio; `folio build` replaces it as a whole.\n",
-    )
-    .map_err(|e| Error::io(&marker, "cannot write file", e))
+    let kept_marker = previous.is_some_and(|p| fs::hard_link(p.join(MARKER), &marker).is_ok());
+    if !kept_marker {
+        fs::write(
+            &marker,
+            "This folder was written by folio; `folio build` replaces it as a whole.\n",
+        )
+        .map_err(|e| Error::io(&marker, "cannot write file", e))?;
+    }
+    Ok(kept.iter().all(|k| *k))
+}
+
+/// Whether the regular file at `old` holds exactly `file`'s bytes.
+fn unchanged(old: &Path, file: &OutputFile) -> bool {
+    let Ok(meta) = fs::symlink_metadata(old) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    let same =
+        |bytes: &[u8]| meta.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == bytes);
+    match &file.body {
+        Body::Bytes(b) => same(b),
+        Body::Static(b) => same(b),
+        Body::Copy(src) => {
+            fs::metadata(src).is_ok_and(|m| m.len() == meta.len())
+                && fs::read(src).is_ok_and(|b| same(&b))
+        }
+    }
+}
+
+/// Whether `out` holds exactly the paths of `files` (and folio's marker), no more.
+fn same_file_set(out: &Path, files: &[OutputFile]) -> bool {
+    // Every entry, hidden ones included (`.nojekyll` is part of the site).
+    let mut existing = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1) {
+        let Ok(entry) = entry else { return false };
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(out).expect("under the root");
+            let parts: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            existing.push(parts.join("/"));
+        }
+    }
+    let mut old: Vec<&str> = existing
+        .iter()
+        .map(String::as_str)
+        .filter(|rel| *rel != MARKER)
+        .collect();
+    let mut new: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    old.sort_unstable();
+    new.sort_unstable();
+    old == new
 }
 
 #[cfg(test)]

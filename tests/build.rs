@@ -585,3 +585,47 @@ fn ids_nul_cname_file_names_and_config_messages() {
         .stderr_has("expected a mapping of `key: value` settings");
     assert!(!run.stderr.contains("RawConfig"), "{}", run.stderr);
 }
+
+#[test]
+fn rebuilding_an_unchanged_site_writes_nothing() {
+    use std::os::unix::fs::MetadataExt;
+    // The example portfolio: badges (with receipts), feeds, static files.
+    let p = Portfolio::example();
+    p.run(&["build"]).success();
+    let stamps = || -> std::collections::BTreeMap<String, (u64, i64, i64)> {
+        walkdir::WalkDir::new(p.root.join("public"))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let m = e.metadata().unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(&p.root)
+                    .unwrap()
+                    .display()
+                    .to_string();
+                (rel, (m.ino(), m.mtime(), m.mtime_nsec()))
+            })
+            .collect()
+    };
+    let first = stamps();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    p.run(&["build"]).success();
+    assert_eq!(stamps(), first, "the second build touched the output");
+
+    // One page changes: only its file is new; the others keep their inode and time.
+    p.write(
+        "content/about.md",
+        p.read("content/about.md") + "\nOne more line.\n",
+    );
+    p.run(&["build"]).success();
+    let third = stamps();
+    let out = |rel: &str| format!("public/{rel}");
+    assert_ne!(
+        third[&out("about/index.html")],
+        first[&out("about/index.html")]
+    );
+    for kept in ["projects/index.html", "badges/index.html", "sitemap.xml"] {
+        assert_eq!(third[&out(kept)], first[&out(kept)], "{kept} was rewritten");
+    }
+}
