@@ -57,7 +57,7 @@ def wait_for(urls, token):
     for url in urls:
         while token not in get(url):
             if time.perf_counter() - start > TIMEOUT:
-                raise RuntimeError(f"{url} never showed {token}")
+                raise RuntimeError(f"{url} never showed {token} (last answer: {get(url)[:300]!r})")
             time.sleep(POLL)
     return time.perf_counter() - start
 
@@ -137,7 +137,12 @@ def measure(tool, site):
         for kind, path, text, atomic, urls, token in edits(tool, site):
             before = time.perf_counter()
             save(path, text, atomic)
-            took = wait_for([server.base + u for u in urls], token)
+            try:
+                took = wait_for([server.base + u for u in urls], token)
+            except RuntimeError as e:
+                # Counted as a miss (the change never showed within TIMEOUT).
+                print(f"  {tool}: {e}", file=sys.stderr)
+                took = TIMEOUT
             results.setdefault(kind, []).append(took)
             # Let a slow server finish before the next save.
             time.sleep(max(0.05, 2 * (time.perf_counter() - before)))
