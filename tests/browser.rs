@@ -107,8 +107,8 @@ impl Driver {
     }
 }
 
-#[test]
-fn open_page_reloads_after_an_edit() {
+/// Whether the browser is here; on CI it must be.
+fn have_browser() -> bool {
     if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -117,6 +117,90 @@ fn open_page_reloads_after_an_edit() {
         eprintln!(
             "skipping the browser test: `apt-get install chromium chromium-driver` to run it"
         );
+        return false;
+    }
+    true
+}
+
+/// Waits until the open page's text contains `text` (the page reloads itself).
+fn wait_for_text(driver: &Driver, text: &str, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let script = "return document.body.textContent";
+    while !driver.eval(script).as_str().unwrap_or("").contains(text) {
+        assert!(
+            Instant::now() < deadline,
+            "the open page never showed {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn every_kind_of_change_reaches_the_open_page() {
+    if !have_browser() {
+        return;
+    }
+    let p = Portfolio::fixture("basic");
+    let server = start(&p, &["--port", "0"]);
+    let profile = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    driver.open_session(profile.path());
+
+    // A title: its section's listing and the home page, each open in turn.
+    let retitle = |title: &str| {
+        let text = p.read("content/projects/alpha.md");
+        let old = text
+            .lines()
+            .find(|l| l.starts_with("title:"))
+            .unwrap()
+            .to_string();
+        p.write(
+            "content/projects/alpha.md",
+            text.replace(&old, &format!("title: {title}")),
+        );
+    };
+    driver.navigate(&format!("{}projects/", server.url));
+    retitle("Alpha, renamed on the listing");
+    wait_for_text(
+        &driver,
+        "Alpha, renamed on the listing",
+        "a new title on its listing",
+    );
+    driver.navigate(&server.url);
+    retitle("Alpha, renamed at home");
+    wait_for_text(
+        &driver,
+        "Alpha, renamed at home",
+        "a new title on the home page",
+    );
+
+    // A badge: added while the home page is open.
+    let issuer = folio::badge::sign::Issuer::from_seed([12; 32]);
+    let badge = folio::badge::sign::sample_badge(&issuer, "Browser Badge", "2025-01-01T00:00:00Z");
+    let badge = issuer.sign_rdfc(badge, "2025-01-01T00:00:00Z").unwrap();
+    p.write("badges/browser.json", badge.to_string());
+    wait_for_text(&driver, "Browser Badge", "a new badge");
+
+    // A template: an override of the page template.
+    driver.navigate(&format!("{}about/", server.url));
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    p.write(
+        "templates/page.html",
+        page.replacen(
+            "{% block main %}",
+            "{% block main %}<p>Template edited</p>",
+            1,
+        ),
+    );
+    wait_for_text(&driver, "Template edited", "a template change");
+}
+
+#[test]
+fn open_page_reloads_after_an_edit() {
+    if !have_browser() {
         return;
     }
     let p = Portfolio::fixture("basic");
