@@ -65,7 +65,8 @@ pub fn badge_options(config: &Config) -> Result<badge::Options> {
 /// Caches `folio serve` keeps between rebuilds (see `cache.rs`).
 #[derive(Default)]
 pub struct Cache {
-    pub markdown: cache::Memo<content::markdown::Rendered>,
+    /// Content files as read, and their rendered markdown.
+    pub content: content::Memos,
     pub html: cache::Memo<String>,
     /// Badge verdicts, keyed by the file's bytes and what verification depends on.
     pub verdicts: cache::Memo<badge::Verdict>,
@@ -120,7 +121,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let started = Instant::now();
     let mut phases = Phases::new();
     let theme = render::theme::load(config)?;
-    let content = content::load(config, cache.map(|c| &c.markdown))?;
+    let content = content::load(config, cache.map(|c| &c.content))?;
     phases.done("content");
     if let Some(c) = cache {
         c.html.take_misses();

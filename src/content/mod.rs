@@ -93,7 +93,16 @@ impl Content {
     }
 }
 
+/// What `serve` keeps between rebuilds for content: each file as read (reused while
+/// its size and modification time are unchanged) and its rendered markdown.
+#[derive(Default)]
+pub struct Memos {
+    pub markdown: Memo<markdown::Rendered>,
+    entries: Memo<Option<Entry>>,
+}
+
 /// One markdown file after its front matter is read, before rendering.
+#[derive(Clone)]
 struct Entry {
     /// Relative to `content/`, with `/` separators.
     rel: String,
@@ -104,12 +113,15 @@ struct Entry {
     body_start: usize,
     body_line: u32,
     path: String,
+    /// Fingerprint of the file's size and modification time (0 without a cache).
+    stamp: u64,
 }
 
 /// Reads and renders every page under `ROOT/content`.
 /// Long because its stages (read entries, claim URLs, render, attach to sections)
 /// share the entry list and collect every error before failing.
-pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result<Content> {
+pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
+    let cache = memos.map(|m| &m.markdown);
     let dir = config.root.join(CONTENT_DIR);
     if !dir.is_dir() {
         return Err(Error::content(
@@ -122,7 +134,17 @@ pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result
 
     let results: Vec<Result<Option<Entry>>> = files
         .par_iter()
-        .map(|rel| read_entry(config, &dir, rel))
+        .map(|rel| match memos {
+            // Unchanged size and time: the file as read last time, without reading or
+            // parsing it again (a serve rebuild touches every file otherwise).
+            Some(m) => match file_stamp(&dir.join(rel)) {
+                Some(stamp) => m.entries.get_or(rel, stamp, || {
+                    read_entry(config, &dir, rel).map(|e| e.map(|e| Entry { stamp, ..e }))
+                }),
+                None => read_entry(config, &dir, rel),
+            },
+            None => read_entry(config, &dir, rel),
+        })
         .collect();
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -178,7 +200,15 @@ pub fn load(config: &Config, cache: Option<&Memo<markdown::Rendered>>) -> Result
             memoised(
                 cache,
                 &e.rel,
-                || fingerprint(&[&links_key, &body, &e.body_line, &e.shown]),
+                // The file's stamp stands for its text (read again when it changes);
+                // without one, the text itself.
+                || {
+                    let text = match e.stamp {
+                        0 => fingerprint(&[&body]),
+                        stamp => stamp,
+                    };
+                    fingerprint(&[&links_key, &text, &e.body_line, &e.shown])
+                },
                 || markdown::render(&e.shown, &e.rel, body, e.body_line, &links),
             )
         })
@@ -215,6 +245,13 @@ fn markdown_files(dir: &Path) -> Result<Vec<String>> {
         .map(|(rel, _)| rel)
         .filter(|rel| rel.ends_with(".md"))
         .collect())
+}
+
+/// Size and modification time of a file, fingerprinted; `None` when unreadable.
+fn file_stamp(path: &std::path::Path) -> Option<u64> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    Some(fingerprint(&[&meta.len(), &modified]))
 }
 
 fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
@@ -259,6 +296,7 @@ fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
         body_line,
         text,
         path,
+        stamp: 0,
     }))
 }
 
