@@ -13,7 +13,10 @@ use notify::{EventKind, RecursiveMode};
 use crate::error::{Error, Result};
 
 /// How long the folder must be quiet before a burst of events becomes one rebuild.
-pub const QUIET: Duration = Duration::from_millis(25);
+/// Short on purpose (it is part of every save-to-reload): an editor's atomic save (a
+/// temporary file written, then renamed) arrives within a millisecond, and a save in
+/// slower steps only costs a second, cheap rebuild.
+pub const QUIET: Duration = Duration::from_millis(10);
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
 
 pub struct Watcher {
