@@ -122,6 +122,15 @@ fn have_browser() -> bool {
     true
 }
 
+/// `folio serve` on `p`, and a browser with a fresh profile (kept while it lives).
+fn serve_and_browse(p: &Portfolio) -> (common::server::Server, tempfile::TempDir, Driver) {
+    let server = start(p, &["--port", "0"]);
+    let profile = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    driver.open_session(profile.path());
+    (server, profile, driver)
+}
+
 /// Waits until the open page's text contains `text` (the page reloads itself).
 fn wait_for_text(driver: &Driver, text: &str, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -141,10 +150,7 @@ fn every_kind_of_change_reaches_the_open_page() {
         return;
     }
     let p = Portfolio::fixture("basic");
-    let server = start(&p, &["--port", "0"]);
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
+    let (server, _profile, driver) = serve_and_browse(&p);
 
     // A title: its section's listing and the home page, each open in turn.
     let retitle = |title: &str| {
@@ -204,10 +210,7 @@ fn open_page_reloads_after_an_edit() {
         return;
     }
     let p = Portfolio::fixture("basic");
-    let server = start(&p, &["--port", "0"]);
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
+    let (server, _profile, driver) = serve_and_browse(&p);
     driver.navigate(&format!("{}about/", server.url));
     let heading = "return document.querySelector('main h1').textContent";
     assert_eq!(driver.eval(heading), json!("About"));
