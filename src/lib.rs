@@ -68,6 +68,8 @@ pub struct Cache {
     /// Content files as read, and their rendered markdown.
     pub content: content::Memos,
     pub html: cache::Memo<String>,
+    /// Atom feeds, by the fingerprint of what they show.
+    pub feeds: cache::Memo<String>,
     /// Badge verdicts, keyed by the file's bytes and what verification depends on.
     pub verdicts: cache::Memo<badge::Verdict>,
     /// Link scans of rendered files, by the file's render fingerprint.
@@ -141,7 +143,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let mut site = site::join(content, badges)?;
     let badge_files = std::mem::take(&mut site.badges.files);
     let favicon = render::resolve_favicon(config, &theme)?;
-    let mut files = render::render(config, &theme, &site, favicon, cache.map(|c| &c.html))?;
+    let mut files = render::render(config, &theme, &site, favicon, cache)?;
     phases.done("render");
     files.extend(badge_files);
     let content = &site.content;

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Section, parse_date};
 use crate::write::OutputFile;
@@ -51,9 +52,38 @@ fn has_dated_pages(content: &Content, section: &Section) -> bool {
 }
 
 /// Renders the feed of every section [`feed_links`] lists.
-pub fn feeds(config: &Config, content: &Content) -> Vec<OutputFile> {
+pub fn feeds(config: &Config, content: &Content, memo: Option<&Memo<String>>) -> Vec<OutputFile> {
     fed(content)
-        .map(|s| OutputFile::new(format!("{}{FILE}", s.path), atom(config, content, s)))
+        .map(|s| {
+            let path = format!("{}{FILE}", s.path);
+            // `serve` reuses a feed while nothing it shows changed: escaping every
+            // page's body again is the costliest part of a small rebuild.
+            let key = || {
+                let pages: Vec<_> = s
+                    .pages
+                    .iter()
+                    .map(|&i| &content.pages[i])
+                    .map(|p| {
+                        (
+                            &p.permalink,
+                            &p.title,
+                            &p.date,
+                            &p.tags,
+                            &p.summary,
+                            &p.content,
+                        )
+                    })
+                    .collect();
+                let owner = &config.owner.name;
+                let site = (&config.title, &config.language, owner);
+                fingerprint(&[&site, &s.permalink, &s.title, &s.summary, &pages])
+            };
+            let xml = memoised::<_, std::convert::Infallible>(memo, &path, key, || {
+                Ok(atom(config, content, s))
+            })
+            .unwrap_or_else(|never| match never {});
+            OutputFile::new(path, xml)
+        })
         .collect()
 }
 

@@ -241,7 +241,7 @@ pub fn render(
     theme: &Theme,
     site: &Site,
     favicon: Option<Favicon>,
-    cache: Option<&Memo<String>>,
+    cache: Option<&crate::Cache>,
 ) -> Result<Vec<OutputFile>> {
     let (tera, syntax_errors) = compile(theme, config)?;
     let renderer = Renderer {
@@ -250,7 +250,8 @@ pub fn render(
         base: base_context(config, theme, site, favicon),
         shared_key: 0,
         tera,
-        cache,
+        cache: cache.map(|c| &c.html),
+        feeds: cache.map(|c| &c.feeds),
     };
     let renderer = Renderer {
         shared_key: renderer.shared_key(theme),
@@ -287,6 +288,9 @@ pub struct Renderer<'a> {
     origins: HashMap<&'a str, &'a TemplateSource>,
     base: Context,
     cache: Option<&'a Memo<String>>,
+    /// Feeds `serve` keeps between rebuilds (apart from `cache`, whose misses count the
+    /// pages rendered).
+    feeds: Option<&'a Memo<String>>,
     /// Fingerprint of everything every page shares: a change re-renders all of them.
     shared_key: u64,
 }
@@ -302,6 +306,11 @@ impl Renderer<'_> {
             .map(|t| (t.name.as_str(), t.text.as_str()))
             .collect();
         fingerprint(&[&templates, &self.base.clone().into_json().to_string()])
+    }
+
+    /// The memo `serve` keeps feeds in between rebuilds.
+    pub fn feeds_memo(&self) -> Option<&Memo<String>> {
+        self.feeds
     }
 
     /// The shared context, to add a page's own variables to.

@@ -183,7 +183,7 @@ struct Feeds;
 
 impl Output for Feeds {
     fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
-        feed::feeds(r.config, &site.content)
+        feed::feeds(r.config, &site.content, r.feeds_memo())
     }
 }
 
