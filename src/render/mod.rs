@@ -244,18 +244,15 @@ pub fn render(
     cache: Option<&crate::Cache>,
 ) -> Result<Vec<OutputFile>> {
     let (tera, syntax_errors) = compile(theme, config)?;
+    let base = base_context(config, theme, site, favicon);
     let renderer = Renderer {
         config,
         origins: origins(theme),
-        base: base_context(config, theme, site, favicon),
-        shared_key: 0,
+        shared_key: cache.map_or(0, |_| shared_key(theme, &base)),
+        base,
         tera,
         cache: cache.map(|c| &c.html),
         feeds: cache.map(|c| &c.feeds),
-    };
-    let renderer = Renderer {
-        shared_key: renderer.shared_key(theme),
-        ..renderer
     };
     // Every page is rendered even after one fails, so one run reports every template
     // problem (`folio theme check` relies on it); repeats of one error are folded.
@@ -296,18 +293,6 @@ pub struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    fn shared_key(&self, theme: &Theme) -> u64 {
-        if self.cache.is_none() {
-            return 0;
-        }
-        let templates: Vec<(&str, &str)> = theme
-            .templates
-            .iter()
-            .map(|t| (t.name.as_str(), t.text.as_str()))
-            .collect();
-        fingerprint(&[&templates, &self.base.clone().into_json().to_string()])
-    }
-
     /// The memo `serve` keeps feeds in between rebuilds.
     pub fn feeds_memo(&self) -> Option<&Memo<String>> {
         self.feeds
@@ -353,6 +338,17 @@ impl Renderer<'_> {
         )?;
         Ok(OutputFile::keyed(out, html, key))
     }
+}
+
+/// Fingerprint of what every page shares (templates and the shared context): a
+/// change here re-renders all of them.
+fn shared_key(theme: &Theme, base: &Context) -> u64 {
+    let templates: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .collect();
+    fingerprint(&[&templates, &base.clone().into_json().to_string()])
 }
 
 /// The variables every template gets: `config`, `theme`, `owner`, `site`.

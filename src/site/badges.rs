@@ -488,15 +488,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
     let v = &redact.verdict(&item.verdict);
     let c = v.typed.clone().unwrap_or_default();
     let place = place(config, item);
-    let Place {
-        file,
-        stem,
-        slug,
-        dir,
-        url,
-        permalink,
-    } = place.clone();
-    let name = c.name.clone().unwrap_or_else(|| stem.clone());
+    let name = c.name.clone().unwrap_or_else(|| place.stem.clone());
     let description = c.description.clone().unwrap_or_default();
     let issuer = issuer_view(config, v, &c.issuer);
     let Media {
@@ -504,6 +496,14 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         download_url,
         download_note,
     } = media(item, &c, &place, &name, &redact, files);
+    let Place {
+        file,
+        slug,
+        dir,
+        url,
+        permalink,
+        ..
+    } = place;
 
     let alignments = c
         .alignments
@@ -610,7 +610,6 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
 }
 
 /// Where a badge's files go: its file name, slug and folder.
-#[derive(Clone)]
 struct Place {
     file: String,
     stem: String,
