@@ -81,7 +81,7 @@ fn every_status_renders_as_it_should() {
     let page = |slug: &str| p.read(&format!("public/badges/{slug}/index.html"));
 
     let rust = page("rust");
-    assert!(rust.contains(MARK) && rust.contains("✓ Verified"));
+    assert!(rust.contains(MARK) && rust.contains("</svg> Verified</span>"));
     assert!(rust.contains("<title>Rust Basics — verified badge"));
     assert!(rust.contains("application/ld+json"));
     assert!(rust.contains("linkedin.com/profile/add"));
@@ -102,7 +102,15 @@ fn every_status_renders_as_it_should() {
         let html = page(slug);
         assert!(html.contains(class) && html.contains(label), "{slug}");
         assert!(!html.contains(MARK), "{slug} shows the verified mark");
-        assert!(!html.contains("✓ Verified"), "{slug}");
+        assert!(!html.contains("> Verified</span>"), "{slug}");
+        // Status marks are drawn (inline SVG), never emoji that need an emoji font.
+        assert!(
+            html.contains(&format!(
+                r#"<span class="status {class}"><svg class="mark""#
+            )),
+            "{slug}"
+        );
+        assert!(!html.contains('⌛') && !html.contains('⊘'), "{slug}");
         assert!(
             !html.contains("verified badge"),
             "{slug}: title or Open Graph"

@@ -29,7 +29,7 @@ fn the_benchmark_portfolio_builds_with_folio_and_hugo() {
         "<h1>Project 13",
         "<time>",
         "<table>",
-        "<pre><code class=\"language-python\">",
+        "<pre tabindex=\"0\"><code class=\"language-python\">",
         "/images/figure.svg",
     ] {
         assert!(page.contains(part), "page lacks {part}");

@@ -212,16 +212,23 @@ fn rebuilds_only_what_changed() {
     // The first build renders the 3 pages, 2 sections, the 404 page, the badge index,
     // the badge's page and the skills page, and verifies the badge.
     let line = next_line(&s.stdout, "built");
-    assert!(line.contains("(9 rendered, 1 badges checked)"), "{line}");
-    // A change below the first paragraph touches no listing: one page is rendered,
-    // and the unchanged badge is not verified again.
+    assert!(line.contains("(9 rendered, 1 badge checked)"), "{line}");
+    // Like `build`, it says how the badges fared, in words that agree with the numbers.
+    assert!(
+        line.contains("3 pages and 2 sections, 1 badge (1 verified, 0 expired, 0 not verified)"),
+        "{line}"
+    );
+    // A change below the first paragraph touches no listing; but a top-level page's
+    // body is part of the home page's view (themes may show it in full), so the page,
+    // the home page and the 404 page (a view of home) are rendered. The unchanged
+    // badge is not verified again.
     let g0 = generation(&s);
     p.write(
         "content/about.md",
         "---\ntitle: About\nweight: 1\n---\nAbout me, with a link to [a project](projects/alpha.md#results).\n\nMore.\n",
     );
     let line = next_line(&s.stdout, "rebuilt");
-    assert!(line.contains("(1 rendered, 0 badges checked)"), "{line}");
+    assert!(line.contains("(3 rendered, 0 badges checked)"), "{line}");
     let g1 = wait_rebuild(&s, g0);
     assert!(get(&s, "/about/").text().contains("More."));
     // A new title shows in listings: the page, its section, and the home and 404
@@ -237,7 +244,7 @@ fn rebuilds_only_what_changed() {
     // A badge whose bytes changed is verified again.
     p.write("badges/course.json", badge("Course, second edition"));
     let line = next_line(&s.stdout, "rebuilt");
-    assert!(line.contains("1 badges checked"), "{line}");
+    assert!(line.contains("1 badge checked"), "{line}");
     let g3 = wait_rebuild(&s, g2);
     assert!(
         get(&s, "/badges/course/")

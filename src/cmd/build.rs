@@ -12,29 +12,14 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         out: config.output_dir.clone(),
     };
     let report = crate::build(&config, &mut sink)?;
-    for warning in &report.warnings {
-        eprintln!("warning: {warning}");
-    }
-    for link in &report.broken_links {
-        eprintln!("warning: {}", link.to_error());
-    }
+    super::print_warnings(&report);
     if std::env::var_os("FOLIO_TIMINGS").is_some() {
         print_timings(&report.phases);
     }
     if !quiet {
-        let badges = report.badges_verified + report.badges_failed + report.badges_expired;
-        let badge_summary = if badges == 0 {
-            String::new()
-        } else {
-            format!(
-                ", {badges} badges ({} verified, {} expired, {} not verified)",
-                report.badges_verified, report.badges_expired, report.badges_failed
-            )
-        };
         println!(
-            "built {} pages and {} sections{badge_summary} in {} ms → {}",
-            report.pages,
-            report.sections,
+            "built {} in {} ms → {}",
+            super::site_summary(&report),
             report.elapsed.as_millis(),
             config.output_dir.display()
         );

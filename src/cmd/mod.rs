@@ -39,3 +39,39 @@ pub fn report_errors(e: Error) {
         }
     }
 }
+
+/// The warnings of a build, and the broken links it only warns about, on stderr.
+pub fn print_warnings(report: &crate::Report) {
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for link in &report.broken_links {
+        eprintln!("warning: {}", link.to_error());
+    }
+}
+
+/// `3 pages and 2 sections, 4 badges (1 verified, 1 expired, 2 not verified)`: what
+/// `build` and `serve` say they built.
+pub fn site_summary(report: &crate::Report) -> String {
+    let mut out = format!(
+        "{} and {}",
+        count(report.pages, "page", "pages"),
+        count(report.sections, "section", "sections")
+    );
+    let badges = report.badges_verified + report.badges_failed + report.badges_expired;
+    if badges > 0 {
+        out.push_str(&format!(
+            ", {} ({} verified, {} expired, {} not verified)",
+            count(badges, "badge", "badges"),
+            report.badges_verified,
+            report.badges_expired,
+            report.badges_failed
+        ));
+    }
+    out
+}
+
+/// `1 page`, `2 pages`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

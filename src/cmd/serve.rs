@@ -35,16 +35,10 @@ pub fn serve(args: &ServeArgs) -> Result<(), Error> {
                 open_browser(&url);
             }
         }
-        crate::serve::Event::Rebuilt {
-            pages,
-            rendered,
-            badges_checked,
-            elapsed,
-            changed,
-            phases,
-        } => {
+        crate::serve::Event::Rebuilt { report, changed } => {
+            super::print_warnings(&report);
             if std::env::var_os("FOLIO_TIMINGS").is_some() {
-                crate::cmd::build::print_timings(&phases);
+                crate::cmd::build::print_timings(&report.phases);
             }
             let (verb, what) = match changed.len() {
                 0 => ("built", String::new()),
@@ -55,8 +49,11 @@ pub fn serve(args: &ServeArgs) -> Result<(), Error> {
                 n => ("rebuilt", format!(" after {n} changes")),
             };
             println!(
-                "{verb} {pages} pages in {} ms ({rendered} rendered, {badges_checked} badges checked){what}",
-                elapsed.as_millis()
+                "{verb} {} in {} ms ({} rendered, {} checked){what}",
+                super::site_summary(&report),
+                report.elapsed.as_millis(),
+                report.rendered,
+                super::count(report.badges_checked, "badge", "badges"),
             );
         }
         crate::serve::Event::Failed(e) => {

@@ -116,6 +116,19 @@ pub fn render(
                 title,
                 id,
             }),
+            // Keyboard users must be able to scroll a code block that is wider than
+            // the page: a focusable `<pre>` (WCAG 2.1.1; axe `scrollable-region-focusable`).
+            Event::Start(Tag::CodeBlock(kind)) => Event::Html(code_block_start(&kind).into()),
+            Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
+            // A task-list box is read out with its state, not as an unlabelled control.
+            Event::TaskListMarker(done) => Event::InlineHtml(
+                if done {
+                    r#"<input type="checkbox" disabled checked aria-label="done"> "#
+                } else {
+                    r#"<input type="checkbox" disabled aria-label="to do"> "#
+                }
+                .into(),
+            ),
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
                 event
@@ -186,6 +199,25 @@ pub fn render(
         headings,
         word_count,
     })
+}
+
+/// `<pre tabindex="0"><code class="language-x">`, as pulldown-cmark writes it but
+/// focusable.
+fn code_block_start(kind: &pulldown_cmark::CodeBlockKind) -> String {
+    let lang = match kind {
+        pulldown_cmark::CodeBlockKind::Fenced(info) => {
+            info.split([' ', ',', '{']).next().unwrap_or("")
+        }
+        pulldown_cmark::CodeBlockKind::Indented => "",
+    };
+    if lang.is_empty() {
+        r#"<pre tabindex="0"><code>"#.to_string()
+    } else {
+        format!(
+            r#"<pre tabindex="0"><code class="language-{}">"#,
+            crate::util::html::escape(lang)
+        )
+    }
 }
 
 const LINK_HINT: &str = "links to pages are relative to this file, e.g. `../projects/foo.md`";

@@ -42,6 +42,10 @@ pub struct PageSummary<'a> {
     pub weight: Option<i64>,
     pub reading_time: usize,
     pub extra: &'a BTreeMap<String, serde_yaml::Value>,
+    /// The page's HTML, only for the home page's own pages (`about.md`,
+    /// `experience.md`): a one-page layout can show them in full.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<&'a str>,
 }
 
 impl<'a> From<&'a Page> for PageSummary<'a> {
@@ -60,6 +64,7 @@ impl<'a> From<&'a Page> for PageSummary<'a> {
             weight: p.weight,
             reading_time: p.reading_time,
             extra: &p.extra,
+            content: None,
         }
     }
 }
@@ -136,6 +141,73 @@ struct SiteView<'a> {
     feeds: Vec<feed::FeedLink>,
     /// The favicon: `{ url, type }`, or none when neither portfolio nor theme has one.
     favicon: Option<Favicon>,
+    /// The owner's links (`owner.links`) as full URLs with proper labels.
+    links: Vec<OwnerLink>,
+}
+
+/// One of the owner's links: `github: ada` becomes label `GitHub`, URL
+/// `https://github.com/ada`, address `github.com/ada` (for print).
+#[derive(Debug, Serialize)]
+struct OwnerLink {
+    key: String,
+    label: String,
+    url: String,
+    address: String,
+}
+
+fn owner_links(config: &Config) -> Vec<OwnerLink> {
+    config
+        .owner
+        .links
+        .iter()
+        .map(|(key, target)| {
+            let url = owner_link_url(key, target);
+            let address = url
+                .split_once("://")
+                .map_or(url.as_str(), |(_, rest)| rest)
+                .trim_start_matches("www.")
+                .trim_end_matches('/')
+                .to_string();
+            OwnerLink {
+                label: link_label(key),
+                key: key.clone(),
+                address,
+                url,
+            }
+        })
+        .collect()
+}
+
+/// The URL of an owner link: as written, or a profile address for a known site.
+fn owner_link_url(key: &str, target: &str) -> String {
+    match key {
+        _ if crate::util::url::has_scheme(target) => target.to_string(),
+        "github" => format!("https://github.com/{target}"),
+        "linkedin" => format!("https://www.linkedin.com/in/{target}"),
+        "gitlab" => format!("https://gitlab.com/{target}"),
+        "orcid" => format!("https://orcid.org/{target}"),
+        _ => target.to_string(),
+    }
+}
+
+/// How a link key is spelled for people: brands as they write themselves.
+fn link_label(key: &str) -> String {
+    match key.to_ascii_lowercase().as_str() {
+        "github" => "GitHub".into(),
+        "gitlab" => "GitLab".into(),
+        "linkedin" => "LinkedIn".into(),
+        "orcid" => "ORCID".into(),
+        "youtube" => "YouTube".into(),
+        "stackoverflow" => "Stack Overflow".into(),
+        "email" => "Email".into(),
+        _ => {
+            let mut chars = key.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -386,6 +458,7 @@ fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Fav
             page_count: content.pages.len(),
             feeds: feed::feed_links(config, content),
             favicon,
+            links: owner_links(config),
         },
     );
     base
@@ -510,9 +583,15 @@ fn section_view<'a>(content: &'a Content, section: &'a Section) -> SectionView<'
             .map(|&i| PageSummary::from(&content.pages[i]))
             .collect()
     };
+    let mut pages = list(section);
+    if section.key.is_empty() {
+        for (summary, &i) in pages.iter_mut().zip(&section.pages) {
+            summary.content = Some(&content.pages[i].content);
+        }
+    }
     SectionView {
         section,
-        pages: list(section),
+        pages,
         subsections: section
             .subsections
             .iter()
@@ -533,12 +612,7 @@ fn person_json(config: &Config) -> String {
         .owner
         .links
         .iter()
-        .map(|(name, target)| match name.as_str() {
-            _ if target.starts_with("http") => target.clone(),
-            "github" => format!("https://github.com/{target}"),
-            "linkedin" => format!("https://www.linkedin.com/in/{target}"),
-            _ => target.clone(),
-        })
+        .map(|(key, target)| owner_link_url(key, target))
         .collect();
     crate::site::badges::script_json(&serde_json::json!({
         "@context": "https://schema.org",

@@ -15,7 +15,6 @@ pub mod watch;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
 
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
@@ -56,16 +55,11 @@ pub enum Event {
         url: String,
         note: Option<String>,
     },
+    /// A build finished; `report.rendered` and `report.badges_checked` count only
+    /// what this rebuild did again (the rest came from the cache).
     Rebuilt {
-        pages: usize,
-        /// Pages and sections whose inputs changed, so their HTML was rendered again.
-        rendered: usize,
-        /// Badges verified in this rebuild (unchanged ones are not re-verified).
-        badges_checked: usize,
-        elapsed: Duration,
+        report: crate::Report,
         changed: Vec<PathBuf>,
-        /// Wall time of each stage, for `FOLIO_TIMINGS=1`.
-        phases: Vec<(&'static str, Duration)>,
     },
     Failed(Error),
 }
@@ -151,14 +145,7 @@ fn rebuild(
                 s.error = None;
                 s.base_path = config.base_path.clone();
             });
-            on_event(Event::Rebuilt {
-                pages: report.pages,
-                rendered: report.rendered,
-                badges_checked: report.badges_checked,
-                elapsed: report.elapsed,
-                changed,
-                phases: report.phases,
-            });
+            on_event(Event::Rebuilt { report, changed });
         }
         Err(e) => {
             let text = crate::error::render_plain(&e);

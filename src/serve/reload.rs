@@ -14,9 +14,13 @@ pub const POLL_PATH: &str = "/__folio/poll";
 /// How long a poll waits for a rebuild before answering "no change".
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
+/// The page's side of the poll. A page the browser leaves may live on in its
+/// back-forward cache with its poll still open; browsers allow six connections per
+/// host, so six such pages would stall every later request until their polls ended.
+/// The poll is therefore aborted on `pagehide` and started again on `pageshow`.
 fn script(generation: u64) -> String {
     format!(
-        r#"<script>(function(){{var seen="{generation}";function poll(){{fetch("{POLL_PATH}?since="+seen,{{cache:"no-store"}}).then(function(r){{if(!r.ok)throw r.status;return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(){{setTimeout(poll,2000);}});}}poll();}})();</script>"#
+        r#"<script>(function(){{var seen="{generation}",ctl=null;function poll(){{ctl=new AbortController();fetch("{POLL_PATH}?since="+seen,{{cache:"no-store",signal:ctl.signal}}).then(function(r){{if(!r.ok)throw r.status;return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(e){{if(!(e&&e.name==="AbortError"))setTimeout(poll,2000);}});}}addEventListener("pagehide",function(){{if(ctl)ctl.abort();}});addEventListener("pageshow",function(e){{if(e.persisted)poll();}});poll();}})();</script>"#
     )
 }
 

@@ -569,7 +569,7 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         status_reason: if verified {
             String::new()
         } else {
-            first_problem(v)
+            crate::util::dates::humanise(&first_problem(v))
         },
         // Expired and revoked badges are authentic: their text is the issuer's.
         claims: matches!(status, Status::Failed | Status::Unverifiable),
@@ -772,7 +772,7 @@ fn check_view(c: &badge::Check) -> CheckView {
             Outcome::Skipped => "skipped",
         },
         symbol: badge::report::symbol(c.outcome),
-        detail: c.detail.clone(),
+        detail: crate::util::dates::humanise(&c.detail),
     }
 }
 

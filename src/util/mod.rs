@@ -3,6 +3,7 @@
 //! nothing of portfolios, badges or themes.
 
 pub mod bounded;
+pub mod dates;
 pub mod fs;
 pub mod html;
 pub mod url;

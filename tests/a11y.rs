@@ -1,0 +1,232 @@
+//! Pages every visitor can use: axe-core, in headless Chromium, against every page of
+//! the example portfolio in both built-in themes, light and dark, at phone (390 px)
+//! and desktop (1440 px) widths, must report no violations. And the résumé theme's
+//! home page prints on one A4 and one Letter page.
+//!
+//! axe-core comes from the npm registry, pinned in `tests/a11y/package-lock.json`;
+//! `.ci/run` installs it (`npm ci --prefix tests/a11y`). Without it (or without the
+//! browser) the tests say so and pass locally, but fail under CI.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::Portfolio;
+use common::browser::{Driver, have_browser, serve_and_browse};
+use serde_json::json;
+
+const THEMES: [&str; 2] = ["default", "resume"];
+const WIDTHS: [u32; 2] = [390, 1440];
+const SCHEMES: [&str; 2] = ["light", "dark"];
+
+fn axe_source() -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/a11y/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(_) => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must run the accessibility test: `npm ci --prefix tests/a11y`"
+            );
+            eprintln!("skipping: run `npm ci --prefix tests/a11y` to install axe-core");
+            None
+        }
+    }
+}
+
+/// The example portfolio on `theme`.
+fn example_on(theme: &str) -> Portfolio {
+    let p = Portfolio::example();
+    let config = p
+        .read("folio.yaml")
+        .replace("theme: default", &format!("theme: {theme}"));
+    assert!(config.contains(&format!("theme: {theme}")));
+    p.write("folio.yaml", config);
+    p
+}
+
+/// Every page the site lists in its sitemap, plus the 404 page, as paths on the server.
+fn pages(p: &Portfolio, server: &common::server::Server) -> Vec<String> {
+    let base = server.url.split_once("://").map_or("/", |(_, rest)| {
+        &rest[rest.find('/').unwrap_or(rest.len())..]
+    });
+    let sitemap = common::server::get(server, &format!("{base}sitemap.xml")).text();
+    let mut paths: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split_once("</loc>"))
+        .map(|(loc, _)| {
+            let after_scheme = loc.split_once("://").map_or(loc, |(_, rest)| rest);
+            after_scheme[after_scheme.find('/').unwrap_or(0)..].to_string()
+        })
+        .collect();
+    assert!(
+        paths.len() >= 10,
+        "too few pages in the sitemap of {}:\n{sitemap}",
+        p.root.display()
+    );
+    paths.push(format!("{base}404.html"));
+    paths
+}
+
+/// Emulates a viewport `width` wide and the `scheme` colour preference.
+fn emulate(driver: &Driver, width: u32, scheme: &str) {
+    let cdp = driver.session_path("goog/cdp/execute");
+    driver.call(
+        "POST",
+        &cdp,
+        Some(
+            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                "width": width, "height": if width < 600 { 844 } else { 900 },
+                "deviceScaleFactor": 1, "mobile": width < 600,
+            }}),
+        ),
+    );
+    driver.call(
+        "POST",
+        &cdp,
+        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {
+            "features": [{"name": "prefers-color-scheme", "value": scheme}],
+        }})),
+    );
+}
+
+/// axe-core's violations on the open page, one line per rule and element.
+fn violations(driver: &Driver, axe: &str) -> Vec<String> {
+    driver.eval(axe);
+    let result = driver.call(
+        "POST",
+        &driver.session_path("execute/async"),
+        Some(
+            json!({"script": "const done = arguments[arguments.length - 1];
+            axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values:
+                ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
+              .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,
+                 help: v.help, nodes: v.nodes.map(n => n.target.join(' ') + ' — '
+                 + (n.failureSummary || '').replace(/\\s+/g, ' '))}))))
+              .catch(e => done([{id: 'axe-error', impact: 'error', help: String(e), nodes: []}]));",
+            "args": []}),
+        ),
+    );
+    let mut out = Vec::new();
+    for v in result.as_array().cloned().unwrap_or_default() {
+        let nodes = v["nodes"].as_array().cloned().unwrap_or_default();
+        if nodes.is_empty() {
+            out.push(format!("{} ({}): {}", v["id"], v["impact"], v["help"]));
+        }
+        for n in nodes {
+            out.push(format!(
+                "{} ({}): {} — {}",
+                v["id"].as_str().unwrap_or(""),
+                v["impact"].as_str().unwrap_or(""),
+                v["help"].as_str().unwrap_or(""),
+                n.as_str().unwrap_or("")
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn axe_finds_no_violations_on_any_page_theme_scheme_or_width() {
+    if !have_browser() {
+        return;
+    }
+    let Some(axe) = axe_source() else { return };
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for theme in THEMES {
+        let p = example_on(theme);
+        let (server, _profile, driver) = serve_and_browse(&p);
+        driver.call(
+            "POST",
+            &driver.session_path("timeouts"),
+            Some(json!({"script": 60_000})),
+        );
+        let paths = pages(&p, &server);
+        for scheme in SCHEMES {
+            for width in WIDTHS {
+                emulate(&driver, width, scheme);
+                for path in &paths {
+                    driver.navigate(&format!("http://127.0.0.1:{}{path}", server.port));
+                    for v in violations(&driver, &axe) {
+                        problems.push(format!("{theme} {scheme} {width}px {path}: {v}"));
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    eprintln!("axe checked {checked} page views");
+    assert!(
+        problems.is_empty(),
+        "{} axe violations:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// Pages in a PDF: each page object is `/Type /Page` (the tree's nodes are `/Pages`).
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.matches("/Type /Page")
+        .count()
+        .saturating_sub(text.matches("/Type /Pages").count())
+}
+
+#[test]
+fn the_resume_prints_on_one_a4_and_one_letter_page() {
+    if !have_browser() {
+        return;
+    }
+    let p = example_on("resume");
+    let (server, _profile, driver) = serve_and_browse(&p);
+    driver.navigate(&server.url);
+    // What the printed page shows: print media emulated, then the visible text.
+    driver.call(
+        "POST",
+        &driver.session_path("goog/cdp/execute"),
+        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {"media": "print"}})),
+    );
+    let printed = driver
+        .eval("return document.body.innerText")
+        .as_str()
+        .unwrap_or("")
+        .to_lowercase();
+    for needed in [
+        "Experience",
+        "Logistics coordinator",
+        "Education",
+        "Data Analytics Bootcamp",
+        "Credentials",
+        "Data Storytelling",
+        "github.com/ada-okafor",
+        "linkedin.com/in/ada-okafor",
+    ] {
+        let needed = needed.to_lowercase();
+        assert!(
+            printed.contains(&needed),
+            "the printed résumé lacks {needed}:\n{printed}"
+        );
+    }
+    // Only verified credentials are printed (the example's expired one is not).
+    assert!(!printed.contains("workplace first aid"), "{printed}");
+    assert!(!printed.contains("skip to content"), "{printed}");
+    for (paper, width, height) in [("A4", 21.0, 29.7), ("Letter", 21.59, 27.94)] {
+        let pdf = driver.call(
+            "POST",
+            &driver.session_path("print"),
+            Some(json!({"page": {"width": width, "height": height}, "background": false})),
+        );
+        let pdf = {
+            use base64::Engine as _;
+            base64::engine::general_purpose::STANDARD
+                .decode(pdf.as_str().expect("a PDF"))
+                .expect("base64")
+        };
+        let pages = pdf_pages(&pdf);
+        eprintln!("résumé on {paper}: {pages} page(s)");
+        assert_eq!(pages, 1, "the résumé prints on {pages} {paper} pages");
+    }
+}

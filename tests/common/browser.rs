@@ -1,0 +1,129 @@
+//! Headless Chromium driven through chromedriver's WebDriver HTTP API, for the tests
+//! where a page behaviour is the point (live reload, accessibility, printing).
+//!
+//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them). Without
+//! them a test says so and passes locally, but fails under CI (`CI` set), so it can
+//! never be silently skipped where it matters.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::Portfolio;
+use super::server::{send, start};
+use serde_json::{Value, json};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+pub struct Driver {
+    child: Child,
+    port: u16,
+    session: Option<String>,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if let Some(id) = &self.session {
+            let _ = send(self.port, "DELETE", &format!("/session/{id}"), None);
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver {
+            child,
+            port,
+            session: None,
+        }
+    }
+
+    pub fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let body = body.map(|b| b.to_string());
+        let reply = send(self.port, method, path, body.as_deref());
+        let v: Value = serde_json::from_slice(&reply.body).unwrap_or(Value::Null);
+        assert_eq!(reply.status, 200, "{method} {path}: {v}");
+        v["value"].clone()
+    }
+
+    pub fn open_session(&mut self, profile: &std::path::Path) {
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                // The flags this closed network needs (see the env notes): no
+                // background connections, no first-run work, a fresh profile.
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        }}});
+        let v = self.call("POST", "/session", Some(caps));
+        self.session = Some(v["sessionId"].as_str().unwrap().to_string());
+    }
+
+    pub fn session_path(&self, rest: &str) -> String {
+        format!("/session/{}/{rest}", self.session.as_ref().unwrap())
+    }
+
+    pub fn navigate(&self, url: &str) {
+        self.call(
+            "POST",
+            &self.session_path("url"),
+            Some(json!({ "url": url })),
+        );
+    }
+
+    pub fn eval(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            &self.session_path("execute/sync"),
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+}
+
+/// Whether the browser is here; on CI it must be.
+pub fn have_browser() -> bool {
+    if !std::path::Path::new(CHROMEDRIVER).exists() || !std::path::Path::new(CHROMIUM).exists() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: install chromium and chromium-driver"
+        );
+        eprintln!(
+            "skipping the browser test: `apt-get install chromium chromium-driver` to run it"
+        );
+        return false;
+    }
+    true
+}
+
+/// `folio serve` on `p`, and a browser with a fresh profile (kept while it lives).
+pub fn serve_and_browse(p: &Portfolio) -> (super::server::Server, tempfile::TempDir, Driver) {
+    let server = start(p, &["--port", "0"]);
+    let profile = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    driver.open_session(profile.path());
+    (server, profile, driver)
+}
