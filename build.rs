@@ -31,6 +31,38 @@ fn main() {
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_themes.rs");
     std::fs::write(dest, out).unwrap();
     contexts();
+    commit();
+}
+
+/// The commit folio is built from, as `FOLIO_COMMIT` (empty outside a git checkout,
+/// as for a crates.io install): `folio init` pins the Pages workflow to it.
+fn commit() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let git = root.join(".git");
+    // Only files that exist: cargo reruns the script on every build for a missing one.
+    let watch = |path: std::path::PathBuf| {
+        if path.exists() {
+            println!("cargo:rerun-if-changed={}", path.display());
+        }
+    };
+    watch(git.join("HEAD"));
+    if let Ok(head) = std::fs::read_to_string(git.join("HEAD"))
+        && let Some(reference) = head.trim().strip_prefix("ref: ")
+    {
+        watch(git.join(reference));
+        watch(git.join("packed-refs"));
+        watch(git.join("refs"));
+    }
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--verify", "HEAD"])
+        .current_dir(root)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|c| c.len() == 40 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+        .unwrap_or_default();
+    println!("cargo:rustc-env=FOLIO_COMMIT={commit}");
 }
 
 /// Embeds the JSON-LD contexts listed in `src/badge/contexts/INDEX.tsv`: verification

@@ -351,10 +351,30 @@ pub fn shown(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
     }
 }
 
+/// The user name `folio init` writes into `base_url` for the learner to replace.
+pub const BASE_URL_PLACEHOLDER: &str = "USERNAME";
+
 impl Config {
     /// See [`shown`].
     pub fn shown(&self, rel: impl AsRef<Path>) -> PathBuf {
         shown(&self.root, rel)
+    }
+
+    /// A warning when `base_url` still holds `folio init`'s placeholder: every
+    /// absolute link (sitemap, feeds, badge pages shared on LinkedIn) would be wrong.
+    pub fn placeholder_warning(&self) -> Option<String> {
+        if !self.base_url.contains(BASE_URL_PLACEHOLDER) {
+            return None;
+        }
+        let text = std::fs::read_to_string(self.root.join(CONFIG_FILE)).unwrap_or_default();
+        let at = match line_of_key(&text, "base_url") {
+            Some(line) => format!("{}:{line}", self.shown(CONFIG_FILE).display()),
+            None => self.shown(CONFIG_FILE).display().to_string(),
+        };
+        Some(format!(
+            "{at}: base_url `{}` still has the placeholder `{BASE_URL_PLACEHOLDER}`: set it to your site's address, like https://YOU.github.io/REPO/ (the sitemap, feeds and shared badge links use it)",
+            self.base_url
+        ))
     }
 }
 

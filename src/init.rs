@@ -38,6 +38,7 @@ This is my portfolio: the [projects](projects/_index.md) I have built, what I
         "content/about.md",
         r#"---
 title: About me
+weight: 1
 ---
 Write a few lines about yourself: what you study, what you are looking for, and how to
 reach you.
@@ -89,9 +90,11 @@ concurrency:
   group: pages
   cancel-in-progress: false
 env:
-  # Where folio is installed from, and the version the cache is keyed on.
+  # Where folio is installed from: the exact folio that wrote this file, so a site
+  # builds the same way until you change this line (`folio init` in a new folder
+  # writes the line for a newer folio).
   FOLIO_GIT: https://github.com/folio-portfolio/folio
-  FOLIO_VERSION: "VERSION"
+  FOLIO_PIN: PIN
 jobs:
   build:
     runs-on: ubuntu-latest
@@ -104,10 +107,10 @@ jobs:
         uses: actions/cache@v4
         with:
           path: ~/.cargo/bin/folio
-          key: folio-${{ runner.os }}-${{ env.FOLIO_VERSION }}
+          key: folio-${{ runner.os }}-${{ env.FOLIO_PIN }}
       - name: Install folio
         if: steps.cache.outputs.cache-hit != 'true'
-        run: cargo install --locked --git "$FOLIO_GIT" folio
+        run: cargo install --locked --git "$FOLIO_GIT" PIN_FLAG "$FOLIO_PIN" folio
       - name: Configure Pages
         id: pages
         uses: actions/configure-pages@v5
@@ -162,6 +165,7 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
         ))
         .with_hint("choose an empty folder: `folio init my-portfolio`"));
     }
+    let (pin_flag, pin) = pin();
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if path.exists() {
@@ -173,10 +177,20 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
         let text = text
             .replace("THEME", theme)
             .replace("EMAIL_LINE", &email_line)
-            .replace("\"VERSION\"", &format!("\"{}\"", env!("CARGO_PKG_VERSION")));
+            .replace("PIN_FLAG", pin_flag)
+            .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""));
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
     }
     Ok(())
+}
+
+/// How the Pages workflow installs this very folio: `--rev COMMIT` when it was built
+/// from a git checkout, else `--tag vVERSION` (the release tag of a crates.io build).
+pub fn pin() -> (&'static str, String) {
+    match env!("FOLIO_COMMIT") {
+        "" => ("--tag", format!("v{}", env!("CARGO_PKG_VERSION"))),
+        commit => ("--rev", commit.to_string()),
+    }
 }
 
 /// `folio theme new DIR`: copies the built-in theme `from` into `DIR` as a new theme

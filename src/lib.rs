@@ -138,7 +138,8 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
         Some(c) => c.verdicts.take_misses(),
         None => badges.verified + badges.failed + badges.expired,
     };
-    let mut warnings = badges.warnings.clone();
+    let mut warnings: Vec<String> = config.placeholder_warning().into_iter().collect();
+    warnings.extend(badges.warnings.iter().cloned());
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;
     let badge_files = std::mem::take(&mut site.badges.files);

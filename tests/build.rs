@@ -228,7 +228,18 @@ fn invalid_fixtures_fail_clearly_and_keep_previous_output() {
 #[test]
 fn init_creates_a_portfolio_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
-    common::run_in(tmp.path(), &["init", "mine"]).success();
+    let init = common::run_in(tmp.path(), &["init", "mine"]);
+    init.success();
+    // The next steps: preview, what to edit, where badges go, how to publish.
+    for step in [
+        "cd mine && folio serve",
+        "folio.yaml: your name, your email",
+        "base_url",
+        "badges/",
+        "Settings → Pages",
+    ] {
+        assert!(init.stdout.contains(step), "{step}: {}", init.stdout);
+    }
     let root = tmp.path().join("mine");
     for f in [
         "folio.yaml",
@@ -243,6 +254,19 @@ fn init_creates_a_portfolio_that_builds() {
         root.join("public/projects/first-project/index.html")
             .is_file()
     );
+    // The placeholder address is called out, at its line.
+    run.stderr_has("warning: folio.yaml:2: base_url `https://USERNAME.github.io/portfolio/` still has the placeholder");
+    // The about page is in the navigation; badges are not, until there are some.
+    let home = std::fs::read_to_string(root.join("public/index.html")).unwrap();
+    assert!(home.contains(r#"<a href="/portfolio/about/">About me</a>"#), "{home}");
+    assert!(!home.contains("/portfolio/badges/"), "{home}");
+    // Once base_url is set, the warning goes.
+    let config = std::fs::read_to_string(root.join("folio.yaml"))
+        .unwrap()
+        .replace("USERNAME.github.io", "ada.github.io");
+    std::fs::write(root.join("folio.yaml"), config).unwrap();
+    let run = common::run_in(&root, &["build"]);
+    assert!(!run.stderr.contains("placeholder"), "{}", run.stderr);
     // A second init refuses to overwrite.
     common::run_in(tmp.path(), &["init", "mine"])
         .failure(2)

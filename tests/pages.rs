@@ -451,10 +451,31 @@ fn init_writes_a_pages_workflow() {
     };
     assert!(position("actions/checkout@") < position("actions/cache@"));
     assert!(position("actions/configure-pages@") < position("actions/upload-pages-artifact@"));
+    // The workflow installs exactly the folio that wrote it: this commit when built
+    // from a checkout, else this version's release tag; and the cache is keyed on it.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let pin = wf["env"]["FOLIO_PIN"].as_str().unwrap();
+    let flag = match &head {
+        Some(commit) => {
+            assert_eq!(pin, commit);
+            "--rev"
+        }
+        None => {
+            assert_eq!(pin, format!("v{}", env!("CARGO_PKG_VERSION")));
+            "--tag"
+        }
+    };
     assert!(
-        runs.iter()
-            .any(|r| r.starts_with("cargo install --locked --git"))
+        runs.contains(&format!(r#"cargo install --locked --git "$FOLIO_GIT" {flag} "$FOLIO_PIN" folio"#).as_str()),
+        "{runs:?}"
     );
+    assert!(text.contains("key: folio-${{ runner.os }}-${{ env.FOLIO_PIN }}"));
     assert!(runs.iter().any(|r| r.starts_with("folio build")));
     let upload = steps
         .iter()

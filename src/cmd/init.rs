@@ -23,10 +23,20 @@ pub fn init(
         );
     }
     if !quiet {
+        let cd = match dir.to_str() {
+            Some(".") => String::new(),
+            _ => format!("cd {} && ", dir.display()),
+        };
+        println!("created a portfolio in {}", dir.display());
+        println!("next steps:");
+        println!("  1. {cd}folio serve   — preview it in your browser; it updates as you save");
         println!(
-            "created a portfolio in {}; build it with `folio build --root {}`",
-            dir.display(),
-            dir.display()
+            "  2. edit folio.yaml: your name, your email{} and base_url (https://YOU.github.io/REPO/)",
+            if email.is_some() { "" } else { " (the one your badges are issued to)" }
+        );
+        println!("  3. put your badge files (.json, .jwt, .png, .svg) in badges/");
+        println!(
+            "  4. push to GitHub, then Settings → Pages → Source: GitHub Actions; the workflow in .github/workflows/pages.yml publishes it"
         );
     }
     Ok(())
