@@ -136,7 +136,8 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// Output folder (default: `output_dir` from folio.yaml, else `public`).
+    /// Output folder, relative to the current folder (default: `output_dir` from
+    /// folio.yaml, relative to the portfolio, else `public` in the portfolio).
     #[arg(long)]
     pub out: Option<PathBuf>,
     #[command(flatten)]

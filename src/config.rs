@@ -283,8 +283,9 @@ impl Config {
             root.join(output_dir)
         };
         // Inside `static/` or `content/`, each build would copy the last one into itself.
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
         for source in ["static", "content"] {
-            if output_dir.starts_with(root.join(source)) {
+            if absolute(&output_dir).starts_with(absolute(&root.join(source))) {
                 return Err(Error::Config {
                     loc: Location::file(path),
                     msg: format!(

@@ -125,6 +125,15 @@ fn out_flag_and_output_dir() {
     p.run(&["build", "--out", "docs"]).success();
     assert!(p.root.join("docs/index.html").is_file());
     assert!(!p.root.join("public").exists());
+    // `--out` is relative to the current folder, not to `--root`.
+    let parent = p.root.parent().unwrap();
+    common::run_in(parent, &["build", "--root", "site", "--out", "preview"]).success();
+    assert!(parent.join("preview/index.html").is_file());
+    assert!(!p.root.join("preview").exists());
+    // And still may not land inside what folio reads.
+    common::run_in(parent, &["build", "--root", "site", "--out", "site/static/x"])
+        .failure(1)
+        .stderr_has("is inside `static/`");
 }
 
 #[test]

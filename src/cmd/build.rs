@@ -5,7 +5,16 @@ use crate::write::Disk;
 use crate::{Config, Error};
 
 pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
-    let config = Config::load(&args.site.root, &args.site.overrides(args.out.clone()))?;
+    // `--out` is relative to the current folder, like every other tool's; `output_dir`
+    // in folio.yaml is relative to the portfolio.
+    let out = match &args.out {
+        Some(out) => Some(
+            std::path::absolute(out)
+                .map_err(|e| Error::io(out, "cannot resolve the output folder", e))?,
+        ),
+        None => None,
+    };
+    let config = Config::load(&args.site.root, &args.site.overrides(out))?;
     // Refuse before doing any work if the output folder is not ours to replace.
     Disk::check_replaceable(&config.output_dir)?;
     let mut sink = Disk {
