@@ -131,9 +131,12 @@ fn out_flag_and_output_dir() {
     assert!(parent.join("preview/index.html").is_file());
     assert!(!p.root.join("preview").exists());
     // And still may not land inside what folio reads.
-    common::run_in(parent, &["build", "--root", "site", "--out", "site/static/x"])
-        .failure(1)
-        .stderr_has("is inside `static/`");
+    common::run_in(
+        parent,
+        &["build", "--root", "site", "--out", "site/static/x"],
+    )
+    .failure(1)
+    .stderr_has("is inside `static/`");
 }
 
 #[test]
@@ -267,7 +270,10 @@ fn init_creates_a_portfolio_that_builds() {
     run.stderr_has("warning: folio.yaml:2: base_url `https://USERNAME.github.io/portfolio/` still has the placeholder");
     // The about page is in the navigation; badges are not, until there are some.
     let home = std::fs::read_to_string(root.join("public/index.html")).unwrap();
-    assert!(home.contains(r#"<a href="/portfolio/about/">About me</a>"#), "{home}");
+    assert!(
+        home.contains(r#"<a href="/portfolio/about/">About me</a>"#),
+        "{home}"
+    );
     assert!(!home.contains("/portfolio/badges/"), "{home}");
     // Once base_url is set, the warning goes.
     let config = std::fs::read_to_string(root.join("folio.yaml"))

@@ -472,7 +472,10 @@ fn init_writes_a_pages_workflow() {
         }
     };
     assert!(
-        runs.contains(&format!(r#"cargo install --locked --git "$FOLIO_GIT" {flag} "$FOLIO_PIN" folio"#).as_str()),
+        runs.contains(
+            &format!(r#"cargo install --locked --git "$FOLIO_GIT" {flag} "$FOLIO_PIN" folio"#)
+                .as_str()
+        ),
         "{runs:?}"
     );
     assert!(text.contains("key: folio-${{ runner.os }}-${{ env.FOLIO_PIN }}"));

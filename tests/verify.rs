@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::Portfolio;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -210,10 +212,44 @@ fn human_output_lists_every_check_with_symbols() {
         "✓ validity",
         "– status",
         "– recipient",
-        "! trust",
+        "– trust      trust not checked: verified on its own, outside a portfolio",
     ] {
         assert!(out.contains(line), "missing {line:?} in\n{out}");
     }
+}
+
+#[test]
+fn inside_a_portfolio_verify_uses_its_owner_and_trust_list() {
+    let p = Portfolio::example();
+    // From the badges folder: the portfolio above is found.
+    let inside = common::run_in(
+        &p.root.join("badges"),
+        &["verify", "data-storytelling.json"],
+    );
+    inside.success();
+    let out = &inside.stdout;
+    assert!(out.contains("✓ recipient  issued to the owner"), "{out}");
+    assert!(
+        out.contains("✓ trust      known issuer: Northern Code Academy"),
+        "{out}"
+    );
+    // Outside any portfolio: both are said not to be checked, and how to check them.
+    let outside = tempfile::tempdir().unwrap();
+    let copy = outside.path().join("b.json");
+    std::fs::copy(p.root.join("badges/data-storytelling.json"), &copy).unwrap();
+    let run = common::run_in(outside.path(), &["verify", "b.json"]);
+    let out = &run.stdout;
+    assert!(out.contains("– recipient  recipient not checked"), "{out}");
+    assert!(out.contains("– trust      trust not checked"), "{out}");
+    assert!(out.contains("pass --root"), "{out}");
+    // --root names the portfolio from anywhere.
+    let root = p.root.display().to_string();
+    let run = common::run_in(outside.path(), &["verify", "b.json", "--root", &root]);
+    assert!(
+        run.stdout.contains("✓ trust      known issuer"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

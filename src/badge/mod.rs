@@ -379,7 +379,14 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let (outcome, detail) = trust(issuer.as_deref(), typed.issuer.name.as_deref(), &opts.trust);
+    let (outcome, detail) = if !opts.portfolio && opts.trust.is_empty() {
+        (
+            Outcome::Skipped,
+            "trust not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the issuer with its trust list)".to_string(),
+        )
+    } else {
+        trust(issuer.as_deref(), typed.issuer.name.as_deref(), &opts.trust)
+    };
     checks.set(CheckName::Trust, outcome, detail);
 
     let checks = checks.finish("not reached");

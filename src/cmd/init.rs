@@ -32,7 +32,11 @@ pub fn init(
         println!("  1. {cd}folio serve   — preview it in your browser; it updates as you save");
         println!(
             "  2. edit folio.yaml: your name, your email{} and base_url (https://YOU.github.io/REPO/)",
-            if email.is_some() { "" } else { " (the one your badges are issued to)" }
+            if email.is_some() {
+                ""
+            } else {
+                " (the one your badges are issued to)"
+            }
         );
         println!("  3. put your badge files (.json, .jwt, .png, .svg) in badges/");
         println!(

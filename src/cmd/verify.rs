@@ -5,9 +5,10 @@ use crate::{Config, Error, Overrides, badge};
 
 /// Verifies each file and prints its verdict; `Ok(true)` when every one is verified.
 pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
-    let root = args.root.clone().unwrap_or_else(|| ".".into());
-    let has_config = root.join(crate::config::CONFIG_FILE).is_file();
-    let mut opts = if args.root.is_some() || has_config {
+    // Inside a portfolio (here or in a folder above, like `badges/`), its folio.yaml
+    // gives the owner and trust list, as for `build`.
+    let root = args.root.clone().or_else(enclosing_portfolio);
+    let mut opts = if let Some(root) = root {
         let overrides = Overrides {
             offline: args.offline,
             documents: args.documents.clone(),
@@ -43,4 +44,21 @@ pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     }
     Error::from_list(io_errors)?;
     Ok(all_verified)
+}
+
+/// The nearest folder, from the current one upwards, that holds a folio.yaml.
+fn enclosing_portfolio() -> Option<std::path::PathBuf> {
+    let here = std::env::current_dir().ok()?;
+    here.ancestors()
+        .find(|dir| dir.join(crate::config::CONFIG_FILE).is_file())
+        .map(|dir| {
+            // Shown relative to where the user is (`..`), as they would write it.
+            let up = here
+                .strip_prefix(dir)
+                .map_or(0, |rest| rest.components().count());
+            match up {
+                0 => ".".into(),
+                n => std::iter::repeat_n("..", n).collect::<std::path::PathBuf>(),
+            }
+        })
 }
