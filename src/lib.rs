@@ -139,6 +139,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
         None => badges.verified + badges.failed + badges.expired,
     };
     let mut warnings: Vec<String> = config.placeholder_warning().into_iter().collect();
+    warnings.extend(content.warnings.iter().cloned());
     warnings.extend(badges.warnings.iter().cloned());
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;

@@ -668,3 +668,32 @@ fn rebuilding_an_unchanged_site_writes_nothing() {
         assert_eq!(third[&out(kept)], first[&out(kept)], "{kept} was rewritten");
     }
 }
+
+#[test]
+fn front_matter_mistakes_are_explained() {
+    let p = Portfolio::fixture("basic");
+    // A misspelt key: a warning with the key it was probably meant to be.
+    p.write(
+        "content/a.md",
+        "---\ntitle: A\ntitel: Typo\nimage_alt: fine\n---\nbody\n",
+    );
+    let run = p.run(&["build"]);
+    run.success().stderr_has(
+        "warning: content/a.md:3: unknown front-matter key `titel`: did you mean `title`?",
+    );
+    assert!(!run.stderr.contains("image_alt"), "{}", run.stderr);
+    // A value of the wrong type: the line, and what the value should look like.
+    p.write("content/a.md", "---\ntitle: A\ndraft: maybe\n---\nbody\n");
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("content/a.md:3: `draft`")
+        .stderr_has("hint: write `draft: true` or `draft: false`");
+    // An unclosed quote: the line where it opened, not the end of the block.
+    p.write(
+        "content/a.md",
+        "---\ntitle: \"A\ndate: 2026-01-01\ntags: [a]\n---\nbody\n",
+    );
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("content/a.md:2: invalid front matter: this \" quote is never closed");
+}

@@ -73,7 +73,17 @@ pub struct FrontMatter {
     pub links: BTreeMap<String, String>,
     pub badges: Vec<String>,
     pub extra: BTreeMap<String, serde_yaml::Value>,
+    /// Keys that look like a misspelt known key (`titel:`), as warnings: they still
+    /// go to `extra`, since themes may read keys of their own.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
+
+/// The keys read into [`FrontMatter`]'s own fields.
+const KNOWN_KEYS: &[&str] = &[
+    "title", "date", "summary", "tags", "skills", "draft", "weight", "template", "image", "links",
+    "badges",
+];
 
 /// Parses front-matter YAML. `first_line` is the 1-based file line the YAML starts on.
 pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
@@ -81,6 +91,15 @@ pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
         return Ok(FrontMatter::default());
     }
     let map: serde_yaml::Mapping = serde_yaml::from_str(yaml).map_err(|e| {
+        // A quote left open makes the parser read to the end of the block; the line
+        // that matters is where the quote opened.
+        if let Some((line, quote)) = unclosed_quote(yaml) {
+            return Error::FrontMatter {
+                loc: Location::line(path, first_line + line),
+                msg: format!("invalid front matter: this {quote} quote is never closed"),
+                hint: Some(format!("end the value with {quote} on the same line")),
+            };
+        }
         let (loc, msg) = yaml_error_parts(path, &e, first_line - 1);
         Error::FrontMatter {
             loc,
@@ -120,6 +139,15 @@ pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
             "links" => fm.links = field.get(value)?,
             "badges" => fm.badges = field.get(value)?,
             _ => {
+                if let Some(known) =
+                    crate::error::suggest(&key.to_lowercase(), KNOWN_KEYS.iter().copied())
+                {
+                    let line = field.line();
+                    fm.warnings.push(format!(
+                        "{}:{line}: unknown front-matter key `{key}`: did you mean `{known}`? (kept as `page.extra.{key}`)",
+                        path.display()
+                    ));
+                }
                 fm.extra.insert(key, value);
             }
         }
@@ -139,7 +167,11 @@ impl Field<'_> {
     fn get<T: DeserializeOwned>(&self, value: serde_yaml::Value) -> Result<T> {
         serde_yaml::from_value(value).map_err(|e| {
             let (_, msg) = yaml_error_parts(self.path, &e, 0);
-            self.error(format!("`{}`: {msg}", self.key))
+            let error = self.error(format!("`{}`: {msg}", self.key));
+            match type_hint(self.key) {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            }
         })
     }
 
@@ -155,22 +187,78 @@ impl Field<'_> {
         Ok(text)
     }
 
-    fn error(&self, msg: String) -> Error {
-        // serde_yaml's values carry no positions, so find the key's own line.
-        let line = self
-            .yaml
+    /// The file line of the key (serde_yaml's values carry no positions).
+    fn line(&self) -> u32 {
+        self.yaml
             .lines()
             .position(|l| {
                 l.strip_prefix(self.key)
                     .is_some_and(|rest| rest.trim_start().starts_with(':'))
             })
-            .map_or(self.first_line, |i| self.first_line + i as u32);
+            .map_or(self.first_line, |i| self.first_line + i as u32)
+    }
+
+    fn error(&self, msg: String) -> Error {
         Error::FrontMatter {
-            loc: Location::line(self.path, line),
+            loc: Location::line(self.path, self.line()),
             msg,
             hint: None,
         }
     }
+}
+
+/// What a known key's value looks like, for type errors.
+fn type_hint(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "draft" => "write `draft: true` or `draft: false`",
+        "weight" => "a whole number: `weight: 2` (lower comes first)",
+        "tags" | "skills" | "badges" => "a list: `tags: [python, sql]`, or one `- item` per line",
+        "links" => "a map of label to URL: `links: { code: https://github.com/you/repo }`",
+        "title" | "summary" | "template" | "image" | "date" => {
+            "text; put it in quotes if it contains `: ` or starts with a special character"
+        }
+        _ => return None,
+    })
+}
+
+/// The 0-based line of the YAML on which a quoted value opens and is not closed (on
+/// that line or, for a double-quoted one, on any later line), and the quote.
+fn unclosed_quote(yaml: &str) -> Option<(u32, char)> {
+    for (i, line) in yaml.lines().enumerate() {
+        let value = match line.split_once(": ") {
+            Some((_, v)) => v.trim_start(),
+            None => match line.trim_start().strip_prefix("- ") {
+                Some(v) => v.trim_start(),
+                None => continue,
+            },
+        };
+        let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if !closes(&value[1..], quote) {
+            return Some((i as u32, quote));
+        }
+    }
+    None
+}
+
+/// Whether a quoted value's rest (after the opening quote) closes on this line.
+fn closes(rest: &str, quote: char) -> bool {
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            // In single quotes, `''` is an escaped quote.
+            '\'' if quote == '\'' && chars.clone().next() == Some('\'') => {
+                chars.next();
+            }
+            c if c == quote => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -82,6 +82,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// Sorted by key, so the home section (`""`) comes first.
     pub sections: Vec<Section>,
+    /// Problems that do not stop the build (a misspelt front-matter key), by file.
+    pub warnings: Vec<String>,
 }
 
 impl Content {
@@ -156,6 +158,10 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         }
     }
     Error::from_list(std::mem::take(&mut errors))?;
+    let warnings: Vec<String> = entries
+        .iter()
+        .flat_map(|e| e.fm.warnings.iter().cloned())
+        .collect();
 
     // Decide every URL before rendering, so links can be checked.
     let mut claimed: HashMap<&str, &Entry> = HashMap::new();
@@ -234,7 +240,11 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
     }
     sections.sort_by(|a, b| a.key.cmp(&b.key));
     attach(&mut sections, &mut pages);
-    Ok(Content { pages, sections })
+    Ok(Content {
+        pages,
+        sections,
+        warnings,
+    })
 }
 
 /// Markdown files under `dir`, relative and `/`-separated, in a stable order. Hidden
