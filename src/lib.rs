@@ -143,6 +143,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     warnings.extend(badges.warnings.iter().cloned());
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let mut site = site::join(content, badges)?;
+    let missing_pages = std::mem::take(&mut site.content.missing_pages);
     let badge_files = std::mem::take(&mut site.badges.files);
     let favicon = render::resolve_favicon(config, &theme)?;
     let mut files = render::render(config, &theme, &site, favicon, cache)?;
@@ -156,21 +157,24 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let theme_files = render::theme_static(&theme);
     let static_files = static_files(config, &mut warnings)?;
     let files = one_source_per_path(content, files, theme_files, static_files)?;
-    let mut broken_links = check_links(config, &site, &files, cache)?;
+    let (mut broken_links, unreachable) = check_links(config, &site, &theme, &files, cache)?;
     phases.done("links");
     broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
-    if !broken_links.is_empty() {
-        match config.links_on_broken {
-            config::OnBroken::Error => Error::from_list(
-                broken_links
-                    .iter()
-                    .map(links::BrokenLink::to_error)
-                    .collect(),
-            )?,
-            // Reported by the caller from `Report::broken_links`.
-            config::OnBroken::Warn => {}
-        }
+    // A link to a missing page is also a broken link in the output; say it once.
+    broken_links.retain(|b| {
+        !missing_pages
+            .iter()
+            .any(|m| b.source.as_deref() == Some(m.source.as_str()) && b.link == m.link)
+    });
+    // Every link problem of the build at once: missing pages are always errors, other
+    // broken links per `links.on_broken` (with `warn`, the caller reports them, unless
+    // the build fails anyway).
+    let mut errors: Vec<Error> = missing_pages.into_iter().map(|m| m.error).collect();
+    errors.extend(unreachable);
+    if config.links_on_broken == config::OnBroken::Error || !errors.is_empty() {
+        errors.extend(broken_links.iter().map(links::BrokenLink::to_error));
     }
+    Error::from_list(errors)?;
     let report = Report {
         pages: content.pages.len(),
         sections: content.sections.len(),
@@ -213,10 +217,23 @@ impl Phases {
 fn check_links(
     config: &Config,
     site: &site::Site,
+    theme: &render::theme::Theme,
     files: &[OutputFile],
     cache: Option<&Cache>,
-) -> Result<Vec<links::BrokenLink>> {
+) -> Result<(Vec<links::BrokenLink>, Option<Error>)> {
     let content = &site.content;
+    // Each page's own HTML: a broken link found outside it came from the theme.
+    let bodies: std::collections::HashMap<String, &str> = content
+        .pages
+        .iter()
+        .map(|p| (format!("{}index.html", p.path), p.content.as_str()))
+        .chain(
+            content
+                .sections
+                .iter()
+                .map(|s| (format!("{}index.html", s.path), s.content.as_str())),
+        )
+        .collect();
     let sources: std::collections::HashMap<String, String> = content
         .pages
         .iter()
@@ -229,17 +246,42 @@ fn check_links(
     let address = links::SiteAddress::new(&config.base_url, &config.base_path);
     let scan = links::scan(files, cache.map(|c| &c.links))?;
     let mut broken = links::check(&scan, &address, &sources, &config.root);
+    let mut unreachable = None;
     if config.check_external_links {
-        let external = links::external_links(&scan, &address);
-        broken.extend(links::check_external(
-            &external,
+        let external = links::check_external(
+            &links::external_links(&scan, &address),
             &sources,
             &config.root,
             links::EXTERNAL_TIMEOUT,
             links::EXTERNAL_WORKERS,
-        ));
+        );
+        broken.extend(external.broken);
+        unreachable = external.unreachable.map(|msg| {
+            Error::usage(msg).with_hint(
+                "connect to the internet to check external links, or run `folio check` without --external",
+            )
+        });
     }
-    Ok(broken)
+    for b in &mut broken {
+        let in_body = bodies.get(&b.file).is_some_and(|body| {
+            body.contains(&b.link) || body.contains(&util::html::escape(&b.link))
+        });
+        if b.source.is_some() && !in_body && b.problem != links::Problem::DuplicateId {
+            // The template that spells the link out, else the theme as a whole (the
+            // link was put together from variables).
+            b.theme = Some(
+                theme
+                    .templates
+                    .iter()
+                    .find(|t| t.text.contains(&b.link))
+                    .map_or_else(
+                        || format!("the templates of {}", theme.origin),
+                        |t| t.origin.clone(),
+                    ),
+            );
+        }
+    }
+    Ok((broken, unreachable))
 }
 
 /// The portfolio's `static/` folder, copied as-is; links that lead outside it are

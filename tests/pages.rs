@@ -521,3 +521,49 @@ fn build_into_docs_for_the_docs_folder_approach() {
         .stderr_has("refusing to replace an output folder that folio did not write");
     assert_eq!(p.read("docs/handbook.md"), "my notes");
 }
+
+#[test]
+fn every_link_problem_is_reported_at_once_and_attributed_to_its_file() {
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "content/a.md",
+        "---\ntitle: A\n---\n[x](missing.md) and [y](/nowhere/)\n",
+    );
+    p.write("content/b.md", "---\ntitle: B\n---\n[z](/gone-too/)\n");
+    // A theme template with a broken link of its own: the theme's, not the page's.
+    p.write(
+        "templates/page.html",
+        "<h1>{{ page.title }}</h1>{{ page.content | safe }}<a href=\"/theme-link/\">t</a>",
+    );
+    let run = p.run(&["check"]);
+    run.failure(1)
+        .stderr_has("content/a.md:4: link to missing page `missing.md`")
+        .stderr_has("content/a.md:4: broken link `/nowhere/`")
+        .stderr_has("content/b.md:4: broken link `/gone-too/`")
+        .stderr_has(
+            "a/index.html:2: broken link `/theme-link/` (missing page): no file theme-link/index.html in the output; the link comes from templates/page.html, not from content/a.md",
+        );
+    // The missing page is reported once, not again as a broken output link.
+    assert_eq!(
+        run.stderr.matches("`missing.md`").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn external_links_with_no_network_are_one_line() {
+    let p = Portfolio::fixture("basic");
+    // `.invalid` names never resolve (RFC 6761): as if the network were down.
+    p.write(
+        "content/elsewhere.md",
+        "---\ntitle: Elsewhere\n---\n[a](https://one.invalid/x) [b](https://two.invalid/y) [c](https://three.invalid/z)\n",
+    );
+    let run = p.run(&["check", "--external"]);
+    run.failure(2).stderr_has(
+        "the network is unreachable: none of the 3 external links, on 3 hosts, got an answer",
+    );
+    assert!(!run.stderr.contains("broken link"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+}

@@ -19,6 +19,26 @@ pub struct Rendered {
     pub first_paragraph: String,
     pub headings: Vec<Heading>,
     pub word_count: usize,
+    /// Links to `.md` files that are not pages. The link is left as written, and the
+    /// build reports these with every other broken link, so one missing page does not
+    /// hide the rest.
+    pub missing_pages: Vec<MissingPage>,
+}
+
+/// A link from markdown to a page that does not exist.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingPage {
+    /// The file line of the link.
+    pub line: u32,
+    /// The link as written (`../projects/gone.md`).
+    pub link: String,
+    pub msg: String,
+}
+
+impl MissingPage {
+    pub fn to_error(&self, shown: &Path) -> Error {
+        Error::content(Location::line(shown, self.line), self.msg.clone()).with_hint(LINK_HINT)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -46,16 +66,10 @@ fn options() -> Options {
 }
 
 /// Renders `body` (which starts on 0-based file line `body_line`) of the content file
-/// `rel` (shown to the user as `shown`).
+/// `rel`.
 /// Long because it is one pass over the parser's events (link resolution, heading
 /// ids, first paragraph, word count share state across the arms).
-pub fn render(
-    shown: &Path,
-    rel: &str,
-    body: &str,
-    body_line: u32,
-    links: &Links,
-) -> Result<Rendered, Vec<Error>> {
+pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered {
     // CommonMark: a NUL character is replaced by U+FFFD, never passed through.
     let body: std::borrow::Cow<str> = if body.contains('\0') {
         body.replace('\0', "\u{FFFD}").into()
@@ -63,7 +77,7 @@ pub fn render(
         body.into()
     };
     let body = body.as_ref();
-    let mut errors = Vec::new();
+    let mut missing_pages = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = IdAllocator::default();
     let mut headings: Vec<Heading> = Vec::new();
@@ -93,9 +107,11 @@ pub fn render(
                     id,
                 }),
                 Err(msg) => {
-                    errors.push(
-                        Error::content(Location::line(shown, line()), msg).with_hint(LINK_HINT),
-                    );
+                    missing_pages.push(MissingPage {
+                        line: line(),
+                        link: dest_url.to_string(),
+                        msg,
+                    });
                     Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -179,9 +195,6 @@ pub fn render(
         events.push(event);
     }
 
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     for (heading, &start) in headings.iter_mut().zip(&heading_events) {
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
             heading.id = match id {
@@ -193,12 +206,13 @@ pub fn render(
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    Ok(Rendered {
+    Rendered {
         html: out,
         first_paragraph,
         headings,
         word_count,
-    })
+        missing_pages,
+    }
 }
 
 /// `<pre tabindex="0"><code class="language-x">`, as pulldown-cmark writes it but
@@ -324,14 +338,8 @@ mod tests {
             pages: &pages,
             base_path: "/base/",
         };
-        let out = render(
-            Path::new("c/projects/bar.md"),
-            "projects/bar.md",
-            md,
-            0,
-            &links,
-        )
-        .unwrap_or_else(|e| panic!("{e:?}"));
+        let out = render("projects/bar.md", md, 0, &links);
+        assert!(out.missing_pages.is_empty(), "{:?}", out.missing_pages);
         assert!(out.html.contains(expect), "{}", out.html);
     }
 
@@ -370,16 +378,15 @@ mod tests {
             pages: &pages,
             base_path: "/",
         };
-        let errs = render(
-            Path::new("c/a.md"),
-            "a.md",
-            "hi\n\n[x](gone.md)\n",
-            4,
-            &links,
-        )
-        .unwrap_err();
-        assert_eq!(errs.len(), 1);
-        let msg = errs[0].to_string();
+        let rendered = render("a.md", "hi\n\n[x](gone.md)\n", 4, &links);
+        assert!(
+            rendered.html.contains(r#"href="gone.md""#),
+            "left as written"
+        );
+        assert_eq!(rendered.missing_pages.len(), 1);
+        let msg = rendered.missing_pages[0]
+            .to_error(Path::new("c/a.md"))
+            .to_string();
         assert!(msg.starts_with("c/a.md:7: "), "{msg}");
         assert!(msg.contains("gone.md"), "{msg}");
     }

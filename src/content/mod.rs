@@ -84,6 +84,19 @@ pub struct Content {
     pub sections: Vec<Section>,
     /// Problems that do not stop the build (a misspelt front-matter key), by file.
     pub warnings: Vec<String>,
+    /// Links to `.md` files that are not pages: errors, reported with the build's
+    /// broken links.
+    pub missing_pages: Vec<MissingPageLink>,
+}
+
+/// A markdown link to a page that does not exist, and where it is.
+#[derive(Debug)]
+pub struct MissingPageLink {
+    /// The file holding the link (`content/about.md`).
+    pub source: String,
+    /// The link as written, and so as it appears in the output.
+    pub link: String,
+    pub error: Error,
 }
 
 impl Content {
@@ -215,25 +228,34 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
                     };
                     fingerprint(&[&links_key, &text, &e.body_line, &e.shown])
                 },
-                || markdown::render(&e.shown, &e.rel, body, e.body_line, &links),
+                || {
+                    Ok::<_, std::convert::Infallible>(markdown::render(
+                        &e.rel,
+                        body,
+                        e.body_line,
+                        &links,
+                    ))
+                },
             )
         })
         .collect();
     let mut pages = Vec::new();
     let mut sections = Vec::new();
+    let mut missing_pages = Vec::new();
     for (entry, result) in entries.into_iter().zip(rendered) {
-        match result {
-            Ok(r) => {
-                if entry.is_index {
-                    sections.push(make_section(config, entry, r));
-                } else {
-                    pages.push(make_page(config, entry, r));
-                }
-            }
-            Err(errs) => errors.extend(errs),
+        let Ok(r) = result;
+        let source = format!("{CONTENT_DIR}/{}", entry.rel);
+        missing_pages.extend(r.missing_pages.iter().map(|m| MissingPageLink {
+            source: source.clone(),
+            link: m.link.clone(),
+            error: m.to_error(&entry.shown),
+        }));
+        if entry.is_index {
+            sections.push(make_section(config, entry, r));
+        } else {
+            pages.push(make_page(config, entry, r));
         }
     }
-    Error::from_list(std::mem::take(&mut errors))?;
 
     if !sections.iter().any(|s: &Section| s.key.is_empty()) {
         sections.push(empty_home(config));
@@ -244,6 +266,7 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         pages,
         sections,
         warnings,
+        missing_pages,
     })
 }
 

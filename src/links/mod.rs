@@ -63,6 +63,9 @@ pub struct BrokenLink {
     pub source_line: Option<u32>,
     /// The link exactly as written in the output.
     pub link: String,
+    /// The template the link came from (`templates/page.html`, or `the templates of
+    /// built-in theme `default``), when its page's source does not hold it.
+    pub theme: Option<String>,
     pub problem: Problem,
     /// What was looked for: `no file writing/b/index.html`, `no id="setup"`.
     pub detail: String,
@@ -71,10 +74,10 @@ pub struct BrokenLink {
 impl BrokenLink {
     /// The error `build` and `check` report, located in the source file when known.
     pub fn to_error(&self) -> crate::Error {
-        let loc = match (&self.source, self.source_line) {
-            (Some(s), Some(l)) => crate::Location::line(s, l),
-            (Some(s), None) => crate::Location::file(s),
-            (None, _) => crate::Location::line(&self.file, self.line),
+        let loc = match (&self.source, self.source_line, &self.theme) {
+            (_, _, Some(_)) | (None, _, _) => crate::Location::line(&self.file, self.line),
+            (Some(s), Some(l), None) => crate::Location::line(s, l),
+            (Some(s), None, None) => crate::Location::file(s),
         };
         let mut msg = format!(
             "broken link `{}` ({}): {}",
@@ -82,8 +85,13 @@ impl BrokenLink {
             self.problem.describe(),
             self.detail
         );
-        if self.source.is_some() {
-            msg.push_str(&format!(" (in {}:{})", self.file, self.line));
+        match (&self.theme, &self.source) {
+            (Some(theme), Some(source)) => {
+                msg.push_str(&format!("; the link comes from {theme}, not from {source}"))
+            }
+            (Some(theme), None) => msg.push_str(&format!("; the link comes from {theme}")),
+            (None, Some(_)) => msg.push_str(&format!(" (in {}:{})", self.file, self.line)),
+            (None, None) => {}
         }
         let hint = match self.problem {
             Problem::OutsideSite => {
@@ -207,6 +215,7 @@ pub fn check(
                     source: sources.get(file).cloned(),
                     source_line: None,
                     link: found.url.clone(),
+                    theme: None,
                     problem,
                     detail,
                 })
@@ -221,6 +230,7 @@ pub fn check(
             source: sources.get(file).cloned(),
             source_line: None,
             link: format!("#{id}"),
+            theme: None,
             problem: Problem::DuplicateId,
             detail: format!("id=\"{id}\" is given to more than one element of this page; a link to it reaches only the first"),
         }));
@@ -687,6 +697,20 @@ pub fn external_links(scan: &Scan, site: &SiteAddress) -> BTreeMap<String, Vec<(
     out
 }
 
+/// What checking the external links found.
+pub struct External {
+    pub broken: Vec<BrokenLink>,
+    /// Set when no link got any answer from several hosts: the network is down, not
+    /// the links, and one line says so instead of one error per link.
+    pub unreachable: Option<String>,
+}
+
+/// Why a link failed: the server answered with an error, or nothing answered.
+enum Failure {
+    Status(String),
+    NoAnswer(String),
+}
+
 /// Fetches each external URL (HEAD, then GET when HEAD is refused) with `timeout` and
 /// at most `workers` requests at once; returns the failures.
 pub fn check_external(
@@ -695,7 +719,7 @@ pub fn check_external(
     root: &std::path::Path,
     timeout: std::time::Duration,
     workers: usize,
-) -> Vec<BrokenLink> {
+) -> External {
     let agent = crate::net::agent(
         timeout,
         concat!("folio-link-check/", env!("CARGO_PKG_VERSION")),
@@ -703,7 +727,9 @@ pub fn check_external(
     );
     let urls: Vec<_> = links.iter().collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let answered = std::sync::atomic::AtomicUsize::new(0);
     let failures = std::sync::Mutex::new(Vec::new());
+    let silent = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..workers.max(1).min(urls.len().max(1)) {
             scope.spawn(|| {
@@ -712,28 +738,61 @@ pub fn check_external(
                     let Some((url, pages)) = urls.get(i) else {
                         break;
                     };
-                    if let Err(why) = fetch_ok(&agent, url) {
-                        let mut f = failures.lock().expect("no panics while held");
-                        for (page, line) in pages.iter() {
-                            f.push(BrokenLink {
-                                file: page.clone(),
-                                line: *line,
-                                source: sources.get(page).cloned(),
-                                source_line: None,
-                                link: (*url).clone(),
-                                problem: Problem::External,
-                                detail: why.clone(),
-                            });
+                    let why = match fetch_ok(&agent, url) {
+                        Ok(()) => {
+                            answered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            continue;
                         }
+                        Err(Failure::Status(why)) => {
+                            answered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            why
+                        }
+                        Err(Failure::NoAnswer(why)) => {
+                            let host = crate::util::url::host(url).to_string();
+                            silent
+                                .lock()
+                                .expect("no panics while held")
+                                .push((host, why.clone()));
+                            why
+                        }
+                    };
+                    let mut f = failures.lock().expect("no panics while held");
+                    for (page, line) in pages.iter() {
+                        f.push(BrokenLink {
+                            file: page.clone(),
+                            line: *line,
+                            source: sources.get(page).cloned(),
+                            source_line: None,
+                            link: (*url).clone(),
+                            theme: None,
+                            problem: Problem::External,
+                            detail: why.clone(),
+                        });
                     }
                 }
             });
         }
     });
+    let silent = silent.into_inner().expect("no panics while held");
+    let hosts: std::collections::BTreeSet<&str> = silent.iter().map(|(h, _)| h.as_str()).collect();
+    if answered.into_inner() == 0 && hosts.len() >= 2 {
+        let (host, why) = &silent[0];
+        return External {
+            broken: Vec::new(),
+            unreachable: Some(format!(
+                "the network is unreachable: none of the {} external links, on {} hosts, got an answer (for example {host}: {why}); they were not checked",
+                urls.len(),
+                hosts.len()
+            )),
+        };
+    }
     let mut out = failures.into_inner().expect("no panics while held");
     locate_in_sources(&mut out, root);
     out.sort_by(|a, b| (&a.file, &a.link).cmp(&(&b.file, &b.link)));
-    out
+    External {
+        broken: out,
+        unreachable: None,
+    }
 }
 
 fn no_answer(t: &ureq::Transport) -> String {
@@ -745,18 +804,19 @@ fn no_answer(t: &ureq::Transport) -> String {
     }
 }
 
-fn fetch_ok(agent: &ureq::Agent, url: &str) -> Result<(), String> {
+fn fetch_ok(agent: &ureq::Agent, url: &str) -> Result<(), Failure> {
+    let status = |code: u16| Failure::Status(format!("the server answered {code}"));
     match agent.head(url).call() {
         Ok(_) => return Ok(()),
         // Some servers refuse HEAD; ask again with GET before calling the link broken.
         Err(ureq::Error::Status(403 | 405 | 501, _)) => {}
-        Err(ureq::Error::Status(code, _)) => return Err(format!("the server answered {code}")),
-        Err(ureq::Error::Transport(t)) => return Err(no_answer(&t)),
+        Err(ureq::Error::Status(code, _)) => return Err(status(code)),
+        Err(ureq::Error::Transport(t)) => return Err(Failure::NoAnswer(no_answer(&t))),
     }
     match agent.get(url).call() {
         Ok(_) => Ok(()),
-        Err(ureq::Error::Status(code, _)) => Err(format!("the server answered {code}")),
-        Err(ureq::Error::Transport(t)) => Err(no_answer(&t)),
+        Err(ureq::Error::Status(code, _)) => Err(status(code)),
+        Err(ureq::Error::Transport(t)) => Err(Failure::NoAnswer(no_answer(&t))),
     }
 }
 
