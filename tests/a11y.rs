@@ -230,3 +230,73 @@ fn the_resume_prints_on_one_a4_and_one_letter_page() {
         assert_eq!(pages, 1, "the résumé prints on {pages} {paper} pages");
     }
 }
+
+/// Table cells of the open page whose text runs over more than one line.
+const WRAPPED_CELLS: &str = "return [...document.querySelectorAll('table.checks th, .checks table th, \
+    table.checks td:not(:last-child), .checks table td:not(:last-child)')].filter(c => { \
+    const r = document.createRange(); r.selectNodeContents(c); \
+    const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))); \
+    return lines.size > 1; }).map(c => c.textContent.trim());";
+
+#[test]
+fn badge_pages_and_lead_images_fit_phones_and_desktops() {
+    if !have_browser() {
+        return;
+    }
+    for theme in THEMES {
+        let p = example_on(theme);
+        // A project with a lead image that its body does not repeat.
+        p.write(
+            "content/projects/lead.md",
+            "---\ntitle: With a lead image\nimage: images/forecast.svg\n---\nText below the image.\n",
+        );
+        let (server, _profile, driver) = serve_and_browse(&p);
+        for width in WIDTHS {
+            emulate(&driver, width, "light");
+            driver.navigate(&format!("{}badges/workplace-first-aid/", server.url));
+            let wrapped = driver.eval(WRAPPED_CELLS);
+            assert_eq!(
+                wrapped,
+                json!([]),
+                "{theme} at {width}px: words broken in the table"
+            );
+            let text = driver.eval("return document.body.innerText");
+            let text = text.as_str().unwrap_or("");
+            assert!(
+                text.contains("expired on 10 January 2025"),
+                "{theme}: {text}"
+            );
+            assert!(
+                !text.contains("T00:00:00"),
+                "{theme}: raw timestamp in {text}"
+            );
+        }
+        if theme != "default" {
+            continue;
+        }
+        // The lead image leaves the title and the start of the text on the first screen.
+        emulate(&driver, 1440, "light");
+        driver.navigate(&format!("{}projects/lead/", server.url));
+        let fits = driver.eval(
+            "const img = document.querySelector('img.lead'); \
+             const p = document.querySelector('.prose p'); \
+             return [img.getBoundingClientRect().height, innerHeight, \
+                     p.getBoundingClientRect().top < innerHeight];",
+        );
+        let (height, screen) = (fits[0].as_f64().unwrap(), fits[1].as_f64().unwrap());
+        assert!(
+            height > 0.0 && height <= screen / 2.0,
+            "lead image {height}px of {screen}px"
+        );
+        assert_eq!(
+            fits[2],
+            json!(true),
+            "the text starts below the first screen"
+        );
+        // A body that shows the same image does not get it twice.
+        driver.navigate(&format!("{}projects/demand-forecast/", server.url));
+        let count = driver
+            .eval("return document.querySelectorAll('main img[src$=\"forecast.svg\"]').length");
+        assert_eq!(count, json!(1));
+    }
+}

@@ -317,6 +317,25 @@ fn example_portfolio_builds() {
     );
     assert!(p.root.join("public/images/forecast.svg").is_file());
     assert!(!p.root.join("public/writing/next-post").exists());
+    // Brands spelt as they spell themselves, in both built-in themes.
+    for theme in ["default", "resume"] {
+        let config = p
+            .read("folio.yaml")
+            .replace("theme: default", &format!("theme: {theme}"));
+        p.write("folio.yaml", config);
+        p.run(&["build"]).success();
+        let home = p.read("public/index.html");
+        assert!(
+            home.contains(r#"<a href="https://github.com/ada-okafor">"#)
+                && home.contains("GitHub</")
+                && home.contains("LinkedIn</"),
+            "{theme}"
+        );
+        assert!(
+            !home.contains("Github") && !home.contains("Linkedin"),
+            "{theme}"
+        );
+    }
 }
 
 #[test]
