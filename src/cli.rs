@@ -41,6 +41,18 @@ pub enum Command {
     /// Make and check themes.
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// Check pathway files (for career services).
+    #[command(subcommand)]
+    Pathway(PathwayCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PathwayCommand {
+    /// Validate a pathway file (errors with line numbers) and print its tree.
+    Check {
+        /// The pathway file (`pathway.yaml`).
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

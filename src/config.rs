@@ -36,6 +36,9 @@ struct RawConfig {
     badges: RawBadges,
     #[serde(default)]
     links: RawLinks,
+    /// Pathway files (paths inside the portfolio) or built-in pathway names.
+    #[serde(default)]
+    pathways: Vec<String>,
     #[serde(default)]
     extra: serde_yaml::Mapping,
 }
@@ -189,6 +192,9 @@ pub struct Config {
     pub links_on_broken: OnBroken,
     /// Fetch external links too (`folio check --external`); never from the config file.
     pub check_external_links: bool,
+    /// The pathways the learner follows: `.yaml` paths inside the portfolio, or names of
+    /// built-in pathways.
+    pub pathways: Vec<String>,
 }
 
 /// Command-line settings that override the file.
@@ -338,6 +344,7 @@ impl Config {
             drafts: overrides.drafts,
             links_on_broken: raw.links.on_broken,
             check_external_links: false,
+            pathways: raw.pathways,
         })
     }
 }

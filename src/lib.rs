@@ -16,6 +16,7 @@ pub mod error;
 pub mod init;
 pub mod links;
 pub mod net;
+pub mod pathway;
 pub mod render;
 pub mod serve;
 pub mod site;
@@ -108,9 +109,20 @@ pub struct Report {
     /// Internal links that do not resolve (only when `links.on_broken` is `warn`; with
     /// `error` they stop the build).
     pub broken_links: Vec<links::BrokenLink>,
+    /// Progress on each pathway: name, state in words, requirements met and needed.
+    pub pathways: Vec<PathwaySummary>,
     /// Wall time of each stage (`content`, `badges`, `render`, `links`, `write`).
     pub phases: Vec<(&'static str, Duration)>,
     pub elapsed: Duration,
+}
+
+/// One pathway's line in the build summary.
+#[derive(Debug, Clone)]
+pub struct PathwaySummary {
+    pub name: String,
+    pub state_label: String,
+    pub met: usize,
+    pub total: usize,
 }
 
 /// Builds the site described by `config` into `sink`.
@@ -142,7 +154,9 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     warnings.extend(content.warnings.iter().cloned());
     warnings.extend(badges.warnings.iter().cloned());
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
+    let pathways = pathway::load(config)?;
     let mut site = site::join(content, badges)?;
+    site.follow(&pathways, &config.base_path, &config.base_url);
     let missing_pages = std::mem::take(&mut site.content.missing_pages);
     let badge_files = std::mem::take(&mut site.badges.files);
     let favicon = render::resolve_favicon(config, &theme)?;
@@ -186,6 +200,16 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
         badges_checked,
         warnings,
         broken_links,
+        pathways: site
+            .pathways
+            .iter()
+            .map(|p| PathwaySummary {
+                name: p.name.clone(),
+                state_label: p.state_label.clone(),
+                met: p.met,
+                total: p.total,
+            })
+            .collect(),
         elapsed: Duration::ZERO,
         phases: Vec::new(),
     };

@@ -11,7 +11,7 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use folio::Error;
-use folio::cli::{Cli, Command, Format, ThemeCommand};
+use folio::cli::{Cli, Command, Format, PathwayCommand, ThemeCommand};
 use folio::cmd;
 
 enum ExitStatus {
@@ -67,6 +67,7 @@ fn main() -> ExitCode {
         Command::Theme(ThemeCommand::New { name, from }) => {
             cmd::theme::theme_new(&name, &from, cli.quiet)
         }
+        Command::Pathway(PathwayCommand::Check { file }) => cmd::pathway::check(&file, cli.quiet),
         Command::Verify(args) => match cmd::verify::verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),

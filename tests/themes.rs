@@ -155,10 +155,10 @@ fn bad_theme_parameters_are_clear_errors() {
     set(&p, "accent: teal", "acent: teal\n  home_badges: many");
     p.run(&["build", "--offline"])
         .failure(1)
-        .stderr_has("folio.yaml:23: extra.acent: theme `default` has no parameter `acent`")
+        .stderr_has("folio.yaml:25: extra.acent: theme `default` has no parameter `acent`")
         .stderr_has("hint: did you mean `accent`?")
         .stderr_has(
-            "folio.yaml:24: extra.home_badges: `many` is not a whole number (parameter `home_badges` of theme `default`)",
+            "folio.yaml:26: extra.home_badges: `many` is not a whole number (parameter `home_badges` of theme `default`)",
         );
     set(&p, "acent: teal\n  home_badges: many", "accent: red");
     p.run(&["build", "--offline"]).failure(1).stderr_has(
@@ -374,5 +374,29 @@ fn theme_check_fails_verified_claims_without_the_marker() {
         }
         run.stderr_has(claim);
         assert!(run.stdout.contains("does not pass the theme contract"));
+    }
+}
+
+#[test]
+fn theme_check_fails_a_theme_that_shows_unmet_requirements_as_met() {
+    let tmp = tempfile::tempdir().unwrap();
+    let liar = tmp.path().join("every-box-ticked");
+    patched_theme(
+        &liar,
+        "pathway.html",
+        r#"data-requirement="{{ row.id }}"{% if row.met %} data-folio-met{% endif %}"#,
+        r#"data-requirement="{{ row.id }}" data-folio-met"#,
+    );
+    let run = run_in(tmp.path(), &["theme", "check", "every-box-ticked"]);
+    run.failure(1).stderr_has(
+        "test portfolio (English, every badge status): pathways/theme-check-pathway/index.html: requirement 2 is not met but its element carries `data-folio-met`",
+    );
+    // With no verified badge, nothing is met, and every ticked box is reported.
+    run.stderr_has(
+        "test portfolio (English, no verified badge): pathways/theme-check-pathway/index.html: requirement 1 is not met",
+    );
+    // Both built-in themes pass.
+    for theme in ["default", "resume"] {
+        run_in(tmp.path(), &["theme", "check", theme]).success();
     }
 }

@@ -22,6 +22,13 @@ pub struct Credential {
     pub name: Option<String>,
     pub description: Option<String>,
     pub achievement_type: Option<String>,
+    /// The achievement's id (OB 3.0 `achievement.id`) or the BadgeClass's (OB 2.0),
+    /// and the ids the achievement says it is `related` to (OB 3.0): what pathways
+    /// match on.
+    #[serde(default)]
+    pub achievement_id: Option<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
     pub criteria: Criteria,
     pub image: Option<Image>,
     pub issuer: Issuer,
@@ -113,6 +120,12 @@ impl Credential {
             name: text(&achievement, "name").or_else(|| text(doc, "name")),
             description: text(&achievement, "description").or_else(|| text(doc, "description")),
             achievement_type: text(&achievement, "achievementType"),
+            achievement_id: text(&achievement, "id")
+                .or_else(|| doc.get("badge").and_then(Value::as_str).map(str::to_string)),
+            related: list(&achievement, "related")
+                .iter()
+                .filter_map(|r| r.as_str().map(str::to_string).or_else(|| text(r, "id")))
+                .collect(),
             criteria: criteria(achievement.get("criteria")),
             image: image(achievement.get("image").or_else(|| doc.get("image"))),
             issuer: issuer(doc.get("issuer")),
@@ -122,8 +135,12 @@ impl Credential {
             alignments: list(&achievement, "alignment")
                 .iter()
                 .filter_map(|a| {
+                    // Named for people by `targetName`; a bare code or URL still counts
+                    // for pathways.
                     Some(Alignment {
-                        name: text(a, "targetName")?,
+                        name: text(a, "targetName")
+                            .or_else(|| text(a, "targetCode"))
+                            .or_else(|| text(a, "targetUrl"))?,
                         url: text(a, "targetUrl"),
                         framework: text(a, "targetFramework"),
                         code: text(a, "targetCode"),

@@ -26,6 +26,7 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
         print_timings(&report.phases);
     }
     if !quiet {
+        super::print_pathways(&report);
         println!(
             "built {} in {} ms → {}",
             super::site_summary(&report),

@@ -28,6 +28,7 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
                 report_errors(Error::Many(errors));
             }
             if !quiet {
+                super::print_pathways(&report);
                 println!(
                     "checked {} pages, {} sections and {} files{}: {}",
                     report.pages,

@@ -11,6 +11,7 @@ use crate::Error;
 pub mod build;
 pub mod check;
 pub mod init;
+pub mod pathway;
 pub mod serve;
 pub mod theme;
 pub mod verify;
@@ -74,4 +75,18 @@ pub fn site_summary(report: &crate::Report) -> String {
 /// `1 page`, `2 pages`.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One line per pathway the learner follows: `pathway Data Analyst: 3 of 5
+/// requirements met · In progress`.
+pub fn print_pathways(report: &crate::Report) {
+    for p in &report.pathways {
+        println!(
+            "pathway {}: {} of {} met · {}",
+            p.name,
+            p.met,
+            count(p.total, "requirement", "requirements"),
+            p.state_label
+        );
+    }
 }

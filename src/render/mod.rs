@@ -365,6 +365,11 @@ pub struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// Whether the theme has `name` (optional templates like `pathway.html`).
+    pub fn has_template(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
     /// The memo `serve` keeps feeds in between rebuilds.
     pub fn feeds_memo(&self) -> Option<&Memo<String>> {
         self.feeds
@@ -473,6 +478,7 @@ fn nav<'a>(config: &Config, site: &'a Site) -> Vec<NavItem<'a>> {
         .expect("load always makes a home section");
     let generated = [
         (!site.badges.list.is_empty()).then_some(("Badges", "badges")),
+        (!site.pathways.is_empty()).then_some(("Pathways", "pathways")),
         outputs::has_skills(site).then_some(("Skills", "skills")),
     ];
     home.pages
@@ -647,6 +653,7 @@ fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
                 .iter()
                 .map(|b| (b.permalink.as_str(), b.issued.as_deref())),
         )
+        .chain(site.pathways.iter().map(|p| (p.permalink.as_str(), None)))
         .collect();
     urls.sort();
     for (loc, date) in urls {

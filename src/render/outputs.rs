@@ -26,6 +26,8 @@ pub const OWN_VARIABLES: &[&str] = &[
     "badges",
     "skills",
     "badge",
+    "pathways",
+    "pathway",
 ];
 
 /// Every part, in the order the files are listed.
@@ -35,6 +37,7 @@ pub const OUTPUTS: &[&dyn Output] = &[
     &NotFound,
     &BadgePages,
     &SkillsPage,
+    &PathwayPages,
     &SiteFiles,
     &Feeds,
 ];
@@ -91,6 +94,7 @@ impl Output for Sections {
                 // The home page gets everything a one-page résumé needs.
                 ctx.insert("badges", &site.badges.list);
                 ctx.insert("skills", &site.skills);
+                ctx.insert("pathways", &site.pathways);
             }
             let template = match (&section.template, home) {
                 (Some(t), _) => t.as_str(),
@@ -166,6 +170,49 @@ impl Output for SkillsPage {
             .keep(r.render("skills.html", &ctx, "skills page", out))
             .into_iter()
             .collect()
+    }
+}
+
+/// `/pathways/` and, per pathway, its page and its `progress.json` receipt. Only when
+/// the learner follows a pathway; a theme without the two templates cannot show them.
+struct PathwayPages;
+
+impl Output for PathwayPages {
+    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        if site.pathways.is_empty() {
+            return Vec::new();
+        }
+        let missing: Vec<&str> = ["pathways.html", "pathway.html"]
+            .into_iter()
+            .filter(|t| !r.has_template(t))
+            .collect();
+        if !missing.is_empty() {
+            errors.keep::<()>(Err(crate::Error::usage(format!(
+                "the theme `{}` has no {}: it cannot show the pathways folio.yaml lists",
+                r.config.theme,
+                missing.join(" or ")
+            ))
+            .with_hint(
+                "use a built-in theme, add the templates (THEMES.md), or remove `pathways:`",
+            )));
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        let mut ctx = r.context();
+        ctx.insert("pathways", &site.pathways);
+        let out = "pathways/index.html";
+        files.extend(errors.keep(r.render("pathways.html", &ctx, "pathways/", out)));
+        for pathway in &site.pathways {
+            let mut ctx = r.context();
+            ctx.insert("pathway", pathway);
+            let out = format!("pathways/{}/index.html", pathway.slug);
+            files.extend(errors.keep(r.render("pathway.html", &ctx, &pathway.source, &out)));
+            files.push(OutputFile::new(
+                format!("pathways/{}/progress.json", pathway.slug),
+                crate::pathway::receipt(pathway).into_bytes(),
+            ));
+        }
+        files
     }
 }
 

@@ -143,6 +143,12 @@ pub struct Badge {
     pub linkedin_url: Option<String>,
     /// schema.org JSON-LD, ready to embed in `<script type="application/ld+json">`.
     pub structured_data: Option<String>,
+    /// The pathways this badge counts toward (filled in when pathways are evaluated).
+    pub pathways: Vec<crate::pathway::BadgeUse>,
+    /// The credential's signed facts (owner identities removed), for pathway matching;
+    /// templates read the fields above instead.
+    #[serde(skip)]
+    pub credential: crate::badge::credential::Credential,
 }
 
 impl Badge {
@@ -606,6 +612,8 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         cited_by: Vec::new(),
         linkedin_url,
         structured_data,
+        pathways: Vec::new(),
+        credential: c,
     }
 }
 

@@ -19,6 +19,28 @@ pub struct Site {
     pub content: Content,
     pub badges: Badges,
     pub skills: Skills,
+    /// Progress on each pathway the learner follows, in folio.yaml's order.
+    pub pathways: Vec<crate::pathway::Progress>,
+}
+
+impl Site {
+    /// Evaluates `pathways` against the badges, and tells each badge which pathways
+    /// it counts toward.
+    pub fn follow(
+        &mut self,
+        pathways: &[crate::pathway::Pathway],
+        base_path: &str,
+        base_url: &str,
+    ) {
+        for p in pathways {
+            let (progress, uses) =
+                crate::pathway::evaluate(p, &self.badges.list, base_path, base_url);
+            for (i, used) in uses {
+                self.badges.list[i].pathways.push(used);
+            }
+            self.pathways.push(progress);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +103,7 @@ pub fn join(content: Content, mut badges: Badges) -> Result<Site> {
         content,
         badges,
         skills,
+        pathways: Vec::new(),
     })
 }
 

@@ -110,6 +110,10 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         // Without every template there is nothing meaningful to render.
         return Ok(outcome);
     }
+    // A theme with the (optional) pathway templates is held to the met-marker rule.
+    let pathways = ["pathways.html", "pathway.html"]
+        .iter()
+        .all(|name| theme.templates.iter().any(|t| t.name == *name));
     let scratch = Scratch::new()?;
     let mut seen = std::collections::HashSet::new();
     for variant in VARIANTS {
@@ -121,7 +125,7 @@ pub fn check(dir: &Path) -> Result<Outcome> {
             } else {
                 "unverified"
             });
-        write_portfolio(&root, &selector, variant)?;
+        write_portfolio(&root, &selector, variant, pathways)?;
         let mut config = crate::Config::load(
             &root,
             &Overrides {
@@ -224,6 +228,26 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                 ));
             }
         }
+        if pathways {
+            let file = format!("pathways/{PATHWAY_SLUG}/index.html");
+            let html = pages
+                .iter()
+                .find(|(p, _)| **p == file)
+                .map(|(_, h)| h.as_str());
+            let receipt = site
+                .files
+                .get(&format!("pathways/{PATHWAY_SLUG}/progress.json"))
+                .and_then(|b| serde_json::from_slice::<Value>(b).ok());
+            if let (Some(html), Some(receipt)) = (html, receipt) {
+                for msg in met_marker_problems(html, &receipt) {
+                    outcome.problems.push(problem(
+                        &file,
+                        msg,
+                        "put `data-requirement=\"{{ row.id }}\"` on each requirement's element, and `data-folio-met` there only inside `{% if row.met %}`",
+                    ));
+                }
+            }
+        }
         if variant.language == "ar" {
             for (file, html) in &pages {
                 let html_tag = html
@@ -241,6 +265,40 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         }
     }
     Ok(outcome)
+}
+
+/// The test pathway's folder under `/pathways/`.
+const PATHWAY_SLUG: &str = "theme-check-pathway";
+
+/// Where a pathway page's met markers disagree with the progress it shows: every
+/// requirement row needs its element (`data-requirement="ID"`), and only met ones may
+/// carry `data-folio-met`.
+fn met_marker_problems(html: &str, receipt: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    for row in receipt["requirements"].as_array().into_iter().flatten() {
+        let id = row["id"].as_str().unwrap_or("");
+        let met = row["met"].as_bool().unwrap_or(false);
+        let needle = format!("data-requirement=\"{id}\"");
+        let Some(at) = html.find(&needle) else {
+            problems.push(format!("requirement {id} has no element with `{needle}`"));
+            continue;
+        };
+        // The element's start tag: from its `<` to its `>`.
+        let start = html[..at].rfind('<').unwrap_or(at);
+        let end = html[at..].find('>').map_or(html.len(), |e| at + e);
+        let marked = html[start..end].contains("data-folio-met");
+        if marked && !met {
+            problems.push(format!(
+                "requirement {id} is not met but its element carries `data-folio-met`"
+            ));
+        }
+        if met && !marked {
+            problems.push(format!(
+                "requirement {id} is met but its element lacks `data-folio-met`"
+            ));
+        }
+    }
+    problems
 }
 
 /// Points an error from a test build at the test portfolio variant instead of a
@@ -324,7 +382,7 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) -> Result<()> {
 
 /// Writes the test portfolio for `variant`, using `theme` (a built-in name or a folder).
 /// Long because it is mostly the test portfolio's text and badges: data, not logic.
-fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
+fn write_portfolio(root: &Path, theme: &str, variant: &Variant, pathways: bool) -> Result<()> {
     let issuer = Issuer::from_seed(SEED);
     let arabic = variant.language == "ar";
     let (title, headline) = if arabic {
@@ -339,15 +397,45 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant) -> Result<()> {
         root,
         CONFIG_FILE,
         format!(
-            "title: \"{title}\"\nbase_url: \"{BASE_URL}\"\nlanguage: {}\ntheme: \"{}\"\n\
+            "title: \"{title}\"\nbase_url: \"{BASE_URL}\"\nlanguage: {}\ntheme: \"{}\"\n{}\
              description: \"The theme-check portfolio.\"\n\
              owner:\n  name: Leila Haddad-Montgomery-Oyelaran-Castellanos\n  headline: \"{headline}\"\n  \
              email: learner@example.org\n  location: Beirut\n  links:\n    github: leila-h\n    linkedin: leila-h\n\
              badges:\n  on_invalid: show\n  on_expired: show\n  network: false\n  trust:\n    \
              - id: {}\n      name: folio Sample Academy\n",
-            variant.language, theme, issuer.did
+            variant.language,
+            theme,
+            if pathways {
+                "pathways: [pathway.yaml]\n"
+            } else {
+                ""
+            },
+            issuer.did
         ),
     )?;
+    if pathways {
+        // Met by any verified badge of the academy; open, with an expired badge that
+        // would count; open, with nothing that would.
+        write(
+            root,
+            "pathway.yaml",
+            format!(
+                "pathway: 1\nid: https://careers.example/theme-check\nname: Theme check pathway\n\
+                 description: \"A pathway with requirements met and open.\"\n\
+                 issuers:\n  academy: [\"{did}\"]\n\
+                 completion: {{ achievement: https://academy.example/achievements/analyst, issuer: academy }}\n\
+                 requires:\n  all:\n    - name: Any credential from the academy\n      issuer: academy\n\
+                 \x20   - name: Spreadsheets\n      pick: 1\n      of:\n\
+                 \x20       - {{ achievement: \"{expired}\", issuer: academy }}\n\
+                 \x20       - {{ achievement: https://academy.example/achievements/none, issuer: academy }}\n",
+                did = issuer.did,
+                expired = sample_badge(&issuer, "Spreadsheet Modelling", "2026-01-10T09:00:00Z")
+                    ["credentialSubject"]["achievement"]["id"]
+                    .as_str()
+                    .unwrap_or_default(),
+            ),
+        )?;
+    }
     let cited = if variant.with_verified {
         "verified, expired, revoked, failed, unverifiable"
     } else {

@@ -1,0 +1,84 @@
+//! `folio pathway check FILE`: a career service's check of a pathway file, with the
+//! tree as folio reads it.
+
+use std::path::Path;
+
+use crate::Error;
+use crate::pathway::{Group, Need, Node};
+
+pub fn check(file: &Path, quiet: bool) -> Result<(), Error> {
+    let bytes = crate::util::fs::read_bounded(file, file, 1024 * 1024)?;
+    let pathway = crate::pathway::parse(&file.display().to_string(), &bytes)?;
+    if quiet {
+        return Ok(());
+    }
+    println!("{}: pathway 1, {}", file.display(), pathway.name);
+    println!("  id: {}", pathway.id);
+    match &pathway.completion {
+        Some(c) => println!("  on completion: {}", c.describe()),
+        None => println!("  on completion: no credential named (`completion:`)"),
+    }
+    print_group(&pathway.requires, 1);
+    let leaves = count_leaves(&pathway.requires);
+    println!(
+        "ok: {} in the tree, {} needed to complete",
+        super::count(leaves, "requirement", "requirements"),
+        needed(&pathway.requires)
+    );
+    Ok(())
+}
+
+fn print_group(group: &Group, depth: usize) {
+    let indent = "  ".repeat(depth);
+    let rule = match group.need {
+        Need::All => format!("all {} of", group.children.len()),
+        Need::Pick(n) => format!("any {n} of {}", group.children.len()),
+    };
+    match &group.name {
+        Some(name) => println!("{indent}{name}: {rule}"),
+        None => println!("{indent}{rule}"),
+    }
+    for child in &group.children {
+        match child {
+            Node::Group(g) => print_group(g, depth + 1),
+            Node::Requirement(r) => {
+                let name = r
+                    .name
+                    .as_deref()
+                    .map(|n| format!("{n}: "))
+                    .unwrap_or_default();
+                println!("{indent}  - {name}{} (line {})", r.describe(), r.line);
+            }
+        }
+    }
+}
+
+fn count_leaves(group: &Group) -> usize {
+    group
+        .children
+        .iter()
+        .map(|c| match c {
+            Node::Group(g) => count_leaves(g),
+            Node::Requirement(_) => 1,
+        })
+        .sum()
+}
+
+/// The fewest requirements that complete `group`.
+fn needed(group: &Group) -> usize {
+    let mut needs: Vec<usize> = group
+        .children
+        .iter()
+        .map(|c| match c {
+            Node::Group(g) => needed(g),
+            Node::Requirement(_) => 1,
+        })
+        .collect();
+    match group.need {
+        Need::All => needs.iter().sum(),
+        Need::Pick(n) => {
+            needs.sort_unstable();
+            needs.iter().take(n).sum()
+        }
+    }
+}

@@ -1,0 +1,494 @@
+//! Reading a pathway file (format version 1). serde checks the shape (unknown keys and
+//! wrong types come with serde_yaml's line); the rules serde cannot express (a group
+//! has `all` or `pick` + `of`, `pick` fits its list, issuer sets exist) are checked
+//! here, and located by walking the text in the same order as the tree.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::{Group, Matcher, Need, Node, Pathway, Requirement};
+use crate::config::{unknown_field_hint, yaml_error_parts};
+use crate::error::{Error, Location, Result};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPathway {
+    pathway: u32,
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    issuers: BTreeMap<String, OneOrMany>,
+    #[serde(default)]
+    completion: Option<RawNode>,
+    requires: RawNode,
+}
+
+/// A group or a requirement: which one is decided by its keys.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNode {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    all: Option<Vec<RawNode>>,
+    #[serde(default)]
+    pick: Option<usize>,
+    #[serde(default)]
+    of: Option<Vec<RawNode>>,
+    #[serde(default)]
+    achievement: Option<String>,
+    #[serde(default)]
+    alignment: Option<RawAlignment>,
+    #[serde(default)]
+    achievement_type: Option<String>,
+    #[serde(default)]
+    issuer: Option<OneOrMany>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlignment {
+    code: String,
+    #[serde(default)]
+    framework: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn items(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// Reads a pathway file's bytes; `shown` names it in errors.
+pub fn parse(shown: &str, bytes: &[u8]) -> Result<Pathway> {
+    let path = Path::new(shown);
+    let text = std::str::from_utf8(bytes).map_err(|_| Error::Config {
+        loc: Location::file(path),
+        msg: "a pathway file must be UTF-8 text".into(),
+        hint: None,
+    })?;
+    let raw: RawPathway = serde_yaml::from_str(text).map_err(|e| {
+        let (loc, msg) = yaml_error_parts(path, &e, 0);
+        let hint = unknown_field_hint(&msg)
+            .or_else(|| Some("see the pathway format in README.md (`pathway: 1`, `id`, `name`, `issuers`, `requires`)".into()));
+        Error::Config { loc, msg, hint }
+    })?;
+    let mut reader = Reader {
+        path,
+        text,
+        cursor: 0,
+        sets: &raw.issuers,
+        errors: Vec::new(),
+    };
+    if raw.pathway != 1 {
+        let loc = reader.locate(&["pathway"]);
+        reader.error(
+            loc,
+            format!("pathway format version {} is not supported", raw.pathway),
+            "this folio reads `pathway: 1`",
+        );
+    }
+    for (name, ids) in &raw.issuers {
+        if ids.items().is_empty() {
+            let loc = reader.locate(&[name]);
+            reader.error(
+                loc,
+                format!("issuer set `{name}` is empty"),
+                "list at least one issuer id",
+            );
+        }
+    }
+    reader.cursor = 0;
+    let completion = raw.completion.as_ref().and_then(|c| {
+        let line = reader.locate(&["completion"]);
+        match reader.node(c, line) {
+            Some(Node::Requirement(r)) => Some(r),
+            Some(Node::Group(_)) => {
+                reader.error(
+                    line,
+                    "`completion` is one credential, not a group".into(),
+                    "write `completion: { achievement: ..., issuer: ... }`",
+                );
+                None
+            }
+            None => None,
+        }
+    });
+    let line = reader.locate(&["requires"]);
+    let requires = match reader.node(&raw.requires, line) {
+        Some(Node::Group(g)) => Some(g),
+        Some(Node::Requirement(r)) => Some(Group {
+            name: None,
+            need: Need::All,
+            children: vec![Node::Requirement(r)],
+            line,
+        }),
+        None => None,
+    };
+    Error::from_list(reader.errors)?;
+    let requires = requires.expect("no errors means the tree was read");
+    Ok(Pathway {
+        source: shown.to_string(),
+        sha256: super::super::badge::hex(&Sha256::digest(bytes)),
+        id: raw.id,
+        name: raw.name,
+        description: raw.description,
+        completion,
+        requires,
+    })
+}
+
+/// Walks the raw tree in document order, locating each node in the text.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    /// Byte offset in `text` after the last node located.
+    cursor: usize,
+    sets: &'a BTreeMap<String, OneOrMany>,
+    errors: Vec<Error>,
+}
+
+const NODE_KEYS: [&str; 8] = [
+    "name",
+    "all",
+    "pick",
+    "of",
+    "achievement",
+    "alignment",
+    "achievement_type",
+    "issuer",
+];
+
+impl Reader<'_> {
+    fn error(&mut self, line: u32, msg: String, hint: &str) {
+        self.errors.push(Error::Config {
+            loc: Location::line(self.path, line),
+            msg,
+            hint: Some(hint.into()),
+        });
+    }
+
+    /// The line of the first of `keys` written (as `key:`) after the cursor; moves
+    /// the cursor there.
+    fn locate(&mut self, keys: &[&str]) -> u32 {
+        let found = keys
+            .iter()
+            .filter_map(|k| find_key(self.text, k, self.cursor))
+            .min();
+        if let Some(at) = found {
+            self.cursor = at + 1;
+        }
+        let at = found.unwrap_or(self.cursor.min(self.text.len()));
+        self.text[..at].matches('\n').count() as u32 + 1
+    }
+
+    /// Moves the cursor past every one of a node's `keys`, located from its start (the
+    /// cursor is just after its first key), so a sibling's search starts below them.
+    fn skip_past(&mut self, keys: &[&str]) {
+        let start = self.cursor.saturating_sub(1);
+        if let Some(last) = keys
+            .iter()
+            .filter_map(|k| find_key(self.text, k, start))
+            .max()
+        {
+            self.cursor = self.cursor.max(last + 1);
+        }
+    }
+
+    /// Reads one node written at `line`; `None` after recording its errors.
+    fn node(&mut self, raw: &RawNode, line: u32) -> Option<Node> {
+        let group = raw.all.is_some() || raw.pick.is_some() || raw.of.is_some();
+        let requirement = raw.issuer.is_some()
+            || raw.achievement.is_some()
+            || raw.alignment.is_some()
+            || raw.achievement_type.is_some();
+        if group && requirement {
+            self.error(
+                line,
+                "a group (`all`, or `pick` with `of`) cannot also be a requirement (`issuer`, `achievement`…)".into(),
+                "put the requirement inside the group's list",
+            );
+            return None;
+        }
+        if group {
+            return self.group(raw, line).map(Node::Group);
+        }
+        self.requirement(raw, line).map(Node::Requirement)
+    }
+
+    fn group(&mut self, raw: &RawNode, line: u32) -> Option<Group> {
+        let (need, list) = match (&raw.all, raw.pick, &raw.of) {
+            (Some(list), None, None) => (Need::All, list),
+            (None, Some(n), Some(list)) => (Need::Pick(n), list),
+            _ => {
+                self.error(
+                    line,
+                    "a group has either `all: [...]` or `pick: N` with `of: [...]`".into(),
+                    "`all` needs every item; `pick: 2` with `of` needs any two",
+                );
+                return None;
+            }
+        };
+        let mut ok = true;
+        if list.is_empty() {
+            self.error(
+                line,
+                "this group is empty".into(),
+                "list at least one requirement",
+            );
+            ok = false;
+        }
+        if let Need::Pick(n) = need
+            && (n == 0 || n > list.len())
+        {
+            self.error(
+                line,
+                format!("`pick: {n}` of a list of {}", list.len()),
+                "pick at least 1 and at most as many as the list holds",
+            );
+            ok = false;
+        }
+        // Past the key that opens the list, so a child's keys are looked for below it.
+        self.locate(&[if need == Need::All { "all" } else { "of" }]);
+        let mut children = Vec::new();
+        for child in list {
+            let keys = present_keys(child);
+            let child_line = self.locate(&keys);
+            if child.all.is_none() && child.of.is_none() {
+                self.skip_past(&keys);
+            }
+            match self.node(child, child_line) {
+                Some(c) => children.push(c),
+                None => ok = false,
+            }
+        }
+        ok.then(|| Group {
+            name: raw.name.clone(),
+            need,
+            children,
+            line,
+        })
+    }
+
+    fn requirement(&mut self, raw: &RawNode, line: u32) -> Option<Requirement> {
+        let Some(issuer) = &raw.issuer else {
+            self.error(
+                line,
+                "this requirement names no `issuer`".into(),
+                "every requirement names its issuer: a set from `issuers:`, an issuer id, or a list",
+            );
+            return None;
+        };
+        let named = [
+            raw.achievement.is_some(),
+            raw.alignment.is_some(),
+            raw.achievement_type.is_some(),
+        ];
+        if named.iter().filter(|&&b| b).count() > 1 {
+            self.error(
+                line,
+                "a requirement names at most one of `achievement`, `alignment`, `achievement_type`"
+                    .into(),
+                "split it into two requirements in a group",
+            );
+            return None;
+        }
+        let mut issuers = Vec::new();
+        let mut labels = Vec::new();
+        for item in issuer.items() {
+            match self.sets.get(&item) {
+                Some(ids) => {
+                    issuers.extend(ids.items());
+                    labels.push(item);
+                }
+                // An id is written with its scheme (`https://…`, `did:web:…`).
+                None if item.contains(':') => {
+                    issuers.push(item.clone());
+                    labels.push(item);
+                }
+                None => {
+                    let known: Vec<&str> = self.sets.keys().map(String::as_str).collect();
+                    let hint = match crate::error::suggest(&item, known.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None if known.is_empty() => {
+                            "define it under `issuers:`, or write the issuer's id".into()
+                        }
+                        None => format!("issuer sets in this file: {}", known.join(", ")),
+                    };
+                    self.error(line, format!("unknown issuer set `{item}`"), &hint);
+                    return None;
+                }
+            }
+        }
+        if issuers.is_empty() {
+            self.error(
+                line,
+                "the issuer list is empty".into(),
+                "name at least one issuer",
+            );
+            return None;
+        }
+        let matcher = if let Some(id) = &raw.achievement {
+            Matcher::Achievement { id: id.clone() }
+        } else if let Some(a) = &raw.alignment {
+            Matcher::Alignment {
+                code: a.code.clone(),
+                framework: a.framework.clone(),
+                url: a.url.clone(),
+            }
+        } else if let Some(t) = &raw.achievement_type {
+            Matcher::AchievementType {
+                achievement_type: t.clone(),
+            }
+        } else {
+            Matcher::Any
+        };
+        issuers.sort();
+        issuers.dedup();
+        Some(Requirement {
+            name: raw.name.clone(),
+            issuers,
+            issuer_label: labels.join(" or "),
+            matcher,
+            line,
+        })
+    }
+}
+
+/// The keys a node has, so its position can be found whatever their order.
+fn present_keys(raw: &RawNode) -> Vec<&'static str> {
+    let present = [
+        raw.name.is_some(),
+        raw.all.is_some(),
+        raw.pick.is_some(),
+        raw.of.is_some(),
+        raw.achievement.is_some(),
+        raw.alignment.is_some(),
+        raw.achievement_type.is_some(),
+        raw.issuer.is_some(),
+    ];
+    NODE_KEYS
+        .iter()
+        .zip(present)
+        .filter(|(_, p)| *p)
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// The offset of `key:` written as a key (after a space, `{`, `,`, `-` or at a line
+/// start) at or after `from`.
+fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find(key) {
+        let start = at + i;
+        let end = start + key.len();
+        let before_ok = start == 0
+            || matches!(
+                text.as_bytes()[start - 1],
+                b' ' | b'\t' | b'\n' | b'{' | b',' | b'-' | b'"' | b'\''
+            );
+        let after = text[end..].trim_start_matches(['"', '\'']);
+        if before_ok && after.trim_start_matches([' ', '\t']).starts_with(':') {
+            return Some(start);
+        }
+        at = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "pathway: 1
+id: https://careers.example.edu/pathways/data-analyst
+name: Data Analyst
+issuers:
+  uni: [https://example.edu/issuers/565049, did:web:badges.example.edu]
+  partners: [https://partner.example.org/issuer]
+completion: { achievement: https://example.edu/achievements/data-analyst, issuer: uni }
+requires:
+  all:
+    - name: Core
+      all:
+        - { achievement: https://example.edu/achievements/sql-101, issuer: uni }
+    - name: Electives
+      pick: 1
+      of:
+        - { alignment: { code: S1.2.3, framework: ESCO }, issuer: [uni, partners] }
+        - { achievement_type: MicroCredential, issuer: partners }
+";
+
+    #[test]
+    fn reads_the_tree() {
+        let p = parse("p.yaml", GOOD.as_bytes()).unwrap();
+        assert_eq!(p.name, "Data Analyst");
+        assert_eq!(p.requires.children.len(), 2);
+        let Node::Group(electives) = &p.requires.children[1] else {
+            panic!()
+        };
+        assert_eq!(electives.need, Need::Pick(1));
+        assert_eq!(electives.line, 13);
+        let Node::Requirement(r) = &electives.children[0] else {
+            panic!()
+        };
+        assert_eq!(r.line, 16);
+        assert_eq!(r.issuers.len(), 3);
+        assert_eq!(r.issuer_label, "uni or partners");
+        assert_eq!(p.completion.unwrap().line, 7);
+        assert_eq!(p.sha256.len(), 64);
+    }
+
+    #[track_caller]
+    fn error_of(text: &str) -> String {
+        let e = parse("p.yaml", text.as_bytes()).unwrap_err();
+        let mut out = String::new();
+        for e in e.flatten() {
+            out.push_str(&e.to_string());
+            if let Some(h) = e.hint() {
+                out.push_str(&format!(" [{h}]"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = error_of(&GOOD.replace("issuer: partners }", "issuer: partner }"));
+        assert!(
+            e.contains("p.yaml:17: unknown issuer set `partner` [did you mean `partners`?]"),
+            "{e}"
+        );
+        let e = error_of(&GOOD.replace("pick: 1", "pick: 3"));
+        assert!(e.contains("p.yaml:13: `pick: 3` of a list of 2"), "{e}");
+        let e = error_of(&GOOD.replace("achievement_type: Micro", "achievment_type: Micro"));
+        assert!(e.contains("p.yaml:17"), "{e}");
+        assert!(e.contains("unknown field `achievment_type`"), "{e}");
+        assert!(e.contains("did you mean `achievement_type`?"), "{e}");
+        let e = error_of(&GOOD.replace(
+            "      all:\n        - { achievement: https://example.edu/achievements/sql-101, issuer: uni }\n",
+            "      all: []\n",
+        ));
+        assert!(e.contains("p.yaml:10: this group is empty"), "{e}");
+        let e = error_of(&GOOD.replace("pathway: 1", "pathway: 2"));
+        assert!(e.contains("p.yaml:1: pathway format version 2"), "{e}");
+    }
+}

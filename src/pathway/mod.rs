@@ -1,0 +1,225 @@
+//! Stackable pathways: a career service's `pathway.yaml` names the credentials that
+//! together make a larger qualification; folio shows which requirements the learner's
+//! **verified** badges meet.
+//!
+//! - `file.rs` reads a pathway file (format version 1) into a [`Pathway`], with errors
+//!   that name the file and line.
+//! - `progress.rs` evaluates a pathway against the portfolio's badges: only verified
+//!   badges count, the issuer must always match, and one badge fills at most one
+//!   requirement (the best assignment is searched, so file order does not matter).
+//!
+//! The tree maps onto Badgr's pathway junctions and Credential Engine CTDL's
+//! `ComponentCondition.requiredNumber`: an `all:` group is a condition requiring every
+//! component, `pick: N` requires N of them.
+
+mod file;
+mod progress;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::error::{Error, Location, Result};
+
+pub use file::parse;
+pub use progress::{BadgeUse, Progress, evaluate};
+
+/// The version of the progress rules (written into receipts): bump it when a rule
+/// changes what counts.
+pub const RULES_VERSION: u32 = 1;
+
+/// Built-in example pathways, by name: `pathways: [data-analyst]` in folio.yaml.
+const BUILT_IN: &[(&str, &str)] = &[("data-analyst", include_str!("examples/data-analyst.yaml"))];
+
+/// One pathway file, read.
+#[derive(Debug, Clone)]
+pub struct Pathway {
+    /// As shown in messages (`pathways/data-analyst.yaml`, `built-in pathway `x``).
+    pub source: String,
+    /// SHA-256 of the file's bytes, hex: receipts name exactly what was evaluated.
+    pub sha256: String,
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// What the issuer awards when the pathway is complete, if anything.
+    pub completion: Option<Requirement>,
+    pub requires: Group,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: Option<String>,
+    /// How many children must be met: all of them, or `pick`.
+    pub need: Need,
+    pub children: Vec<Node>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    All,
+    Pick(usize),
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Group(Group),
+    Requirement(Requirement),
+}
+
+/// One credential the pathway asks for.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub name: Option<String>,
+    /// Issuer ids that may have issued it (sets already expanded), and how the file
+    /// named them, for people.
+    pub issuers: Vec<String>,
+    pub issuer_label: String,
+    pub matcher: Matcher,
+    pub line: u32,
+}
+
+/// What a badge's signed fields must say, beyond the issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Matcher {
+    /// The achievement (OB 3.0) or BadgeClass (OB 2.0) with this id, or one that
+    /// declares itself `related` to it.
+    Achievement {
+        id: String,
+    },
+    Alignment {
+        code: String,
+        framework: Option<String>,
+        url: Option<String>,
+    },
+    AchievementType {
+        achievement_type: String,
+    },
+    /// Any credential from the issuer.
+    Any,
+}
+
+impl Requirement {
+    /// What would meet this requirement, in words.
+    pub fn describe(&self) -> String {
+        let what = match &self.matcher {
+            Matcher::Achievement { id } => format!("the achievement {id}"),
+            Matcher::Alignment {
+                code, framework, ..
+            } => match framework {
+                Some(f) => format!("a credential aligned to {code} ({f})"),
+                None => format!("a credential aligned to {code}"),
+            },
+            Matcher::AchievementType { achievement_type } => {
+                format!("any {achievement_type}")
+            }
+            Matcher::Any => "any credential".into(),
+        };
+        format!("{what}, issued by {}", self.issuer_label)
+    }
+}
+
+/// The pathways `folio.yaml` lists, read; every bad file is reported.
+pub fn load(config: &Config) -> Result<Vec<Pathway>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for entry in &config.pathways {
+        match read_entry(config, entry) {
+            Ok(p) => out.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::from_list(std::mem::take(&mut errors))?;
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for p in &out {
+        if let Some(first) = seen.insert(slug(&p.id, &p.name), &p.source) {
+            errors.push(Error::Config {
+                loc: Location::file(crate::config::CONFIG_FILE),
+                msg: format!(
+                    "pathways {first} and {} would publish at the same address",
+                    p.source
+                ),
+                hint: Some("list each pathway once".into()),
+            });
+        }
+    }
+    Error::from_list(errors)?;
+    Ok(out)
+}
+
+/// A `pathways:` entry: a `.yaml` path inside the portfolio, or a built-in name.
+fn read_entry(config: &Config, entry: &str) -> Result<Pathway> {
+    if !(entry.ends_with(".yaml") || entry.ends_with(".yml")) {
+        let Some((_, text)) = BUILT_IN.iter().find(|(name, _)| *name == entry) else {
+            return Err(Error::Config {
+                loc: Location::file(crate::config::CONFIG_FILE),
+                msg: format!("pathways: `{entry}` is neither a .yaml file nor a built-in pathway"),
+                hint: Some(format!(
+                    "write a path like `pathways/data-analyst.yaml`; built-in: {}",
+                    BUILT_IN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            });
+        };
+        return parse(&format!("built-in pathway `{entry}`"), text.as_bytes());
+    }
+    let rel = std::path::Path::new(entry);
+    let inside = !rel.is_absolute()
+        && rel.components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
+    if !inside {
+        return Err(Error::Config {
+            loc: Location::file(crate::config::CONFIG_FILE),
+            msg: format!("pathways: `{entry}` is outside the portfolio"),
+            hint: Some("copy the pathway file into the portfolio, e.g. `pathways/`".into()),
+        });
+    }
+    let shown = config.shown(rel);
+    let bytes = crate::util::fs::read_bounded(&config.root.join(rel), &shown, MAX_FILE_BYTES)?;
+    parse(&shown.display().to_string(), &bytes)
+}
+
+/// Pathway files are small; a bigger one is a mistake, not a pathway.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// `progress.json`: what was evaluated (the pathway file's SHA-256, the rules version)
+/// and what came of it, with each requirement's badge and that badge's receipt, so the
+/// result can be recomputed offline from the pathway file and the receipts.
+pub fn receipt(p: &Progress) -> String {
+    let json = serde_json::json!({
+        "receipt": "folio pathway progress",
+        "folio": env!("CARGO_PKG_VERSION"),
+        "rules": RULES_VERSION,
+        "checked_at": chrono::Utc::now().format("%Y-%m-%d").to_string(),
+        "pathway": {
+            "id": p.id,
+            "name": p.name,
+            "file": p.source,
+            "sha256": p.sha256,
+        },
+        "state": p.state,
+        "state_label": p.state_label,
+        "met": p.met,
+        "total": p.total,
+        "completion": p.completion,
+        "requirements": p.rows,
+    });
+    serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
+}
+
+/// The pathway's folder under `/pathways/`: from its name, else its id.
+pub fn slug(id: &str, name: &str) -> String {
+    match crate::content::markdown::slugify(name) {
+        s if !s.is_empty() => s,
+        _ => crate::content::markdown::slugify(id),
+    }
+}

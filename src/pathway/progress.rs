@@ -1,0 +1,501 @@
+//! How far a learner's badges go toward a pathway.
+//!
+//! The rules (version [`super::RULES_VERSION`]):
+//! 1. Only badges whose status is `verified` count. Others that would match are listed
+//!    under the requirement as "would count if verified", with the reason.
+//! 2. Matching uses the credential's signed fields, and the issuer must always be one
+//!    the requirement names: an achievement id, `related` id or alignment code alone
+//!    can be claimed by any issuer.
+//! 3. Groups are evaluated bottom-up; one badge fills at most one requirement in the
+//!    whole pathway. The assignment is searched for the best outcome (completion
+//!    first, then requirements met), with badges in slug order, so neither file order
+//!    nor luck decides it.
+//! 4. Holding the verified completion credential means "completed"; requirements met
+//!    without it means "requirements met — not yet issued by …", never more.
+
+use serde::Serialize;
+
+use super::{Group, Matcher, Need, Node, Pathway, Requirement};
+use crate::badge::Status;
+use crate::site::badges::Badge;
+
+/// A pathway as templates and the receipt see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub slug: String,
+    pub url: String,
+    pub permalink: String,
+    pub receipt_url: String,
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// The pathway file, as the portfolio names it.
+    pub source: String,
+    pub sha256: String,
+    /// `completed`, `requirements-met` or `in-progress`.
+    pub state: &'static str,
+    pub state_label: String,
+    /// Requirements met and needed, for "4 of 5 requirements".
+    pub met: usize,
+    pub total: usize,
+    /// `met / total` in whole percent, for a progress bar.
+    pub percent: u32,
+    pub completion: Option<Completion>,
+    /// The tree, flattened in reading order; `depth` 0 is the top level.
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Completion {
+    /// What the issuer awards on completion, in words.
+    pub description: String,
+    pub issuer: String,
+    /// The verified credential, when the learner holds it.
+    pub badge: Option<BadgeLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// Position in the tree (`1`, `2.1`): stable for themes and receipts.
+    pub id: String,
+    pub depth: usize,
+    /// `group` or `requirement`.
+    pub kind: &'static str,
+    pub name: Option<String>,
+    /// A group's rule or a requirement's description, in words.
+    pub label: String,
+    pub met: bool,
+    /// For groups: requirements met and needed below it.
+    pub met_count: usize,
+    pub needed: usize,
+    /// A requirement's test, and the issuer ids it accepts (for the receipt: enough
+    /// to recompute the match from the badges' receipts).
+    pub matcher: Option<Matcher>,
+    pub issuers: Vec<String>,
+    /// The verified badge that meets a requirement.
+    pub badge: Option<BadgeLink>,
+    /// Badges that match but are not verified, with why.
+    pub would_count: Vec<WouldCount>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BadgeLink {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    pub receipt_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WouldCount {
+    pub badge: BadgeLink,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub reason: String,
+}
+
+/// On a badge's page: a pathway it counts toward, and for what.
+#[derive(Debug, Clone, Serialize)]
+pub struct BadgeUse {
+    pub pathway: String,
+    pub url: String,
+    /// The requirement it meets, or that it completes the pathway.
+    pub requirement: String,
+    pub completes: bool,
+}
+
+/// The node budget of the assignment search; past it the best assignment found so
+/// far stands (it is a real assignment: nothing is claimed that is not met).
+const SEARCH_BUDGET: usize = 200_000;
+
+/// Evaluates `pathway` against `badges`; also returns, per badge index, the uses to
+/// show on its page.
+pub fn evaluate(
+    pathway: &Pathway,
+    badges: &[Badge],
+    base_path: &str,
+    base_url: &str,
+) -> (Progress, Vec<(usize, BadgeUse)>) {
+    let slug = super::slug(&pathway.id, &pathway.name);
+    let url = format!("{base_path}pathways/{slug}/");
+    // Badges in slug order: the search's tie-break, independent of file order.
+    let mut order: Vec<usize> = (0..badges.len()).collect();
+    order.sort_by(|&a, &b| badges[a].slug.cmp(&badges[b].slug));
+    let verified = |i: &usize| badges[*i].status == Status::Verified.as_str();
+
+    let held = pathway.completion.as_ref().and_then(|c| {
+        order
+            .iter()
+            .copied()
+            .filter(verified)
+            .find(|&i| matches(c, &badges[i]))
+    });
+
+    let mut leaves = Vec::new();
+    collect_leaves(&pathway.requires, &mut leaves);
+    // A completion credential does not also fill one of its own requirements.
+    let candidates: Vec<Vec<usize>> = leaves
+        .iter()
+        .map(|r| {
+            order
+                .iter()
+                .copied()
+                .filter(verified)
+                .filter(|&i| Some(i) != held)
+                .filter(|&i| matches(r, &badges[i]))
+                .collect()
+        })
+        .collect();
+    let assignment = best_assignment(&pathway.requires, &candidates, badges.len());
+
+    let mut rows = Vec::new();
+    let mut uses = Vec::new();
+    let mut leaf = 0;
+    flatten(
+        &pathway.requires,
+        &Walk {
+            badges,
+            order: &order,
+            assignment: &assignment,
+            pathway_name: &pathway.name,
+            url: &url,
+        },
+        &mut Flat {
+            rows: &mut rows,
+            uses: &mut uses,
+            leaf: &mut leaf,
+        },
+        "",
+        0,
+    );
+    let filled: Vec<bool> = assignment.iter().map(Option::is_some).collect();
+    let root = score(&pathway.requires, &filled, &mut 0);
+    let completion = pathway.completion.as_ref().map(|c| Completion {
+        description: c.describe(),
+        issuer: c.issuer_label.clone(),
+        badge: held.map(|i| link(&badges[i])),
+    });
+    if let Some(i) = held {
+        uses.push((
+            i,
+            BadgeUse {
+                pathway: pathway.name.clone(),
+                url: url.clone(),
+                requirement: "completes the pathway".into(),
+                completes: true,
+            },
+        ));
+    }
+    let (state, state_label) = match (held, root.complete) {
+        (Some(_), _) => ("completed", "Completed".to_string()),
+        (None, true) => (
+            "requirements-met",
+            match &pathway.completion {
+                Some(c) => format!("Requirements met — not yet issued by {}", c.issuer_label),
+                None => "Requirements met".to_string(),
+            },
+        ),
+        (None, false) => ("in-progress", "In progress".to_string()),
+    };
+    let (met, total) = match held {
+        Some(_) => (root.needed, root.needed),
+        None => (root.met, root.needed),
+    };
+    let progress = Progress {
+        permalink: format!("{base_url}pathways/{slug}/"),
+        receipt_url: format!("{url}progress.json"),
+        slug,
+        url,
+        id: pathway.id.clone(),
+        name: pathway.name.clone(),
+        description: pathway.description.clone(),
+        source: pathway.source.clone(),
+        sha256: pathway.sha256.clone(),
+        state,
+        state_label,
+        met,
+        total,
+        percent: (met * 100).checked_div(total).unwrap_or(0) as u32,
+        completion,
+        rows,
+    };
+    (progress, uses)
+}
+
+/// Whether `badge`'s signed fields meet `req`. The issuer always has to match.
+fn matches(req: &Requirement, badge: &Badge) -> bool {
+    let Some(issuer) = &badge.issuer.id else {
+        return false;
+    };
+    if !req.issuers.iter().any(|i| i == issuer) {
+        return false;
+    }
+    let c = &badge.credential;
+    match &req.matcher {
+        Matcher::Achievement { id } => {
+            c.achievement_id.as_deref() == Some(id.as_str()) || c.related.iter().any(|r| r == id)
+        }
+        Matcher::Alignment {
+            code,
+            framework,
+            url,
+        } => c.alignments.iter().any(|a| {
+            a.code.as_deref() == Some(code.as_str())
+                && framework
+                    .as_deref()
+                    .is_none_or(|f| a.framework.as_deref() == Some(f))
+                && url.as_deref().is_none_or(|u| a.url.as_deref() == Some(u))
+        }),
+        Matcher::AchievementType { achievement_type } => {
+            c.achievement_type.as_deref() == Some(achievement_type.as_str())
+        }
+        Matcher::Any => true,
+    }
+}
+
+fn collect_leaves<'a>(group: &'a Group, out: &mut Vec<&'a Requirement>) {
+    for child in &group.children {
+        match child {
+            Node::Group(g) => collect_leaves(g, out),
+            Node::Requirement(r) => out.push(r),
+        }
+    }
+}
+
+/// A node's outcome: complete, and requirements met of those needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Score {
+    complete: bool,
+    met: usize,
+    needed: usize,
+}
+
+/// Scores `group` with the leaves (in reading order, from `*next`) filled as given.
+fn score(group: &Group, filled: &[bool], next: &mut usize) -> Score {
+    let children: Vec<Score> = group
+        .children
+        .iter()
+        .map(|c| match c {
+            Node::Group(g) => score(g, filled, next),
+            Node::Requirement(_) => {
+                let f = filled[*next];
+                *next += 1;
+                Score {
+                    complete: f,
+                    met: usize::from(f),
+                    needed: 1,
+                }
+            }
+        })
+        .collect();
+    match group.need {
+        Need::All => Score {
+            complete: children.iter().all(|s| s.complete),
+            met: children.iter().map(|s| s.met.min(s.needed)).sum(),
+            needed: children.iter().map(|s| s.needed).sum(),
+        },
+        Need::Pick(n) => {
+            let mut needs: Vec<usize> = children.iter().map(|s| s.needed).collect();
+            needs.sort_unstable();
+            let needed: usize = needs.iter().take(n).sum();
+            let complete = children.iter().filter(|s| s.complete).count() >= n;
+            // The n children furthest along, complete ones first.
+            let mut best: Vec<&Score> = children.iter().collect();
+            best.sort_by_key(|s| std::cmp::Reverse((s.complete, s.met)));
+            let toward: usize = best.iter().take(n).map(|s| s.met.min(s.needed)).sum();
+            Score {
+                complete,
+                met: if complete {
+                    needed
+                } else {
+                    toward.min(needed.saturating_sub(1))
+                },
+                needed,
+            }
+        }
+    }
+}
+
+/// The assignment of badges to leaves (each badge at most once) that scores best:
+/// complete first, then most requirements met, then most leaves filled.
+fn best_assignment(root: &Group, candidates: &[Vec<usize>], badges: usize) -> Vec<Option<usize>> {
+    /// Complete, requirements met, leaves filled: compared in that order.
+    type Key = (bool, usize, usize);
+    struct Search<'a> {
+        root: &'a Group,
+        candidates: &'a [Vec<usize>],
+        used: Vec<bool>,
+        current: Vec<Option<usize>>,
+        best: Option<(Key, Vec<Option<usize>>)>,
+        budget: usize,
+    }
+    impl Search<'_> {
+        fn key(&self, filled: &[bool]) -> Key {
+            let s = score(self.root, filled, &mut 0);
+            (s.complete, s.met, filled.iter().filter(|&&f| f).count())
+        }
+
+        fn run(&mut self, i: usize) {
+            if self.budget == 0 {
+                return;
+            }
+            self.budget -= 1;
+            if i == self.candidates.len() {
+                let filled: Vec<bool> = self.current.iter().map(Option::is_some).collect();
+                let key = self.key(&filled);
+                if self.best.as_ref().is_none_or(|(b, _)| key > *b) {
+                    self.best = Some((key, self.current.clone()));
+                }
+                return;
+            }
+            // Prune: even filling every later leaf that has a free candidate cannot beat
+            // the best found.
+            if let Some((best, _)) = &self.best {
+                let optimistic: Vec<bool> = (0..self.candidates.len())
+                    .map(|j| {
+                        if j < i {
+                            self.current[j].is_some()
+                        } else {
+                            self.candidates[j].iter().any(|&b| !self.used[b])
+                        }
+                    })
+                    .collect();
+                if self.key(&optimistic) <= *best {
+                    return;
+                }
+            }
+            for k in 0..self.candidates[i].len() {
+                let b = self.candidates[i][k];
+                if self.used[b] {
+                    continue;
+                }
+                self.used[b] = true;
+                self.current[i] = Some(b);
+                self.run(i + 1);
+                self.used[b] = false;
+                self.current[i] = None;
+            }
+            self.run(i + 1);
+        }
+    }
+    let mut search = Search {
+        root,
+        candidates,
+        used: vec![false; badges],
+        current: vec![None; candidates.len()],
+        best: None,
+        budget: SEARCH_BUDGET,
+    };
+    search.run(0);
+    search
+        .best
+        .map(|(_, a)| a)
+        .unwrap_or_else(|| vec![None; candidates.len()])
+}
+
+/// What flattening reads.
+struct Walk<'a> {
+    badges: &'a [Badge],
+    order: &'a [usize],
+    assignment: &'a [Option<usize>],
+    pathway_name: &'a str,
+    url: &'a str,
+}
+
+/// What flattening writes.
+struct Flat<'a> {
+    rows: &'a mut Vec<Row>,
+    uses: &'a mut Vec<(usize, BadgeUse)>,
+    leaf: &'a mut usize,
+}
+
+fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usize) {
+    for (n, child) in group.children.iter().enumerate() {
+        let id = if prefix.is_empty() {
+            format!("{}", n + 1)
+        } else {
+            format!("{prefix}.{}", n + 1)
+        };
+        match child {
+            Node::Group(g) => {
+                let first_leaf = *out.leaf;
+                let filled: Vec<bool> = walk.assignment.iter().map(Option::is_some).collect();
+                let mut at = first_leaf;
+                let s = score(g, &filled, &mut at);
+                let of = g.children.len();
+                out.rows.push(Row {
+                    id: id.clone(),
+                    depth,
+                    kind: "group",
+                    name: g.name.clone(),
+                    label: match g.need {
+                        Need::All => format!("all {of} of these"),
+                        Need::Pick(k) if k == of => format!("all {of} of these"),
+                        Need::Pick(k) => format!("any {k} of these {of}"),
+                    },
+                    met: s.complete,
+                    met_count: s.met,
+                    needed: s.needed,
+                    matcher: None,
+                    issuers: Vec::new(),
+                    badge: None,
+                    would_count: Vec::new(),
+                });
+                flatten(g, walk, out, &id, depth + 1);
+            }
+            Node::Requirement(r) => {
+                let assigned = walk.assignment[*out.leaf];
+                *out.leaf += 1;
+                if let Some(i) = assigned {
+                    out.uses.push((
+                        i,
+                        BadgeUse {
+                            pathway: walk.pathway_name.to_string(),
+                            url: walk.url.to_string(),
+                            requirement: r.name.clone().unwrap_or_else(|| r.describe()),
+                            completes: false,
+                        },
+                    ));
+                }
+                let would_count = match assigned {
+                    Some(_) => Vec::new(),
+                    None => walk
+                        .order
+                        .iter()
+                        .map(|&i| &walk.badges[i])
+                        .filter(|b| b.status != Status::Verified.as_str() && matches(r, b))
+                        .map(|b| WouldCount {
+                            badge: link(b),
+                            status: b.status,
+                            status_label: b.status_label,
+                            reason: b.status_reason.clone(),
+                        })
+                        .collect(),
+                };
+                out.rows.push(Row {
+                    id,
+                    depth,
+                    kind: "requirement",
+                    name: r.name.clone(),
+                    label: r.describe(),
+                    met: assigned.is_some(),
+                    met_count: usize::from(assigned.is_some()),
+                    needed: 1,
+                    matcher: Some(r.matcher.clone()),
+                    issuers: r.issuers.clone(),
+                    badge: assigned.map(|i| link(&walk.badges[i])),
+                    would_count,
+                });
+            }
+        }
+    }
+}
+
+fn link(b: &Badge) -> BadgeLink {
+    BadgeLink {
+        name: b.name.clone(),
+        slug: b.slug.clone(),
+        url: b.url.clone(),
+        receipt_url: b.receipt_url.clone(),
+    }
+}
