@@ -270,6 +270,27 @@ fn badge_pages_and_lead_images_fit_phones_and_desktops() {
                 !text.contains("T00:00:00"),
                 "{theme}: raw timestamp in {text}"
             );
+            // The issuer is named once on its line.
+            let line = driver.eval(
+                "const h = document.querySelector('h1'); \
+                 const p = h.parentElement.querySelector('p.meta') || h.nextElementSibling; \
+                 return p ? p.textContent : '';",
+            );
+            let line = line.as_str().unwrap_or("");
+            assert_eq!(
+                line.matches("Northern Code Academy").count(),
+                1,
+                "{theme}: {line}"
+            );
+            // Nothing on the pathway page (long achievement URLs) is wider than a phone.
+            driver.navigate(&format!("{}pathways/junior-data-analyst/", server.url));
+            // (A phone widens its layout to fit what overflows, so compare with the
+            // screen's width, not `innerWidth`.)
+            let wide = driver.eval("return document.documentElement.scrollWidth");
+            assert!(
+                wide.as_f64().unwrap_or(f64::MAX) <= f64::from(width),
+                "{theme} at {width}px: the pathway page is {wide}px wide"
+            );
         }
         if theme != "default" {
             continue;
