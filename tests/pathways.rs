@@ -373,6 +373,15 @@ fn the_example_portfolio_follows_a_pathway_it_has_not_completed() {
         "{}",
         run.stdout
     );
+    let check = p.run(&["check"]);
+    check.success();
+    assert!(
+        check
+            .stdout
+            .contains("pathway Junior Data Analyst: 3 of 4 requirements met"),
+        "{}",
+        check.stdout
+    );
     let index = p.read("public/pathways/index.html");
     assert!(index.contains("3 of 4 requirements met"), "{index}");
     assert!(index.contains(r#"<progress max="4" value="3""#), "{index}");
