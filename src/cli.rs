@@ -44,6 +44,13 @@ pub enum Command {
     /// Check pathway files (for career services).
     #[command(subcommand)]
     Pathway(PathwayCommand),
+    /// Copy the locked theme and pathway sources into themes/_vendor/, for builds that
+    /// need no network and no cache.
+    Vendor {
+        /// Portfolio folder (holding folio.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +64,17 @@ pub enum PathwayCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ThemeCommand {
+    /// Move a theme from a git source to its newest commit for the same tag or branch
+    /// (or to `--to TAG`): shows old → new, checks the new version, then rewrites
+    /// folio.lock (and folio.yaml's tag).
+    Update {
+        /// Portfolio folder (holding folio.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The release tag to move to.
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// Check a theme folder against the theme contract (THEMES.md) by rendering a test
     /// portfolio with it: a badge in every status, long names, right-to-left text.
     Check {
@@ -171,6 +189,9 @@ pub struct SiteArgs {
     /// Use no network at all (same as `badges.network: false`).
     #[arg(long)]
     pub offline: bool,
+    /// Refuse a theme or pathway source that folio.lock lacks, instead of adding it (CI).
+    #[arg(long)]
+    pub locked: bool,
     /// Folder of pre-fetched documents (`index.tsv`: url<TAB>file) used before the
     /// network and the cache, for reproducible badge checks.
     #[arg(long)]
@@ -186,6 +207,7 @@ impl SiteArgs {
             drafts: self.drafts,
             offline: self.offline,
             documents: self.documents.clone(),
+            locked: self.locked,
         }
     }
 }

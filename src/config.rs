@@ -23,7 +23,7 @@ struct RawConfig {
     #[serde(default = "default_language")]
     language: String,
     #[serde(default = "default_theme")]
-    theme: String,
+    theme: RawSetting,
     #[serde(default)]
     output_dir: Option<PathBuf>,
     #[serde(default)]
@@ -36,9 +36,9 @@ struct RawConfig {
     badges: RawBadges,
     #[serde(default)]
     links: RawLinks,
-    /// Pathway files (paths inside the portfolio) or built-in pathway names.
+    /// Pathway files (paths inside the portfolio), built-in pathway names, or sources.
     #[serde(default)]
-    pathways: Vec<String>,
+    pathways: Vec<RawSetting>,
     #[serde(default)]
     extra: serde_yaml::Mapping,
 }
@@ -109,7 +109,27 @@ impl Default for RawBadges {
 fn default_language() -> String {
     "en".into()
 }
-fn default_theme() -> String {
+/// A theme or pathway: a name or path, or a source (`git:` or `url:`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSetting {
+    Name(String),
+    Source(crate::source::Spec),
+}
+
+/// A theme or pathway that comes from a source, and where in its tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced {
+    pub source: crate::source::Source,
+    /// The folder (theme) or file (pathway) inside the source's tree.
+    pub path: Option<String>,
+}
+
+fn default_theme() -> RawSetting {
+    RawSetting::Name(default_theme_name())
+}
+
+fn default_theme_name() -> String {
     "default".into()
 }
 fn default_badge_dir() -> PathBuf {
@@ -195,6 +215,14 @@ pub struct Config {
     /// The pathways the learner follows: `.yaml` paths inside the portfolio, or names of
     /// built-in pathways.
     pub pathways: Vec<String>,
+    /// The theme, when it comes from a source (then `theme` names the source until
+    /// [`Config::with_sources`] points it at the fetched tree).
+    pub theme_source: Option<Sourced>,
+    /// Pathways from sources, and once resolved, their files (shown name, path).
+    pub pathway_sources: Vec<Sourced>,
+    pub sourced_pathway_files: Vec<(String, PathBuf)>,
+    /// How sources may be fetched (`--offline`, `--locked`).
+    pub source_mode: crate::source::Mode,
 }
 
 /// Command-line settings that override the file.
@@ -205,6 +233,8 @@ pub struct Overrides {
     pub drafts: bool,
     pub offline: bool,
     pub documents: Option<PathBuf>,
+    /// Refuse theme and pathway sources that folio.lock lacks.
+    pub locked: bool,
 }
 
 impl Config {
@@ -303,6 +333,50 @@ impl Config {
             }
         }
 
+        let source_error = |key: &str, msg: String| {
+            Error::Config {
+            loc: key_location(path, text, key),
+            msg: format!("{key}: {msg}"),
+            hint: Some(
+                "a source is `{ git: URL, tag: v1.2.0 }` (or `rev:`, `branch:`) or `{ url: https://…/theme.tar.gz }`"
+                    .into(),
+            ),
+        }
+        };
+        let (theme, theme_source) = match raw.theme {
+            RawSetting::Name(name) => (name, None),
+            RawSetting::Source(spec) => {
+                let source = spec.source().map_err(|m| source_error("theme", m))?;
+                (
+                    format!("{} ({})", source.key(), source.requested()),
+                    Some(Sourced {
+                        source,
+                        path: spec.path,
+                    }),
+                )
+            }
+        };
+        let mut pathways = Vec::new();
+        let mut pathway_sources = Vec::new();
+        for entry in raw.pathways {
+            match entry {
+                RawSetting::Name(name) => pathways.push(name),
+                RawSetting::Source(spec) => {
+                    let source = spec.source().map_err(|m| source_error("pathways", m))?;
+                    if spec.path.is_none() {
+                        return Err(source_error(
+                            "pathways",
+                            format!("{} needs `path:`, the pathway file inside it", source.key()),
+                        ));
+                    }
+                    pathway_sources.push(Sourced {
+                        source,
+                        path: spec.path,
+                    });
+                }
+            }
+        }
+
         if let Some(cname) = &raw.cname {
             check_cname(cname).map_err(|msg| Error::Config {
                 loc: key_location(path, text, "cname"),
@@ -318,7 +392,8 @@ impl Config {
             base_url,
             base_path,
             language: raw.language,
-            theme: raw.theme,
+            theme,
+            theme_source,
             output_dir,
             cname: raw.cname,
             favicon: raw.favicon,
@@ -344,7 +419,16 @@ impl Config {
             drafts: overrides.drafts,
             links_on_broken: raw.links.on_broken,
             check_external_links: false,
-            pathways: raw.pathways,
+            pathways,
+            pathway_sources,
+            sourced_pathway_files: Vec::new(),
+            source_mode: if overrides.offline {
+                crate::source::Mode::Offline
+            } else if overrides.locked {
+                crate::source::Mode::Locked
+            } else {
+                crate::source::Mode::Resolve
+            },
         })
     }
 }
@@ -356,6 +440,51 @@ pub fn shown(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
         rel.as_ref().to_path_buf()
     } else {
         root.join(rel)
+    }
+}
+
+impl Config {
+    /// Whether any theme or pathway comes from a source.
+    pub fn has_sources(&self) -> bool {
+        self.theme_source.is_some() || !self.pathway_sources.is_empty()
+    }
+
+    /// Every source, the theme's first.
+    pub fn sources(&self) -> Vec<crate::source::Source> {
+        self.theme_source
+            .iter()
+            .chain(&self.pathway_sources)
+            .map(|s| s.source.clone())
+            .collect()
+    }
+
+    /// This config with its sources fetched (per `source_mode`) and checked against
+    /// folio.lock: `theme` names the theme's folder, and the sourced pathway files are
+    /// listed.
+    pub fn with_sources(&self) -> Result<Config> {
+        let dirs = crate::source::resolve(&self.root, &self.sources(), self.source_mode)?;
+        let mut out = self.clone();
+        let mut dirs = dirs.into_iter();
+        if let Some(theme) = &self.theme_source {
+            let dir = dirs.next().expect("one folder per source");
+            let dir = match &theme.path {
+                Some(p) => dir.join(p),
+                None => dir,
+            };
+            out.theme = dir.display().to_string();
+        }
+        for (sourced, dir) in self.pathway_sources.iter().zip(dirs) {
+            let file = sourced.path.as_deref().unwrap_or_default();
+            out.sourced_pathway_files.push((
+                format!(
+                    "{} ({}): {file}",
+                    sourced.source.key(),
+                    sourced.source.requested()
+                ),
+                dir.join(file),
+            ));
+        }
+        Ok(out)
     }
 }
 

@@ -111,11 +111,16 @@ jobs:
       - name: Install folio
         if: steps.cache.outputs.cache-hit != 'true'
         run: cargo install --locked --git "$FOLIO_GIT" PIN_FLAG "$FOLIO_PIN" folio
+      - name: Cache shared themes and pathways (keyed on folio.lock)
+        uses: actions/cache@v4
+        with:
+          path: ~/.cache/folio/sources
+          key: folio-sources-${{ hashFiles('folio.lock') }}
       - name: Configure Pages
         id: pages
         uses: actions/configure-pages@v5
-      - name: Build (verifies every badge and checks every link)
-        run: folio build --base-url "${{ steps.pages.outputs.base_url }}/"
+      - name: Build (verifies every badge and checks every link; the lock pins shared themes)
+        run: folio build --locked --base-url "${{ steps.pages.outputs.base_url }}/"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
@@ -149,14 +154,7 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
         ),
         None => "# email: you@example.org   # add it: badges show as verified only when issued to you; never published".to_string(),
     };
-    if !crate::render::theme::builtin_names().contains(&theme) {
-        return Err(
-            Error::usage(format!("unknown theme `{theme}`")).with_hint(format!(
-                "built-in themes: {}",
-                crate::render::theme::builtin_names().join(", ")
-            )),
-        );
-    }
+    let (theme_yaml, source) = theme_setting(theme)?;
     let config = dir.join(crate::config::CONFIG_FILE);
     if config.exists() {
         return Err(Error::usage(format!(
@@ -175,13 +173,55 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
         }
         let text = text
-            .replace("THEME", theme)
+            .replace("THEME", &theme_yaml)
             .replace("EMAIL_LINE", &email_line)
             .replace("PIN_FLAG", pin_flag)
             .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""));
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
     }
+    // A shared theme is fetched now, so a wrong address or tag shows at once, and
+    // folio.lock pins it from the first commit.
+    if let Some(source) = source {
+        crate::source::resolve(dir, &[source], crate::source::Mode::Resolve)?;
+    }
     Ok(())
+}
+
+/// The `theme:` value for `folio init --theme`: a built-in name, or a git repository
+/// (`https://…/career-centre@v1.2.0`; without `@tag`, its `main` branch, pinned by the
+/// lock).
+fn theme_setting(theme: &str) -> Result<(String, Option<crate::source::Source>)> {
+    let builtin = crate::render::theme::builtin_names();
+    if builtin.contains(&theme) {
+        return Ok((theme.to_string(), None));
+    }
+    let is_git = theme.contains("://") || theme.starts_with("git@") || theme.ends_with(".git");
+    if !is_git {
+        return Err(Error::usage(format!("unknown theme `{theme}`")).with_hint(format!(
+            "built-in themes: {}; or a git repository: `--theme https://github.com/org/theme@v1.0.0`",
+            builtin.join(", ")
+        )));
+    }
+    // `@tag` after the last `/` (a `git@host:` prefix is not a tag).
+    let (url, want) = match theme.rsplit_once('@') {
+        Some((url, tag)) if !tag.contains('/') && !tag.contains(':') && url.contains('/') => {
+            (url, crate::source::git::Want::Tag(tag.to_string()))
+        }
+        _ => (theme, crate::source::git::Want::Branch("main".into())),
+    };
+    let (key, value) = match &want {
+        crate::source::git::Want::Tag(t) => ("tag", t.as_str()),
+        crate::source::git::Want::Branch(b) => ("branch", b.as_str()),
+        crate::source::git::Want::Rev(r) => ("rev", r.as_str()),
+    };
+    let yaml = format!("\n  git: {url}\n  {key}: {value}");
+    Ok((
+        yaml,
+        Some(crate::source::Source::Git {
+            url: url.to_string(),
+            want,
+        }),
+    ))
 }
 
 /// How the Pages workflow installs this very folio: `--rev COMMIT` when it was built
@@ -264,6 +304,7 @@ fn theme_readme(name: &str, from: &str) -> String {
          - Preview it on a real portfolio: set `theme: path/to/{name}` in its folio.yaml and\n  \
            run `folio serve`.\n\
          - Publish it as a git repository with version tags; learners add it with\n  \
-           `git submodule add URL themes/{name}` and `theme: themes/{name}`.\n"
+           `theme: {{ git: URL, tag: v1.0.0 }}` (pinned in their folio.lock; see\n  \
+           \"Publish your theme for your learners\" in THEMES.md).\n"
     )
 }

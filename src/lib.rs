@@ -20,6 +20,7 @@ pub mod pathway;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod source;
 pub mod theme_check;
 pub mod util;
 pub mod write;
@@ -134,6 +135,14 @@ pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
 pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>) -> Result<Report> {
     let started = Instant::now();
     let mut phases = Phases::new();
+    // Themes and pathways from sources: fetched or cached, checked against folio.lock.
+    let with_sources;
+    let config = if config.has_sources() {
+        with_sources = config.with_sources()?;
+        &with_sources
+    } else {
+        config
+    };
     let theme = render::theme::load(config)?;
     let content = content::load(config, cache.map(|c| &c.content))?;
     phases.done("content");

@@ -67,6 +67,13 @@ fn main() -> ExitCode {
         Command::Theme(ThemeCommand::New { name, from }) => {
             cmd::theme::theme_new(&name, &from, cli.quiet)
         }
+        Command::Vendor { root } => cmd::theme::vendor(&root, cli.quiet),
+        Command::Theme(ThemeCommand::Update { root, to }) => {
+            match cmd::theme::theme_update(&root, to.as_deref(), cli.quiet) {
+                Ok(false) => return ExitStatus::Failure.into(),
+                other => other.map(|_| ()),
+            }
+        }
         Command::Pathway(PathwayCommand::Check { file }) => cmd::pathway::check(&file, cli.quiet),
         Command::Verify(args) => match cmd::verify::verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),

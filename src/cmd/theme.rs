@@ -1,4 +1,4 @@
-//! `folio theme check` and `folio theme new`.
+//! `folio theme check`, `folio theme new`, `folio theme update` and `folio vendor`.
 
 use super::report_errors;
 use crate::Error;
@@ -38,4 +38,68 @@ pub fn theme_new(dir: &std::path::Path, from: &str, quiet: bool) -> Result<(), E
         );
     }
     Ok(())
+}
+
+/// `folio vendor`: every locked source copied into `themes/_vendor/`.
+pub fn vendor(root: &std::path::Path, quiet: bool) -> Result<(), Error> {
+    use crate::source::Mode;
+    let config = crate::Config::load(root, &crate::Overrides::default())?;
+    if !config.has_sources() {
+        if !quiet {
+            println!("nothing to vendor: folio.yaml names no theme or pathway source");
+        }
+        return Ok(());
+    }
+    let sources = config.sources();
+    crate::source::resolve(&config.root, &sources, Mode::Resolve)?;
+    let written = crate::source::vendor(&config.root, &sources, Mode::Resolve)?;
+    if !quiet {
+        for dir in &written {
+            println!("vendored {}", dir.display());
+        }
+        println!(
+            "commit {} and folio.lock: builds then use them first, with no network or cache",
+            crate::source::VENDOR_DIR
+        );
+    }
+    Ok(())
+}
+
+/// `folio theme update [--to TAG]`; `Ok(false)` when the new version fails its check
+/// (the lock is then left as it was).
+pub fn theme_update(root: &std::path::Path, to: Option<&str>, quiet: bool) -> Result<bool, Error> {
+    let update = crate::source::update::plan(root, to)?;
+    for warning in &update.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let outcome = crate::theme_check::check(&update.theme_dir)?;
+    if !outcome.problems.is_empty() {
+        report_errors(Error::Many(outcome.problems));
+        eprintln!(
+            "folio.lock is unchanged: version {} of the theme does not pass `folio theme check`",
+            update.new_version
+        );
+        return Ok(false);
+    }
+    crate::source::update::apply(root, &update)?;
+    if !quiet {
+        println!(
+            "theme `{}`: {} ({}) → {} ({}); folio.lock updated{}",
+            update.name,
+            update.old_version,
+            short(update.old_commit.as_deref()),
+            update.new_version,
+            short(update.new_commit.as_deref()),
+            if update.new_tag.is_some() {
+                " and folio.yaml's tag"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(true)
+}
+
+fn short(commit: Option<&str>) -> &str {
+    commit.map_or("?", |c| &c[..c.len().min(12)])
 }

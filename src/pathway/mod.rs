@@ -16,6 +16,7 @@ mod file;
 mod progress;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -127,6 +128,14 @@ pub fn load(config: &Config) -> Result<Vec<Pathway>> {
     let mut errors = Vec::new();
     for entry in &config.pathways {
         match read_entry(config, entry) {
+            Ok(p) => out.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    for (shown, file) in &config.sourced_pathway_files {
+        let read = crate::util::fs::read_bounded(file, Path::new(shown), MAX_FILE_BYTES)
+            .and_then(|bytes| parse(shown, &bytes));
+        match read {
             Ok(p) => out.push(p),
             Err(e) => errors.push(e),
         }

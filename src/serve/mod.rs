@@ -94,6 +94,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         drafts: opts.drafts,
         offline: opts.offline,
         documents: None,
+        locked: false,
     };
 
     let shared = Arc::new(Shared::default());
