@@ -228,6 +228,32 @@ fn site_files_for_github_pages() {
     ));
     // The feed never carries the owner's email.
     assert!(!feed.contains("ada@example.org"));
+    // A long-running blog's feed carries its 50 newest posts, not all of them.
+    for i in 0..60 {
+        p.write(
+            &format!("content/writing/post-{i:02}.md"),
+            format!(
+                "---\ntitle: Post {i:02}\ndate: 2024-01-{:02}T{:02}:00:00Z\n---\nBody {i}.\n",
+                1 + i / 24,
+                i % 24
+            ),
+        );
+    }
+    p.run(&["build", "--offline"]).success();
+    let feed = p.read("public/writing/atom.xml");
+    let titles: Vec<&str> = feed
+        .split("<entry>\n    <title>")
+        .skip(1)
+        .map(|e| &e[..e.find('<').unwrap()])
+        .collect();
+    assert_eq!(titles.len(), 50, "{feed}");
+    // The example's own two posts (2025) are the newest; then the 2024 posts, newest first.
+    assert_eq!(titles[2], "Post 59");
+    assert_eq!(titles[49], "Post 12");
+    for i in 0..60 {
+        p.remove(&format!("content/writing/post-{i:02}.md"));
+    }
+    p.run(&["build", "--offline"]).success();
 
     // A favicon in the portfolio's static/ wins over the theme's.
     assert!(

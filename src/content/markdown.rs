@@ -206,6 +206,8 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
+    // Kept for the whole build (listings, feeds): no spare capacity.
+    out.shrink_to_fit();
     Rendered {
         html: out,
         first_paragraph,

@@ -22,6 +22,10 @@ pub struct FeedLink {
 /// The file name of a section's feed inside its folder.
 const FILE: &str = "atom.xml";
 
+/// How many entries a feed carries: the newest. Readers poll feeds for what is new;
+/// a section of a thousand posts would otherwise make a feed of megabytes.
+pub const FEED_LIMIT: usize = 50;
+
 /// Sections that get a feed: any but the home page with at least one dated page.
 fn fed(content: &Content) -> impl ParallelIterator<Item = &Section> {
     content
@@ -58,12 +62,11 @@ pub fn feeds(config: &Config, content: &Content, memo: Option<&Memo<String>>) ->
             let path = format!("{}{FILE}", s.path);
             // `serve` reuses a feed while nothing it shows changed: escaping every
             // page's body again is the costliest part of a small rebuild.
+            let entries = entries(content, s);
             let key = || {
-                let pages: Vec<_> = s
-                    .pages
+                let pages: Vec<_> = entries
                     .iter()
-                    .map(|&i| &content.pages[i])
-                    .map(|p| {
+                    .map(|(_, p)| {
                         (
                             &p.permalink,
                             &p.title,
@@ -79,7 +82,7 @@ pub fn feeds(config: &Config, content: &Content, memo: Option<&Memo<String>>) ->
                 fingerprint(&[&site, &s.permalink, &s.title, &s.summary, &pages])
             };
             let xml = memoised::<_, std::convert::Infallible>(memo, &path, key, || {
-                Ok(atom(config, content, s))
+                Ok(atom(config, s, &entries))
             })
             .unwrap_or_else(|never| match never {});
             OutputFile::new(path, xml)
@@ -87,7 +90,11 @@ pub fn feeds(config: &Config, content: &Content, memo: Option<&Memo<String>>) ->
         .collect()
 }
 
-fn atom(config: &Config, content: &Content, section: &Section) -> String {
+/// A section's dated pages, newest first, at most [`FEED_LIMIT`].
+fn entries<'a>(
+    content: &'a Content,
+    section: &Section,
+) -> Vec<(chrono::NaiveDateTime, &'a crate::content::Page)> {
     let mut entries: Vec<(chrono::NaiveDateTime, &crate::content::Page)> = section
         .pages
         .iter()
@@ -95,6 +102,15 @@ fn atom(config: &Config, content: &Content, section: &Section) -> String {
         .filter_map(|p| Some((p.date.as_deref().and_then(parse_date)?, p)))
         .collect();
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+    entries.truncate(FEED_LIMIT);
+    entries
+}
+
+fn atom(
+    config: &Config,
+    section: &Section,
+    entries: &[(chrono::NaiveDateTime, &crate::content::Page)],
+) -> String {
     let stamp = |d: &chrono::NaiveDateTime| d.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let updated = entries.first().map(|(d, _)| stamp(d)).unwrap_or_default();
     let author = config.owner.name.as_deref().unwrap_or(&config.title);
@@ -140,8 +156,8 @@ fn atom(config: &Config, content: &Content, section: &Section) -> String {
             esc(&page.permalink)
         ));
         out.push_str(&format!("    <id>{}</id>\n", esc(&page.permalink)));
-        out.push_str(&format!("    <published>{}</published>\n", stamp(&date)));
-        out.push_str(&format!("    <updated>{}</updated>\n", stamp(&date)));
+        out.push_str(&format!("    <published>{}</published>\n", stamp(date)));
+        out.push_str(&format!("    <updated>{}</updated>\n", stamp(date)));
         for tag in &page.tags {
             out.push_str(&format!("    <category term=\"{}\"/>\n", esc(tag)));
         }

@@ -410,6 +410,13 @@ impl Renderer<'_> {
             || {
                 self.tera
                     .render(template, ctx)
+                    // Rendering grows the string by doubling: up to half of it is
+                    // spare room, which across 10,000 pages held until the links are
+                    // checked is tens of megabytes.
+                    .map(|mut html| {
+                        html.shrink_to_fit();
+                        html
+                    })
                     .map_err(|e| template_error(&e, &self.origins, Some(source)))
             },
         )?;
