@@ -16,6 +16,7 @@ pub mod error;
 pub mod init;
 pub mod links;
 pub mod net;
+pub mod outflow;
 pub mod pathway;
 pub mod render;
 pub mod serve;
@@ -169,18 +170,44 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     let missing_pages = std::mem::take(&mut site.content.missing_pages);
     let badge_files = std::mem::take(&mut site.badges.files);
     let favicon = render::resolve_favicon(config, &theme)?;
-    let mut files = render::render(config, &theme, &site, favicon, cache)?;
+    let statics = statics(
+        render::theme_static(&theme),
+        static_files(config, &mut warnings)?,
+    );
+    // Rendered files stream to the sink in batches (scanned for links, then written to
+    // staging); nothing is published unless every check below passes.
+    let mut out = outflow::Outflow::begin(sink, &site.content, &statics, cache.map(|c| &c.links))?;
+    let rendered = render::render(config, &theme, &site, favicon, cache, &mut |files| {
+        out.generated(files)
+    });
+    out.generated(badge_files);
+    out.statics(statics);
     phases.done("render");
-    files.extend(badge_files);
+    if let Err(e) = rendered {
+        out.abort();
+        return Err(e);
+    }
+    if !out.clashes.is_empty() || !out.failures.is_empty() {
+        let errors = std::mem::take(&mut out.clashes)
+            .into_iter()
+            .chain(std::mem::take(&mut out.failures))
+            .collect();
+        out.abort();
+        return Err(Error::from_list(errors).expect_err("the list is not empty"));
+    }
     let content = &site.content;
     let rendered = match cache {
         Some(c) => c.html.take_misses(),
         None => content.pages.len() + content.sections.len() + 1,
     };
-    let theme_files = render::theme_static(&theme);
-    let static_files = static_files(config, &mut warnings)?;
-    let files = one_source_per_path(content, files, theme_files, static_files)?;
-    let (mut broken_links, unreachable) = check_links(config, &site, &theme, &files, cache)?;
+    let checked = check_links(config, &site, &theme, &out.scan);
+    let (mut broken_links, unreachable) = match checked {
+        Ok(found) => found,
+        Err(e) => {
+            out.abort();
+            return Err(e);
+        }
+    };
     phases.done("links");
     broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
     // A link to a missing page is also a broken link in the output; say it once.
@@ -197,11 +224,14 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     if config.links_on_broken == config::OnBroken::Error || !errors.is_empty() {
         errors.extend(broken_links.iter().map(links::BrokenLink::to_error));
     }
-    Error::from_list(errors)?;
+    if !errors.is_empty() {
+        out.abort();
+        return Err(Error::from_list(errors).expect_err("the list is not empty"));
+    }
     let report = Report {
         pages: content.pages.len(),
         sections: content.sections.len(),
-        files: files.len(),
+        files: out.scan.len(),
         rendered,
         badges_verified: verified,
         badges_failed: failed,
@@ -222,7 +252,7 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
         elapsed: Duration::ZERO,
         phases: Vec::new(),
     };
-    sink.write(files)?;
+    out.commit()?;
     phases.done("write");
     Ok(Report {
         elapsed: started.elapsed(),
@@ -251,8 +281,7 @@ fn check_links(
     config: &Config,
     site: &site::Site,
     theme: &render::theme::Theme,
-    files: &[OutputFile],
-    cache: Option<&Cache>,
+    scan: &links::Scan,
 ) -> Result<(Vec<links::BrokenLink>, Option<Error>)> {
     let content = &site.content;
     // Each page's own HTML: a broken link found outside it came from the theme.
@@ -277,12 +306,11 @@ fn check_links(
         }))
         .collect();
     let address = links::SiteAddress::new(&config.base_url, &config.base_path);
-    let scan = links::scan(files, cache.map(|c| &c.links))?;
-    let mut broken = links::check(&scan, &address, &sources, &config.root);
+    let mut broken = links::check(scan, &address, &sources, &config.root);
     let mut unreachable = None;
     if config.check_external_links {
         let external = links::check_external(
-            &links::external_links(&scan, &address),
+            &links::external_links(scan, &address),
             &sources,
             &config.root,
             links::EXTERNAL_TIMEOUT,
@@ -342,82 +370,26 @@ fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<Outpu
         .collect())
 }
 
-/// Every output path has one source. The portfolio's `static/` may replace the
-/// theme's static files (that is how a learner overrides a theme's CSS); any other two
-/// sources claiming one path — a page and a generated page, a static file and a page —
-/// are an error naming both, since one would silently replace the other.
-fn one_source_per_path(
-    content: &content::Content,
-    generated: Vec<OutputFile>,
+/// The static files to publish: the theme's, with the portfolio's `static/` replacing
+/// any of the same path (that is how a learner overrides a theme's CSS); each with who
+/// provides it, for errors when a generated page claims the same path.
+fn statics(
     theme_files: Vec<OutputFile>,
     static_files: Vec<OutputFile>,
-) -> Result<Vec<OutputFile>> {
-    use std::collections::HashMap;
-    // Which content file an output path came from, to name it in errors.
-    let mut sources: HashMap<String, &str> = HashMap::new();
-    for p in &content.pages {
-        sources.insert(format!("{}index.html", p.path), &p.source);
-    }
-    for s in &content.sections {
-        if let Some(source) = &s.source {
-            sources.insert(format!("{}index.html", s.path), source);
-        }
-    }
-    let mut errors = Vec::new();
-    let mut owner: HashMap<String, String> = HashMap::new();
-    let mut out = Vec::with_capacity(generated.len() + theme_files.len() + static_files.len());
-    // Reported at whichever of the two is a file of the portfolio or theme.
-    let mut clash = |path: &str, first: &str, second: String| {
-        let (at, other) = match second.starts_with("the page") {
-            true => (first.to_string(), second),
-            false => (second, first.to_string()),
-        };
-        errors.push(
-            Error::content(
-                Location::file(at),
-                format!("this and {other} would both be published as {path}"),
-            )
-            .with_hint("rename or remove one of them: each output file has one source"),
-        );
-    };
-    for f in generated {
-        match owner.get(&f.path) {
-            Some(first) => clash(
-                &f.path,
-                first,
-                format!("the page folio generates at {}", f.path),
-            ),
-            None => {
-                // The first claim on a content page's path is that page.
-                let who = match sources.get(f.path.as_str()) {
-                    Some(source) => source.to_string(),
-                    None => format!("the page folio generates at {}", f.path),
-                };
-                owner.insert(f.path.clone(), who);
-                out.push(f);
-            }
-        }
-    }
-    let mut theme_at: HashMap<String, usize> = HashMap::new();
+) -> Vec<(OutputFile, String)> {
+    let mut out: Vec<(OutputFile, String)> = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for f in theme_files {
-        match owner.get(&f.path) {
-            Some(first) => clash(&f.path, first, format!("the theme's static/{}", f.path)),
-            None => {
-                theme_at.insert(f.path.clone(), out.len());
-                out.push(f);
-            }
-        }
+        at.insert(f.path.clone(), out.len());
+        let who = format!("the theme's static/{}", f.path);
+        out.push((f, who));
     }
     for f in static_files {
         let who = format!("static/{}", f.path);
-        if let Some(&i) = theme_at.get(&f.path) {
-            out[i] = f;
-        } else if let Some(first) = owner.get(&f.path) {
-            clash(&f.path, first, who);
-        } else {
-            out.push(f);
+        match at.get(&f.path) {
+            Some(&i) => out[i] = (f, who),
+            None => out.push((f, who)),
         }
     }
-    Error::from_list(errors)?;
-    Ok(out)
+    out
 }

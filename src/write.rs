@@ -68,26 +68,65 @@ impl OutputFile {
     }
 }
 
-/// Where a finished site goes.
+/// Where a site goes, as it is built: files arrive in batches as they are rendered
+/// (so a big site never has to be held in memory), and nothing is published until
+/// [`Sink::commit`]; a build that fails calls [`Sink::abort`] instead.
 pub trait Sink {
-    fn write(&mut self, files: Vec<OutputFile>) -> Result<()>;
+    /// A build starts.
+    fn begin(&mut self) -> Result<()> {
+        Ok(())
+    }
+    /// Some of the build's files.
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<()>;
+    /// Every file is in and the build succeeded: publish them, as a whole.
+    fn commit(&mut self) -> Result<()> {
+        Ok(())
+    }
+    /// The build failed after it began: publish nothing of it.
+    fn abort(&mut self) {}
+
+    /// A whole site at once (tests and small tools).
+    fn write(&mut self, files: Vec<OutputFile>) -> Result<()> {
+        self.begin()?;
+        match self.put(files) {
+            Ok(()) => self.commit(),
+            Err(e) => {
+                self.abort();
+                Err(e)
+            }
+        }
+    }
 }
 
 /// A site kept in memory, keyed by site-relative path.
 #[derive(Debug, Default)]
 pub struct Memory {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The build in progress, published to `files` on commit.
+    pending: BTreeMap<String, Vec<u8>>,
 }
 
 impl Sink for Memory {
-    fn write(&mut self, files: Vec<OutputFile>) -> Result<()> {
-        let mut map = BTreeMap::new();
+    fn begin(&mut self) -> Result<()> {
+        self.pending.clear();
+        Ok(())
+    }
+
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<()> {
         for f in files {
             let bytes = f.read()?.into_owned();
-            map.insert(f.path, bytes);
+            self.pending.insert(f.path, bytes);
         }
-        self.files = map;
         Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.files = std::mem::take(&mut self.pending);
+        Ok(())
+    }
+
+    fn abort(&mut self) {
+        self.pending.clear();
     }
 }
 
@@ -95,17 +134,33 @@ impl Sink for Memory {
 pub struct Discard;
 
 impl Sink for Discard {
-    fn write(&mut self, _: Vec<OutputFile>) -> Result<()> {
+    fn put(&mut self, _: Vec<OutputFile>) -> Result<()> {
         Ok(())
     }
 }
 
-/// Writes atomically to a folder on disk.
+/// Writes atomically to a folder on disk: into a staging folder beside the output as
+/// files arrive, swapped in whole on commit.
 pub struct Disk {
     pub out: PathBuf,
+    staging: Option<Staging>,
+}
+
+/// A build being written.
+struct Staging {
+    dir: PathBuf,
+    /// The current output, to hard-link unchanged files from.
+    previous: Option<PathBuf>,
+    /// Whether every file so far was unchanged (hard-linked).
+    all_kept: bool,
+    paths: Vec<String>,
 }
 
 impl Disk {
+    pub fn new(out: PathBuf) -> Disk {
+        Disk { out, staging: None }
+    }
+
     /// Fails unless `out` is missing, empty, or was written by folio.
     pub fn check_replaceable(out: &Path) -> Result<()> {
         match fs::read_dir(out) {
@@ -198,7 +253,7 @@ fn process_alive(_pid: u32) -> bool {
 }
 
 impl Sink for Disk {
-    fn write(&mut self, files: Vec<OutputFile>) -> Result<()> {
+    fn begin(&mut self) -> Result<()> {
         Disk::check_replaceable(&self.out)?;
         let parent = self.out.parent().unwrap_or(Path::new("."));
         if !parent.as_os_str().is_empty() {
@@ -206,23 +261,51 @@ impl Sink for Disk {
                 .map_err(|e| Error::io(parent, "cannot create output folder", e))?;
         }
         self.remove_stale_staging();
-        let staging = self.sibling("new");
-        let _ = fs::remove_dir_all(&staging);
-        let previous = self.out.is_dir().then_some(self.out.as_path());
-        let result = write_tree(&staging, &files, previous).and_then(|all_kept| {
+        let dir = self.sibling("new");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir(&dir).map_err(|e| Error::io(&dir, "cannot create output folder", e))?;
+        self.staging = Some(Staging {
+            dir,
+            previous: self.out.is_dir().then(|| self.out.clone()),
+            all_kept: true,
+            paths: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn put(&mut self, files: Vec<OutputFile>) -> Result<()> {
+        let staging = self
+            .staging
+            .as_mut()
+            .expect("put comes between begin and commit");
+        let kept = write_batch(&staging.dir, &files, staging.previous.as_deref())?;
+        staging.all_kept &= kept;
+        staging.paths.extend(files.into_iter().map(|f| f.path));
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        let staging = self.staging.take().expect("commit comes after begin");
+        let result = finish_tree(&staging.dir, staging.previous.as_deref()).and_then(|()| {
             // Nothing changed: keep the site as it is, touching no file (deploys and
             // rsync-style uploads then move nothing).
-            if all_kept && same_file_set(&self.out, &files) {
-                fs::remove_dir_all(&staging)
-                    .map_err(|e| Error::io(&staging, "cannot remove the staging folder", e))
+            if staging.all_kept && same_file_set(&self.out, &staging.paths) {
+                fs::remove_dir_all(&staging.dir)
+                    .map_err(|e| Error::io(&staging.dir, "cannot remove the staging folder", e))
             } else {
-                self.swap(&staging)
+                self.swap(&staging.dir)
             }
         });
         if result.is_err() {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = fs::remove_dir_all(&staging.dir);
         }
         result
+    }
+
+    fn abort(&mut self) {
+        if let Some(staging) = self.staging.take() {
+            let _ = fs::remove_dir_all(&staging.dir);
+        }
     }
 }
 
@@ -301,11 +384,10 @@ fn exchange(_: &Path, _: &Path) -> Result<bool> {
     Ok(false)
 }
 
-/// Writes `files` into the new folder `dir`. A file whose bytes equal the same path in
-/// `previous` (the current output) is hard-linked from it instead, so it keeps its
-/// inode and modification time. Returns whether every file was kept that way.
-fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<bool> {
-    fs::create_dir(dir).map_err(|e| Error::io(dir, "cannot create output folder", e))?;
+/// Writes `files` into the staging folder `dir`. A file whose bytes equal the same
+/// path in `previous` (the current output) is hard-linked from it instead, so it keeps
+/// its inode and modification time. Returns whether every file was kept that way.
+fn write_batch(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Result<bool> {
     // Create folders first (serially, they nest), then write files in parallel.
     let mut folders: Vec<&str> = files
         .iter()
@@ -336,6 +418,11 @@ fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Resu
             Ok(false)
         })
         .collect::<Result<Vec<bool>>>()?;
+    Ok(kept.iter().all(|k| *k))
+}
+
+/// The marker that says folio wrote the folder (kept from `previous` when it has it).
+fn finish_tree(dir: &Path, previous: Option<&Path>) -> Result<()> {
     let marker = dir.join(MARKER);
     let kept_marker = previous.is_some_and(|p| fs::hard_link(p.join(MARKER), &marker).is_ok());
     if !kept_marker {
@@ -345,7 +432,7 @@ fn write_tree(dir: &Path, files: &[OutputFile], previous: Option<&Path>) -> Resu
         )
         .map_err(|e| Error::io(&marker, "cannot write file", e))?;
     }
-    Ok(kept.iter().all(|k| *k))
+    Ok(())
 }
 
 /// Whether the regular file at `old` holds exactly `file`'s bytes.
@@ -369,7 +456,7 @@ fn unchanged(old: &Path, file: &OutputFile) -> bool {
 }
 
 /// Whether `out` holds exactly the paths of `files` (and folio's marker), no more.
-fn same_file_set(out: &Path, files: &[OutputFile]) -> bool {
+fn same_file_set(out: &Path, paths: &[String]) -> bool {
     // Every entry, hidden ones included (`.nojekyll` is part of the site).
     let mut existing = Vec::new();
     for entry in walkdir::WalkDir::new(out).min_depth(1) {
@@ -388,7 +475,7 @@ fn same_file_set(out: &Path, files: &[OutputFile]) -> bool {
         .map(String::as_str)
         .filter(|rel| *rel != MARKER)
         .collect();
-    let mut new: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut new: Vec<&str> = paths.iter().map(String::as_str).collect();
     old.sort_unstable();
     new.sort_unstable();
     old == new
@@ -404,7 +491,7 @@ mod tests {
         let out = tmp.path().join("public");
         fs::create_dir(&out).unwrap();
         fs::write(out.join("thesis.docx"), "precious").unwrap();
-        let mut disk = Disk { out: out.clone() };
+        let mut disk = Disk::new(out.clone());
         let err = disk
             .write(vec![OutputFile::new("index.html", "x")])
             .unwrap_err();
@@ -419,7 +506,7 @@ mod tests {
     fn replaces_own_output() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        let mut disk = Disk { out: out.clone() };
+        let mut disk = Disk::new(out.clone());
         disk.write(vec![OutputFile::new("a/index.html", "1")])
             .unwrap();
         disk.write(vec![OutputFile::new("b/index.html", "2")])

@@ -17,9 +17,7 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     let config = Config::load(&args.site.root, &args.site.overrides(out))?;
     // Refuse before doing any work if the output folder is not ours to replace.
     Disk::check_replaceable(&config.output_dir)?;
-    let mut sink = Disk {
-        out: config.output_dir.clone(),
-    };
+    let mut sink = Disk::new(config.output_dir.clone());
     let report = crate::build(&config, &mut sink)?;
     super::print_warnings(&report);
     if std::env::var_os("FOLIO_TIMINGS").is_some() {

@@ -124,7 +124,9 @@ struct Entry {
     shown: PathBuf,
     is_index: bool,
     fm: FrontMatter,
-    text: String,
+    /// The file's text, kept only by `serve` (whose memo reuses it); a build reads the
+    /// file again when it renders it, so 10,000 pages' text is never held at once.
+    text: Option<String>,
     body_start: usize,
     body_line: u32,
     path: String,
@@ -154,11 +156,11 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
             // parsing it again (a serve rebuild touches every file otherwise).
             Some(m) => match file_stamp(&dir.join(rel)) {
                 Some(stamp) => m.entries.get_or(rel, stamp, || {
-                    read_entry(config, &dir, rel).map(|e| e.map(|e| Entry { stamp, ..e }))
+                    read_entry(config, &dir, rel, true).map(|e| e.map(|e| Entry { stamp, ..e }))
                 }),
-                None => read_entry(config, &dir, rel),
+                None => read_entry(config, &dir, rel, true),
             },
-            None => read_entry(config, &dir, rel),
+            None => read_entry(config, &dir, rel, false),
         })
         .collect();
     let mut entries = Vec::new();
@@ -215,7 +217,14 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
     let rendered: Vec<_> = entries
         .par_iter()
         .map(|e| {
-            let body = &e.text[e.body_start..];
+            let reread;
+            let body = match &e.text {
+                Some(text) => &text[e.body_start..],
+                None => {
+                    reread = read_body(&dir, e)?;
+                    &reread.0[reread.1..]
+                }
+            };
             memoised(
                 cache,
                 &e.rel,
@@ -228,14 +237,7 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
                     };
                     fingerprint(&[&links_key, &text, &e.body_line, &e.shown])
                 },
-                || {
-                    Ok::<_, std::convert::Infallible>(markdown::render(
-                        &e.rel,
-                        body,
-                        e.body_line,
-                        &links,
-                    ))
-                },
+                || Ok::<_, Error>(markdown::render(&e.rel, body, e.body_line, &links)),
             )
         })
         .collect();
@@ -243,7 +245,14 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
     let mut sections = Vec::new();
     let mut missing_pages = Vec::new();
     for (entry, result) in entries.into_iter().zip(rendered) {
-        let Ok(r) = result;
+        // Only a file that vanished between reading and rendering fails here.
+        let r = match result {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         let source = format!("{CONTENT_DIR}/{}", entry.rel);
         missing_pages.extend(r.missing_pages.iter().map(|m| MissingPageLink {
             source: source.clone(),
@@ -257,6 +266,7 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         }
     }
 
+    Error::from_list(std::mem::take(&mut errors))?;
     if !sections.iter().any(|s: &Section| s.key.is_empty()) {
         sections.push(empty_home(config));
     }
@@ -287,7 +297,16 @@ fn file_stamp(path: &std::path::Path) -> Option<u64> {
     Some(fingerprint(&[&meta.len(), &modified]))
 }
 
-fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
+/// A file's text again, and where its body starts (for a build, which does not keep
+/// the text between reading the front matter and rendering).
+fn read_body(dir: &Path, e: &Entry) -> Result<(String, usize)> {
+    let text = crate::util::fs::read_text(&dir.join(&e.rel), &e.shown)?;
+    let body = front_matter::split(&e.shown, &text)?.body.len();
+    let start = text.len() - body;
+    Ok((text, start))
+}
+
+fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result<Option<Entry>> {
     let shown = config.shown(Path::new(CONTENT_DIR).join(rel));
     let text = crate::util::fs::read_text(&dir.join(rel), &shown)?;
     let split = front_matter::split(&shown, &text)?;
@@ -327,7 +346,7 @@ fn read_entry(config: &Config, dir: &Path, rel: &str) -> Result<Option<Entry>> {
         fm,
         body_start,
         body_line,
-        text,
+        text: keep_text.then_some(text),
         path,
         stamp: 0,
     }))

@@ -152,38 +152,67 @@ pub struct Scanned {
 
 /// The links and ids of every output file that can hold links, read once and used by
 /// both [`check`] and [`external_links`].
-pub struct Scan<'a> {
-    files: &'a [OutputFile],
-    /// (index into `files`, what it holds).
+#[derive(Default)]
+pub struct Scan {
+    /// Every output file's path, in the order they were added.
+    paths: Vec<String>,
+    /// (index into `paths`, what the file holds).
     scanned: Vec<(usize, Scanned)>,
 }
 
-/// Reads every HTML, CSS, XML and robots file of the site, in parallel. With a memo
-/// (`serve`), a file whose [`OutputFile::key`] is unchanged is not read again.
-pub fn scan<'a>(
-    files: &'a [OutputFile],
-    memo: Option<&crate::cache::Memo<Option<Scanned>>>,
-) -> crate::Result<Scan<'a>> {
-    let scanned = files
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let scanned = match memo {
-                // A rendered file by its render fingerprint; anything else generated
-                // (feeds, sitemap) by its bytes, which is much cheaper than a rescan.
-                Some(m) => match f.key.or_else(|| match &f.body {
-                    crate::write::Body::Bytes(b) => Some(crate::cache::fingerprint(&[b])),
-                    _ => None,
-                }) {
-                    Some(key) => m.get_or(&f.path, key, || scan_file(f)),
+impl Scan {
+    /// Scans a batch of output files (in parallel) and remembers their paths; the files
+    /// themselves may then be written and dropped. With a memo (`serve`), a file whose
+    /// [`OutputFile::key`] is unchanged is not read again.
+    pub fn add(
+        &mut self,
+        files: &[OutputFile],
+        memo: Option<&crate::cache::Memo<Option<Scanned>>>,
+    ) -> crate::Result<()> {
+        let base = self.paths.len();
+        let scanned: Vec<(usize, Scanned)> = files
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, f)| {
+                let scanned = match memo {
+                    // A rendered file by its render fingerprint; anything else generated
+                    // (feeds, sitemap) by its bytes, which is much cheaper than a rescan.
+                    Some(m) => match f.key.or_else(|| match &f.body {
+                        crate::write::Body::Bytes(b) => Some(crate::cache::fingerprint(&[b])),
+                        _ => None,
+                    }) {
+                        Some(key) => m.get_or(&f.path, key, || scan_file(f)),
+                        None => scan_file(f),
+                    },
                     None => scan_file(f),
-                },
-                None => scan_file(f),
-            };
-            scanned.transpose().map(|r| r.map(|s| (i, s)))
-        })
-        .collect::<crate::Result<_>>()?;
-    Ok(Scan { files, scanned })
+                };
+                scanned.transpose().map(|r| r.map(|s| (base + i, s)))
+            })
+            .collect::<crate::Result<_>>()?;
+        self.scanned.extend(scanned);
+        self.paths.extend(files.iter().map(|f| f.path.clone()));
+        Ok(())
+    }
+
+    /// How many files were added.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
+/// Reads every HTML, CSS, XML and robots file of the site, in parallel (see
+/// [`Scan::add`]).
+pub fn scan(
+    files: &[OutputFile],
+    memo: Option<&crate::cache::Memo<Option<Scanned>>>,
+) -> crate::Result<Scan> {
+    let mut scan = Scan::default();
+    scan.add(files, memo)?;
+    Ok(scan)
 }
 
 /// Checks every internal link of the scanned site. `sources` maps output files to the
@@ -195,18 +224,21 @@ pub fn check(
     sources: &HashMap<String, String>,
     root: &std::path::Path,
 ) -> Vec<BrokenLink> {
-    let Scan { files, scanned } = scan;
-    let paths: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let Scan {
+        paths: names,
+        scanned,
+    } = scan;
+    let paths: HashSet<&str> = names.iter().map(String::as_str).collect();
     let ids: HashMap<&str, &HashSet<String>> = scanned
         .iter()
         .filter(|(_, s)| s.is_html)
-        .map(|(i, s)| (files[*i].path.as_str(), &s.ids))
+        .map(|(i, s)| (names[*i].as_str(), &s.ids))
         .collect();
     let (paths, ids) = (&paths, &ids);
     let mut broken: Vec<BrokenLink> = scanned
         .par_iter()
         .flat_map_iter(|(i, s)| {
-            let file = files[*i].path.as_str();
+            let file = names[*i].as_str();
             s.links.iter().filter_map(move |found| {
                 let (problem, detail) = resolve_and_check(file, found, site, paths, ids)?;
                 Some(BrokenLink {
@@ -223,7 +255,7 @@ pub fn check(
         })
         .collect();
     for (i, s) in scanned {
-        let file = files[*i].path.as_str();
+        let file = names[*i].as_str();
         broken.extend(s.duplicate_ids.iter().map(|(id, line)| BrokenLink {
             file: file.to_string(),
             line: *line,
@@ -675,7 +707,7 @@ pub const EXTERNAL_WORKERS: usize = 8;
 pub fn external_links(scan: &Scan, site: &SiteAddress) -> BTreeMap<String, Vec<(String, u32)>> {
     let mut out: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
     for (i, scanned) in &scan.scanned {
-        let f = &scan.files[*i];
+        let f = &scan.paths[*i];
         if !scanned.is_html {
             continue;
         }
@@ -686,11 +718,11 @@ pub fn external_links(scan: &Scan, site: &SiteAddress) -> BTreeMap<String, Vec<(
             let url = found.url.trim();
             if strip_scheme(url).is_some()
                 && !url.starts_with("//")
-                && resolve(&f.path, url, site, false) == Resolved::Elsewhere
+                && resolve(f, url, site, false) == Resolved::Elsewhere
             {
                 out.entry(url.to_string())
                     .or_default()
-                    .push((f.path.clone(), found.line));
+                    .push((f.clone(), found.line));
             }
         }
     }

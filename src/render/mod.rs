@@ -308,13 +308,16 @@ pub fn join_url(base_path: &str, path: &str) -> String {
 /// Renders the site: every [`outputs::OUTPUTS`] entry in turn, from one shared
 /// context. `favicon` is resolved while loading ([`resolve_favicon`]): rendering reads
 /// nothing from disk.
+/// Renders every output of the site, handing the files to `emit` in batches as they
+/// are done; template errors of every page are reported together at the end.
 pub fn render(
     config: &Config,
     theme: &Theme,
     site: &Site,
     favicon: Option<Favicon>,
     cache: Option<&crate::Cache>,
-) -> Result<Vec<OutputFile>> {
+    emit: &mut dyn FnMut(Vec<OutputFile>),
+) -> Result<()> {
     let (tera, syntax_errors) = compile(theme, config)?;
     let base = base_context(config, theme, site, favicon);
     let renderer = Renderer {
@@ -332,12 +335,10 @@ pub fn render(
     for e in syntax_errors {
         errors.keep::<()>(Err(e));
     }
-    let mut files = Vec::new();
     for output in outputs::OUTPUTS {
-        files.extend(output.render(&renderer, site, &mut errors));
+        output.render_into(&renderer, site, &mut errors, emit);
     }
-    errors.finish()?;
-    Ok(files)
+    errors.finish()
 }
 
 /// Template name → where it came from, for errors.

@@ -14,7 +14,24 @@ use crate::write::OutputFile;
 /// One part of the site.
 pub trait Output: Sync {
     fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile>;
+
+    /// Renders in batches, handing each to `emit` as it is done. The default is one
+    /// batch; outputs with many files override it, so a big site is never held in
+    /// memory whole (the build writes and scans each batch, then drops it).
+    fn render_into(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        errors: &mut Errors,
+        emit: &mut dyn FnMut(Vec<OutputFile>),
+    ) {
+        emit(self.render(r, site, errors));
+    }
 }
+
+/// Pages rendered per batch: enough to keep both cores busy, few enough that a
+/// batch's HTML is a few megabytes.
+const BATCH: usize = 256;
 
 /// The variables outputs add to the shared context. The render memo's key covers the
 /// shared context and these; a new per-output variable must be listed here, or `serve`
@@ -52,29 +69,42 @@ struct Pages;
 
 impl Output for Pages {
     fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        self.render_into(r, site, errors, &mut |batch| files.extend(batch));
+        files
+    }
+
+    fn render_into(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        errors: &mut Errors,
+        emit: &mut dyn FnMut(Vec<OutputFile>),
+    ) {
         let content = &site.content;
-        let results = content
-            .pages
-            .par_iter()
-            .map(|page| {
-                let mut ctx = r.context();
-                ctx.insert("page", page);
-                if let Some(s) = content.section(&page.section) {
-                    ctx.insert("section", s);
-                }
-                let cited: Vec<&Badge> = site
-                    .badges
-                    .list
-                    .iter()
-                    .filter(|b| b.cited_by.iter().any(|c| c.url == page.url))
-                    .collect();
-                ctx.insert("page_badges", &cited);
-                let template = page.template.as_deref().unwrap_or("page.html");
-                let out = format!("{}index.html", page.path);
-                r.render(template, &ctx, &page.source, &out)
-            })
-            .collect();
-        errors.keep_ok(results)
+        for batch in content.pages.chunks(BATCH) {
+            let results = batch
+                .par_iter()
+                .map(|page| {
+                    let mut ctx = r.context();
+                    ctx.insert("page", page);
+                    if let Some(s) = content.section(&page.section) {
+                        ctx.insert("section", s);
+                    }
+                    let cited: Vec<&Badge> = site
+                        .badges
+                        .list
+                        .iter()
+                        .filter(|b| b.cited_by.iter().any(|c| c.url == page.url))
+                        .collect();
+                    ctx.insert("page_badges", &cited);
+                    let template = page.template.as_deref().unwrap_or("page.html");
+                    let out = format!("{}index.html", page.path);
+                    r.render(template, &ctx, &page.source, &out)
+                })
+                .collect();
+            emit(errors.keep_ok(results));
+        }
     }
 }
 
