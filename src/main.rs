@@ -41,18 +41,16 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
-/// For one-shot builds (`build`, `check`), tunes mimalloc to return freed memory to
-/// the system within 2 ms and to commit arena memory as it is used: a 10,000-page build
-/// then peaks at about 155 MiB instead of 185 (BENCHMARKS.md). `serve` keeps the
-/// defaults, which favour speed. (The options are read as they are used, so setting
-/// them here, before any work, is enough.)
+/// For one-shot builds (`build`, `check`), tells mimalloc to return freed memory to
+/// the system within 2 ms instead of holding it for reuse: a 10,000-page build then
+/// peaks at about 155 MiB instead of 185 (BENCHMARKS.md). `serve` keeps the default,
+/// which favours speed. (mimalloc reads the option each time it purges, so setting it
+/// here, before any work, is enough.)
 fn lean_allocator() {
-    // mimalloc's `mi_option_e` (v2): 4 = arena_eager_commit, 15 = purge_delay (ms).
-    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    // mimalloc's `mi_option_e`: 15 = purge_delay, in milliseconds (default 10).
     const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: setting an option is a plain store mimalloc reads on later allocations.
+    // SAFETY: setting an option is a plain store that mimalloc reads when it purges.
     unsafe {
-        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
         libmimalloc_sys::mi_option_set(PURGE_DELAY, 2);
     }
 }
