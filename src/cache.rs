@@ -86,33 +86,6 @@ impl<T: Hash + ?Sized> HashPart for T {
     }
 }
 
-/// A JSON value as a hash part, walked in place (no string is built): fingerprints of
-/// large template contexts are taken on every `serve` rebuild.
-pub struct JsonPart<'a>(pub &'a serde_json::Value);
-
-impl Hash for JsonPart<'_> {
-    fn hash<H: Hasher>(&self, h: &mut H) {
-        use serde_json::Value;
-        match self.0 {
-            Value::Null => 0u8.hash(h),
-            Value::Bool(b) => (1u8, b).hash(h),
-            Value::Number(n) => (2u8, n.as_f64().map(f64::to_bits), n.as_i64()).hash(h),
-            Value::String(s) => (3u8, s).hash(h),
-            Value::Array(a) => {
-                (4u8, a.len()).hash(h);
-                a.iter().for_each(|v| JsonPart(v).hash(h));
-            }
-            Value::Object(o) => {
-                (5u8, o.len()).hash(h);
-                for (k, v) in o {
-                    k.hash(h);
-                    JsonPart(v).hash(h);
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,12 +99,5 @@ mod tests {
         assert_eq!(m.take_misses(), 2);
         assert_eq!(fingerprint(&[&"x", &1u8]), fingerprint(&[&"x", &1u8]));
         assert_ne!(fingerprint(&[&"x", &1u8]), fingerprint(&[&"x", &2u8]));
-        let a = serde_json::json!({"a": [1, "x"], "b": null});
-        let b = serde_json::json!({"a": [1, "y"], "b": null});
-        assert_eq!(
-            fingerprint(&[&JsonPart(&a)]),
-            fingerprint(&[&JsonPart(&a.clone())])
-        );
-        assert_ne!(fingerprint(&[&JsonPart(&a)]), fingerprint(&[&JsonPart(&b)]));
     }
 }

@@ -114,7 +114,11 @@ impl Sink for Memory {
 
     fn put(&mut self, files: Vec<OutputFile>) -> Result<()> {
         for f in files {
-            let bytes = f.read()?.into_owned();
+            // Rendered bytes are moved in, not copied (`serve` keeps every file).
+            let bytes = match f.body {
+                Body::Bytes(b) => b,
+                _ => f.read()?.into_owned(),
+            };
             self.pending.insert(f.path, bytes);
         }
         Ok(())

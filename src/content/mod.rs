@@ -126,7 +126,7 @@ struct Entry {
     fm: FrontMatter,
     /// The file's text, kept only by `serve` (whose memo reuses it); a build reads the
     /// file again when it renders it, so 10,000 pages' text is never held at once.
-    text: Option<String>,
+    text: Option<std::sync::Arc<str>>,
     body_start: usize,
     body_line: u32,
     path: String,
@@ -346,7 +346,7 @@ fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result
         fm,
         body_start,
         body_line,
-        text: keep_text.then_some(text),
+        text: keep_text.then(|| std::sync::Arc::from(text)),
         path,
         stamp: 0,
     }))

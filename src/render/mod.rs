@@ -15,7 +15,9 @@ use std::error::Error as _;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use crate::cache::{HashPart, JsonPart, Memo, fingerprint, memoised};
+use std::hash::{Hash, Hasher};
+
+use crate::cache::{Memo, fingerprint, memoised};
 use crate::config::Config;
 use crate::content::{Content, Page, Section};
 use crate::error::{Error, Location, Result};
@@ -381,36 +383,39 @@ impl Renderer<'_> {
         self.base.clone()
     }
 
-    /// Renders `template` into the output file `out`; `source` names what the page came
-    /// from in errors. Memoised by `serve` on the template and context, and then the
-    /// file carries that fingerprint.
+    /// Renders `template` with the shared context and the output's own `vars` into the
+    /// output file `out`; `source` names what the page came from in errors. Memoised
+    /// by `serve` on the template, the shared context and `vars` (hashed as they
+    /// serialise, without building the context), and then the file carries that
+    /// fingerprint. The context is built only when the page must be rendered.
     pub fn render(
         &self,
         template: &str,
-        ctx: &Context,
+        vars: &[(&str, &dyn OwnVar)],
         source: &str,
         out: &str,
     ) -> Result<OutputFile> {
         let key = self.cache.map(|_| {
-            // The shared variables are in `shared_key`; the rest are the output's own.
-            let mut parts: Vec<&dyn HashPart> = vec![&self.shared_key, &template];
-            let own: Vec<(&str, JsonPart)> = outputs::OWN_VARIABLES
-                .iter()
-                .filter_map(|k| Some((*k, JsonPart(ctx.get(k)?))))
-                .collect();
-            for (name, value) in &own {
-                parts.push(name);
-                parts.push(value);
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            self.shared_key.hash(&mut h);
+            template.hash(&mut h);
+            for (name, value) in vars {
+                name.hash(&mut h);
+                value.hash_into(&mut h);
             }
-            fingerprint(&parts)
+            h.finish()
         });
         let html = memoised(
             self.cache,
             out,
             || key.unwrap_or(0),
             || {
+                let mut ctx = self.context();
+                for (name, value) in vars {
+                    value.insert_into(name, &mut ctx);
+                }
                 self.tera
-                    .render(template, ctx)
+                    .render(template, &ctx)
                     // Rendering grows the string by doubling: up to half of it is
                     // spare room, which across 10,000 pages held until the links are
                     // checked is tens of megabytes.
@@ -422,6 +427,39 @@ impl Renderer<'_> {
             },
         )?;
         Ok(OutputFile::keyed(out, html, key))
+    }
+}
+
+/// A variable an output adds to the shared context (`page`, `section`, `badge`…):
+/// inserted into the context when the page is rendered, and hashed into the memo key
+/// from the same value, so the key always covers exactly what the template sees.
+pub trait OwnVar: Sync {
+    fn insert_into(&self, name: &str, ctx: &mut Context);
+    fn hash_into(&self, h: &mut std::collections::hash_map::DefaultHasher);
+}
+
+impl<T: Serialize + Sync> OwnVar for T {
+    fn insert_into(&self, name: &str, ctx: &mut Context) {
+        ctx.insert(name, self);
+    }
+
+    fn hash_into(&self, h: &mut std::collections::hash_map::DefaultHasher) {
+        // Serialised straight into the hasher: no JSON tree is built.
+        let _ = serde_json::to_writer(HashWriter(h), self);
+    }
+}
+
+/// Feeds written bytes to a hasher.
+struct HashWriter<'a>(&'a mut std::collections::hash_map::DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -6,7 +6,7 @@
 
 use rayon::prelude::*;
 
-use super::{Errors, Renderer, feed, section_view, site_files};
+use super::{Errors, OwnVar, Renderer, feed, section_view, site_files};
 use crate::site::Site;
 use crate::site::badges::Badge;
 use crate::write::OutputFile;
@@ -32,20 +32,6 @@ pub trait Output: Sync {
 /// Pages rendered per batch: enough to keep both cores busy, few enough that a
 /// batch's HTML is a few megabytes.
 const BATCH: usize = 256;
-
-/// The variables outputs add to the shared context. The render memo's key covers the
-/// shared context and these; a new per-output variable must be listed here, or `serve`
-/// would keep showing a stale page.
-pub const OWN_VARIABLES: &[&str] = &[
-    "page",
-    "section",
-    "page_badges",
-    "badges",
-    "skills",
-    "badge",
-    "pathways",
-    "pathway",
-];
 
 /// Every part, in the order the files are listed.
 pub const OUTPUTS: &[&dyn Output] = &[
@@ -86,21 +72,21 @@ impl Output for Pages {
             let results = batch
                 .par_iter()
                 .map(|page| {
-                    let mut ctx = r.context();
-                    ctx.insert("page", page);
-                    if let Some(s) = content.section(&page.section) {
-                        ctx.insert("section", s);
-                    }
+                    let section = content.section(&page.section);
                     let cited: Vec<&Badge> = site
                         .badges
                         .list
                         .iter()
                         .filter(|b| b.cited_by.iter().any(|c| c.url == page.url))
                         .collect();
-                    ctx.insert("page_badges", &cited);
+                    let mut vars: Vec<(&str, &dyn OwnVar)> =
+                        vec![("page", page), ("page_badges", &cited)];
+                    if let Some(s) = &section {
+                        vars.push(("section", s));
+                    }
                     let template = page.template.as_deref().unwrap_or("page.html");
                     let out = format!("{}index.html", page.path);
-                    r.render(template, &ctx, &page.source, &out)
+                    r.render(template, &vars, &page.source, &out)
                 })
                 .collect();
             emit(errors.keep_ok(results));
@@ -117,14 +103,13 @@ impl Output for Sections {
         let mut files = Vec::new();
         for section in &content.sections {
             let view = section_view(content, section);
-            let mut ctx = r.context();
-            ctx.insert("section", &view);
+            let mut vars: Vec<(&str, &dyn OwnVar)> = vec![("section", &view)];
             let home = section.key.is_empty();
             if home {
                 // The home page gets everything a one-page résumé needs.
-                ctx.insert("badges", &site.badges.list);
-                ctx.insert("skills", &site.skills);
-                ctx.insert("pathways", &site.pathways);
+                vars.push(("badges", &site.badges.list));
+                vars.push(("skills", &site.skills));
+                vars.push(("pathways", &site.pathways));
             }
             let template = match (&section.template, home) {
                 (Some(t), _) => t.as_str(),
@@ -133,7 +118,7 @@ impl Output for Sections {
             };
             let source = section.source.as_deref().unwrap_or("content/_index.md");
             let out = format!("{}index.html", section.path);
-            files.extend(errors.keep(r.render(template, &ctx, source, &out)));
+            files.extend(errors.keep(r.render(template, &vars, source, &out)));
         }
         files
     }
@@ -148,9 +133,8 @@ impl Output for NotFound {
         let home = content
             .section("")
             .expect("load always makes a home section");
-        let mut ctx = r.context();
-        ctx.insert("section", &section_view(content, home));
-        let html = r.render("404.html", &ctx, "404 page", "404.html");
+        let view = section_view(content, home);
+        let html = r.render("404.html", &[("section", &view)], "404 page", "404.html");
         errors.keep(html).into_iter().collect()
     }
 }
@@ -166,18 +150,15 @@ impl Output for BadgePages {
             return Vec::new();
         }
         let mut files = Vec::new();
-        let mut ctx = r.context();
-        ctx.insert("badges", badges);
         let out = "badges/index.html";
-        files.extend(errors.keep(r.render("badges.html", &ctx, "badges/", out)));
+        let vars: [(&str, &dyn OwnVar); 1] = [("badges", badges)];
+        files.extend(errors.keep(r.render("badges.html", &vars, "badges/", out)));
         let pages = badges
             .par_iter()
             .map(|badge| {
-                let mut ctx = r.context();
-                ctx.insert("badge", badge);
                 let out = format!("badges/{}/index.html", badge.slug);
                 let source = format!("badges/{}", badge.file);
-                r.render("badge.html", &ctx, &source, &out)
+                r.render("badge.html", &[("badge", badge)], &source, &out)
             })
             .collect();
         files.extend(errors.keep_ok(pages));
@@ -193,11 +174,14 @@ impl Output for SkillsPage {
         if !has_skills(site) {
             return Vec::new();
         }
-        let mut ctx = r.context();
-        ctx.insert("skills", &site.skills);
         let out = "skills/index.html";
         errors
-            .keep(r.render("skills.html", &ctx, "skills page", out))
+            .keep(r.render(
+                "skills.html",
+                &[("skills", &site.skills)],
+                "skills page",
+                out,
+            ))
             .into_iter()
             .collect()
     }
@@ -228,15 +212,13 @@ impl Output for PathwayPages {
             return Vec::new();
         }
         let mut files = Vec::new();
-        let mut ctx = r.context();
-        ctx.insert("pathways", &site.pathways);
         let out = "pathways/index.html";
-        files.extend(errors.keep(r.render("pathways.html", &ctx, "pathways/", out)));
+        let vars: [(&str, &dyn OwnVar); 1] = [("pathways", &site.pathways)];
+        files.extend(errors.keep(r.render("pathways.html", &vars, "pathways/", out)));
         for pathway in &site.pathways {
-            let mut ctx = r.context();
-            ctx.insert("pathway", pathway);
             let out = format!("pathways/{}/index.html", pathway.slug);
-            files.extend(errors.keep(r.render("pathway.html", &ctx, &pathway.source, &out)));
+            let vars: [(&str, &dyn OwnVar); 1] = [("pathway", pathway)];
+            files.extend(errors.keep(r.render("pathway.html", &vars, &pathway.source, &out)));
             files.push(OutputFile::new(
                 format!("pathways/{}/progress.json", pathway.slug),
                 crate::pathway::receipt(pathway).into_bytes(),
@@ -261,20 +243,5 @@ struct Feeds;
 impl Output for Feeds {
     fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
         feed::feeds(r.config, &site.content, r.feeds_memo())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_variable_an_output_adds_is_in_the_memo_key() {
-        let source = include_str!("outputs.rs");
-        for piece in source.split("ctx.insert(\"").skip(1) {
-            let name = piece.split('"').next().unwrap();
-            assert!(
-                super::OWN_VARIABLES.contains(&name),
-                "`{name}` is added to a template context but not listed in OWN_VARIABLES"
-            );
-        }
     }
 }
