@@ -288,12 +288,12 @@ fn check_links(
     let bodies: std::collections::HashMap<String, &str> = content
         .pages
         .iter()
-        .map(|p| (format!("{}index.html", p.path), p.content.as_str()))
+        .map(|p| (format!("{}index.html", p.path), &*p.content))
         .chain(
             content
                 .sections
                 .iter()
-                .map(|s| (format!("{}index.html", s.path), s.content.as_str())),
+                .map(|s| (format!("{}index.html", s.path), &*s.content)),
         )
         .collect();
     let sources: std::collections::HashMap<String, String> = content

@@ -14,7 +14,8 @@ use crate::util::url::{has_scheme, normalise};
 /// What the rest of the pipeline needs from one rendered markdown body.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Rendered {
-    pub html: String,
+    /// Shared, not copied, between `serve`'s memo and the page that shows it.
+    pub html: std::sync::Arc<str>,
     /// Plain text of the first paragraph, for listings when no `summary` is given.
     pub first_paragraph: String,
     pub headings: Vec<Heading>,
@@ -206,10 +207,8 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
-    // Kept for the whole build (listings, feeds): no spare capacity.
-    out.shrink_to_fit();
     Rendered {
-        html: out,
+        html: out.into(),
         first_paragraph,
         headings,
         word_count,

@@ -50,7 +50,7 @@ pub struct Page {
     pub links: BTreeMap<String, String>,
     pub badges: Vec<String>,
     pub extra: BTreeMap<String, serde_yaml::Value>,
-    pub content: String,
+    pub content: std::sync::Arc<str>,
     pub toc: Vec<Heading>,
     pub word_count: usize,
     pub reading_time: usize,
@@ -69,7 +69,7 @@ pub struct Section {
     pub template: Option<String>,
     pub weight: Option<i64>,
     pub extra: BTreeMap<String, serde_yaml::Value>,
-    pub content: String,
+    pub content: std::sync::Arc<str>,
     /// Indices into [`Content::pages`], in listing order.
     #[serde(skip)]
     pub pages: Vec<usize>,
@@ -434,7 +434,7 @@ fn empty_home(config: &Config) -> Section {
         template: None,
         weight: None,
         extra: BTreeMap::new(),
-        content: String::new(),
+        content: "".into(),
         pages: Vec::new(),
         subsections: Vec::new(),
     }

@@ -638,7 +638,7 @@ fn section_view<'a>(content: &'a Content, section: &'a Section) -> SectionView<'
     let mut pages = list(section);
     if section.key.is_empty() {
         for (summary, &i) in pages.iter_mut().zip(&section.pages) {
-            summary.content = Some(&content.pages[i].content);
+            summary.content = Some(&*content.pages[i].content);
         }
     }
     SectionView {
