@@ -183,51 +183,19 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     out.generated(badge_files);
     out.statics(statics);
     phases.done("render");
-    if let Err(e) = rendered {
-        out.abort();
-        return Err(e);
-    }
-    if !out.clashes.is_empty() || !out.failures.is_empty() {
-        let errors = std::mem::take(&mut out.clashes)
-            .into_iter()
-            .chain(std::mem::take(&mut out.failures))
-            .collect();
-        out.abort();
-        return Err(Error::from_list(errors).expect_err("the list is not empty"));
-    }
-    let content = &site.content;
-    let rendered = match cache {
-        Some(c) => c.html.take_misses(),
-        None => content.pages.len() + content.sections.len() + 1,
-    };
-    let checked = check_links(config, &site, &theme, &out.scan);
-    let (mut broken_links, unreachable) = match checked {
-        Ok(found) => found,
+    let broken_links = match verdict(rendered, &mut out, config, &site, &theme, missing_pages) {
+        Ok(broken) => broken,
         Err(e) => {
             out.abort();
             return Err(e);
         }
     };
     phases.done("links");
-    broken_links.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
-    // A link to a missing page is also a broken link in the output; say it once.
-    broken_links.retain(|b| {
-        !missing_pages
-            .iter()
-            .any(|m| b.source.as_deref() == Some(m.source.as_str()) && b.link == m.link)
-    });
-    // Every link problem of the build at once: missing pages are always errors, other
-    // broken links per `links.on_broken` (with `warn`, the caller reports them, unless
-    // the build fails anyway).
-    let mut errors: Vec<Error> = missing_pages.into_iter().map(|m| m.error).collect();
-    errors.extend(unreachable);
-    if config.links_on_broken == config::OnBroken::Error || !errors.is_empty() {
-        errors.extend(broken_links.iter().map(links::BrokenLink::to_error));
-    }
-    if !errors.is_empty() {
-        out.abort();
-        return Err(Error::from_list(errors).expect_err("the list is not empty"));
-    }
+    let content = &site.content;
+    let rendered = match cache {
+        Some(c) => c.html.take_misses(),
+        None => content.pages.len() + content.sections.len() + 1,
+    };
     let report = Report {
         pages: content.pages.len(),
         sections: content.sections.len(),
@@ -259,6 +227,41 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
         phases: phases.0,
         ..report
     })
+}
+
+/// Whether a streamed build may be published: no template error, no path claimed
+/// twice, no failed write, then no link problem (missing pages always fail; other
+/// broken links per `links.on_broken`, or all of them once the build fails anyway).
+/// Returns the broken links `warn` only reports.
+fn verdict(
+    rendered: Result<()>,
+    out: &mut outflow::Outflow,
+    config: &Config,
+    site: &site::Site,
+    theme: &render::theme::Theme,
+    missing_pages: Vec<content::MissingPageLink>,
+) -> Result<Vec<links::BrokenLink>> {
+    rendered?;
+    let stopped: Vec<Error> = std::mem::take(&mut out.clashes)
+        .into_iter()
+        .chain(std::mem::take(&mut out.failures))
+        .collect();
+    Error::from_list(stopped)?;
+    let (mut broken, unreachable) = check_links(config, site, theme, &out.scan)?;
+    broken.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
+    // A link to a missing page is also a broken link in the output; say it once.
+    broken.retain(|b| {
+        !missing_pages
+            .iter()
+            .any(|m| b.source.as_deref() == Some(m.source.as_str()) && b.link == m.link)
+    });
+    let mut errors: Vec<Error> = missing_pages.into_iter().map(|m| m.error).collect();
+    errors.extend(unreachable);
+    if config.links_on_broken == config::OnBroken::Error || !errors.is_empty() {
+        errors.extend(broken.iter().map(links::BrokenLink::to_error));
+    }
+    Error::from_list(errors)?;
+    Ok(broken)
 }
 
 /// Wall time of each stage of a build, for `FOLIO_TIMINGS=1` and benchmarks.

@@ -19,11 +19,14 @@ pub fn check(file: &Path, quiet: bool) -> Result<(), Error> {
         None => println!("  on completion: no credential named (`completion:`)"),
     }
     print_group(&pathway.requires, 1);
-    let leaves = count_leaves(&pathway.requires);
     println!(
         "ok: {} in the tree, {} needed to complete",
-        super::count(leaves, "requirement", "requirements"),
-        needed(&pathway.requires)
+        super::count(
+            pathway.requires.leaves().len(),
+            "requirement",
+            "requirements"
+        ),
+        pathway.requires.needed()
     );
     Ok(())
 }
@@ -49,36 +52,6 @@ fn print_group(group: &Group, depth: usize) {
                     .unwrap_or_default();
                 println!("{indent}  - {name}{} (line {})", r.describe(), r.line);
             }
-        }
-    }
-}
-
-fn count_leaves(group: &Group) -> usize {
-    group
-        .children
-        .iter()
-        .map(|c| match c {
-            Node::Group(g) => count_leaves(g),
-            Node::Requirement(_) => 1,
-        })
-        .sum()
-}
-
-/// The fewest requirements that complete `group`.
-fn needed(group: &Group) -> usize {
-    let mut needs: Vec<usize> = group
-        .children
-        .iter()
-        .map(|c| match c {
-            Node::Group(g) => needed(g),
-            Node::Requirement(_) => 1,
-        })
-        .collect();
-    match group.need {
-        Need::All => needs.iter().sum(),
-        Need::Pick(n) => {
-            needs.sort_unstable();
-            needs.iter().take(n).sum()
         }
     }
 }

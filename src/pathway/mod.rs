@@ -57,6 +57,39 @@ pub struct Group {
     pub line: u32,
 }
 
+impl Group {
+    /// Every requirement below the group, in reading order.
+    pub fn leaves(&self) -> Vec<&Requirement> {
+        let mut out = Vec::new();
+        for child in &self.children {
+            match child {
+                Node::Group(g) => out.extend(g.leaves()),
+                Node::Requirement(r) => out.push(r),
+            }
+        }
+        out
+    }
+
+    /// The fewest requirements that complete the group.
+    pub fn needed(&self) -> usize {
+        let mut needs: Vec<usize> = self
+            .children
+            .iter()
+            .map(|c| match c {
+                Node::Group(g) => g.needed(),
+                Node::Requirement(_) => 1,
+            })
+            .collect();
+        match self.need {
+            Need::All => needs.iter().sum(),
+            Need::Pick(n) => {
+                needs.sort_unstable();
+                needs.iter().take(n).sum()
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
     All,

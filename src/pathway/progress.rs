@@ -131,8 +131,7 @@ pub fn evaluate(
             .find(|&i| matches(c, &badges[i]))
     });
 
-    let mut leaves = Vec::new();
-    collect_leaves(&pathway.requires, &mut leaves);
+    let leaves = pathway.requires.leaves();
     // A completion credential does not also fill one of its own requirements.
     let candidates: Vec<Vec<usize>> = leaves
         .iter()
@@ -148,6 +147,7 @@ pub fn evaluate(
         .collect();
     let assignment = best_assignment(&pathway.requires, &candidates, badges.len());
 
+    let filled: Vec<bool> = assignment.iter().map(Option::is_some).collect();
     let mut rows = Vec::new();
     let mut uses = Vec::new();
     let mut leaf = 0;
@@ -157,6 +157,7 @@ pub fn evaluate(
             badges,
             order: &order,
             assignment: &assignment,
+            filled: &filled,
             pathway_name: &pathway.name,
             url: &url,
         },
@@ -168,7 +169,6 @@ pub fn evaluate(
         "",
         0,
     );
-    let filled: Vec<bool> = assignment.iter().map(Option::is_some).collect();
     let root = score(&pathway.requires, &filled, &mut 0);
     let completion = pathway.completion.as_ref().map(|c| Completion {
         description: c.describe(),
@@ -250,15 +250,6 @@ fn matches(req: &Requirement, badge: &Badge) -> bool {
             c.achievement_type.as_deref() == Some(achievement_type.as_str())
         }
         Matcher::Any => true,
-    }
-}
-
-fn collect_leaves<'a>(group: &'a Group, out: &mut Vec<&'a Requirement>) {
-    for child in &group.children {
-        match child {
-            Node::Group(g) => collect_leaves(g, out),
-            Node::Requirement(r) => out.push(r),
-        }
     }
 }
 
@@ -398,6 +389,8 @@ struct Walk<'a> {
     badges: &'a [Badge],
     order: &'a [usize],
     assignment: &'a [Option<usize>],
+    /// Which leaves have a badge (`assignment`, as scores read it).
+    filled: &'a [bool],
     pathway_name: &'a str,
     url: &'a str,
 }
@@ -418,10 +411,8 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
         };
         match child {
             Node::Group(g) => {
-                let first_leaf = *out.leaf;
-                let filled: Vec<bool> = walk.assignment.iter().map(Option::is_some).collect();
-                let mut at = first_leaf;
-                let s = score(g, &filled, &mut at);
+                let mut at = *out.leaf;
+                let s = score(g, walk.filled, &mut at);
                 let of = g.children.len();
                 out.rows.push(Row {
                     id: id.clone(),

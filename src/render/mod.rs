@@ -201,7 +201,6 @@ fn link_label(key: &str) -> String {
         "orcid" => "ORCID".into(),
         "youtube" => "YouTube".into(),
         "stackoverflow" => "Stack Overflow".into(),
-        "email" => "Email".into(),
         _ => {
             let mut chars = key.chars();
             chars

@@ -98,10 +98,12 @@ pub fn plan(root: &Path, to: Option<&str>) -> Result<Update> {
         new_entry,
         theme_dir,
         new_tag: to.map(str::to_string),
-        drop_old: !config
-            .pathway_sources
-            .iter()
-            .any(|p| p.source == sourced.source && new_want != *want),
+        // Moving to a new tag keeps the old entry while a pathway still uses it.
+        drop_old: new_want == *want
+            || !config
+                .pathway_sources
+                .iter()
+                .any(|p| p.source == sourced.source),
         warnings,
     })
 }
