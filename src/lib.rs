@@ -1,7 +1,7 @@
 //! folio: a static-site generator for learner portfolios that verifies every badge.
 //!
 //! The pipeline is a straight line, each stage consuming the previous one's value:
-//! [`config::Config::load`] → [`content::load`] → [`render::render`] → [`write::Sink`].
+//! [`config::Config::load`] → [`content::load`] → [`render::Renderer`] → [`write::Sink`].
 //! `main.rs` only parses the command line and maps results to exit codes.
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -129,11 +129,29 @@ pub struct PathwaySummary {
 
 /// Builds the site described by `config` into `sink`.
 pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
-    build_cached(config, sink, None)
+    build_cached(config, sink, None, None)
 }
 
-/// Like [`build`], reusing what `cache` holds from earlier builds (for `serve`).
-pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>) -> Result<Report> {
+/// What `folio serve` asks of a build in progress: pages to render before the rest
+/// of the site, and where to show them at once. (A plain build has none.)
+pub trait Ahead {
+    /// Output paths of pages wanted before the rest (`about/index.html`), not asked
+    /// for before in this build: asked once the site is loaded and the templates
+    /// compiled, and again after every batch of the full render.
+    fn wanted(&self, site: &site::Site) -> std::collections::HashSet<String>;
+    /// Pages rendered ahead of the full build: not yet link-checked, so they may
+    /// still be withdrawn if the build fails.
+    fn show(&self, files: Vec<OutputFile>);
+}
+
+/// Like [`build`], reusing what `cache` holds from earlier builds, and rendering the
+/// pages `ahead` wants first (both for `serve`).
+pub fn build_cached(
+    config: &Config,
+    sink: &mut dyn Sink,
+    cache: Option<&Cache>,
+    ahead: Option<&dyn Ahead>,
+) -> Result<Report> {
     let started = Instant::now();
     let mut phases = Phases::new();
     // Themes and pathways from sources: fetched or cached, checked against folio.lock.
@@ -176,9 +194,20 @@ pub fn build_cached(config: &Config, sink: &mut dyn Sink, cache: Option<&Cache>)
     );
     // Rendered files stream to the sink in batches (scanned for links, then written to
     // staging); nothing is published unless every check below passes.
+    let renderer = render::Renderer::new(config, &theme, &site, favicon, cache)?;
+    let render_ahead = || {
+        if let Some(ahead) = ahead {
+            let wanted = ahead.wanted(&site);
+            if !wanted.is_empty() {
+                ahead.show(renderer.render_pages(&site, &wanted));
+            }
+        }
+    };
+    render_ahead();
     let mut out = outflow::Outflow::begin(sink, &site.content, &statics, cache.map(|c| &c.links))?;
-    let rendered = render::render(config, &theme, &site, favicon, cache, &mut |files| {
-        out.generated(files)
+    let rendered = renderer.render_all(&site, &mut |files| {
+        out.generated(files);
+        render_ahead();
     });
     out.generated(badge_files);
     out.statics(statics);

@@ -66,5 +66,6 @@ fuzz_target!(|data: &[u8]| {
     let page = f.page;
     f.theme.templates[page].text = text.to_string();
     let f = &*f;
-    let _ = render::render(&f.config, &f.theme, &f.site, None, None);
+    let _ = render::Renderer::new(&f.config, &f.theme, &f.site, None, None)
+        .and_then(|r| r.render_all(&f.site, &mut |_| {}));
 });

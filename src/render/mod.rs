@@ -9,8 +9,9 @@ mod outputs;
 mod recursion;
 pub mod theme;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error as _;
+use std::sync::Mutex;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -306,40 +307,27 @@ pub fn join_url(base_path: &str, path: &str) -> String {
     format!("{base_path}{}", path.trim_start_matches('/'))
 }
 
-/// Renders the site: every [`outputs::OUTPUTS`] entry in turn, from one shared
-/// context. `favicon` is resolved while loading ([`resolve_favicon`]): rendering reads
-/// nothing from disk.
-/// Renders every output of the site, handing the files to `emit` in batches as they
-/// are done; template errors of every page are reported together at the end.
-pub fn render(
-    config: &Config,
-    theme: &Theme,
-    site: &Site,
-    favicon: Option<Favicon>,
-    cache: Option<&crate::Cache>,
-    emit: &mut dyn FnMut(Vec<OutputFile>),
-) -> Result<()> {
-    let (tera, syntax_errors) = compile(theme, config)?;
-    let base = base_context(config, theme, site, favicon);
-    let renderer = Renderer {
-        config,
-        origins: origins(theme),
-        shared_key: cache.map_or(0, |_| shared_key(theme, &base)),
-        base,
-        tera,
-        cache: cache.map(|c| &c.html),
-        feeds: cache.map(|c| &c.feeds),
-    };
-    // Every page is rendered even after one fails, so one run reports every template
-    // problem (`folio theme check` relies on it); repeats of one error are folded.
-    let mut errors = Errors::default();
-    for e in syntax_errors {
-        errors.keep::<()>(Err(e));
+/// Which files an [`outputs::Output`] renders: all of them (a build), or only some
+/// pages (`serve` renders the pages a browser shows before the rest of the site).
+#[derive(Clone, Copy)]
+pub enum Selection<'a> {
+    All,
+    /// Output paths of HTML pages (`projects/alpha/index.html`).
+    Pages(&'a HashSet<String>),
+}
+
+impl Selection<'_> {
+    pub fn has(&self, path: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Pages(paths) => paths.contains(path),
+        }
     }
-    for output in outputs::OUTPUTS {
-        output.render_into(&renderer, site, &mut errors, emit);
+
+    /// Whether files other than HTML pages (feeds, sitemap, receipts) are wanted.
+    pub fn all(&self) -> bool {
+        matches!(self, Selection::All)
     }
-    errors.finish()
 }
 
 /// Template name → where it came from, for errors.
@@ -364,9 +352,70 @@ pub struct Renderer<'a> {
     feeds: Option<&'a Memo<String>>,
     /// Fingerprint of everything every page shares: a change re-renders all of them.
     shared_key: u64,
+    /// Syntax errors found while compiling, reported by the full render.
+    syntax_errors: Mutex<Vec<Error>>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    /// Compiles the theme's templates and builds the context every page shares. A
+    /// template with a syntax error is compiled empty and its error kept, to be
+    /// reported with every other template problem by [`Renderer::render_all`].
+    pub fn new(
+        config: &'a Config,
+        theme: &'a Theme,
+        site: &Site,
+        favicon: Option<Favicon>,
+        cache: Option<&'a crate::Cache>,
+    ) -> Result<Self> {
+        let (tera, syntax_errors) = compile(theme, config)?;
+        let base = base_context(config, theme, site, favicon);
+        Ok(Renderer {
+            config,
+            origins: origins(theme),
+            shared_key: cache.map_or(0, |_| shared_key(theme, &base)),
+            base,
+            tera,
+            cache: cache.map(|c| &c.html),
+            feeds: cache.map(|c| &c.feeds),
+            syntax_errors: Mutex::new(syntax_errors),
+        })
+    }
+
+    /// Renders every output, handing files to `emit` in batches. Every page is
+    /// rendered even after one fails, so one run reports every template problem
+    /// (`folio theme check` relies on it); repeats of one error are folded.
+    pub fn render_all(&self, site: &Site, emit: &mut dyn FnMut(Vec<OutputFile>)) -> Result<()> {
+        let mut errors = Errors::default();
+        for e in std::mem::take(&mut *self.syntax_errors.lock().expect("errors lock")) {
+            errors.keep::<()>(Err(e));
+        }
+        for output in outputs::OUTPUTS {
+            output.render_into(self, site, Selection::All, &mut errors, emit);
+        }
+        errors.finish()
+    }
+
+    /// Renders only the pages in `paths`, ahead of a full render: the files that
+    /// rendered cleanly, or none while any template has a syntax error (such a
+    /// template is compiled empty). Errors are left for [`Renderer::render_all`].
+    pub fn render_pages(&self, site: &Site, paths: &HashSet<String>) -> Vec<OutputFile> {
+        if !self.syntax_errors.lock().expect("errors lock").is_empty() {
+            return Vec::new();
+        }
+        let mut errors = Errors::default();
+        let mut files = Vec::new();
+        for output in outputs::OUTPUTS {
+            output.render_into(
+                self,
+                site,
+                Selection::Pages(paths),
+                &mut errors,
+                &mut |batch| files.extend(batch),
+            );
+        }
+        files
+    }
+
     /// Whether the theme has `name` (optional templates like `pathway.html`).
     pub fn has_template(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)

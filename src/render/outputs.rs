@@ -6,14 +6,21 @@
 
 use rayon::prelude::*;
 
-use super::{Errors, OwnVar, Renderer, feed, section_view, site_files};
+use super::{Errors, OwnVar, Renderer, Selection, feed, section_view, site_files};
 use crate::site::Site;
 use crate::site::badges::Badge;
 use crate::write::OutputFile;
 
 /// One part of the site.
 pub trait Output: Sync {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile>;
+    /// The files of this part that `only` selects.
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile>;
 
     /// Renders in batches, handing each to `emit` as it is done. The default is one
     /// batch; outputs with many files override it, so a big site is never held in
@@ -22,10 +29,11 @@ pub trait Output: Sync {
         &self,
         r: &Renderer,
         site: &Site,
+        only: Selection,
         errors: &mut Errors,
         emit: &mut dyn FnMut(Vec<OutputFile>),
     ) {
-        emit(self.render(r, site, errors));
+        emit(self.render(r, site, only, errors));
     }
 }
 
@@ -54,9 +62,15 @@ pub fn has_skills(site: &Site) -> bool {
 struct Pages;
 
 impl Output for Pages {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
         let mut files = Vec::new();
-        self.render_into(r, site, errors, &mut |batch| files.extend(batch));
+        self.render_into(r, site, only, errors, &mut |batch| files.extend(batch));
         files
     }
 
@@ -64,14 +78,20 @@ impl Output for Pages {
         &self,
         r: &Renderer,
         site: &Site,
+        only: Selection,
         errors: &mut Errors,
         emit: &mut dyn FnMut(Vec<OutputFile>),
     ) {
         let content = &site.content;
-        for batch in content.pages.chunks(BATCH) {
+        let out = |page: &crate::content::Page| format!("{}index.html", page.path);
+        let pages: Vec<_> = match only {
+            Selection::All => content.pages.iter().collect(),
+            Selection::Pages(_) => content.pages.iter().filter(|p| only.has(&out(p))).collect(),
+        };
+        for batch in pages.chunks(BATCH) {
             let results = batch
                 .par_iter()
-                .map(|page| {
+                .map(|&page| {
                     let section = content.section(&page.section);
                     let cited: Vec<&Badge> = site
                         .badges
@@ -85,8 +105,7 @@ impl Output for Pages {
                         vars.push(("section", s));
                     }
                     let template = page.template.as_deref().unwrap_or("page.html");
-                    let out = format!("{}index.html", page.path);
-                    r.render(template, &vars, &page.source, &out)
+                    r.render(template, &vars, &page.source, &out(page))
                 })
                 .collect();
             emit(errors.keep_ok(results));
@@ -98,10 +117,20 @@ impl Output for Pages {
 struct Sections;
 
 impl Output for Sections {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
         let content = &site.content;
         let mut files = Vec::new();
         for section in &content.sections {
+            let out = format!("{}index.html", section.path);
+            if !only.has(&out) {
+                continue;
+            }
             let view = section_view(content, section);
             let mut vars: Vec<(&str, &dyn OwnVar)> = vec![("section", &view)];
             let home = section.key.is_empty();
@@ -117,7 +146,6 @@ impl Output for Sections {
                 (None, false) => "section.html",
             };
             let source = section.source.as_deref().unwrap_or("content/_index.md");
-            let out = format!("{}index.html", section.path);
             files.extend(errors.keep(r.render(template, &vars, source, &out)));
         }
         files
@@ -128,7 +156,16 @@ impl Output for Sections {
 struct NotFound;
 
 impl Output for NotFound {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
+        if !only.has("404.html") {
+            return Vec::new();
+        }
         let content = &site.content;
         let home = content
             .section("")
@@ -144,19 +181,28 @@ impl Output for NotFound {
 struct BadgePages;
 
 impl Output for BadgePages {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
         let badges = &site.badges.list;
         if badges.is_empty() {
             return Vec::new();
         }
         let mut files = Vec::new();
         let out = "badges/index.html";
-        let vars: [(&str, &dyn OwnVar); 1] = [("badges", badges)];
-        files.extend(errors.keep(r.render("badges.html", &vars, "badges/", out)));
+        if only.has(out) {
+            let vars: [(&str, &dyn OwnVar); 1] = [("badges", badges)];
+            files.extend(errors.keep(r.render("badges.html", &vars, "badges/", out)));
+        }
         let pages = badges
             .par_iter()
-            .map(|badge| {
-                let out = format!("badges/{}/index.html", badge.slug);
+            .map(|badge| (badge, format!("badges/{}/index.html", badge.slug)))
+            .filter(|(_, out)| only.has(out))
+            .map(|(badge, out)| {
                 let source = format!("badges/{}", badge.file);
                 r.render("badge.html", &[("badge", badge)], &source, &out)
             })
@@ -170,11 +216,17 @@ impl Output for BadgePages {
 struct SkillsPage;
 
 impl Output for SkillsPage {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
-        if !has_skills(site) {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
+        let out = "skills/index.html";
+        if !has_skills(site) || !only.has(out) {
             return Vec::new();
         }
-        let out = "skills/index.html";
         errors
             .keep(r.render(
                 "skills.html",
@@ -192,7 +244,13 @@ impl Output for SkillsPage {
 struct PathwayPages;
 
 impl Output for PathwayPages {
-    fn render(&self, r: &Renderer, site: &Site, errors: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        errors: &mut Errors,
+    ) -> Vec<OutputFile> {
         if site.pathways.is_empty() {
             return Vec::new();
         }
@@ -213,16 +271,22 @@ impl Output for PathwayPages {
         }
         let mut files = Vec::new();
         let out = "pathways/index.html";
-        let vars: [(&str, &dyn OwnVar); 1] = [("pathways", &site.pathways)];
-        files.extend(errors.keep(r.render("pathways.html", &vars, "pathways/", out)));
+        if only.has(out) {
+            let vars: [(&str, &dyn OwnVar); 1] = [("pathways", &site.pathways)];
+            files.extend(errors.keep(r.render("pathways.html", &vars, "pathways/", out)));
+        }
         for pathway in &site.pathways {
             let out = format!("pathways/{}/index.html", pathway.slug);
-            let vars: [(&str, &dyn OwnVar); 1] = [("pathway", pathway)];
-            files.extend(errors.keep(r.render("pathway.html", &vars, &pathway.source, &out)));
-            files.push(OutputFile::new(
-                format!("pathways/{}/progress.json", pathway.slug),
-                crate::pathway::receipt(pathway).into_bytes(),
-            ));
+            if only.has(&out) {
+                let vars: [(&str, &dyn OwnVar); 1] = [("pathway", pathway)];
+                files.extend(errors.keep(r.render("pathway.html", &vars, &pathway.source, &out)));
+            }
+            if only.all() {
+                files.push(OutputFile::new(
+                    format!("pathways/{}/progress.json", pathway.slug),
+                    crate::pathway::receipt(pathway).into_bytes(),
+                ));
+            }
         }
         files
     }
@@ -232,7 +296,16 @@ impl Output for PathwayPages {
 struct SiteFiles;
 
 impl Output for SiteFiles {
-    fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        _: &mut Errors,
+    ) -> Vec<OutputFile> {
+        if !only.all() {
+            return Vec::new();
+        }
         site_files(r.config, site)
     }
 }
@@ -241,7 +314,16 @@ impl Output for SiteFiles {
 struct Feeds;
 
 impl Output for Feeds {
-    fn render(&self, r: &Renderer, site: &Site, _: &mut Errors) -> Vec<OutputFile> {
+    fn render(
+        &self,
+        r: &Renderer,
+        site: &Site,
+        only: Selection,
+        _: &mut Errors,
+    ) -> Vec<OutputFile> {
+        if !only.all() {
+            return Vec::new();
+        }
         feed::feeds(r.config, &site.content, r.feeds_memo())
     }
 }

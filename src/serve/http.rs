@@ -315,12 +315,16 @@ fn respond(request: &Request, shared: &Shared, pollers: &AtomicUsize) -> Reply {
             return Reply::text(503, "Too many pages are waiting for a reload.")
                 .header("Retry-After", "2");
         };
-        let since = request
-            .target
-            .split_once("since=")
-            .and_then(|(_, v)| v.split('&').next()?.parse().ok())
+        let since = query(&request.target, "since")
+            .and_then(|v| v.parse().ok())
             .unwrap_or(u64::MAX);
-        let generation = reload::wait(shared, since);
+        // A page's poll names it (`page=/about/`): it is answered when that page (or
+        // everything) changed, and counts as a view of it.
+        let page = query(&request.target, "page").and_then(|p| {
+            let base = shared.lock().base_path.clone();
+            file_key(p, &base)
+        });
+        let generation = reload::wait(shared, since, page.as_deref());
         return Reply::bytes(
             200,
             generation.to_string().into_bytes(),
@@ -417,9 +421,31 @@ enum Answer {
     Redirect(String),
 }
 
+/// The value of `name` in a request target's query (`/p?since=3&page=/a/`), as sent.
+fn query<'a>(target: &'a str, name: &str) -> Option<&'a str> {
+    let (_, query) = target.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// The site file a request path names (`/base/about/` → `about/index.html`), when it
+/// is inside the base path and safe.
+fn file_key(raw_path: &str, base: &str) -> Option<String> {
+    let path = percent_decode(raw_path)?;
+    let rel = path.strip_prefix(base)?;
+    if !safe(rel) {
+        return None;
+    }
+    Some(if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    })
+}
+
 fn answer(raw_path: &str, shared: &Shared) -> Answer {
-    let state = shared.state.lock().expect("state lock");
-    let base = state.base_path.clone();
+    let base = shared.lock().base_path.clone();
     let not_found = |state: &super::SiteState| {
         let page = state.files.get("404.html").cloned().unwrap_or_else(|| {
             b"<!doctype html><title>Not found</title><h1>Not found</h1>".to_vec()
@@ -430,43 +456,36 @@ fn answer(raw_path: &str, shared: &Shared) -> Answer {
             status: 404,
         }
     };
-    let Some(path) = percent_decode(raw_path) else {
-        return not_found(&state);
-    };
-    if !path.starts_with(&base) {
+    let Some(file) = file_key(raw_path, &base) else {
         // The site lives under its base path, as it will when published.
-        if path == "/" || path == base.trim_end_matches('/') {
+        let to_base = percent_decode(raw_path)
+            .is_some_and(|path| path == "/" || path == base.trim_end_matches('/'));
+        if to_base {
             return Answer::Redirect(base);
         }
-        return not_found(&state);
-    }
-    let rel = &path[base.len()..];
-    if !safe(rel) {
-        return not_found(&state);
-    }
-    let file = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
+        return not_found(&shared.lock());
     };
-    match state.files.get(&file) {
-        Some(bytes) => {
-            let content_type = content_type(&file);
-            let bytes = if content_type.starts_with("text/html") {
-                reload::inject(bytes.clone(), state.error.as_deref(), state.generation)
-            } else {
-                bytes.clone()
-            };
-            Answer::File {
-                bytes,
-                content_type,
-                status: 200,
-            }
-        }
-        None if state.files.contains_key(&format!("{rel}/index.html")) => {
-            Answer::Redirect(format!("{path}/"))
-        }
-        None => not_found(&state),
+    // During a rebuild, a page waits until it is rendered (never an outdated copy).
+    let mut state = shared.when_current(&file);
+    if !state.files.contains_key(&file) {
+        return if state.files.contains_key(&format!("{file}/index.html")) {
+            Answer::Redirect(format!("{base}{file}/"))
+        } else {
+            not_found(&state)
+        };
+    }
+    state.viewed(&file);
+    let bytes = &state.files[&file];
+    let content_type = content_type(&file);
+    let bytes = if content_type.starts_with("text/html") {
+        reload::inject(bytes.clone(), state.error.as_deref(), state.generation)
+    } else {
+        bytes.clone()
+    };
+    Answer::File {
+        bytes,
+        content_type,
+        status: 200,
     }
 }
 

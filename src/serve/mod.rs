@@ -8,45 +8,21 @@
 //! `http.rs` answers requests, `watch.rs` turns file events into rebuilds, and
 //! `reload.rs` is the long-poll endpoint and the script injected into pages.
 
+mod ahead;
 pub mod http;
 pub mod reload;
+pub mod state;
 pub mod watch;
 
-use std::collections::BTreeMap;
+pub use state::{Shared, SiteState};
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::Arc;
 
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
 use crate::render::theme::ThemeRef;
 use crate::write::Memory;
-
-/// The site being served, and what happened to the last rebuild.
-#[derive(Debug, Default)]
-pub struct SiteState {
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// The error of the last rebuild, if it failed (the files are the last good ones).
-    pub error: Option<String>,
-    /// Bumped after every rebuild, good or bad; pages reload when it changes.
-    pub generation: u64,
-    pub base_path: String,
-}
-
-/// State shared by the HTTP threads and the watcher.
-#[derive(Debug, Default)]
-pub struct Shared {
-    pub state: Mutex<SiteState>,
-    pub changed: Condvar,
-}
-
-impl Shared {
-    fn publish(&self, update: impl FnOnce(&mut SiteState)) {
-        let mut state = self.state.lock().expect("state lock");
-        update(&mut state);
-        state.generation += 1;
-        self.changed.notify_all();
-    }
-}
 
 /// What the server reports as it runs; `main` prints these.
 #[derive(Debug)]
@@ -126,6 +102,9 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     }
 }
 
+/// Rebuilds the site after `changed` (empty for the first build). The pages a
+/// browser shows and those of the changed files are rendered first and served at
+/// once; the rest of the site follows when the build has passed every check.
 fn rebuild(
     root: &Path,
     overrides: &Overrides,
@@ -134,23 +113,20 @@ fn rebuild(
     changed: Vec<PathBuf>,
     on_event: &(dyn Fn(Event) + Sync),
 ) {
+    shared.begin();
+    let ahead = ahead::Preview::new(shared, &changed);
     let result = Config::load(root, overrides).and_then(|config| {
         let mut memory = Memory::default();
-        let report = crate::build_cached(&config, &mut memory, Some(cache))?;
+        let report = crate::build_cached(&config, &mut memory, Some(cache), Some(&ahead))?;
         Ok((config, memory, report))
     });
     match result {
         Ok((config, memory, report)) => {
-            shared.publish(|s| {
-                s.files = memory.files;
-                s.error = None;
-                s.base_path = config.base_path.clone();
-            });
+            shared.finish(memory.files, &config.base_path);
             on_event(Event::Rebuilt { report, changed });
         }
         Err(e) => {
-            let text = crate::error::render_plain(&e);
-            shared.publish(|s| s.error = Some(text));
+            shared.fail(crate::error::render_plain(&e));
             on_event(Event::Failed(e));
         }
     }

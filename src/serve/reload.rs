@@ -20,18 +20,30 @@ const POLL_WAIT: Duration = Duration::from_secs(25);
 /// The poll is therefore aborted on `pagehide` and started again on `pageshow`.
 fn script(generation: u64) -> String {
     format!(
-        r#"<script>(function(){{var seen="{generation}",ctl=null;function poll(){{ctl=new AbortController();fetch("{POLL_PATH}?since="+seen,{{cache:"no-store",signal:ctl.signal}}).then(function(r){{if(!r.ok)throw r.status;return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(e){{if(!(e&&e.name==="AbortError"))setTimeout(poll,2000);}});}}addEventListener("pagehide",function(){{if(ctl)ctl.abort();}});addEventListener("pageshow",function(e){{if(e.persisted)poll();}});poll();}})();</script>"#
+        r#"<script>(function(){{var seen="{generation}",ctl=null;function poll(){{ctl=new AbortController();fetch("{POLL_PATH}?since="+seen+"&page="+encodeURIComponent(location.pathname),{{cache:"no-store",signal:ctl.signal}}).then(function(r){{if(!r.ok)throw r.status;return r.text();}}).then(function(g){{if(g.trim()!==seen){{location.reload();}}else{{poll();}}}},function(e){{if(!(e&&e.name==="AbortError"))setTimeout(poll,2000);}});}}addEventListener("pagehide",function(){{if(ctl)ctl.abort();}});addEventListener("pageshow",function(e){{if(e.persisted)poll();}});poll();}})();</script>"#
     )
 }
 
-/// Waits until the generation is not `since` (or the wait ends) and returns it.
-pub fn wait(shared: &Shared, since: u64) -> u64 {
-    let state = shared.state.lock().expect("state lock");
+/// Waits until `page` (a site file, `about/index.html`) changed after generation
+/// `since`, or anything every page shows did, and returns the generation then; after
+/// [`POLL_WAIT`] without a change, returns `since`. Without a page, waits for any
+/// finished rebuild (tests use this to wait for one).
+pub fn wait(shared: &Shared, since: u64, page: Option<&str>) -> u64 {
+    let mut state = shared.lock();
+    if let Some(page) = page {
+        state.viewed(page);
+    }
     let (state, _) = shared
         .changed
-        .wait_timeout_while(state, POLL_WAIT, |s| s.generation == since)
+        .wait_timeout_while(state, POLL_WAIT, |s| match page {
+            Some(page) => !s.page_changed_since(page, since),
+            None => s.generation == since || s.rebuilding(),
+        })
         .expect("state lock");
-    state.generation
+    match page {
+        Some(page) if !state.page_changed_since(page, since) => since,
+        _ => state.generation,
+    }
 }
 
 /// Adds the reload script (and the error overlay, if the last rebuild failed) before
