@@ -120,6 +120,11 @@ pub enum Error {
     /// Several independent errors found in one pass; each is reported.
     #[error("{} errors", .0.len())]
     Many(Vec<Error>),
+
+    /// `serve` stopped a build because a newer change arrived (never shown: the
+    /// next build starts at once).
+    #[error("a newer change arrived, so this build was stopped")]
+    Superseded,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -163,7 +168,8 @@ impl Error {
             | Error::Template { hint, .. }
             | Error::Badge { hint, .. }
             | Error::Usage { hint, .. } => *hint = Some(new_hint.into()),
-            Error::OutputNotOurs { .. } | Error::Io { .. } | Error::Many(_) => {}
+            Error::OutputNotOurs { .. } | Error::Io { .. } | Error::Many(_) | Error::Superseded => {
+            }
         }
         self
     }
@@ -181,7 +187,7 @@ impl Error {
                  `.folio-output` marker); choose another folder with --out, or empty this one"
                     .into(),
             ),
-            Error::Io { .. } | Error::Many(_) => None,
+            Error::Io { .. } | Error::Many(_) | Error::Superseded => None,
         }
     }
 
@@ -196,7 +202,7 @@ impl Error {
             Error::OutputNotOurs { path } | Error::Io { path, .. } => {
                 Some(Location::file(path.clone()))
             }
-            Error::Usage { .. } | Error::Many(_) => None,
+            Error::Usage { .. } | Error::Many(_) | Error::Superseded => None,
         }
     }
 

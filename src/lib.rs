@@ -136,12 +136,16 @@ pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
 /// of the site, and where to show them at once. (A plain build has none.)
 pub trait Ahead {
     /// Output paths of pages wanted before the rest (`about/index.html`), not asked
-    /// for before in this build: asked once the site is loaded and the templates
-    /// compiled, and again after every batch of the full render.
+    /// for before in this build, the most wanted first: asked once the site is loaded
+    /// and the templates compiled, again after each answer until it is empty, and
+    /// again after every batch of the full render.
     fn wanted(&self, site: &site::Site) -> std::collections::HashSet<String>;
     /// Pages rendered ahead of the full build: not yet link-checked, so they may
     /// still be withdrawn if the build fails.
     fn show(&self, files: Vec<OutputFile>);
+    /// Whether a newer change makes this build pointless: it then stops between
+    /// batches with [`Error::Superseded`], publishing nothing.
+    fn superseded(&self) -> bool;
 }
 
 /// Like [`build`], reusing what `cache` holds from earlier builds, and rendering the
@@ -197,17 +201,28 @@ pub fn build_cached(
     let renderer = render::Renderer::new(config, &theme, &site, favicon, cache)?;
     let render_ahead = || {
         if let Some(ahead) = ahead {
-            let wanted = ahead.wanted(&site);
-            if !wanted.is_empty() {
+            loop {
+                let wanted = ahead.wanted(&site);
+                if wanted.is_empty() {
+                    break;
+                }
                 ahead.show(renderer.render_pages(&site, &wanted));
             }
         }
     };
-    render_ahead();
+    phases.done("site");
+    if ahead.is_some() {
+        render_ahead();
+        phases.done("ahead");
+    }
     let mut out = outflow::Outflow::begin(sink, &site.content, &statics, cache.map(|c| &c.links))?;
     let rendered = renderer.render_all(&site, &mut |files| {
         out.generated(files);
         render_ahead();
+        match ahead.is_some_and(|a| a.superseded()) {
+            true => std::ops::ControlFlow::Break(()),
+            false => std::ops::ControlFlow::Continue(()),
+        }
     });
     out.generated(badge_files);
     out.statics(statics);

@@ -67,5 +67,5 @@ fuzz_target!(|data: &[u8]| {
     f.theme.templates[page].text = text.to_string();
     let f = &*f;
     let _ = render::Renderer::new(&f.config, &f.theme, &f.site, None, None)
-        .and_then(|r| r.render_all(&f.site, &mut |_| {}));
+        .and_then(|r| r.render_all(&f.site, &mut |_| std::ops::ControlFlow::Continue(())));
 });

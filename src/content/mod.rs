@@ -462,8 +462,14 @@ fn attach(sections: &mut [Section], pages: &mut [Page]) {
         page.section = key;
         sections[si].pages.push(pi);
     }
+    // Dates parsed once, not in every comparison.
+    let dates: Vec<Option<NaiveDateTime>> = pages
+        .iter()
+        .map(|p| p.date.as_deref().and_then(parse_date))
+        .collect();
     for s in sections.iter_mut() {
-        s.pages.sort_by(|&a, &b| page_order(&pages[a], &pages[b]));
+        s.pages
+            .sort_by(|&a, &b| order((&pages[a], dates[a]), (&pages[b], dates[b])));
     }
     for i in 0..sections.len() {
         let key = sections[i].key.clone();
@@ -489,8 +495,15 @@ fn attach(sections: &mut [Section], pages: &mut [Page]) {
 
 /// Newest first; undated pages after dated ones; then by weight, then title.
 pub fn page_order(a: &Page, b: &Page) -> std::cmp::Ordering {
-    let da = a.date.as_deref().and_then(parse_date);
-    let db = b.date.as_deref().and_then(parse_date);
+    let date = |p: &Page| p.date.as_deref().and_then(parse_date);
+    order((a, date(a)), (b, date(b)))
+}
+
+/// [`page_order`] with each page's date already parsed.
+fn order(
+    (a, da): (&Page, Option<NaiveDateTime>),
+    (b, db): (&Page, Option<NaiveDateTime>),
+) -> std::cmp::Ordering {
     db.cmp(&da)
         .then_with(|| cmp_weight(a.weight, b.weight))
         .then_with(|| a.title.cmp(&b.title))

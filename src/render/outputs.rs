@@ -4,6 +4,8 @@
 //! [`OUTPUTS`]. Template errors go to the shared [`Errors`], so one run reports them
 //! all; nothing here does I/O.
 
+use std::ops::ControlFlow;
+
 use rayon::prelude::*;
 
 use super::{Errors, OwnVar, Renderer, Selection, feed, section_view, site_files};
@@ -24,16 +26,17 @@ pub trait Output: Sync {
 
     /// Renders in batches, handing each to `emit` as it is done. The default is one
     /// batch; outputs with many files override it, so a big site is never held in
-    /// memory whole (the build writes and scans each batch, then drops it).
+    /// memory whole (the build writes and scans each batch, then drops it). When
+    /// `emit` says to stop (`serve` has a newer change to build), no batch follows.
     fn render_into(
         &self,
         r: &Renderer,
         site: &Site,
         only: Selection,
         errors: &mut Errors,
-        emit: &mut dyn FnMut(Vec<OutputFile>),
+        emit: &mut dyn FnMut(Vec<OutputFile>) -> ControlFlow<()>,
     ) {
-        emit(self.render(r, site, only, errors));
+        let _ = emit(self.render(r, site, only, errors));
     }
 }
 
@@ -70,7 +73,10 @@ impl Output for Pages {
         errors: &mut Errors,
     ) -> Vec<OutputFile> {
         let mut files = Vec::new();
-        self.render_into(r, site, only, errors, &mut |batch| files.extend(batch));
+        self.render_into(r, site, only, errors, &mut |batch| {
+            files.extend(batch);
+            ControlFlow::Continue(())
+        });
         files
     }
 
@@ -80,7 +86,7 @@ impl Output for Pages {
         site: &Site,
         only: Selection,
         errors: &mut Errors,
-        emit: &mut dyn FnMut(Vec<OutputFile>),
+        emit: &mut dyn FnMut(Vec<OutputFile>) -> ControlFlow<()>,
     ) {
         let content = &site.content;
         let out = |page: &crate::content::Page| format!("{}index.html", page.path);
@@ -108,7 +114,9 @@ impl Output for Pages {
                     r.render(template, &vars, &page.source, &out(page))
                 })
                 .collect();
-            emit(errors.keep_ok(results));
+            if emit(errors.keep_ok(results)).is_break() {
+                return;
+            }
         }
     }
 }
@@ -125,30 +133,33 @@ impl Output for Sections {
         errors: &mut Errors,
     ) -> Vec<OutputFile> {
         let content = &site.content;
-        let mut files = Vec::new();
-        for section in &content.sections {
-            let out = format!("{}index.html", section.path);
-            if !only.has(&out) {
-                continue;
-            }
-            let view = section_view(content, section);
-            let mut vars: Vec<(&str, &dyn OwnVar)> = vec![("section", &view)];
-            let home = section.key.is_empty();
-            if home {
-                // The home page gets everything a one-page résumé needs.
-                vars.push(("badges", &site.badges.list));
-                vars.push(("skills", &site.skills));
-                vars.push(("pathways", &site.pathways));
-            }
-            let template = match (&section.template, home) {
-                (Some(t), _) => t.as_str(),
-                (None, true) => "index.html",
-                (None, false) => "section.html",
-            };
-            let source = section.source.as_deref().unwrap_or("content/_index.md");
-            files.extend(errors.keep(r.render(template, &vars, source, &out)));
-        }
-        files
+        // In parallel: the home page of a big site lists every page, and a section
+        // listing of a thousand pages takes as long as a thousand pages.
+        let results = content
+            .sections
+            .par_iter()
+            .map(|section| (section, format!("{}index.html", section.path)))
+            .filter(|(_, out)| only.has(out))
+            .map(|(section, out)| {
+                let view = section_view(content, section);
+                let mut vars: Vec<(&str, &dyn OwnVar)> = vec![("section", &view)];
+                let home = section.key.is_empty();
+                if home {
+                    // The home page gets everything a one-page résumé needs.
+                    vars.push(("badges", &site.badges.list));
+                    vars.push(("skills", &site.skills));
+                    vars.push(("pathways", &site.pathways));
+                }
+                let template = match (&section.template, home) {
+                    (Some(t), _) => t.as_str(),
+                    (None, true) => "index.html",
+                    (None, false) => "section.html",
+                };
+                let source = section.source.as_deref().unwrap_or("content/_index.md");
+                r.render(template, &vars, source, &out)
+            })
+            .collect();
+        errors.keep_ok(results)
     }
 }
 

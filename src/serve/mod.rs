@@ -75,14 +75,9 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
 
     let shared = Arc::new(Shared::default());
     let cache = crate::Cache::default();
-    rebuild(
-        &opts.root,
-        &overrides,
-        &shared,
-        &cache,
-        Vec::new(),
-        on_event,
-    );
+    if let Some(outcome) = rebuild(&opts.root, &overrides, &shared, &cache, &[], None) {
+        on_event(outcome.into_event(Vec::new()));
+    }
     on_event(Event::Listening {
         url: site_url,
         note,
@@ -96,25 +91,59 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     let watcher = watch::start(&opts.root, &extra, &first.output_dir, opts.poll)?;
     let http_shared = shared.clone();
     std::thread::spawn(move || http::serve(server, http_shared));
+    // Changes not yet built (kept across builds stopped for a newer change).
+    let mut changed: Vec<PathBuf> = Vec::new();
+    let mut stopped = 0;
+    let newer = || watcher.changes_waiting();
     loop {
-        let changed = watcher.next_batch();
-        rebuild(&opts.root, &overrides, &shared, &cache, changed, on_event);
+        changed.extend(watcher.next_batch());
+        changed.sort();
+        changed.dedup();
+        // A build may be stopped for a newer change, but not forever: a file that
+        // changes all the time would otherwise keep the site from ever being whole.
+        let may_stop = (stopped < MAX_STOPPED).then_some(&newer as &dyn Fn() -> bool);
+        match rebuild(&opts.root, &overrides, &shared, &cache, &changed, may_stop) {
+            Some(outcome) => {
+                on_event(outcome.into_event(std::mem::take(&mut changed)));
+                stopped = 0;
+            }
+            None => stopped += 1,
+        }
+    }
+}
+
+/// How many builds in a row may be stopped for a newer change.
+const MAX_STOPPED: usize = 3;
+
+/// How a rebuild ended.
+enum Outcome {
+    Built(crate::Report),
+    Failed(Error),
+}
+
+impl Outcome {
+    fn into_event(self, changed: Vec<PathBuf>) -> Event {
+        match self {
+            Outcome::Built(report) => Event::Rebuilt { report, changed },
+            Outcome::Failed(e) => Event::Failed(e),
+        }
     }
 }
 
 /// Rebuilds the site after `changed` (empty for the first build). The pages a
 /// browser shows and those of the changed files are rendered first and served at
-/// once; the rest of the site follows when the build has passed every check.
+/// once; the rest of the site follows when the build has passed every check. `None`
+/// when `newer` said a newer change arrived and the build stopped.
 fn rebuild(
     root: &Path,
     overrides: &Overrides,
     shared: &Shared,
     cache: &crate::Cache,
-    changed: Vec<PathBuf>,
-    on_event: &(dyn Fn(Event) + Sync),
-) {
+    changed: &[PathBuf],
+    newer: Option<&dyn Fn() -> bool>,
+) -> Option<Outcome> {
     shared.begin();
-    let ahead = ahead::Preview::new(shared, &changed);
+    let ahead = ahead::Preview::new(shared, changed, newer);
     let result = Config::load(root, overrides).and_then(|config| {
         let mut memory = Memory::default();
         let report = crate::build_cached(&config, &mut memory, Some(cache), Some(&ahead))?;
@@ -123,11 +152,12 @@ fn rebuild(
     match result {
         Ok((config, memory, report)) => {
             shared.finish(memory.files, &config.base_path);
-            on_event(Event::Rebuilt { report, changed });
+            Some(Outcome::Built(report))
         }
+        Err(Error::Superseded) => None,
         Err(e) => {
             shared.fail(crate::error::render_plain(&e));
-            on_event(Event::Failed(e));
+            Some(Outcome::Failed(e))
         }
     }
 }

@@ -132,9 +132,11 @@ impl Shared {
         self.state.lock().expect("state lock")
     }
 
-    /// A rebuild starts: from now on, requests for HTML pages wait for it.
+    /// A rebuild starts: from now on, requests for HTML pages wait for it. After a
+    /// build stopped for a newer change, the rebuild goes on: what it showed ahead
+    /// stays shown, and is put back if the newer build fails.
     pub fn begin(&self) {
-        self.lock().rebuild = Some(Rebuild::default());
+        self.lock().rebuild.get_or_insert_with(Rebuild::default);
     }
 
     /// Pages rendered ahead of the rest: served (and open copies reloaded) at once.

@@ -4,6 +4,7 @@
 //! events: they are coalesced until the folder has been quiet for [`QUIET`]. Events in
 //! the output folder, `.git`, folio's cache and editor temp or swap files are ignored.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
@@ -27,6 +28,8 @@ pub struct Watcher {
     /// Watched folders outside the portfolio (a theme given by path).
     outside: Vec<PathBuf>,
     output: PathBuf,
+    /// Relevant changes seen by [`Watcher::changes_waiting`], not yet returned.
+    waiting: RefCell<Vec<PathBuf>>,
 }
 
 /// Watches `root` recursively, and each of `extra` (a theme folder outside the
@@ -69,6 +72,7 @@ pub fn start(root: &Path, extra: &[PathBuf], output: &Path, poll: bool) -> Resul
         root,
         outside,
         output,
+        waiting: RefCell::new(Vec::new()),
     })
 }
 
@@ -76,7 +80,7 @@ impl Watcher {
     /// Blocks until something relevant changed, then until things are quiet; returns
     /// the changed paths relative to the portfolio.
     pub fn next_batch(&self) -> Vec<PathBuf> {
-        let mut changed = Vec::new();
+        let mut changed = self.waiting.take();
         while changed.is_empty() {
             match self.events.recv() {
                 Ok(event) => self.collect(event, &mut changed),
@@ -96,6 +100,15 @@ impl Watcher {
         changed.sort();
         changed.dedup();
         changed
+    }
+
+    /// Whether a relevant change arrived since the last batch (without waiting).
+    pub fn changes_waiting(&self) -> bool {
+        let mut waiting = self.waiting.borrow_mut();
+        while let Ok(event) = self.events.try_recv() {
+            self.collect(event, &mut waiting);
+        }
+        !waiting.is_empty()
     }
 
     fn collect(&self, event: notify::Result<notify::Event>, into: &mut Vec<PathBuf>) {
