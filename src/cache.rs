@@ -8,12 +8,14 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
-/// One value per slot (a file path), valid while its key matches.
+/// One value per slot (a file path), valid while its key matches. Values are kept
+/// behind an `Arc` so that a hit is copied outside the lock: the rendering threads
+/// would otherwise take turns copying ten thousand pages.
 pub struct Memo<T> {
-    map: Mutex<HashMap<String, (u64, T)>>,
+    map: Mutex<HashMap<String, (u64, Arc<T>)>>,
     misses: AtomicUsize,
 }
 
@@ -34,17 +36,19 @@ impl<T: Clone> Memo<T> {
         key: u64,
         make: impl FnOnce() -> Result<T, E>,
     ) -> Result<T, E> {
-        if let Some((k, v)) = self.map.lock().expect("memo lock").get(slot)
-            && *k == key
-        {
-            return Ok(v.clone());
+        let hit = match self.map.lock().expect("memo lock").get(slot) {
+            Some((k, v)) if *k == key => Some(Arc::clone(v)),
+            _ => None,
+        };
+        if let Some(value) = hit {
+            return Ok(T::clone(&value));
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let value = make()?;
         self.map
             .lock()
             .expect("memo lock")
-            .insert(slot.to_string(), (key, value.clone()));
+            .insert(slot.to_string(), (key, Arc::new(value.clone())));
         Ok(value)
     }
 
