@@ -1,5 +1,7 @@
 //! `folio serve` through the real binary and real HTTP: content types, 404s, path
-//! traversal, redirects, HEAD, base paths, live rebuilds and the error overlay.
+//! traversal, redirects, HEAD, base paths, live rebuilds and the error overlay, pages
+//! that reload only when they changed, pages shown ahead of a rebuild (and withdrawn
+//! when it fails), and builds stopped for a newer save.
 
 mod common;
 
@@ -457,4 +459,112 @@ fn idle_connections_are_closed_and_threads_are_capped() {
     // It still serves.
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(get(&s, "/about/").status, 200);
+}
+
+/// The live-reload poll of a page open at `path` (as the injected script sends it),
+/// answered in a thread: the generation it returns, once it returns.
+fn poll_page(port: u16, since: u64, path: &str) -> std::thread::JoinHandle<u64> {
+    let target = format!("/__folio/poll?since={since}&page={path}");
+    std::thread::spawn(move || request(port, "GET", &target).text().trim().parse().unwrap())
+}
+
+#[test]
+fn an_open_page_reloads_only_when_it_changed() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let g0 = generation(&s);
+    let gamma = poll_page(s.port, g0, "/projects/gamma/");
+    // Another page's body: gamma's HTML is unchanged, so its page does not reload.
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nweight: 1\n---\nAbout me, edited.\n",
+    );
+    let g1 = wait_rebuild(&s, g0);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!gamma.is_finished(), "gamma reloaded for a change to about");
+    // Its own body: it reloads, told the generation that changed it.
+    p.write(
+        "content/projects/gamma.md",
+        "---\ntitle: Gamma\n---\nGamma, edited.\n",
+    );
+    let changed_at = gamma.join().unwrap();
+    assert!(changed_at > g1, "{changed_at} > {g1}");
+    // Polled again from that generation, it waits: nothing changed since.
+    let again = poll_page(s.port, changed_at, "/projects/gamma/");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!again.is_finished());
+    // A style sheet every page embeds reloads every open page.
+    p.write("static/site-extra.css", "body { color: teal }");
+    assert!(again.join().unwrap() > changed_at);
+}
+
+#[test]
+fn a_failed_rebuild_withdraws_the_page_shown_ahead() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    // Viewed, and then edited: the rebuild renders and serves it before checking
+    // links. The link is broken, so the build fails and the page goes back.
+    assert!(get(&s, "/about/").text().contains("About me"));
+    let g0 = generation(&s);
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nweight: 1\n---\nNew text with [a link to nowhere](/nowhere/).\n",
+    );
+    wait_rebuild(&s, g0);
+    let page = get(&s, "/about/").text();
+    assert!(page.contains("About me"), "the last good page is served");
+    assert!(!page.contains("New text"), "the failed edit was withdrawn");
+    assert!(
+        page.contains(r#"id="folio-error""#),
+        "with the error over it"
+    );
+    assert!(page.contains("/nowhere/"), "naming the broken link");
+}
+
+#[test]
+fn rapid_saves_end_with_the_last_one_served() {
+    let p = Portfolio::fixture("basic");
+    // Enough pages that a save lands while the previous build is still rendering
+    // (which is then stopped for the newer change).
+    for i in 0..600 {
+        p.write(
+            &format!("content/projects/p{i:03}.md"),
+            format!("---\ntitle: Page {i}\n---\nText of page {i}.\n"),
+        );
+    }
+    let s = start(&p, &["--port", "0"]);
+    assert!(get(&s, "/projects/alpha/").text().contains("Alpha"));
+    for n in 0..12 {
+        p.write(
+            "content/projects/alpha.md",
+            // (About links to the results heading.)
+            format!("---\ntitle: Alpha\n---\nSave number {n}.\n\n## Results\n"),
+        );
+        std::thread::sleep(Duration::from_millis(15));
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let page = get(&s, "/projects/alpha/").text();
+        if page.contains("Save number 11.") {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let said: Vec<String> = s.stdout.try_iter().chain(s.stderr.try_iter()).collect();
+            let main = page.find("<main").unwrap_or(0);
+            panic!(
+                "the last save never showed: {}\nserver said: {said:#?}",
+                &page[main..page.len().min(main + 600)]
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The whole site is there and current, not only the page shown ahead.
+    let g = generation(&s);
+    assert!(get(&s, "/projects/").text().contains("Page 599"));
+    assert!(
+        get(&s, "/projects/p599/")
+            .text()
+            .contains("Text of page 599.")
+    );
+    assert_eq!(generation(&s), g);
 }
