@@ -135,10 +135,11 @@ pub fn build(config: &Config, sink: &mut dyn Sink) -> Result<Report> {
 /// What `folio serve` asks of a build in progress: pages to render before the rest
 /// of the site, and where to show them at once. (A plain build has none.)
 pub trait Ahead {
-    /// Output paths of pages wanted before the rest (`about/index.html`), not asked
-    /// for before in this build, the most wanted first: asked once the site is loaded
-    /// and the templates compiled, again after each answer until it is empty, and
-    /// again after every batch of the full render.
+    /// The next group of pages wanted before the rest, as output paths
+    /// (`about/index.html`) not asked for before in this build, the most wanted group
+    /// first: asked once the site is loaded and the templates compiled, again after
+    /// each group is shown until none is left, and again after every batch of the
+    /// full render (for pages requested meanwhile).
     fn wanted(&self, site: &site::Site) -> std::collections::HashSet<String>;
     /// Pages rendered ahead of the full build: not yet link-checked, so they may
     /// still be withdrawn if the build fails.
@@ -196,9 +197,9 @@ pub fn build_cached(
         render::theme_static(&theme),
         static_files(config, &mut warnings)?,
     );
-    // Rendered files stream to the sink in batches (scanned for links, then written to
-    // staging); nothing is published unless every check below passes.
     let renderer = render::Renderer::new(config, &theme, &site, favicon, cache)?;
+    // `serve` shows the pages it wants first at once, before the rest is rendered,
+    // and again whenever a browser asks for one meanwhile.
     let render_ahead = || {
         if let Some(ahead) = ahead {
             loop {
@@ -215,6 +216,8 @@ pub fn build_cached(
         render_ahead();
         phases.done("ahead");
     }
+    // Rendered files stream to the sink in batches (scanned for links, then written to
+    // staging); nothing is published unless every check below passes.
     let mut out = outflow::Outflow::begin(sink, &site.content, &statics, cache.map(|c| &c.links))?;
     let rendered = renderer.render_all(&site, &mut |files| {
         out.generated(files);
