@@ -230,6 +230,12 @@ pub fn build_cached(
     out.generated(badge_files);
     out.statics(statics);
     phases.done("render");
+    // Checked once more before the links: a change that arrived during the last
+    // outputs need not wait for this build's link check.
+    let rendered = match ahead.is_some_and(|a| a.superseded()) {
+        true => Err(Error::Superseded),
+        false => rendered,
+    };
     let broken_links = match verdict(rendered, &mut out, config, &site, &theme, missing_pages) {
         Ok(broken) => broken,
         Err(e) => {
