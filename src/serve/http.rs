@@ -581,4 +581,19 @@ mod tests {
         assert!(!safe("/etc/passwd"));
         assert!(!safe("a\\..\\b"));
     }
+
+    #[test]
+    fn a_poll_names_its_page_as_the_script_encodes_it() {
+        // `encodeURIComponent(location.pathname)`, as the reload script sends it.
+        let target = "/__folio/poll?since=7&page=%2Fportfolio%2Fprojects%2Fa%20b%2F";
+        assert_eq!(query(target, "since"), Some("7"));
+        let page = query(target, "page").unwrap();
+        assert_eq!(
+            file_key(page, "/portfolio/").as_deref(),
+            Some("projects/a b/index.html")
+        );
+        assert_eq!(file_key("%2Fportfolio", "/portfolio/"), None);
+        assert_eq!(file_key("%2Fportfolio%2F..%2Fx", "/portfolio/"), None);
+        assert_eq!(query("/__folio/poll?pages=1", "page"), None);
+    }
 }
