@@ -76,7 +76,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     let shared = Arc::new(Shared::default());
     let cache = crate::Cache::default();
     if let Some(outcome) = rebuild(&opts.root, &overrides, &shared, &cache, &[], None) {
-        on_event(outcome.into_event(Vec::new()));
+        on_event(event(outcome, Vec::new()));
     }
     on_event(Event::Listening {
         url: site_url,
@@ -104,7 +104,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         let may_stop = (stopped < MAX_STOPPED).then_some(&newer as &dyn Fn() -> bool);
         match rebuild(&opts.root, &overrides, &shared, &cache, &changed, may_stop) {
             Some(outcome) => {
-                on_event(outcome.into_event(std::mem::take(&mut changed)));
+                on_event(event(outcome, std::mem::take(&mut changed)));
                 stopped = 0;
             }
             None => stopped += 1,
@@ -115,18 +115,11 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
 /// How many builds in a row may be stopped for a newer change.
 const MAX_STOPPED: usize = 3;
 
-/// How a rebuild ended.
-enum Outcome {
-    Built(crate::Report),
-    Failed(Error),
-}
-
-impl Outcome {
-    fn into_event(self, changed: Vec<PathBuf>) -> Event {
-        match self {
-            Outcome::Built(report) => Event::Rebuilt { report, changed },
-            Outcome::Failed(e) => Event::Failed(e),
-        }
+/// What to report of a finished rebuild after `changed`.
+fn event(outcome: Result<crate::Report>, changed: Vec<PathBuf>) -> Event {
+    match outcome {
+        Ok(report) => Event::Rebuilt { report, changed },
+        Err(e) => Event::Failed(e),
     }
 }
 
@@ -141,7 +134,7 @@ fn rebuild(
     cache: &crate::Cache,
     changed: &[PathBuf],
     newer: Option<&dyn Fn() -> bool>,
-) -> Option<Outcome> {
+) -> Option<Result<crate::Report>> {
     shared.begin();
     let ahead = ahead::Preview::new(shared, changed, newer);
     let result = Config::load(root, overrides).and_then(|config| {
@@ -152,12 +145,12 @@ fn rebuild(
     match result {
         Ok((config, memory, report)) => {
             shared.finish(memory.files, &config.base_path);
-            Some(Outcome::Built(report))
+            Some(Ok(report))
         }
         Err(Error::Superseded) => None,
         Err(e) => {
             shared.fail(crate::error::render_plain(&e));
-            Some(Outcome::Failed(e))
+            Some(Err(e))
         }
     }
 }
