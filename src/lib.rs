@@ -198,6 +198,9 @@ pub fn build_cached(
         static_files(config, &mut warnings)?,
     );
     let renderer = render::Renderer::new(config, &theme, &site, favicon, cache)?;
+    // `serve` stops a build that a newer change makes pointless: between batches,
+    // and before and after the link check (the stretches that cannot be cut short).
+    let superseded = || ahead.is_some_and(|a| a.superseded());
     // `serve` shows the pages it wants first at once, before the rest is rendered,
     // and again whenever a browser asks for one meanwhile.
     let render_ahead = || {
@@ -222,7 +225,7 @@ pub fn build_cached(
     let rendered = renderer.render_all(&site, &mut |files| {
         out.generated(files);
         render_ahead();
-        match ahead.is_some_and(|a| a.superseded()) {
+        match superseded() {
             true => std::ops::ControlFlow::Break(()),
             false => std::ops::ControlFlow::Continue(()),
         }
@@ -230,9 +233,7 @@ pub fn build_cached(
     out.generated(badge_files);
     out.statics(statics);
     phases.done("render");
-    // Checked once more before the links: a change that arrived during the last
-    // outputs need not wait for this build's link check.
-    let rendered = match ahead.is_some_and(|a| a.superseded()) {
+    let rendered = match superseded() {
         true => Err(Error::Superseded),
         false => rendered,
     };
@@ -244,6 +245,10 @@ pub fn build_cached(
         }
     };
     phases.done("links");
+    if superseded() {
+        out.abort();
+        return Err(Error::Superseded);
+    }
     let content = &site.content;
     let rendered = match cache {
         Some(c) => c.html.take_misses(),

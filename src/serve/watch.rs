@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecursiveMode};
 
@@ -90,9 +90,20 @@ impl Watcher {
                 },
             }
         }
+        // Only relevant events extend the quiet period: folio's own reads (of static
+        // files, badges, templates) arrive as access events while a build runs, and
+        // must not hold back the next one.
+        let mut quiet_until = Instant::now() + QUIET;
         loop {
-            match self.events.recv_timeout(QUIET) {
-                Ok(event) => self.collect(event, &mut changed),
+            let left = quiet_until.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(event) => {
+                    let before = changed.len();
+                    self.collect(event, &mut changed);
+                    if changed.len() > before {
+                        quiet_until = Instant::now() + QUIET;
+                    }
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => break,
             }
@@ -168,5 +179,49 @@ mod tests {
             assert!(is_editor_temp(name), "{name}");
         }
         assert!(!is_editor_temp("about.md"));
+    }
+
+    #[test]
+    fn only_relevant_events_hold_back_a_batch() {
+        let root = std::env::temp_dir();
+        let (tx, events) = channel();
+        let watcher = Watcher {
+            _inner: Box::new(
+                notify::PollWatcher::new(channel().0, notify::Config::default()).unwrap(),
+            ),
+            events,
+            root: root.clone(),
+            outside: Vec::new(),
+            output: root.join("public"),
+            waiting: RefCell::new(Vec::new()),
+        };
+        let under = root.clone();
+        let event = move |kind, name: &str| Ok(notify::Event::new(kind).add_path(under.join(name)));
+        tx.send(event(
+            EventKind::Modify(notify::event::ModifyKind::Any),
+            "content/a.md",
+        ))
+        .unwrap();
+        // folio's own reads go on for 400 ms, as access events every 2 ms.
+        let reads = std::thread::spawn(move || {
+            for _ in 0..200 {
+                let open = EventKind::Access(notify::event::AccessKind::Open(
+                    notify::event::AccessMode::Any,
+                ));
+                if tx.send(event(open, "static/site.css")).is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        });
+        let started = Instant::now();
+        assert_eq!(watcher.next_batch(), vec![PathBuf::from("content/a.md")]);
+        assert!(
+            started.elapsed() < Duration::from_millis(300),
+            "the batch waited {:?} for reads to stop",
+            started.elapsed()
+        );
+        drop(watcher);
+        reads.join().unwrap();
     }
 }
