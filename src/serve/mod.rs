@@ -18,6 +18,7 @@ pub use state::{Shared, SiteState};
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::config::{Config, Overrides};
 use crate::error::{Error, Result};
@@ -93,7 +94,8 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     std::thread::spawn(move || http::serve(server, http_shared));
     // Changes not yet built (kept across builds stopped for a newer change).
     let mut changed: Vec<PathBuf> = Vec::new();
-    let mut stopped = 0;
+    // When the first of the builds stopped in a row was stopped.
+    let mut stopped_since: Option<Instant> = None;
     let newer = || watcher.changes_waiting();
     loop {
         changed.extend(watcher.next_batch());
@@ -101,19 +103,27 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         changed.dedup();
         // A build may be stopped for a newer change, but not forever: a file that
         // changes all the time would otherwise keep the site from ever being whole.
-        let may_stop = (stopped < MAX_STOPPED).then_some(&newer as &dyn Fn() -> bool);
+        let may_stop = stopped_since
+            .is_none_or(|since| since.elapsed() < MAX_STOPPING)
+            .then_some(&newer as &dyn Fn() -> bool);
         match rebuild(&opts.root, &overrides, &shared, &cache, &changed, may_stop) {
             Some(outcome) => {
                 on_event(event(outcome, std::mem::take(&mut changed)));
-                stopped = 0;
+                stopped_since = None;
             }
-            None => stopped += 1,
+            None => {
+                stopped_since.get_or_insert_with(Instant::now);
+            }
         }
     }
 }
 
-/// How many builds in a row may be stopped for a newer change.
-const MAX_STOPPED: usize = 3;
+/// How long builds may keep being stopped for newer changes before one must finish.
+/// Someone saving as they type into a big site pauses well within it (and a pause
+/// lets a build finish); a file that changes all the time does not, and still gets a
+/// whole, link-checked site every few seconds. (A limit on the number of stopped
+/// builds would force a full build every few saves, and make that save wait for it.)
+const MAX_STOPPING: Duration = Duration::from_secs(10);
 
 /// What to report of a finished rebuild after `changed`.
 fn event(outcome: Result<crate::Report>, changed: Vec<PathBuf>) -> Event {
