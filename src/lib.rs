@@ -113,7 +113,8 @@ pub struct Report {
     pub broken_links: Vec<links::BrokenLink>,
     /// Progress on each pathway: name, state in words, requirements met and needed.
     pub pathways: Vec<PathwaySummary>,
-    /// Wall time of each stage (`content`, `badges`, `render`, `links`, `write`).
+    /// Wall time of each stage (`content`, `badges`, `site`, `ahead` for `serve`,
+    /// `render`, `links`, `write`).
     pub phases: Vec<(&'static str, Duration)>,
     pub elapsed: Duration,
 }

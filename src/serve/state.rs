@@ -49,9 +49,13 @@ struct Rebuild {
 
 impl SiteState {
     /// Whether the page (a file key: `about/index.html`), or anything every page
-    /// shows, changed after generation `since`.
+    /// shows, changed after generation `since`. A page that does not exist is shown
+    /// as the 404 page, so a change to that counts too.
     pub fn page_changed_since(&self, page: &str, since: u64) -> bool {
-        self.everything_at > since || self.changed_at.get(page).is_some_and(|&g| g > since)
+        let changed = |file: &str| self.changed_at.get(file).is_some_and(|&g| g > since);
+        self.everything_at > since
+            || changed(page)
+            || (!self.files.contains_key(page) && changed("404.html"))
     }
 
     /// Whether a rebuild is under way.
@@ -266,6 +270,29 @@ mod tests {
             !state.page_changed_since("b/index.html", g0),
             "b did not change"
         );
+    }
+
+    #[test]
+    fn a_missing_page_reloads_when_the_404_page_or_the_page_appears() {
+        let shared = Shared::default();
+        shared.finish(site(&[("404.html", "gone")]), "/");
+        let g0 = shared.lock().generation;
+        shared.finish(site(&[("404.html", "gone"), ("a/index.html", "a")]), "/");
+        assert!(!shared.lock().page_changed_since("b/index.html", g0));
+        assert!(
+            shared.lock().page_changed_since("a/index.html", g0),
+            "it appeared"
+        );
+        let g1 = shared.lock().generation;
+        shared.finish(
+            site(&[("404.html", "not here"), ("a/index.html", "a")]),
+            "/",
+        );
+        assert!(
+            shared.lock().page_changed_since("b/index.html", g1),
+            "new 404 page"
+        );
+        assert!(!shared.lock().page_changed_since("a/index.html", g1));
     }
 
     #[test]
