@@ -30,6 +30,20 @@ impl Jws {
     }
 }
 
+/// `Some(reason)` when folio cannot check the token's algorithm (`ES384`, `PS256`,
+/// …): a genuine signature in it is neither valid nor broken as far as folio can
+/// tell, so the signature is reported as not checked. `none` and HMAC are not
+/// "unsupported": they can never show who issued a credential, and fail.
+pub fn unsupported(alg: &str) -> Option<String> {
+    let checked = ["EdDSA", "Ed25519", "RS256", "ES256"];
+    let refused = alg.is_empty() || alg == "none" || alg.starts_with("HS");
+    (!checked.contains(&alg) && !refused).then(|| {
+        format!(
+            "the token is signed with `{alg}`, which folio does not verify (it verifies EdDSA, RS256 and ES256); ask the issuer for an Open Badges 3.0 export signed with one of those"
+        )
+    })
+}
+
 /// True when `text` looks like a compact JWS (three base64url parts).
 pub fn looks_like(text: &str) -> bool {
     let parts: Vec<&str> = text.trim().split('.').collect();

@@ -23,6 +23,13 @@ pub struct Secured {
 /// Long because header, claims and signature checks run in order with their messages.
 pub fn check(jws: &Jws, issuer: Option<&str>, opts: &Options, inputs: &mut Vec<Input>) -> Secured {
     let suite = Some(format!("JWS {}", jws.alg()));
+    if let Some(why) = jws::unsupported(jws.alg()) {
+        return Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Skipped, why),
+            suite,
+        };
+    }
     let iss = jws.payload.get("iss").and_then(Value::as_str);
     if let (Some(iss), Some(issuer)) = (iss, issuer)
         && iss != issuer

@@ -567,12 +567,42 @@ pub fn key_material(method: &Value) -> Result<PublicKey, String> {
         return jwk_key(jwk);
     }
     if let Some(pem) = method.get("publicKeyPem").and_then(Value::as_str) {
-        use rsa::pkcs8::DecodePublicKey;
-        return rsa::RsaPublicKey::from_public_key_pem(pem.trim())
-            .map(|k| PublicKey::Rsa(Box::new(k)))
-            .map_err(|_| "publicKeyPem is not an RSA public key".into());
+        return pem_key(pem);
     }
     Err("the verification method has no key material folio can read".into())
+}
+
+/// A PEM public key (SubjectPublicKeyInfo): RSA, Ed25519 or P-256. Open Badges 2.0
+/// CryptographicKeys carry RSA keys mostly, and Ed25519 ones where the issuer signs
+/// with EdDSA (openbadgeslib does).
+pub fn pem_key(pem: &str) -> Result<PublicKey, String> {
+    use rsa::pkcs8::DecodePublicKey;
+    if let Ok(k) = rsa::RsaPublicKey::from_public_key_pem(pem.trim()) {
+        return Ok(PublicKey::Rsa(Box::new(k)));
+    }
+    // The fixed DER prefixes of an Ed25519 (RFC 8410) and an uncompressed P-256
+    // (RFC 5480) SubjectPublicKeyInfo; the key bytes follow.
+    const ED25519: &[u8] = b"\x30\x2a\x30\x05\x06\x03\x2b\x65\x70\x03\x21\x00";
+    const P256: &[u8] = b"\x30\x59\x30\x13\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07\x03\x42\x00";
+    let body: String = pem
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let der = base64::engine::general_purpose::STANDARD
+        .decode(body)
+        .map_err(|_| "publicKeyPem is not a PEM public key".to_string())?;
+    if let Some(raw) = der.strip_prefix(ED25519)
+        && let Ok(key) = <[u8; 32]>::try_from(raw)
+    {
+        return Ok(PublicKey::Ed25519(key));
+    }
+    if let Some(point) = der.strip_prefix(P256)
+        && let Ok(key) = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+    {
+        return Ok(PublicKey::P256(Box::new(key)));
+    }
+    Err("publicKeyPem is not an RSA, Ed25519 or P-256 public key".into())
 }
 
 fn b64url(field: &str, value: Option<&Value>) -> Result<Vec<u8>, String> {

@@ -13,6 +13,7 @@
 //! `recipient` matches the owner; `documents` supplies pre-fetched documents.
 
 pub mod bake;
+pub mod claims;
 pub mod contexts;
 pub mod credential;
 pub mod documents;
@@ -292,7 +293,10 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             checks.record(checked.secured)
         }
         (Some(jws), _) => {
-            match shape::check(&doc) {
+            match shape::check(&doc).and_then(|note| {
+                claims::check(&jws.payload, &doc)?;
+                Ok(note)
+            }) {
                 Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
                 Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
             }
@@ -349,15 +353,23 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             (validity, validity_detail) = (o, format!("token: {d}"));
         }
     }
+    // A Data Integrity proof may carry its own end of validity.
+    if jws.is_none()
+        && validity == Outcome::Pass
+        && let Some(expired) = proof::expired(&doc, opts.now)
+    {
+        (validity, validity_detail) = expired;
+    }
     checks.set(CheckName::Validity, validity, validity_detail);
 
     // 6. Status.
     if let Some((outcome, detail)) = ob2_status {
         checks.set(CheckName::Status, outcome, detail);
     } else if depth == Depth::Credential {
-        let (outcome, detail) = status::check(&doc, opts, &mut inputs, |url, bytes| {
-            verify_at(url, bytes, opts, Depth::StatusList)
-        });
+        let (outcome, detail) =
+            status::check(&doc, issuer.as_deref(), opts, &mut inputs, |url, bytes| {
+                verify_at(url, bytes, opts, Depth::StatusList)
+            });
         checks.set(CheckName::Status, outcome, detail);
     } else {
         checks.set(
@@ -394,9 +406,9 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
         &checks,
         Policy {
             recipient_required: opts.portfolio && depth == Depth::Credential,
-            // Standalone `verify` reports authenticity; a portfolio shows "not
-            // revoked" only when the list was read.
-            status_declared: status_declared && opts.portfolio && depth == Depth::Credential,
+            // "Not revoked" only when the list was read, on a portfolio or not: a
+            // status that could not be checked is never `verified`.
+            status_declared: status_declared && depth == Depth::Credential,
         },
     );
     Verdict {
@@ -442,27 +454,32 @@ fn overall(checks: &[Check], policy: Policy) -> Status {
     if hard.iter().any(|&n| get(n) == Outcome::Fail) {
         return Status::Failed;
     }
+    // Authentic: only then can its status or dates say anything.
     let needed = [
         CheckName::Parse,
         CheckName::Shape,
         CheckName::Signature,
         CheckName::Key,
     ];
-    if needed.iter().any(|&n| get(n) != Outcome::Pass)
-        || (policy.recipient_required && get(CheckName::Recipient) != Outcome::Pass)
-        || (policy.status_declared && get(CheckName::Status) == Outcome::Skipped)
-    {
+    if needed.iter().any(|&n| get(n) != Outcome::Pass) {
         return Status::Unverifiable;
     }
+    // The most decisive fact wins: revoked and expired say more than "not confirmed".
     if get(CheckName::Status) == Outcome::Fail {
         return Status::Revoked;
     }
     match get(CheckName::Validity) {
-        Outcome::Pass => Status::Verified,
-        Outcome::Warn => Status::Expired,
+        Outcome::Warn => return Status::Expired,
+        Outcome::Pass => {}
         // A window that could not be read is not a pass.
-        _ => Status::Unverifiable,
+        _ => return Status::Unverifiable,
     }
+    if (policy.recipient_required && get(CheckName::Recipient) != Outcome::Pass)
+        || (policy.status_declared && get(CheckName::Status) == Outcome::Skipped)
+    {
+        return Status::Unverifiable;
+    }
+    Status::Verified
 }
 
 /// Check 8: is the issuer one the portfolio vouches for? A name copied from a
@@ -583,6 +600,29 @@ mod tests {
         let mut wrong_owner = good.to_vec();
         wrong_owner.push((Recipient, Fail));
         assert_eq!(overall(&checks(&wrong_owner), p), super::Status::Failed);
+        // Revoked and expired are more decisive than an unconfirmed recipient or an
+        // unreadable list.
+        let mut revoked_stranger = good.to_vec();
+        revoked_stranger.push((Status, Fail));
+        assert_eq!(
+            overall(&checks(&revoked_stranger), portfolio),
+            super::Status::Revoked
+        );
+        let mut expired_unread = good.to_vec();
+        expired_unread[4] = (Validity, Warn);
+        assert_eq!(
+            overall(&checks(&expired_unread), portfolio),
+            super::Status::Expired
+        );
+        // Standalone too: a declared list that was not read is not "not revoked".
+        let standalone = Policy {
+            recipient_required: false,
+            status_declared: true,
+        };
+        assert_eq!(
+            overall(&checks(&good), standalone),
+            super::Status::Unverifiable
+        );
         let mut not_yet = unverifiable.clone();
         not_yet[4] = (Validity, Fail);
         assert_eq!(overall(&checks(&not_yet), p), super::Status::Failed);

@@ -218,15 +218,28 @@ fn signed(
     opts: &Options,
     inputs: &mut Vec<Input>,
 ) -> Secured {
+    if let Some(why) = jws::unsupported(jws.alg()) {
+        return Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Skipped, why),
+            suite: None,
+        };
+    }
     let Some(creator) = assertion
         .pointer("/verification/creator")
         .and_then(Value::as_str)
     else {
-        let why = "the signed assertion names no key (verification.creator)".to_string();
-        return Secured {
-            signature: (Outcome::Skipped, why.clone()),
-            key: (Outcome::Fail, why),
-            suite: None,
+        // Without `creator` the spec says to use the keys the issuer Profile lists.
+        return match profile {
+            Some(profile) => by_profile_keys(jws, profile, opts, inputs),
+            None => {
+                let why = "the assertion names no key (verification.creator) and the issuer profile, whose keys would be used, is not known".to_string();
+                Secured {
+                    signature: (Outcome::Skipped, why.clone()),
+                    key: (Outcome::Skipped, why),
+                    suite: None,
+                }
+            }
         };
     };
     let key_doc = fetch_json(creator, "key-document", "issuer's key", opts, inputs);
@@ -248,7 +261,8 @@ fn signed(
             ),
             Err(why) => (Outcome::Fail, why),
         },
-        Err(why) => (Outcome::Fail, format!("{creator}: {why}")),
+        // A key folio cannot read says nothing about the signature.
+        Err(why) => (Outcome::Skipped, format!("{creator}: {why}")),
     };
     let key = match profile {
         None => (Outcome::Skipped, "the issuer profile is not known".into()),
@@ -286,6 +300,101 @@ fn signed(
     Secured {
         signature,
         key,
+        suite: None,
+    }
+}
+
+/// A signed assertion without `creator`: each key the issuer Profile lists in
+/// `publicKey` (by URL, or inline) is tried; a key document naming another `owner`
+/// is not the issuer's and is not tried.
+fn by_profile_keys(jws: &Jws, profile: &Value, opts: &Options, inputs: &mut Vec<Input>) -> Secured {
+    let issuer = profile.get("id").and_then(Value::as_str).unwrap_or("");
+    let listed: Vec<&Value> = match profile.get("publicKey") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    };
+    if listed.is_empty() {
+        let why = format!(
+            "the assertion names no key (verification.creator) and the issuer {issuer} lists none in publicKey"
+        );
+        return Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Fail, why),
+            suite: None,
+        };
+    }
+    let mut unusable = Vec::new();
+    let mut tried = 0;
+    for entry in listed {
+        let (id, doc) = match entry {
+            Value::String(url) => {
+                match fetch_json(url, "key-document", "issuer's key", opts, inputs) {
+                    Ok(doc) => (url.clone(), doc),
+                    Err(why) => {
+                        unusable.push(why);
+                        continue;
+                    }
+                }
+            }
+            Value::Object(_) => (
+                id_of(entry).unwrap_or("(inline key)").to_string(),
+                entry.clone(),
+            ),
+            _ => continue,
+        };
+        let owner = doc.get("owner").and_then(Value::as_str);
+        if owner.is_some_and(|o| o != issuer) {
+            unusable.push(format!(
+                "{id} belongs to {}, not to the issuer",
+                owner.unwrap_or("")
+            ));
+            continue;
+        }
+        let key = match keys::key_material(&doc) {
+            Ok(key) => key,
+            Err(why) => {
+                unusable.push(format!("{id}: {why}"));
+                continue;
+            }
+        };
+        tried += 1;
+        if jws::verify(jws, &key).is_ok() {
+            return Secured {
+                signature: (
+                    Outcome::Pass,
+                    format!("{} signature valid with {id}", jws.alg()),
+                ),
+                key: (
+                    Outcome::Pass,
+                    format!("{id} is listed in the publicKey of the issuer {issuer}"),
+                ),
+                suite: None,
+            };
+        }
+    }
+    if tried == 0 {
+        let why = format!(
+            "none of the issuer's keys could be used: {}",
+            unusable.join("; ")
+        );
+        return Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Skipped, why),
+            suite: None,
+        };
+    }
+    Secured {
+        signature: (
+            Outcome::Fail,
+            format!(
+                "signature does not match any key the issuer {issuer} lists ({tried} tried): the assertion was altered, or signed by someone else"
+            ),
+        ),
+        key: (
+            Outcome::Skipped,
+            "no key of the issuer verified the signature".into(),
+        ),
         suite: None,
     }
 }

@@ -212,6 +212,31 @@ fn key_of_proof(r: &ProofReport, issuer: Option<&str>) -> Result<String, (Outcom
     Ok(format!("{method} ({}) belongs to the issuer", key.source))
 }
 
+/// A proof whose `expires` has passed no longer vouches for the credential (VC Data
+/// Integrity, "Verify Proof": PROOF_EXPIRED). The detail for the validity check.
+pub fn expired(doc: &Value, now: chrono::DateTime<chrono::Utc>) -> Option<(Outcome, String)> {
+    let proofs: Vec<&Value> = match doc.get("proof")? {
+        Value::Array(items) => items.iter().collect(),
+        p => vec![p],
+    };
+    proofs.iter().find_map(|p| {
+        let text = p.get("expires")?.as_str()?;
+        let when = match super::shape::parse_datetime(text) {
+            Some(when) => when,
+            None => {
+                return Some((
+                    Outcome::Fail,
+                    format!("the proof's `expires` is not a date-time: `{text}`"),
+                ));
+            }
+        };
+        (when <= now).then(|| {
+            let why = format!("the proof expired on {}", when.to_rfc3339());
+            (Outcome::Warn, why)
+        })
+    })
+}
+
 /// Verifies every proof of `doc`.
 pub fn verify_all(doc: &Value, opts: &Options, inputs: &mut Vec<Input>) -> Proofs {
     let proofs: Vec<&Value> = match doc.get("proof") {

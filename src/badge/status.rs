@@ -11,6 +11,9 @@ use serde_json::Value;
 use super::documents::Provenance;
 use super::{Input, Options, Outcome, Status, Verdict};
 
+/// The Open Badges 3.0 revocation list's status type.
+const REVOCATION_LIST: &str = "1EdTechRevocationList";
+
 /// Bound on a decompressed list (the spec's minimum is 16 KiB; real lists are small).
 const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -21,6 +24,7 @@ pub const MAX_CACHED_LIST_AGE: chrono::Duration = chrono::Duration::days(7);
 
 pub fn check(
     doc: &Value,
+    issuer: Option<&str>,
     opts: &Options,
     inputs: &mut Vec<Input>,
     verify_list: impl Fn(&str, &[u8]) -> Verdict,
@@ -39,7 +43,11 @@ pub fn check(
     let mut passes = Vec::new();
     let mut skips = Vec::new();
     for entry in entries {
-        match check_entry(entry, opts, inputs, &verify_list) {
+        let result = match entry.get("type").and_then(Value::as_str) {
+            Some(REVOCATION_LIST) => revocation_list(entry, doc, opts, inputs),
+            _ => check_entry(entry, issuer, opts, inputs, &verify_list),
+        };
+        match result {
             Ok(Ok(note)) => passes.push(note),
             Ok(Err(revoked)) => return (Outcome::Fail, revoked),
             Err(skip) => skips.push(skip),
@@ -55,6 +63,7 @@ pub fn check(
 /// Long because each field of a status entry is checked in turn with its own message.
 fn check_entry(
     entry: &Value,
+    issuer: Option<&str>,
     opts: &Options,
     inputs: &mut Vec<Input>,
     verify_list: &impl Fn(&str, &[u8]) -> Verdict,
@@ -63,7 +72,11 @@ fn check_entry(
     let bitstring = match ty {
         "BitstringStatusListEntry" => true,
         "StatusList2021Entry" => false,
-        other => return Err(format!("unsupported status type `{other}`")),
+        other => {
+            return Err(format!(
+                "unsupported status type `{other}` (folio reads BitstringStatusListEntry, StatusList2021Entry and {REVOCATION_LIST})"
+            ));
+        }
     };
     let url = entry
         .get("statusListCredential")
@@ -80,6 +93,128 @@ fn check_entry(
         .and_then(Value::as_str)
         .unwrap_or("revocation");
 
+    if purpose != "revocation" && purpose != "suspension" {
+        // `message` and `refresh` lists say something else than validity.
+        return Ok(Ok(format!(
+            "status entry with purpose `{purpose}` ({url}) does not bear on validity"
+        )));
+    }
+    let size = entry
+        .get("statusSize")
+        .map_or(Some(1), |s| s.as_u64().or_else(|| s.as_str()?.parse().ok()));
+    if size != Some(1) {
+        return Err(format!(
+            "the {purpose} entry's statusSize is not 1, which the Bitstring Status List spec requires for {purpose}"
+        ));
+    }
+    let (bytes, copy) = fetch(url, opts)?;
+    inputs.push(Input::new("status-list", url, &bytes));
+    let verdict = verify_list(url, &bytes);
+    if verdict.status != Status::Verified {
+        return Err(format!(
+            "the status list {url} is {}, so it cannot be believed",
+            verdict.status.as_str()
+        ));
+    }
+    let list = verdict
+        .credential
+        .as_ref()
+        .expect("verified lists were parsed");
+    // The entry and the list must be for the same purpose: a suspension list read as
+    // a revocation list would call every revoked credential "not revoked".
+    let subject = list.get("credentialSubject").unwrap_or(&Value::Null);
+    let list_purposes = match subject.get("statusPurpose") {
+        Some(Value::String(p)) => vec![p.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if !list_purposes
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(purpose))
+    {
+        return Err(format!(
+            "the entry's statusPurpose is `{purpose}` but the status list {url} is for `{}`, so it says nothing about {purpose} (STATUS_VERIFICATION_ERROR)",
+            if list_purposes.is_empty() {
+                "no purpose".to_string()
+            } else {
+                list_purposes.join(", ")
+            }
+        ));
+    }
+    let encoded = subject
+        .get("encodedList")
+        .and_then(Value::as_str)
+        .ok_or_else(|| format!("the status list {url} has no encodedList"))?;
+    let bits = decode_list(encoded, bitstring).map_err(|e| format!("status list {url}: {e}"))?;
+    let set = bit(&bits, index)
+        .ok_or_else(|| format!("index {index} is beyond the status list {url}"))?;
+    // The spec lets another party publish the list; the detail says who did.
+    let by = match (&verdict.issuer, issuer) {
+        (Some(list_issuer), Some(issuer)) if list_issuer != issuer => format!(
+            "; the list is issued by {list_issuer}, not by the credential's issuer (the spec allows this)"
+        ),
+        _ => String::new(),
+    };
+    if set {
+        let word = if purpose == "suspension" {
+            "suspended"
+        } else {
+            "revoked"
+        };
+        Ok(Err(format!(
+            "{word}: bit {index} is set in the status list {url}{copy}{by}"
+        )))
+    } else {
+        Ok(Ok(format!(
+            "not {purpose}-flagged in {url} (index {index}){copy}{by}"
+        )))
+    }
+}
+
+/// The Open Badges 3.0 status method ("Revocation List", used by Credly among others):
+/// `credentialStatus.id` is a JSON document listing revoked credential ids in
+/// `revokedCredentials`. It is not signed; HTTPS from the issuer's server is what
+/// vouches for it, so it follows the same fetch, cache and offline rules as other lists.
+fn revocation_list(
+    entry: &Value,
+    doc: &Value,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<Result<String, String>, String> {
+    let url = entry
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or("the 1EdTechRevocationList entry has no `id` (the list's URL)")?;
+    let id = doc.get("id").and_then(Value::as_str).ok_or(
+        "the credential has no `id`, so a 1EdTechRevocationList cannot say whether it is revoked",
+    )?;
+    let (bytes, copy) = fetch(url, opts)?;
+    inputs.push(Input::new("revocation-list", url, &bytes));
+    let list: Value = serde_json::from_slice(&bytes)
+        .map_err(|_| format!("the revocation list {url} is not JSON"))?;
+    let revoked = list
+        .get("revokedCredentials")
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("{url} is not a revocation list: it has no `revokedCredentials`"))?;
+    let entry_id = |e: &Value| {
+        e.as_str()
+            .or_else(|| e.get("id").and_then(Value::as_str))
+            .map(str::to_string)
+    };
+    match revoked.iter().find(|e| entry_id(e).as_deref() == Some(id)) {
+        Some(hit) => Ok(Err(
+            match hit.get("revocationReason").and_then(Value::as_str) {
+                Some(reason) => format!("revoked: listed in {url} ({reason}){copy}"),
+                None => format!("revoked: listed in {url}{copy}"),
+            },
+        )),
+        None => Ok(Ok(format!("not listed in the revocation list {url}{copy}"))),
+    }
+}
+
+/// A status document and, for a cached copy, a note saying so. A cached copy older
+/// than [`MAX_CACHED_LIST_AGE`] is not used.
+fn fetch(url: &str, opts: &Options) -> Result<(Vec<u8>, String), String> {
     let (bytes, provenance) = opts.documents.get_with_provenance(url)?;
     let copy = match provenance {
         Provenance::Cached { fetched, why } => {
@@ -100,39 +235,7 @@ fn check_entry(
         }
         Provenance::Supplied | Provenance::Fetched => String::new(),
     };
-    inputs.push(Input::new("status-list", url, &bytes));
-    let verdict = verify_list(url, &bytes);
-    if verdict.status != Status::Verified {
-        return Err(format!(
-            "the status list {url} is {}, so it cannot be believed",
-            verdict.status.as_str()
-        ));
-    }
-    let list = verdict
-        .credential
-        .as_ref()
-        .expect("verified lists were parsed");
-    let encoded = list
-        .pointer("/credentialSubject/encodedList")
-        .and_then(Value::as_str)
-        .ok_or_else(|| format!("the status list {url} has no encodedList"))?;
-    let bits = decode_list(encoded, bitstring).map_err(|e| format!("status list {url}: {e}"))?;
-    let set = bit(&bits, index)
-        .ok_or_else(|| format!("index {index} is beyond the status list {url}"))?;
-    if set {
-        let word = if purpose == "suspension" {
-            "suspended"
-        } else {
-            "revoked"
-        };
-        Ok(Err(format!(
-            "{word}: bit {index} is set in the status list {url}{copy}"
-        )))
-    } else {
-        Ok(Ok(format!(
-            "not {purpose}-flagged in {url} (index {index}){copy}"
-        )))
-    }
+    Ok((bytes, copy))
 }
 
 /// Bit `i`, most significant bit first, as the specs define.
