@@ -88,6 +88,8 @@ struct RawBadges {
     on_invalid: OnInvalid,
     #[serde(default)]
     on_expired: OnExpired,
+    #[serde(default)]
+    on_unverifiable: OnUnverifiable,
     #[serde(default = "yes")]
     network: bool,
     #[serde(default)]
@@ -100,6 +102,7 @@ impl Default for RawBadges {
             dir: default_badge_dir(),
             on_invalid: OnInvalid::default(),
             on_expired: OnExpired::default(),
+            on_unverifiable: OnUnverifiable::default(),
             network: true,
             trust: Vec::new(),
         }
@@ -139,7 +142,8 @@ fn yes() -> bool {
     true
 }
 
-/// What `build` does with a badge that is not verified.
+/// What `build` does with a badge that is `failed` or `revoked`: something is wrong
+/// with the file itself.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OnInvalid {
@@ -147,6 +151,18 @@ pub enum OnInvalid {
     Error,
     Omit,
     Show,
+}
+
+/// What `build` does with a badge that is `unverifiable`: a format folio does not
+/// verify, or a key or status list that could not be fetched. The default shows it,
+/// not verified, with a warning, so a slow issuer server cannot take a site offline.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnUnverifiable {
+    #[default]
+    Show,
+    Omit,
+    Error,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -175,6 +191,7 @@ pub struct BadgeConfig {
     pub dir: PathBuf,
     pub on_invalid: OnInvalid,
     pub on_expired: OnExpired,
+    pub on_unverifiable: OnUnverifiable,
     pub network: bool,
     pub trust: Vec<TrustedIssuer>,
     /// Pre-fetched documents (`--documents DIR`) used before the network and cache.
@@ -410,6 +427,7 @@ impl Config {
                 dir: root.join(raw.badges.dir),
                 on_invalid: raw.badges.on_invalid,
                 on_expired: raw.badges.on_expired,
+                on_unverifiable: raw.badges.on_unverifiable,
                 network: raw.badges.network && !overrides.offline,
                 trust: raw.badges.trust,
                 documents: overrides.documents.clone(),

@@ -20,7 +20,8 @@ owner:
     github: USERNAME
 badges:
   dir: badges
-  on_invalid: error
+  on_invalid: error        # failed or revoked: stop the build
+  on_unverifiable: show    # could not be checked: shown, not verified, with a warning
   on_expired: show
 extra: {}
 "#,

@@ -152,12 +152,38 @@ fn every_status_renders_as_it_should() {
 #[test]
 fn on_invalid_error_fails_naming_file_and_check() {
     let p = portfolio("error");
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("badges/tampered.json: the badge is failed: signature check")
+        .stderr_has("hint:");
+    // Unverifiable (here an unsupported suite) is not an error unless asked for.
+    assert!(
+        !run.stderr
+            .contains("badges/odd.json: the badge is unverifiable"),
+        "{}",
+        run.stderr
+    );
+    assert!(!p.root.join("public").exists());
+}
+
+#[test]
+fn on_unverifiable_shows_by_default_and_can_omit_or_stop() {
+    let p = portfolio("omit");
+    p.run(&["build"])
+        .success()
+        .stderr_has("warning: badges/odd.json: not shown as verified: the badge is unverifiable");
+    assert!(p.root.join("public/badges/odd/index.html").exists());
+    let config = p.read("folio.yaml");
+    p.write("folio.yaml", format!("{config}  on_unverifiable: omit\n"));
+    p.run(&["build"])
+        .success()
+        .stderr_has("warning: badges/odd.json: left out: the badge is unverifiable");
+    assert!(!p.root.join("public/badges/odd").exists());
+    p.write("folio.yaml", format!("{config}  on_unverifiable: error\n"));
     p.run(&["build"])
         .failure(1)
-        .stderr_has("badges/tampered.json: the badge is failed: signature check")
         .stderr_has("badges/odd.json: the badge is unverifiable")
-        .stderr_has("hint:");
-    assert!(!p.root.join("public").exists());
+        .stderr_has("badges.on_unverifiable: show");
 }
 
 #[test]
@@ -167,7 +193,10 @@ fn on_invalid_omit_warns_and_leaves_them_out() {
     run.success()
         .stderr_has("warning: badges/tampered.json: left out");
     assert!(!p.root.join("public/badges/tampered").exists());
-    assert!(!p.root.join("public/badges/odd").exists());
+    assert!(
+        p.root.join("public/badges/odd/index.html").exists(),
+        "unverifiable follows on_unverifiable, shown by default"
+    );
     assert!(p.root.join("public/badges/rust/index.html").exists());
     assert!(
         p.root.join("public/badges/old/index.html").exists(),

@@ -49,10 +49,11 @@ pub fn shape(assertion: &Value) -> Result<String, String> {
     if assertion.get("issuedOn").is_none() {
         return Err("`issuedOn` is missing".into());
     }
-    if !assertion
-        .get("verification")
-        .is_some_and(|v| v.get("type").is_some_and(Value::is_string))
-    {
+    // A type, or (with extensions) an array of types.
+    let typed = assertion
+        .pointer("/verification/type")
+        .is_some_and(|t| !super::read::type_names(Some(t)).is_empty());
+    if !typed {
         return Err("`verification.type` is missing".into());
     }
     Ok("Open Badges 2.0 assertion".into())
@@ -135,6 +136,25 @@ pub fn check(
         _ => None,
     };
     let assertion = linked.as_ref().unwrap_or(assertion);
+    // A baked link may lead to an Open Badges 1.x assertion: named, not verified.
+    if let Some(kind) = linked.as_ref().and_then(super::read::legacy_kind) {
+        let why = format!(
+            "the image links to an {}: {}",
+            super::read::Format::Legacy(kind).describe(),
+            kind.reason()
+        );
+        return Checked {
+            shape: (Outcome::Skipped, why.clone()),
+            secured: Secured {
+                signature: (Outcome::Skipped, why.clone()),
+                key: (Outcome::Skipped, why),
+                suite,
+            },
+            status: None,
+            issuer: None,
+            display: assertion.clone(),
+        };
+    }
     let shape = match (shape(assertion), &copy) {
         (Ok(note), _) => (Outcome::Pass, note),
         (Err(_), Some(Err(why))) if pointer_only => (

@@ -30,6 +30,67 @@ pub enum Format {
     VcJwt,
     /// An Open Badges 2.0 assertion, hosted or signed.
     Ob2,
+    /// A genuine credential format folio recognises but does not verify.
+    Legacy(Legacy),
+}
+
+/// Credential formats that are recognised so they can be named, and reported as
+/// `unverifiable` with what to do, instead of `failed` with a misleading reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// Open Badges 1.0/1.1 (`verify` block, issuer `url`).
+    Ob1,
+    /// Open Badges 0.5 (a plain recipient string, `badge.version` 0.5).
+    Ob05,
+    /// Blockcerts (Merkle proofs anchored in a blockchain).
+    Blockcerts,
+    /// A European Digital Credential (Europass), sealed with JAdES/XAdES.
+    Edc,
+    /// A JWS in JSON serialisation (`payload` + `signatures`).
+    JwsJson,
+}
+
+impl Legacy {
+    fn name(self) -> &'static str {
+        match self {
+            Legacy::Ob1 => "ob1",
+            Legacy::Ob05 => "ob0.5",
+            Legacy::Blockcerts => "blockcerts",
+            Legacy::Edc => "edc",
+            Legacy::JwsJson => "jws-json",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Legacy::Ob1 => "Open Badges 1.x assertion",
+            Legacy::Ob05 => "Open Badges 0.5 assertion",
+            Legacy::Blockcerts => "Blockcerts certificate",
+            Legacy::Edc => "European Digital Credential",
+            Legacy::JwsJson => "JWS in JSON serialisation",
+        }
+    }
+
+    /// Why it is not verified, and what the learner can do.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Legacy::Ob1 => {
+                "Open Badges 1.0/1.1 hosted assertions are not supported; ask the issuer (or your backpack) for an Open Badges 2.0 or 3.0 export of this badge"
+            }
+            Legacy::Ob05 => {
+                "Open Badges 0.5 assertions are not supported (they carry no verification method); ask the issuer for an Open Badges 2.0 or 3.0 export"
+            }
+            Legacy::Blockcerts => {
+                "Blockcerts blockchain proofs (MerkleProof2017/2019) are not supported; verify it with the Blockcerts verifier, or ask the issuer for an Open Badges 3.0 export"
+            }
+            Legacy::Edc => {
+                "European Digital Credentials are sealed with eIDAS signatures (JAdES/XAdES), which folio does not verify; check it with the Europass digital credentials viewer"
+            }
+            Legacy::JwsJson => {
+                "JWS JSON serialisation is not supported; ask the issuer for the credential as a compact JWT or with an embedded proof"
+            }
+        }
+    }
 }
 
 impl Format {
@@ -39,6 +100,7 @@ impl Format {
             Format::VcJson => "vc-json",
             Format::VcJwt => "vc-jwt",
             Format::Ob2 => "ob2",
+            Format::Legacy(l) => l.name(),
         }
     }
 
@@ -48,6 +110,7 @@ impl Format {
             Format::VcJson => "W3C Verifiable Credential (JSON with embedded proof)",
             Format::VcJwt => "Verifiable Credential as a JWT",
             Format::Ob2 => "Open Badges 2.0 assertion",
+            Format::Legacy(l) => l.describe(),
         }
     }
 }
@@ -96,6 +159,12 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, String> {
 }
 
 fn from_baked(baked: Baked, container: Container) -> Result<Parsed, String> {
+    // The original baking (Open Badges 1.x/2.0) put the hosted assertion's URL in the
+    // chunk instead of the assertion.
+    let baked = match baked {
+        Baked::Text(text) if is_url(text.trim()) => Baked::VerifyUrl(text.trim().to_string()),
+        other => other,
+    };
     match baked {
         Baked::Text(text) => read_text(&text, Some(container)),
         Baked::VerifyUrl(url) => Ok(Parsed {
@@ -108,10 +177,84 @@ fn from_baked(baked: Baked, container: Container) -> Result<Parsed, String> {
     }
 }
 
+fn is_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+}
+
+fn legacy(format: Legacy, json: Value, container: Option<Container>) -> Parsed {
+    Parsed {
+        format: Format::Legacy(format),
+        json,
+        container,
+        jws: None,
+        hosted_url: None,
+    }
+}
+
+/// A format folio recognises but does not verify, from the JSON's shape.
+pub fn legacy_kind(json: &Value) -> Option<Legacy> {
+    let has = |pointer: &str| json.pointer(pointer).is_some();
+    let types_at = |pointer: &str| type_names(json.pointer(pointer));
+    let contexts: Vec<String> = match json.get("@context") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect(),
+        Some(Value::String(c)) => vec![c.clone()],
+        _ => Vec::new(),
+    };
+    let merkle = |t: &String| t.starts_with("MerkleProof") || t.starts_with("Chainpoint");
+    if types_at("/signature/type").iter().any(merkle)
+        || types_at("/proof/type").iter().any(merkle)
+        || types_at("/verification/type")
+            .iter()
+            .any(|t| t.starts_with("MerkleProofVerification"))
+        || contexts.iter().any(|c| c.contains("w3id.org/blockcerts"))
+    {
+        return Some(Legacy::Blockcerts);
+    }
+    if contexts
+        .iter()
+        .any(|c| c.contains("data.europa.eu/snb") || c.contains("europass"))
+        || type_names(json.get("type"))
+            .iter()
+            .any(|t| t == "EuropeanDigitalCredential")
+    {
+        return Some(Legacy::Edc);
+    }
+    if json.get("payload").is_some_and(Value::is_string)
+        && (has("/signatures") || has("/protected"))
+    {
+        return Some(Legacy::JwsJson);
+    }
+    if json
+        .pointer("/badge/version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.starts_with("0.5"))
+        || (json.get("recipient").is_some_and(Value::is_string) && has("/salt"))
+    {
+        return Some(Legacy::Ob05);
+    }
+    let ob1_context = contexts
+        .iter()
+        .any(|c| c.contains("w3id.org/openbadges/v1"));
+    if ob1_context
+        || (has("/verify") && !has("/verification"))
+        || (has("/uid") && !has("/id") && has("/badge"))
+    {
+        return Some(Legacy::Ob1);
+    }
+    None
+}
+
 fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err("the file is empty".into());
+    }
+    if trimmed.starts_with('<') && (trimmed.contains("europa.eu") || trimmed.contains("europass")) {
+        return Ok(legacy(Legacy::Edc, Value::Null, container));
     }
     if jws::looks_like(trimmed) {
         return from_jws(trimmed, container);
@@ -135,6 +278,9 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
     let Some(obj) = json.as_object() else {
         return Err("not a credential: expected a JSON object".into());
     };
+    if let Some(kind) = legacy_kind(&json) {
+        return Ok(legacy(kind, json, container));
+    }
     if is_ob2(&json) {
         let hosted_url = ob2_hosted_url(&json);
         return Ok(Parsed {
@@ -197,9 +343,11 @@ fn ob2_hosted_url(json: &Value) -> Option<String> {
     from("verify").or_else(|| from("verification")).or_else(|| {
         let hosted = json
             .pointer("/verification/type")
-            .and_then(Value::as_str)
-            .is_some_and(|t| {
-                t.eq_ignore_ascii_case("hosted") || t.eq_ignore_ascii_case("HostedBadge")
+            .map(|t| type_names(Some(t)))
+            .is_some_and(|types| {
+                types.iter().any(|t| {
+                    t.eq_ignore_ascii_case("hosted") || t.eq_ignore_ascii_case("HostedBadge")
+                })
             });
         hosted
             .then(|| json.get("id")?.as_str().map(str::to_string))

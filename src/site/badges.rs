@@ -17,7 +17,9 @@ use serde_json::Value;
 use super::redact::Redactor;
 use super::{sanitize, svg};
 use crate::badge::{self, CheckName, Outcome, Status, Verdict};
-use crate::config::{Config, OnExpired, OnInvalid, unknown_field_hint, yaml_error_parts};
+use crate::config::{
+    Config, OnExpired, OnInvalid, OnUnverifiable, unknown_field_hint, yaml_error_parts,
+};
 use crate::error::{Error, Location, Result};
 use crate::util::url::percent_encode;
 use crate::write::OutputFile;
@@ -331,36 +333,50 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
         Status::Expired => out.expired += 1,
         _ => out.failed += 1,
     }
-    let keep = match status {
-        Status::Verified => true,
-        Status::Expired => config.badges.on_expired == OnExpired::Show,
-        _ => match config.badges.on_invalid {
-            OnInvalid::Show => true,
-            OnInvalid::Omit => {
+    // `failed` and `revoked` say the file is wrong; `unverifiable` only that it could
+    // not be checked (an unsupported format, an issuer's server down during CI).
+    let policy = match status {
+        Status::Verified => None,
+        Status::Expired => (config.badges.on_expired == OnExpired::Omit).then_some(Policy::Omit),
+        Status::Unverifiable => Some(match config.badges.on_unverifiable {
+            OnUnverifiable::Show => Policy::Show,
+            OnUnverifiable::Omit => Policy::Omit,
+            OnUnverifiable::Error => Policy::Error("on_unverifiable"),
+        }),
+        Status::Failed | Status::Revoked => Some(match config.badges.on_invalid {
+            OnInvalid::Show => Policy::Show,
+            OnInvalid::Omit => Policy::Omit,
+            OnInvalid::Error => Policy::Error("on_invalid"),
+        }),
+    };
+    let keep = match policy {
+        None | Some(Policy::Show) => true,
+        Some(Policy::Omit) => {
+            if status != Status::Expired {
                 out.warnings.push(format!(
                     "{}: left out: the badge is {} ({})",
                     item.shown.display(),
                     status.as_str(),
                     first_problem(&item.verdict)
                 ));
-                false
             }
-            OnInvalid::Error => {
-                errors.push(Error::Badge {
-                    loc: Location::file(&item.shown),
-                    msg: format!(
-                        "the badge is {}: {}",
-                        status.as_str(),
-                        first_problem(&item.verdict)
-                    ),
-                    hint: Some(format!(
-                        "run `folio verify {}` to see every check; set `badges.on_invalid: show` or `omit` to build anyway",
-                        item.shown.display()
-                    )),
-                });
-                false
-            }
-        },
+            false
+        }
+        Some(Policy::Error(setting)) => {
+            errors.push(Error::Badge {
+                loc: Location::file(&item.shown),
+                msg: format!(
+                    "the badge is {}: {}",
+                    status.as_str(),
+                    first_problem(&item.verdict)
+                ),
+                hint: Some(format!(
+                    "run `folio verify {}` to see every check; set `badges.{setting}: show` or `omit` to build anyway",
+                    item.shown.display()
+                )),
+            });
+            false
+        }
     };
     if !keep {
         return false;
@@ -384,6 +400,14 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
         ));
     }
     true
+}
+
+/// What the portfolio's settings say to do with a badge that is not verified.
+enum Policy {
+    Show,
+    Omit,
+    /// Stop the build; the setting that says so, for the hint.
+    Error(&'static str),
 }
 
 fn stem_of(path: &Path) -> String {
