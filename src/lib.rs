@@ -74,7 +74,7 @@ pub struct Cache {
     /// Atom feeds, by the fingerprint of what they show.
     pub feeds: cache::Memo<String>,
     /// Badge verdicts, keyed by the file's bytes and what verification depends on.
-    pub verdicts: cache::Memo<badge::Verdict>,
+    pub verdicts: cache::Memo<Vec<badge::Found>>,
     /// Link scans of rendered files, by the file's render fingerprint.
     pub links: cache::Memo<Option<links::Scanned>>,
 }

@@ -22,6 +22,7 @@ pub mod jws;
 pub mod jwt;
 pub mod keys;
 pub mod ob2;
+pub mod presentation;
 pub mod proof;
 pub mod read;
 pub mod recipient;
@@ -234,6 +235,91 @@ impl Checks {
 enum Depth {
     Credential,
     StatusList,
+}
+
+/// One credential found in a file: the file itself, or one credential of a
+/// presentation, with its position (from 1) and its own bytes.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub verdict: Verdict,
+    pub inner: Option<(usize, Vec<u8>)>,
+}
+
+/// Verifies every credential in a file: one, or each credential of a Verifiable
+/// Presentation (named `file#1`, `file#2`, …), after the presentation's own proof.
+pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
+    let presentation = match presentation::read(bytes) {
+        None => {
+            return vec![Found {
+                verdict: verify(file, bytes, opts),
+                inner: None,
+            }];
+        }
+        Some(Err(why)) => {
+            let mut checks = Checks(Vec::new());
+            checks.set(CheckName::Parse, Outcome::Fail, why);
+            return vec![Found {
+                verdict: Verdict {
+                    file: file.to_string(),
+                    status: Status::Failed,
+                    format: "vp".into(),
+                    suite: None,
+                    issuer: None,
+                    checks: checks.finish("not reached: the presentation holds no credential"),
+                    inputs: vec![Input::new("credential", file, bytes)],
+                    credential: None,
+                    typed: None,
+                },
+                inner: None,
+            }];
+        }
+        Some(Ok(p)) => p,
+    };
+    let mut holder_inputs = vec![Input::new("presentation", file, bytes)];
+    let holder = presentation::holder(&presentation, opts, &mut holder_inputs);
+    let count = presentation.credentials.len();
+    presentation
+        .credentials
+        .iter()
+        .enumerate()
+        .map(|(i, inner)| {
+            let name = format!("{file}#{}", i + 1);
+            let mut verdict = verify(&name, inner, opts);
+            let from = format!(
+                "credential {} of {count} in a Verifiable Presentation",
+                i + 1
+            );
+            if let Some(parse) = verdict
+                .checks
+                .iter_mut()
+                .find(|c| c.name == CheckName::Parse)
+            {
+                let (broken, note) = match &holder {
+                    presentation::Holder::Unsigned => {
+                        (None, "not signed by its holder".to_string())
+                    }
+                    presentation::Holder::Signed(note) => (None, note.clone()),
+                    presentation::Holder::Unchecked(why) => {
+                        (None, format!("its holder's proof was not checked: {why}"))
+                    }
+                    presentation::Holder::Broken(why) => (Some(why.clone()), String::new()),
+                };
+                match broken {
+                    Some(why) => {
+                        parse.outcome = Outcome::Fail;
+                        parse.detail = format!("{from}, which was altered: {why}");
+                        verdict.status = Status::Failed;
+                    }
+                    None => parse.detail = format!("{} ({from}, {note})", parse.detail),
+                }
+            }
+            verdict.inputs.extend(holder_inputs.iter().cloned());
+            Found {
+                verdict,
+                inner: Some((i + 1, inner.clone())),
+            }
+        })
+        .collect()
 }
 
 /// Verifies one credential file. `file` is the name shown in the verdict.

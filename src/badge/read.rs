@@ -2,6 +2,7 @@
 //! parse it, within fixed size limits. Baked images are opened to the credential
 //! inside; JWTs are decoded to the credential they carry.
 
+use base64::Engine;
 use serde_json::Value;
 
 use super::bake::{self, Baked, Container};
@@ -223,19 +224,18 @@ pub fn legacy_kind(json: &Value) -> Option<Legacy> {
     {
         return Some(Legacy::Edc);
     }
-    if json.get("payload").is_some_and(Value::is_string)
+    if let Some(payload) = json.get("payload").and_then(Value::as_str)
         && (has("/signatures") || has("/protected"))
     {
-        return Some(Legacy::JwsJson);
+        // A JAdES seal (eIDAS) wraps a European Digital Credential this way.
+        let decoded = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload.trim_end_matches('='))
+            .unwrap_or_default();
+        let text = String::from_utf8_lossy(&decoded);
+        let edc = text.contains("europa.eu") || text.contains("EuropeanDigitalCredential");
+        return Some(if edc { Legacy::Edc } else { Legacy::JwsJson });
     }
-    if json
-        .pointer("/badge/version")
-        .and_then(Value::as_str)
-        .is_some_and(|v| v.starts_with("0.5"))
-        || (json.get("recipient").is_some_and(Value::is_string) && has("/salt"))
-    {
-        return Some(Legacy::Ob05);
-    }
+    // Open Badges 1.x before 0.5: both have a string recipient, only 1.x a `verify`.
     let ob1_context = contexts
         .iter()
         .any(|c| c.contains("w3id.org/openbadges/v1"));
@@ -244,6 +244,14 @@ pub fn legacy_kind(json: &Value) -> Option<Legacy> {
         || (has("/uid") && !has("/id") && has("/badge"))
     {
         return Some(Legacy::Ob1);
+    }
+    if json
+        .pointer("/badge/version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.starts_with("0.5"))
+        || (json.get("recipient").is_some_and(Value::is_string) && has("/salt"))
+    {
+        return Some(Legacy::Ob05);
     }
     None
 }

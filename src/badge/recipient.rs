@@ -241,7 +241,7 @@ pub fn check_identities(named: &[Identity], owner: &Owner) -> (Outcome, String) 
         return (
             Outcome::Fail,
             format!(
-                "issued to someone else: the credential names {}, which is not the owner's",
+                "issued to someone else: the credential names {}, which is not the owner's; if that is another of yours, list it under `owner.identities` in folio.yaml",
                 first.describe()
             ),
         );

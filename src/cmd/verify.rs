@@ -35,11 +35,13 @@ pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
                 continue;
             }
         };
-        let verdict = badge::verify(&file.display().to_string(), &bytes, &opts);
-        all_verified &= verdict.status == badge::Status::Verified;
-        match args.format {
-            Format::Human => print!("{}", badge::report::human(&verdict)),
-            Format::Json => println!("{}", badge::report::json(&verdict)),
+        for found in badge::verify_file(&file.display().to_string(), &bytes, &opts) {
+            let verdict = found.verdict;
+            all_verified &= verdict.status == badge::Status::Verified;
+            match args.format {
+                Format::Human => print!("{}", badge::report::human(&verdict)),
+                Format::Json => println!("{}", badge::report::json(&verdict)),
+            }
         }
     }
     Error::from_list(io_errors)?;

@@ -25,10 +25,10 @@ use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
 /// File extensions read as credentials.
-pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "png", "svg"];
+pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
 
 /// The learner's notes on one badge, in `badges/NAME.yaml`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Sidecar {
     #[serde(default)]
@@ -191,7 +191,7 @@ struct Loaded {
 pub fn load(
     config: &Config,
     opts: &badge::Options,
-    cache: Option<&crate::cache::Memo<Verdict>>,
+    cache: Option<&crate::cache::Memo<Vec<badge::Found>>>,
 ) -> Result<Badges> {
     let dir = &config.badges.dir;
     if !dir.is_dir() {
@@ -210,7 +210,11 @@ pub fn load(
         ));
     }
     let mut errors = Vec::new();
-    for item in loaded {
+    for item in loaded.into_iter().flat_map(|r| match r {
+        Ok(Ok(items)) => items.into_iter().map(|i| Ok(Ok(i))).collect::<Vec<_>>(),
+        Ok(Err(hidden)) => vec![Ok(Err(hidden))],
+        Err(e) => vec![Err(e)],
+    }) {
         let item = match item {
             Ok(Ok(item)) => item,
             Ok(Err(hidden)) => {
@@ -287,8 +291,8 @@ fn read_and_verify(
     config: &Config,
     files: &[PathBuf],
     opts: &badge::Options,
-    cache: Option<&crate::cache::Memo<Verdict>>,
-) -> Vec<Result<std::result::Result<Loaded, String>>> {
+    cache: Option<&crate::cache::Memo<Vec<badge::Found>>>,
+) -> Vec<Result<std::result::Result<Vec<Loaded>, String>>> {
     // What a verdict depends on besides the file: checked again each minute.
     let context_key = crate::cache::fingerprint(&[
         &format!("{:?}", opts.trust),
@@ -306,20 +310,42 @@ fn read_and_verify(
             let bytes =
                 crate::util::fs::read_bounded(path, &shown, badge::read::MAX_FILE_BYTES as u64)?;
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let verdict: Verdict = crate::cache::memoised::<_, std::convert::Infallible>(
+            let found: Vec<badge::Found> = crate::cache::memoised::<_, std::convert::Infallible>(
                 cache,
                 &name,
                 || crate::cache::fingerprint(&[&context_key, &bytes]),
-                || Ok(badge::verify(&name, &bytes, opts)),
+                || Ok(badge::verify_file(&name, &bytes, opts)),
             )
             .unwrap_or_else(|never| match never {});
-            Ok(Ok(Loaded {
-                path: path.clone(),
-                shown,
-                bytes,
-                sidecar,
-                verdict,
-            }))
+            Ok(Ok(found
+                .into_iter()
+                .map(|f| match f.inner {
+                    None => Loaded {
+                        path: path.clone(),
+                        shown: shown.clone(),
+                        bytes: bytes.clone(),
+                        sidecar: sidecar.clone(),
+                        verdict: f.verdict,
+                    },
+                    // A credential of a presentation is a badge of its own, published
+                    // as its own file (`NAME-1.json`) beside the others.
+                    Some((i, inner)) => {
+                        let stem = stem_of(path);
+                        let ext = if inner.starts_with(b"{") {
+                            "json"
+                        } else {
+                            "jwt"
+                        };
+                        Loaded {
+                            path: path.with_file_name(format!("{stem}-{i}.{ext}")),
+                            shown: PathBuf::from(format!("{}#{i}", shown.display())),
+                            bytes: inner,
+                            sidecar: sidecar.clone(),
+                            verdict: f.verdict,
+                        }
+                    }
+                })
+                .collect()))
         })
         .collect()
 }
@@ -391,7 +417,7 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
     }
     if let Some(email) = &config.owner_email
         && item.sidecar.publish_credential
-        && contains_ignore_case(&item.bytes, email)
+        && (contains_ignore_case(&item.bytes, email) || decoded_contains(&item.verdict, email))
     {
         out.warnings.push(format!(
             "{}: this credential contains your email address in plain text and is published for download; add `publish_credential: false` to {} to keep the file off the site",
@@ -408,6 +434,15 @@ enum Policy {
     Omit,
     /// Stop the build; the setting that says so, for the hint.
     Error(&'static str),
+}
+
+/// Whether the credential as read (a JWT's payload, a compressed baked chunk)
+/// names `email`, which the file's bytes do not show.
+fn decoded_contains(v: &Verdict, email: &str) -> bool {
+    v.credential
+        .as_ref()
+        .and_then(|c| serde_json::to_vec(c).ok())
+        .is_some_and(|json| contains_ignore_case(&json, email))
 }
 
 fn stem_of(path: &Path) -> String {
@@ -775,8 +810,16 @@ fn structured_data(
         "description": description,
         "url": permalink,
         "credentialCategory": c.achievement_type.clone().unwrap_or_else(|| "badge".into()),
-        "recognizedBy": {"@type": "Organization", "name": issuer.name, "url": issuer.url},
     });
+    // `recognizedBy` states who issued it as a fact: only for an issuer the portfolio
+    // trusts, under the trusted name. An unknown issuer's name is only its claim.
+    if let Some(trusted) = &issuer.trusted_as {
+        let mut org = serde_json::json!({"@type": "Organization", "name": trusted});
+        if let Some(url) = &issuer.url {
+            org["url"] = Value::String(url.clone());
+        }
+        data["recognizedBy"] = org;
+    }
     if let Some(i) = &issued {
         data["dateCreated"] = Value::String(i.clone());
     }

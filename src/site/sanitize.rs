@@ -39,19 +39,20 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// The URL if its scheme is harmless, else `#`.
+/// The URL if it is absolute with a harmless scheme (`http`, `https`, `mailto`),
+/// else `#`. Every URL here comes from a credential: a relative one (`/criteria`)
+/// means a page on the issuer's site, which is not on the learner's, and would only
+/// be a broken link there (and fail the build's link check).
 pub fn safe_url(url: &str) -> String {
     let trimmed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
     let lower = trimmed.to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s);
-    let allowed = match scheme {
-        None => true,
-        // A colon after a slash, `?` or `#` is not a scheme.
-        Some(s) if s.contains(['/', '?', '#']) => true,
-        Some(s) => matches!(s, "http" | "https" | "mailto"),
+    let allowed = match lower.split_once(':') {
+        Some(("http" | "https", rest)) => rest.starts_with("//") && rest.len() > 2,
+        Some(("mailto", rest)) => !rest.is_empty(),
+        _ => false,
     };
     if allowed {
         url.trim().to_string()
@@ -88,9 +89,13 @@ mod tests {
         }
         assert!(markdown("[x](javascript:alert(1))").contains(r##"href="#""##));
         assert_eq!(safe_url(" javascript:alert(1)"), "#");
+        // A credential's relative URL points into the issuer's site, not this one.
+        assert_eq!(safe_url("/relative/path:with-colon"), "#");
+        assert_eq!(safe_url("criteria.html"), "#");
+        assert_eq!(safe_url("https:foo"), "#");
         assert_eq!(
-            safe_url("/relative/path:with-colon"),
-            "/relative/path:with-colon"
+            safe_url("HTTPS://issuer.example/c"),
+            "HTTPS://issuer.example/c"
         );
         let ok = markdown("[x](https://example.org/a?b=1&c=2)");
         assert!(

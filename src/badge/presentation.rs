@@ -1,0 +1,137 @@
+//! Verifiable Presentations: what wallets export (the DCC Learner Credential Wallet
+//! among them) is a presentation wrapping one or more credentials, sometimes signed
+//! by the holder. Each credential inside is a badge of its own, verified by the
+//! normal rules; the presentation's own proof, when there is one, is checked too:
+//! it must verify, be made for `authentication`, and by a key the `holder` controls.
+//!
+//! A presentation proof that does not verify means the file was altered after the
+//! holder signed it, so every credential from it fails. One that cannot be checked
+//! (or no proof at all) changes nothing: the credentials carry their own proofs. A
+//! `challenge` or `domain` in the proof answers a verifier's request that folio
+//! never made, so they are reported, not required.
+
+use serde_json::Value;
+
+use super::proof::{self, Sig};
+use super::read::type_names;
+use super::{Input, Options};
+
+/// The presentation and the credentials it carries, as bytes `verify` can read.
+pub struct Presentation {
+    pub doc: Value,
+    pub credentials: Vec<Vec<u8>>,
+}
+
+/// `Some` when `bytes` are a JSON Verifiable Presentation.
+pub fn read(bytes: &[u8]) -> Option<Result<Presentation, String>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if !text.starts_with('{') || text.len() > super::read::MAX_FILE_BYTES {
+        return None;
+    }
+    let doc: Value = serde_json::from_str(text).ok()?;
+    if !type_names(doc.get("type"))
+        .iter()
+        .any(|t| t == "VerifiablePresentation")
+    {
+        return None;
+    }
+    let items: Vec<&Value> = match doc.get("verifiableCredential") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Null) | None => Vec::new(),
+        Some(v) => vec![v],
+    };
+    if items.is_empty() {
+        return Some(Err(
+            "the Verifiable Presentation carries no credential (`verifiableCredential` is empty)"
+                .into(),
+        ));
+    }
+    let credentials = items
+        .into_iter()
+        .map(|item| match item {
+            // A JWT-secured credential inside a presentation is its token.
+            Value::String(token) => token.as_bytes().to_vec(),
+            other => serde_json::to_vec_pretty(other).unwrap_or_default(),
+        })
+        .collect();
+    Some(Ok(Presentation { doc, credentials }))
+}
+
+/// What the presentation's own proof says about the credentials it carries.
+pub enum Holder {
+    /// No proof: an unsigned wrapper.
+    Unsigned,
+    /// Signed by the holder; the note names the key.
+    Signed(String),
+    /// The proof could not be checked (an unsupported suite, a key not available).
+    Unchecked(String),
+    /// The proof does not verify, or was not made by the holder for authentication.
+    Broken(String),
+}
+
+/// Checks the presentation's proof (the first one, if a set is given: wallets sign
+/// once).
+pub fn holder(p: &Presentation, opts: &Options, inputs: &mut Vec<Input>) -> Holder {
+    if p.doc.get("proof").is_none_or(Value::is_null) {
+        return Holder::Unsigned;
+    }
+    let proofs = proof::verify_all(&p.doc, opts, inputs);
+    if let Some(Err(problem)) = proofs.unsafe_terms() {
+        return Holder::Broken(format!("the presentation uses undefined terms: {problem}"));
+    }
+    let Some(report) = proofs.reports.first() else {
+        return Holder::Unsigned;
+    };
+    match &report.sig {
+        Sig::Invalid(why) => return Holder::Broken(format!("its proof does not verify: {why}")),
+        Sig::Unchecked(why) => return Holder::Unchecked(why.clone()),
+        Sig::Valid(_) => {}
+    }
+    let method = report.method.as_deref().unwrap_or("(none)");
+    if report.purpose.as_deref() != Some("authentication") {
+        return Holder::Broken(format!(
+            "its proof purpose is {}, not authentication",
+            report.purpose.as_deref().unwrap_or("missing")
+        ));
+    }
+    let holder = match p.doc.get("holder") {
+        Some(Value::String(h)) => Some(h.as_str()),
+        Some(Value::Object(o)) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    };
+    let key = match &report.key {
+        Ok(key) if key.authenticated => key,
+        Ok(key) => return Holder::Unchecked(key.source.clone()),
+        Err(super::keys::KeyError::Invalid(why) | super::keys::KeyError::Unresolvable(why)) => {
+            return Holder::Unchecked(why.clone());
+        }
+    };
+    if let Some(holder) = holder
+        && !key.controlled_by(Some(holder))
+    {
+        return Holder::Broken(format!(
+            "it is signed with {method}, which belongs to {}, not to its holder {holder}",
+            key.controller.as_deref().unwrap_or("nobody named")
+        ));
+    }
+    let asked = ["challenge", "domain"]
+        .iter()
+        .filter_map(|f| {
+            let v = p.doc.pointer(&format!("/proof/{f}"))?;
+            Some(format!("{f} {}", v.as_str().unwrap_or("(not text)")))
+        })
+        .collect::<Vec<_>>();
+    let asked = if asked.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; it answers another verifier's request ({}), which folio does not check",
+            asked.join(", ")
+        )
+    };
+    Holder::Signed(format!(
+        "signed by its holder{} with {method}{asked}",
+        holder.map(|h| format!(" {h}")).unwrap_or_default()
+    ))
+}
