@@ -389,3 +389,95 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
     common::run_env(dir.path(), &argv, &[(folio::net::ALLOW_PRIVATE_ENV, "1")]);
     assert!(connections.load(std::sync::atomic::Ordering::SeqCst) > 0);
 }
+
+/// A Credly-shaped Open Badges 3.0 badge: its `credentialStatus` is a
+/// `1EdTechRevocationList` whose list is served from 127.0.0.1. Reachable: verified
+/// (or revoked when listed); unreachable: the default build still succeeds, the badge
+/// shown not verified with a warning.
+#[test]
+fn credly_revocation_lists_over_the_network() {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let did = format!("did:web:127.0.0.1%3A{port}");
+    let base = format!("http://127.0.0.1:{port}");
+    let issuer = Issuer::with_did([82; 32], &did);
+    let list_url = format!("{base}/revocation_lists/org");
+    let revoked_id = "https://credly.example/badges/revoked-1";
+    let list = json!({
+        "id": list_url, "issuer": did,
+        "revokedCredentials": [{"id": revoked_id, "revocationReason": "Issued in error"}]
+    });
+    let docs = vec![
+        ("/.well-known/did.json", issuer.did_document().to_string()),
+        ("/revocation_lists/org", list.to_string()),
+    ];
+    let server = std::panic::catch_unwind(|| serve_on(port, docs)).expect("port still free");
+
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    for dir in ["badges", "content"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    std::fs::write(
+        root.join("content/_index.md"),
+        "---\ntitle: Home\n---\nHi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("folio.yaml"),
+        "title: t\nbase_url: /\nowner:\n  email: learner@example.org\n",
+    )
+    .unwrap();
+    let badge = |file: &str, id: &str, list_url: &str| {
+        let mut doc = sample_badge(&issuer, file, "2025-01-01T00:00:00Z");
+        doc["@context"].as_array_mut().unwrap().push(json!(
+            "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
+        ));
+        doc["id"] = json!(id);
+        doc["credentialStatus"] = json!({"id": list_url, "type": "1EdTechRevocationList"});
+        let signed = issuer.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
+        std::fs::write(root.join("badges").join(file), signed.to_string()).unwrap();
+    };
+    badge(
+        "cloud.json",
+        "https://credly.example/badges/valid-1",
+        &list_url,
+    );
+    badge("withdrawn.json", revoked_id, &list_url);
+    let gone = format!("{base}/revocation_lists/gone");
+    badge("down.json", "https://credly.example/badges/valid-2", &gone);
+
+    let out = verify(root, &[], &["badges/cloud.json", "badges/withdrawn.json"]);
+    assert_eq!(out[0]["status"], "verified", "{}", out[0]);
+    assert!(
+        check(&out[0], "status").1.contains("not listed"),
+        "{}",
+        out[0]
+    );
+    assert_eq!(out[1]["status"], "revoked", "{}", out[1]);
+    assert!(check(&out[1], "status").1.contains("Issued in error"));
+
+    // Built with the defaults: the reachable badge is verified; the one whose list
+    // is down (HTTP 404) is shown not verified, with a warning, and the build goes on.
+    std::fs::remove_file(root.join("badges/withdrawn.json")).unwrap();
+    let built = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["build"])
+        .current_dir(root)
+        .env(folio::badge::documents::LOOPBACK_HTTP_ENV, "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{stderr}");
+    let warning = stderr
+        .lines()
+        .find(|l| l.contains("badges/down.json: not shown as verified: the badge is unverifiable"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(warning.contains("HTTP 404"), "{warning}");
+    let page = |stem: &str| {
+        std::fs::read_to_string(root.join(format!("public/badges/{stem}/index.html"))).unwrap()
+    };
+    assert!(page("cloud").contains("data-folio-verified"));
+    assert!(!page("down").contains("data-folio-verified"));
+    drop(server);
+}
