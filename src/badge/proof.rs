@@ -528,13 +528,17 @@ fn suite_of(proof: &Value) -> Result<Suite, String> {
         "DataIntegrityProof" => match proof.get("cryptosuite").and_then(Value::as_str) {
             Some("eddsa-rdfc-2022" | "eddsa-2022") => Ok(Suite::Rdfc),
             Some("eddsa-jcs-2022") => Ok(Suite::Jcs),
-            Some(other) => Err(format!("unsupported cryptosuite `{other}`")),
+            Some(other) => Err(format!(
+                "unsupported cryptosuite `{other}` (folio verifies eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020 and Ed25519Signature2018; ask the issuer for an Open Badges 3.0 export signed with one of them)"
+            )),
             None => Err("DataIntegrityProof without a cryptosuite".into()),
         },
         "Ed25519Signature2020" => Ok(Suite::Rdfc),
         "Ed25519Signature2018" => Ok(Suite::Jws2018),
         "" => Err("the proof has no type".into()),
-        other => Err(format!("unsupported proof type `{other}`")),
+        other => Err(format!(
+            "unsupported proof type `{other}` (folio verifies DataIntegrityProof with eddsa-rdfc-2022 or eddsa-jcs-2022, Ed25519Signature2020 and Ed25519Signature2018; ask the issuer for an Open Badges 3.0 export signed with one of them)"
+        )),
     }
 }
 

@@ -74,7 +74,7 @@ fn check_entry(
         "StatusList2021Entry" => false,
         other => {
             return Err(format!(
-                "unsupported status type `{other}` (folio reads BitstringStatusListEntry, StatusList2021Entry and {REVOCATION_LIST})"
+                "unsupported status type `{other}` (folio reads BitstringStatusListEntry, StatusList2021Entry and {REVOCATION_LIST}), so revocation cannot be checked; ask the issuer for an Open Badges 3.0 export with one of those"
             ));
         }
     };
