@@ -24,6 +24,12 @@ pub mod site;
 pub mod source;
 pub mod theme_check;
 pub mod util;
+
+/// Unit tests count allocations as the binary does, so the render budget is tested.
+#[cfg(test)]
+#[global_allocator]
+static TEST_ALLOCATOR: util::alloc::Counting<std::alloc::System> =
+    util::alloc::Counting(std::alloc::System);
 pub mod write;
 
 use std::time::{Duration, Instant};

@@ -9,7 +9,8 @@ use clap::Parser;
 /// makes verification markedly faster than the system allocator (see BENCHMARKS in
 /// the commit that added it).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: folio::util::alloc::Counting<mimalloc::MiMalloc> =
+    folio::util::alloc::Counting(mimalloc::MiMalloc);
 use folio::Error;
 use folio::cli::{Cli, Command, Format, PathwayCommand, ThemeCommand};
 use folio::cmd;

@@ -306,6 +306,63 @@ fn ctrl_c_stops_cleanly() {
     assert_eq!(p.tree(""), before, "serve left files behind");
 }
 
+/// A shell runs `folio serve &` with SIGINT ignored; folio handles it itself, so
+/// Ctrl-C and SIGTERM still stop it.
+#[test]
+fn ctrl_c_stops_a_server_started_with_sigint_ignored() {
+    let p = Portfolio::fixture("basic");
+    for signal in ["-INT", "-TERM"] {
+        let mut s = common::server::start_ignoring_sigint(&p, &["--port", "0"]);
+        assert!(get(&s, "/").status == 200);
+        let status = std::process::Command::new("kill")
+            .args([signal, &s.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(
+            s.wait_exit(Duration::from_secs(5)).is_some(),
+            "still running after kill {signal}"
+        );
+    }
+}
+
+/// Templates that panic Tera or try to exhaust memory are errors on the overlay;
+/// the server lives on and recovers when the template is fixed.
+#[test]
+fn a_template_that_panics_or_explodes_is_reported_and_the_server_lives_on() {
+    let p = Portfolio::fixture("basic");
+    let s = start(&p, &["--port", "0"]);
+    let mut g = generation(&s);
+    for (body, says) in [
+        ("{{ get_random(start=5, end=5) }}", "get_random()"),
+        (
+            "{% for i in range(end=1000000000) %}{% endfor %}",
+            "range()",
+        ),
+        (
+            "{% set_global s = 'ab' %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}",
+            "MiB for one page",
+        ),
+    ] {
+        p.write(
+            "templates/page.html",
+            format!(
+                "{{% extends \"base.html\" %}}\n{{% block main %}}{body}{{% endblock main %}}\n"
+            ),
+        );
+        g = wait_rebuild(&s, g);
+        let page = get(&s, "/about/").text();
+        assert!(
+            page.contains(r#"id="folio-error""#),
+            "overlay shown for {body}"
+        );
+        assert!(page.contains(says), "{says}: {page}");
+    }
+    p.remove("templates/page.html");
+    wait_rebuild(&s, g);
+    assert!(!get(&s, "/about/").text().contains("folio-error"));
+}
+
 #[test]
 fn a_theme_outside_the_portfolio_is_watched() {
     let p = Portfolio::fixture("basic");

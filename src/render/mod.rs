@@ -3,6 +3,7 @@
 //! Invariant: nothing here writes to disk; the files go to a [`crate::write::Sink`].
 //! Templates are compiled once per build and pages are rendered in parallel.
 
+mod bounded;
 pub mod feed;
 mod limits;
 mod outputs;
@@ -230,15 +231,22 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         .iter()
         .map(|t| (t.name.as_str(), t))
         .collect();
+    // Every loop body counts its iterations (`bounded`): templates are untrusted.
+    let instrumented: Vec<String> = theme
+        .templates
+        .iter()
+        .map(|t| bounded::instrument(&t.text))
+        .collect();
     let mut texts: Vec<(&str, &str)> = theme
         .templates
         .iter()
-        .map(|t| (t.name.as_str(), t.text.as_str()))
+        .zip(&instrumented)
+        .map(|(t, text)| (t.name.as_str(), text.as_str()))
         .collect();
     let mut errors = Vec::new();
     // Too deep for Tera's recursive parser: reported and compiled as empty.
     for (name, text) in texts.iter_mut() {
-        if let Some(e) = limits::check(&origins[name].origin, text) {
+        if let Some(e) = limits::check(&origins[name].origin, &origins[name].text) {
             errors.push(e);
             *text = "";
         }
@@ -276,6 +284,7 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
         return Err(Error::Many(errors));
     }
     tera.set_escape_fn(crate::util::html::escape);
+    bounded::register(&mut tera);
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
     tera.register_function(
@@ -480,8 +489,7 @@ impl<'a> Renderer<'a> {
                 for (name, value) in vars {
                     value.insert_into(name, &mut ctx);
                 }
-                self.tera
-                    .render(template, &ctx)
+                bounded::render(&self.tera, template, &ctx)
                     // Rendering grows the string by doubling: up to half of it is
                     // spare room, which across 10,000 pages held until the links are
                     // checked is tens of megabytes.

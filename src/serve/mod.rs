@@ -11,6 +11,7 @@
 mod ahead;
 pub mod http;
 pub mod reload;
+mod signals;
 pub mod state;
 pub mod watch;
 
@@ -60,6 +61,9 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
     // Read the config once up front so a broken folio.yaml stops us before binding.
     let first = Config::load(&opts.root, &Overrides::default())?;
     let (server, port, note) = bind(opts)?;
+    // Stoppable with Ctrl-C even when started with SIGINT ignored (`folio serve &`).
+    signals::stop_on_signals(|| std::process::exit(0))
+        .map_err(|e| Error::io(&opts.root, "cannot install the Ctrl-C handler", e))?;
     let site_url = format!(
         "http://{}:{port}{}",
         display_host(&opts.bind),

@@ -2,6 +2,7 @@
 //! pieces, HTML escaping, walking a folder safely, bounded decompression. They know
 //! nothing of portfolios, badges or themes.
 
+pub mod alloc;
 pub mod bounded;
 pub mod dates;
 pub mod fs;

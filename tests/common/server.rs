@@ -48,7 +48,32 @@ pub fn start(p: &Portfolio, extra: &[&str]) -> Server {
 
 /// Like [`start`], with `dir` put first on `PATH` (to stand in for programs folio runs).
 pub fn start_with_path(p: &Portfolio, extra: &[&str], dir: Option<&std::path::Path>) -> Server {
+    start_with(p, extra, dir, false)
+}
+
+/// Like [`start`], but the server inherits SIGINT ignored, as a shell gives a
+/// background job (`folio serve &`) or a script run with SIGINT ignored.
+pub fn start_ignoring_sigint(p: &Portfolio, extra: &[&str]) -> Server {
+    start_with(p, extra, None, true)
+}
+
+fn start_with(
+    p: &Portfolio,
+    extra: &[&str],
+    dir: Option<&std::path::Path>,
+    ignore_sigint: bool,
+) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    if ignore_sigint {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
+        unsafe {
+            command.pre_exec(|| {
+                libc::signal(libc::SIGINT, libc::SIG_IGN);
+                Ok(())
+            });
+        }
+    }
     if let Some(dir) = dir {
         let path = std::env::var("PATH").unwrap_or_default();
         command.env("PATH", format!("{}:{path}", dir.display()));

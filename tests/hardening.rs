@@ -1,0 +1,123 @@
+//! Hardening, round 2 (issue 28), through the real binary: hostile themes, pathways
+//! and badges end with an error naming the file, never a signal or a panic (exit
+//! 101), and the memory cases run under `prlimit --as` of 2 GiB.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Portfolio, Run};
+
+/// 2 GiB of address space, as the issue asks.
+const LIMIT: &str = "--as=2147483648";
+
+/// `folio ARGS` in `dir` under the address-space limit.
+fn limited(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new("prlimit")
+        .arg(LIMIT)
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("prlimit (util-linux) runs folio");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        matches!(run.code, 0..=2),
+        "ended by a signal or a panic ({}):\n{}",
+        run.code,
+        run.stderr
+    );
+    run
+}
+
+/// A theme (a copy of the default one) whose base template ends with `tail`.
+fn with_theme_tail(tail: &str) -> Portfolio {
+    let p = Portfolio::fixture("basic");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &p.root.join("themes/hostile"),
+    );
+    let base = p.read("themes/hostile/templates/base.html");
+    p.write(
+        "themes/hostile/templates/base.html",
+        format!("{base}{tail}\n"),
+    );
+    let config = p.read("folio.yaml") + "theme: themes/hostile\n";
+    p.write("folio.yaml", config);
+    p
+}
+
+#[test]
+fn exploding_and_panicking_templates_are_errors_under_a_memory_limit() {
+    for (tail, says) in [
+        (
+            "{% for i in range(end=1000000000) %}{% endfor %}",
+            "range() of 1000000000 numbers",
+        ),
+        (
+            "{% for i in range(end=5, step_by=0) %}x{% endfor %}",
+            "`step_by` must be at least 1",
+        ),
+        (
+            "{% set_global s = 'ab' %}{% for i in range(end=40) %}{% set_global s = s ~ s %}{% endfor %}{{ s | length }}",
+            "MiB for one page",
+        ),
+        (
+            "{{ 'x' | indent(width=100000000000) }}",
+            "folio writes pages up to",
+        ),
+        (
+            "{{ get_random(start=5, end=5) }}",
+            "`start` must be less than `end`",
+        ),
+    ] {
+        let p = with_theme_tail(tail);
+        let run = limited(&p.root, &["build"]);
+        run.failure(1)
+            .stderr_has(says)
+            .stderr_has("themes/hostile/templates/");
+        assert!(!p.root.join("public").exists(), "{tail}: nothing published");
+    }
+}
+
+#[test]
+fn a_huge_timestamp_through_date_is_shown_as_written() {
+    let p = with_theme_tail("<p id=\"when\">{{ 99999999999999 | date }}</p>");
+    limited(&p.root, &["build"]).success();
+    assert!(
+        p.read("public/index.html")
+            .contains("<p id=\"when\">99999999999999</p>")
+    );
+}
+
+/// A badge whose dates cannot be read (`validFrom: "soon"`) is shown, not verified,
+/// with the date as written, in both built-in themes.
+#[test]
+fn a_badge_with_an_unreadable_date_is_shown_not_verified_in_both_themes() {
+    for theme in ["default", "resume"] {
+        let p = Portfolio::fixture("basic");
+        let config = p.read("folio.yaml");
+        p.write(
+            "folio.yaml",
+            format!("{config}theme: {theme}\nbadges:\n  on_invalid: show\n"),
+        );
+        let issuer = folio::badge::sign::Issuer::from_seed([41; 32]);
+        let mut badge = folio::badge::sign::sample_badge(&issuer, "Soon", "2025-01-01T00:00:00Z");
+        badge["validFrom"] = serde_json::json!("soon");
+        badge["validUntil"] = serde_json::json!("later");
+        p.write("badges/soon.json", badge.to_string());
+        let run = limited(&p.root, &["build"]);
+        run.success()
+            .stderr_has("badges/soon.json: not shown as verified");
+        let page = p.read("public/badges/soon/index.html");
+        assert!(!page.contains("data-folio-verified"), "{theme}");
+        if theme == "default" {
+            assert!(page.contains(">soon<"), "{theme}: the date as written");
+        }
+    }
+}
