@@ -458,3 +458,49 @@ fn init_starts_a_portfolio_on_a_shared_theme() {
         .failure(2)
         .stderr_has("has no tag v7");
 }
+
+/// `tag: v1.0.0` is the tag, never a branch named `refs/tags/v1.0.0` (which
+/// `git ls-remote`'s tail matching also lists, first).
+#[test]
+fn a_tag_is_matched_exactly_not_by_a_branch_with_its_name() {
+    let s = Setup::new();
+    let tagged = git(&s.repo, &["rev-parse", "refs/tags/v1.0.0^{commit}"]);
+    git(&s.repo, &["checkout", "-q", "-b", "refs/tags/v1.0.0"]);
+    release(&s.repo, "6.6.6");
+    git(&s.repo, &["commit", "-qam", "impostor"]);
+    git(&s.repo, &["checkout", "-q", "main"]);
+    s.run(&["build"]).success();
+    assert!(
+        s.p.read("public/index.html")
+            .contains("<!-- release 1.0.0 -->")
+    );
+    let lock = s.lock();
+    assert_eq!(
+        lock["sources"][0]["commit"].as_str().unwrap(),
+        tagged.trim()
+    );
+}
+
+/// An empty or non-hexadecimal `rev`, and an archive over plain HTTP, are refused
+/// before anything is fetched.
+#[test]
+fn empty_revs_and_plain_http_archives_are_refused() {
+    let s = Setup::new();
+    let config = s.p.read("folio.yaml");
+    let head = &config[..config.find("theme:").unwrap()];
+    let url = format!("file://{}", s.repo.display());
+    for (theme, says) in [
+        (format!("{{ git: {url}, rev: '' }}"), "`rev` is empty"),
+        (format!("{{ git: {url}, rev: main }}"), "is not a commit id"),
+        (format!("{{ git: {url}, tag: '' }}"), "`tag` is empty"),
+        (
+            "{ url: 'http://127.0.0.1:9/theme.tar.gz' }".to_string(),
+            "archives are fetched over HTTPS only",
+        ),
+    ] {
+        s.p.write("folio.yaml", format!("{head}theme: {theme}\n"));
+        let run = s.run(&["build"]);
+        assert!(matches!(run.code, 1 | 2), "{theme}: {}", run.stderr);
+        run.stderr_has(says);
+    }
+}

@@ -14,6 +14,7 @@ const MAX_DOWNLOAD: u64 = 32 * 1024 * 1024;
 
 /// Downloads `url` (at most [`MAX_DOWNLOAD`] bytes).
 pub fn download(url: &str) -> Result<Vec<u8>> {
+    plain_http_refused(url)?;
     let agent = crate::net::agent(
         std::time::Duration::from_secs(60),
         concat!("folio/", env!("CARGO_PKG_VERSION")),
@@ -41,6 +42,36 @@ pub fn download(url: &str) -> Result<Vec<u8>> {
         )));
     }
     Ok(bytes)
+}
+
+/// Archives are fetched over HTTPS, as badge documents are: over plain HTTP anyone on
+/// the way could swap the theme before its hash is first locked. Loopback HTTP is
+/// allowed with the tests' switches (`FOLIO_ALLOW_LOOPBACK_HTTP`,
+/// `FOLIO_ALLOW_PRIVATE_NETWORK`).
+fn plain_http_refused(url: &str) -> Result<()> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Ok(());
+    }
+    let loopback_host = lower
+        .strip_prefix("http://")
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""))
+        .is_some_and(|authority| {
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            host == "localhost"
+                || host.starts_with("localhost:")
+                || host.starts_with("127.")
+                || host.starts_with("[::1]")
+        });
+    let allowed = std::env::var_os(crate::net::LOOPBACK_HTTP_ENV).is_some()
+        || std::env::var_os(crate::net::ALLOW_PRIVATE_ENV).is_some_and(|v| v != "0");
+    if loopback_host && allowed {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "cannot download {url}: archives are fetched over HTTPS only"
+    ))
+    .with_hint("use the https:// address of the release archive"))
 }
 
 /// Unpacks a tar archive (gzip-compressed or not) into `dest`, which must not exist.

@@ -69,11 +69,16 @@ pub fn resolve(url: &str, want: &Want) -> Result<String> {
     cmd.arg("ls-remote").arg("--").arg(url).args(&refs);
     let out = run(cmd, &format!("resolving {} of {url}", want.requested()))?;
     let text = String::from_utf8_lossy(&out);
+    // ls-remote matches patterns by their tail, so `refs/tags/v1` also lists a
+    // branch named `refs/tags/v1` (`refs/heads/refs/tags/v1`): only exact names count.
     let mut found: Option<String> = None;
     for line in text.lines() {
         let Some((sha, name)) = line.split_once('\t') else {
             continue;
         };
+        if !refs.iter().any(|r| r == name) {
+            continue;
+        }
         // The peeled line wins over the tag object.
         if name.ends_with("^{}") || found.is_none() {
             found = Some(sha.to_string());

@@ -71,6 +71,24 @@ impl Spec {
                 "`path: {path}` must be a relative path inside the source"
             ));
         }
+        for (field, value) in [
+            ("tag", &self.tag),
+            ("branch", &self.branch),
+            ("rev", &self.rev),
+        ] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                return Err(format!("`{field}` is empty"));
+            }
+        }
+        // A rev is a commit id: anything else (a name, an option) is refused, so it
+        // cannot fetch a moving branch or reach git as an argument.
+        if let Some(rev) = &self.rev
+            && !(rev.len() >= 7 && rev.len() <= 64 && rev.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            return Err(format!(
+                "`rev: {rev}` is not a commit id (7 to 64 hexadecimal digits); use `tag` or `branch` for names"
+            ));
+        }
         match (&self.git, &self.url) {
             (Some(url), None) => match wants.as_slice() {
                 [want] => Ok(Source::Git {
