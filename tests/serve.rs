@@ -447,6 +447,17 @@ fn only_get_and_head_for_localhost_with_bounded_headers() {
     );
     let reply = raw_exchange(s.port, huge.as_bytes(), Duration::from_secs(5));
     assert!(reply.starts_with("HTTP/1.1 431"), "{reply}");
+    // Just over 16 KiB, sent at once, is refused too (the promise is 16 KiB).
+    let over = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(17 * 1024)
+    );
+    let reply = raw_exchange(s.port, over.as_bytes(), Duration::from_secs(5));
+    assert!(reply.starts_with("HTTP/1.1 431"), "{reply}");
+    // An IPv6 literal followed by a name is a name.
+    assert!(ask("[::1]evil.com").starts_with("HTTP/1.1 403"));
+    assert!(ask("[::1]:x@evil.com").starts_with("HTTP/1.1 403"));
+    assert!(ask(&format!("[::1]:{}", s.port)).starts_with("HTTP/1.1 200"));
     // Two requests on one connection (keep-alive) are both answered.
     let two = raw_exchange(
         s.port,

@@ -160,6 +160,10 @@ fn read_head(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<Vec<u8>, He
     loop {
         if let Some(at) = find(&buffer[searched..], b"\r\n\r\n") {
             let end = searched + at + 4;
+            // A head that arrived whole in one read is held to the limit too.
+            if end > MAX_HEAD {
+                return Err(HeadError::TooLarge);
+            }
             let head = buffer[..end].to_vec();
             buffer.drain(..end);
             return Ok(head);
@@ -251,20 +255,17 @@ pub fn parse(head: &[u8]) -> Result<Request, Reply> {
 /// Whether a `Host` header may reach the site: `localhost` (or a name under it) or an
 /// IP address, with any port. A DNS-rebinding attack needs a name of its own.
 pub fn host_allowed(host: &str) -> bool {
+    let port_ok = |port: &str| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
     let name = if let Some(rest) = host.strip_prefix('[') {
-        // [v6]:port
-        return rest
-            .split(']')
-            .next()
-            .is_some_and(|ip| ip.parse::<std::net::Ipv6Addr>().is_ok());
+        // `[v6]` or `[v6]:port`, and nothing else after the bracket.
+        let Some((ip, after)) = rest.split_once(']') else {
+            return false;
+        };
+        let tail_ok = after.is_empty() || after.strip_prefix(':').is_some_and(port_ok);
+        return tail_ok && ip.parse::<std::net::Ipv6Addr>().is_ok();
     } else {
-        host.rsplit_once(':').map_or(host, |(h, port)| {
-            if port.bytes().all(|b| b.is_ascii_digit()) {
-                h
-            } else {
-                host
-            }
-        })
+        host.rsplit_once(':')
+            .map_or(host, |(h, port)| if port_ok(port) { h } else { host })
     };
     let name = name.trim_end_matches('.').to_ascii_lowercase();
     name == "localhost"
@@ -554,6 +555,7 @@ mod tests {
             "localhost:4000",
             "127.0.0.1:4000",
             "[::1]:4000",
+            "[::1]",
             "10.0.0.5",
             "app.localhost:1",
         ] {
@@ -565,6 +567,10 @@ mod tests {
             "127.0.0.1.evil.example",
             "localhost.evil.example",
             "[evil]:1",
+            "[::1]evil.com",
+            "[::1]:x@evil.com",
+            "[::1]:",
+            "localhost:",
         ] {
             assert!(!host_allowed(bad), "{bad}");
         }
