@@ -172,4 +172,29 @@ mod tests {
         assert!(tests.permits("127.0.0.1".parse().unwrap()).is_ok());
         assert!(tests.permits("10.0.0.1".parse().unwrap()).is_err());
     }
+
+    /// The resolver refuses private and metadata addresses by what they resolve to
+    /// (IP literals, so nothing is looked up or connected to), naming the class.
+    #[test]
+    fn the_resolver_refuses_private_and_metadata_addresses() {
+        use ureq::Resolver;
+        let strict = PublicOnly(Allowed::default());
+        for (netloc, class) in [
+            ("10.255.255.1:443", "a private address"),
+            ("169.254.169.254:443", "a cloud metadata address"),
+            ("[fd00:ec2::254]:443", "a cloud metadata address"),
+            ("192.168.0.10:80", "a private address"),
+            ("127.0.0.1:443", "a loopback address"),
+        ] {
+            let err = strict.resolve(netloc).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+            assert!(err.to_string().contains(class), "{netloc}: {err}");
+        }
+        let campus = PublicOnly(Allowed {
+            loopback: true,
+            private: true,
+        });
+        assert!(campus.resolve("10.255.255.1:443").is_ok());
+        assert!(strict.resolve("93.184.216.34:443").is_ok());
+    }
 }

@@ -121,3 +121,36 @@ fn a_badge_with_an_unreadable_date_is_shown_not_verified_in_both_themes() {
         }
     }
 }
+
+/// One issuer set of 25,000 ids used by 25,000 requirements (689 KB) once took 32 s
+/// and 7.5 GB: sets are shared, and the file is refused at the cap, naming its line.
+#[test]
+fn a_pathway_that_multiplies_issuer_sets_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..25_000).map(|i| format!("u:{i}")).collect();
+    let mut text = format!(
+        "pathway: 1\nid: https://careers.example/bomb\nname: Bomb\nissuers:\n  big: [{}]\nrequires:\n  all:\n",
+        ids.join(", ")
+    );
+    text.push_str("    - { issuer: big }\n".repeat(25_000).as_str());
+    assert!(text.len() < 1024 * 1024, "{}", text.len());
+    std::fs::write(dir.path().join("bomb.yaml"), &text).unwrap();
+    // Under the 2 GiB limit the old copying aborted; now it is an error at the line.
+    limited(dir.path(), &["pathway", "check", "bomb.yaml"])
+        .failure(1)
+        .stderr_has("bomb.yaml:12:")
+        .stderr_has("issuer ids in all");
+    // Many requirements, each with its own issuer, stop at the requirement cap.
+    let mut many =
+        "pathway: 1\nid: https://careers.example/many\nname: Many\nrequires:\n  all:\n".to_string();
+    for i in 0..1_500 {
+        many.push_str(&format!(
+            "    - {{ achievement: https://a.example/{i}, issuer: did:web:x.example }}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("many.yaml"), &many).unwrap();
+    limited(dir.path(), &["pathway", "check", "many.yaml"])
+        .failure(1)
+        .stderr_has("many.yaml:1006:")
+        .stderr_has("more than 1000 requirements");
+}

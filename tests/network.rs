@@ -308,7 +308,9 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
     )
     .unwrap();
     // A did:web issuer on loopback, and status lists on loopback (by name and by
-    // address), a private range and the cloud metadata address.
+    // address). Private and metadata addresses are refused by the same check; they
+    // are tested in `net`'s unit tests, never put in a URL here: a regression would
+    // send real traffic off the machine.
     let web = Issuer::with_did([83; 32], &format!("did:web:127.0.0.1%3A{port}"));
     let signed = web
         .sign_rdfc(
@@ -321,11 +323,6 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
     let targets = [
         ("localhost", format!("https://localhost:{port}/status")),
         ("loopback", format!("https://127.0.0.1:{port}/status")),
-        ("private", "https://10.255.255.1/status".to_string()),
-        (
-            "metadata",
-            "https://169.254.169.254/latest/meta-data".to_string(),
-        ),
     ];
     for (name, url) in &targets {
         let mut doc = sample_badge(&local, name, "2025-01-01T00:00:00Z");
@@ -337,13 +334,7 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
         let signed = local.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
         std::fs::write(dir.path().join(format!("{name}.json")), signed.to_string()).unwrap();
     }
-    let files = [
-        "web.json",
-        "localhost.json",
-        "loopback.json",
-        "private.json",
-        "metadata.json",
-    ];
+    let files = ["web.json", "localhost.json", "loopback.json"];
     let args = |files: &[&str]| {
         let mut a = vec!["verify", "--format", "json", "--now", NOW, "--root", "."];
         a.extend(files);
@@ -354,7 +345,7 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
     let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
     let run = common::run_env(dir.path(), &argv, &[]);
     let out = common::verdicts(&run.stdout);
-    assert_eq!(out.len(), 5, "{}", run.stderr);
+    assert_eq!(out.len(), 3, "{}", run.stderr);
     let (o, d) = check(&out[0], "key");
     assert_eq!(
         (o, out[0]["status"].as_str().unwrap()),
@@ -364,10 +355,7 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
         d.contains("refused: 127.0.0.1 resolves to 127.0.0.1, a loopback address"),
         "{d}"
     );
-    for (v, class) in out[1..]
-        .iter()
-        .zip(["loopback", "loopback", "private", "cloud metadata"])
-    {
+    for (v, class) in out[1..].iter().zip(["loopback", "loopback"]) {
         let (o, d) = check(v, "status");
         assert_eq!(o, "skipped", "{v}");
         assert!(d.contains(&format!("a {class} address")), "{d}");

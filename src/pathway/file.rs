@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -76,6 +77,13 @@ impl OneOrMany {
     }
 }
 
+/// Requirements one pathway may have: real ones have tens. Beyond this a file is
+/// not a pathway but an attempt to make folio do unbounded work.
+pub const MAX_REQUIREMENTS: usize = 1_000;
+/// Issuer ids all requirements may name together (each row of a pathway's page and
+/// receipt lists its requirement's issuers).
+pub const MAX_ISSUER_MENTIONS: usize = 100_000;
+
 /// Reads a pathway file's bytes; `shown` names it in errors.
 pub fn parse(shown: &str, bytes: &[u8]) -> Result<Pathway> {
     let path = Path::new(shown);
@@ -90,11 +98,26 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Pathway> {
             .or_else(|| Some("see the pathway format in README.md (`pathway: 1`, `id`, `name`, `issuers`, `requires`)".into()));
         Error::Config { loc, msg, hint }
     })?;
+    // Each set once, shared by every requirement that names it (never copied).
+    let shared = raw
+        .issuers
+        .iter()
+        .map(|(name, ids)| {
+            let mut ids = ids.items();
+            ids.sort();
+            ids.dedup();
+            (name.clone(), Arc::<[String]>::from(ids))
+        })
+        .collect();
     let mut reader = Reader {
         path,
         text,
         cursor: 0,
         sets: &raw.issuers,
+        shared,
+        requirements: 0,
+        mentions: 0,
+        counted: (0, 1),
         errors: Vec::new(),
     };
     if raw.pathway != 1 {
@@ -162,6 +185,13 @@ struct Reader<'a> {
     /// Byte offset in `text` after the last node located.
     cursor: usize,
     sets: &'a BTreeMap<String, OneOrMany>,
+    /// The sets, sorted and shared.
+    shared: BTreeMap<String, Arc<[String]>>,
+    /// Requirements read so far, and the issuer ids they name together.
+    requirements: usize,
+    mentions: usize,
+    /// A byte offset and its line, where the last line count stopped.
+    counted: (usize, u32),
     errors: Vec<Error>,
 }
 
@@ -196,7 +226,20 @@ impl Reader<'_> {
             self.cursor = at + 1;
         }
         let at = found.unwrap_or(self.cursor.min(self.text.len()));
-        self.text[..at].matches('\n').count() as u32 + 1
+        self.line_at(at)
+    }
+
+    /// The line of byte `at`, counting on from the last position asked about (nodes
+    /// are located in reading order, so a file is scanned once, not once per node).
+    fn line_at(&mut self, at: usize) -> u32 {
+        let (from, line) = if at >= self.counted.0 {
+            self.counted
+        } else {
+            (0, 1)
+        };
+        let line = line + self.text[from..at].matches('\n').count() as u32;
+        self.counted = (at, line);
+        line
     }
 
     /// Moves the cursor past every one of a node's `keys`, located from its start (the
@@ -288,6 +331,18 @@ impl Reader<'_> {
     }
 
     fn requirement(&mut self, raw: &RawNode, line: u32) -> Option<Requirement> {
+        self.requirements += 1;
+        if self.requirements > MAX_REQUIREMENTS {
+            // Reported once, at the first requirement over the limit.
+            if self.requirements == MAX_REQUIREMENTS + 1 {
+                self.error(
+                    line,
+                    format!("more than {MAX_REQUIREMENTS} requirements"),
+                    "a pathway lists the credentials of one qualification; split a larger one",
+                );
+            }
+            return None;
+        }
         let Some(issuer) = &raw.issuer else {
             self.error(
                 line,
@@ -312,7 +367,13 @@ impl Reader<'_> {
         }
         let mut issuers = Vec::new();
         let mut labels = Vec::new();
-        for item in issuer.items() {
+        let items = issuer.items();
+        // One set: its shared list, not a copy.
+        let single = match items.as_slice() {
+            [one] => self.shared.get(one).cloned(),
+            _ => None,
+        };
+        for item in items.into_iter().filter(|_| single.is_none()) {
             match self.sets.get(&item) {
                 Some(ids) => {
                     issuers.extend(ids.items());
@@ -337,12 +398,35 @@ impl Reader<'_> {
                 }
             }
         }
+        let issuers: Arc<[String]> = match single {
+            Some(set) => {
+                labels.extend(issuer.items());
+                set
+            }
+            None => {
+                issuers.sort();
+                issuers.dedup();
+                issuers.into()
+            }
+        };
         if issuers.is_empty() {
             self.error(
                 line,
                 "the issuer list is empty".into(),
                 "name at least one issuer",
             );
+            return None;
+        }
+        self.mentions += issuers.len();
+        if self.mentions > MAX_ISSUER_MENTIONS {
+            self.error(
+                line,
+                format!(
+                    "the requirements name more than {MAX_ISSUER_MENTIONS} issuer ids in all"
+                ),
+                "name each issuer once in a set, and keep sets to the issuers that award these credentials",
+            );
+            self.requirements = MAX_REQUIREMENTS + 2; // no further requirement is read
             return None;
         }
         let matcher = if let Some(id) = &raw.achievement {
@@ -360,8 +444,6 @@ impl Reader<'_> {
         } else {
             Matcher::Any
         };
-        issuers.sort();
-        issuers.dedup();
         Some(Requirement {
             name: raw.name.clone(),
             issuers,

@@ -108,7 +108,7 @@ pub struct Requirement {
     pub name: Option<String>,
     /// Issuer ids that may have issued it (sets already expanded), and how the file
     /// named them, for people.
-    pub issuers: Vec<String>,
+    pub issuers: std::sync::Arc<[String]>,
     pub issuer_label: String,
     pub matcher: Matcher,
     pub line: u32,

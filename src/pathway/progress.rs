@@ -71,7 +71,7 @@ pub struct Row {
     /// A requirement's test, and the issuer ids it accepts (for the receipt: enough
     /// to recompute the match from the badges' receipts).
     pub matcher: Option<Matcher>,
-    pub issuers: Vec<String>,
+    pub issuers: std::sync::Arc<[String]>,
     /// The verified badge that meets a requirement.
     pub badge: Option<BadgeLink>,
     /// Badges that match but are not verified, with why.
@@ -428,7 +428,7 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                     met_count: s.met,
                     needed: s.needed,
                     matcher: None,
-                    issuers: Vec::new(),
+                    issuers: std::sync::Arc::from(Vec::new()),
                     badge: None,
                     would_count: Vec::new(),
                 });
