@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 export RUSTC_BOOTSTRAP=1
-[ -d fuzz/corpus/markdown ] || bash fuzz/seed.sh
+[ -d fuzz/corpus/verify_credential ] || bash fuzz/seed.sh
 cargo fuzz build -O >/dev/null 2>&1 || { echo "cargo fuzz build failed" >&2; exit 2; }
 run() {
   local t=$1
@@ -18,5 +18,12 @@ run() {
   crashes=$(ls fuzz/artifacts/$t 2>/dev/null | wc -l)
   echo "$t: ${execs:-?} executions in ${seconds} s, $crashes crashes"
 }
-run markdown & run template & wait
-run links & run serve_request & wait
+# Every target registered in fuzz/Cargo.toml, two at a time.
+targets=$(grep -E '^name = "' fuzz/Cargo.toml | grep -v 'folio-fuzz' | sed -E 's/name = "(.*)"/\1/')
+set -- $targets
+while [ $# -gt 0 ]; do
+  run "$1" &
+  [ $# -gt 1 ] && run "$2" &
+  wait
+  shift; [ $# -gt 0 ] && shift
+done

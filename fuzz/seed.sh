@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{markdown,template,links,serve_request}
+mkdir -p "$corpus"/{markdown,template,links,serve_request,verify_credential,baked_images,jws,front_matter,pathway,lock,archive}
 
 # markdown: every content file of the fixtures and the example portfolio.
 find tests/fixtures example-portfolio -name '*.md' -print0 |
@@ -32,4 +32,31 @@ for target in / /base/ /base/about/ /base/css/site.css '/base/../secret' '/base/
 done
 printf 'GET / HTTP/1.0\r\n\r\n' >"$corpus/serve_request/seed-http10"
 printf 'GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n' >"$corpus/serve_request/seed-rebinding"
-echo "seeded: $(for t in markdown template links serve_request; do printf '%s=%s ' "$t" "$(ls "$corpus/$t" | wc -l)"; done)"
+# verify_credential, baked_images, jws: credentials that are NOT verified on their own
+# (tampered, wrong key, forged, unsupported…): the target asserts "never verified",
+# so no genuinely valid credential may be a seed.
+for m in tests/fixtures/interop/MANIFEST.tsv tests/fixtures/dcc/MANIFEST.tsv; do
+  dir=$(dirname "$m")/credentials
+  col=$(head -1 "$m" | tr '\t' '\n' | grep -n '^standalone$' | cut -d: -f1)
+  tail -n +2 "$m" | while IFS= read -r line; do
+    file=$(printf '%s' "$line" | cut -f1)
+    status=$(printf '%s' "$line" | cut -f"$col")
+    [ "$status" = verified ] && continue
+    cp "$dir/$file" "$corpus/verify_credential/$(basename "$dir")-$file" 2>/dev/null || true
+    case "$file" in
+      *.png|*.svg) cp "$dir/$file" "$corpus/baked_images/$file" ;;
+      *.jwt|*.jws) cp "$dir/$file" "$corpus/jws/$file" ;;
+    esac
+  done
+done
+# front_matter: the front matter of every content file.
+cp "$corpus"/markdown/* "$corpus/front_matter/"
+# pathway: the built-in and example pathways and the fixtures'.
+find src/pathway/examples example-portfolio tests/fixtures -name '*.yaml' -path '*pathway*' -print0 |
+  while IFS= read -r -d '' f; do cp "$f" "$corpus/pathway/$(echo "$f" | tr / _)"; done
+# lock: a lock file as folio writes it.
+printf '# folio.lock\nversion: 1\nsources:\n- source: git+https://git.example/theme.git\n  requested: tag=v1.0.0\n  commit: 0123456789abcdef0123456789abcdef01234567\n  hash: h1:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n' >"$corpus/lock/seed-1"
+# archive: small tar and tar.gz archives of a built-in theme.
+tar -cf "$corpus/archive/theme.tar" -C themes resume/theme.yaml resume/templates
+gzip -c "$corpus/archive/theme.tar" >"$corpus/archive/theme.tar.gz"
+echo "seeded: $(for t in $(ls "$corpus"); do printf '%s=%s ' "$t" "$(ls "$corpus/$t" | wc -l)"; done)"

@@ -401,6 +401,12 @@ fn archive_sources_hash_like_git_and_refuse_tampering_and_escapes() {
             "points outside the archive",
         ),
         (evil_tar("theme/link", tar::EntryType::Symlink), "is a link"),
+        // A line break in a name could forge the hash's `HASH  PATH` lines, so that
+        // another archive with other files hashes the same as the locked one.
+        (
+            evil_tar("theme/a\n0000  b", tar::EntryType::Regular),
+            "has a line break",
+        ),
     ] {
         *archive.lock().unwrap() = bytes;
         run_env(&s.p.root, &["build"], &allow)
@@ -503,4 +509,28 @@ fn empty_revs_and_plain_http_archives_are_refused() {
         assert!(matches!(run.code, 1 | 2), "{theme}: {}", run.stderr);
         run.stderr_has(says);
     }
+}
+
+/// A cache folder changed on disk is never used, also when folio.lock lacks the
+/// entry (then the fresh copy's hash is locked, and the cache is repaired).
+#[test]
+fn a_tampered_cache_is_not_used_when_the_lock_lacks_the_entry() {
+    let s = Setup::new();
+    s.run(&["build"]).success();
+    let genuine = s.lock()["sources"][0]["hash"].as_str().unwrap().to_string();
+    let sources = s.cache.join("sources");
+    let mut tampered = 0;
+    for entry in std::fs::read_dir(&sources).unwrap() {
+        let base = entry.unwrap().path().join("templates/base.html");
+        if base.is_file() {
+            let text = std::fs::read_to_string(&base).unwrap();
+            std::fs::write(&base, text.replace("<body", "<!-- tampered --><body")).unwrap();
+            tampered += 1;
+        }
+    }
+    assert!(tampered > 0);
+    std::fs::remove_file(s.p.root.join("folio.lock")).unwrap();
+    s.run(&["build"]).success();
+    assert!(!s.p.read("public/index.html").contains("tampered"));
+    assert_eq!(s.lock()["sources"][0]["hash"].as_str().unwrap(), genuine);
 }

@@ -5,6 +5,7 @@
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use super::dirhash;
 use crate::error::{Error, Result};
 
 /// The most an archive may hold, unpacked (a theme is templates and a few images).
@@ -114,6 +115,14 @@ pub fn unpack(bytes: &[u8], dest: &Path, what: &str) -> Result<()> {
         if !is_inside(&path) {
             return Err(refuse(format!(
                 "the entry `{shown}` points outside the archive"
+            )));
+        }
+        // The tree's hash lists one `HASH  PATH` line per file: a name with a line
+        // break (or not UTF-8) could forge lines and make two trees hash alike.
+        if !dirhash::name_ok(&path) {
+            return Err(refuse(format!(
+                "the entry `{}` has a line break or non-UTF-8 bytes in its name",
+                shown.escape_debug()
             )));
         }
         if kind.is_dir() {

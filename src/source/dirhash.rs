@@ -20,12 +20,15 @@ pub fn hash_dir(dir: &Path) -> Result<String> {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io(&path, "cannot read folder", e.into())
         })?;
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel_path = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        if !name_ok(rel_path) {
+            return Err(Error::Config {
+                loc: crate::error::Location::file(entry.path()),
+                msg: "a file name with a line break or non-UTF-8 bytes cannot be hashed unambiguously".into(),
+                hint: Some("a theme or pathway source may not contain such names".into()),
+            });
+        }
+        let rel = rel_path.to_string_lossy().replace('\\', "/");
         let kind = entry.file_type();
         if kind.is_dir() {
             continue;
@@ -40,6 +43,13 @@ pub fn hash_dir(dir: &Path) -> Result<String> {
         lines.push(format!("{digest}  {rel}\n"));
     }
     Ok(hash_lines(lines))
+}
+
+/// Whether a path can be one line of the hash, unambiguously: UTF-8, without line
+/// breaks (Go's dirhash refuses newlines too). Otherwise two different trees could
+/// produce the same lines.
+pub fn name_ok(path: &Path) -> bool {
+    path.to_str().is_some_and(|s| !s.contains(['\n', '\r']))
 }
 
 fn hash_lines(mut lines: Vec<String>) -> String {
@@ -91,6 +101,34 @@ mod tests {
         assert_ne!(hash_dir(&a).unwrap(), h);
         assert_eq!(folder_name(&h).len(), 64);
         let _ = std::fs::remove_dir_all(&a);
+    }
+
+    /// Two trees that gave the same lines: {p, q} and one file named "p\nHASH  q".
+    /// Names with line breaks are refused, so the hash stays injective.
+    #[test]
+    fn names_with_line_breaks_cannot_forge_lines() {
+        // Its own folder: tests run in parallel, and tempfile_dir() is another's.
+        let root = std::env::temp_dir().join(format!("folio-dirhash-lines-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let a = root.join("a");
+        std::fs::create_dir_all(&a).unwrap();
+        // Contents chosen so that p's line sorts before q's.
+        let (c1, c2) = (0..1000u32)
+            .map(|i| (format!("1-{i}"), format!("2-{i}")))
+            .find(|(x, y)| Sha256::digest(x.as_bytes()) < Sha256::digest(y.as_bytes()))
+            .unwrap();
+        std::fs::write(a.join("p"), &c1).unwrap();
+        std::fs::write(a.join("q"), &c2).unwrap();
+        let h2 = crate::badge::hex(&Sha256::digest(c2.as_bytes()));
+        let b = a.with_file_name("b");
+        std::fs::create_dir_all(&b).unwrap();
+        std::fs::write(b.join(format!("p\n{h2}  q")), &c1).unwrap();
+        assert!(hash_dir(&a).is_ok());
+        let err = hash_dir(&b).unwrap_err().to_string();
+        assert!(err.contains("line break"), "{err}");
+        assert!(!name_ok(Path::new("a\rb")));
+        assert!(name_ok(Path::new("templates/page.html")));
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     fn tempfile_dir() -> std::path::PathBuf {

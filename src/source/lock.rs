@@ -48,7 +48,12 @@ impl Lock {
             }
             Err(e) => return Err(Error::io(&path, "cannot read file", e)),
         };
-        let lock: Lock = serde_yaml::from_str(&text).map_err(|e| {
+        Lock::parse(&text)
+    }
+
+    /// A lock file's text, checked.
+    pub fn parse(text: &str) -> Result<Lock> {
+        let lock: Lock = serde_yaml::from_str(text).map_err(|e| {
             let (loc, msg) = crate::config::yaml_error_parts(Path::new(LOCK_FILE), &e, 0);
             Error::Config {
                 loc,

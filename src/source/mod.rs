@@ -340,9 +340,14 @@ pub(crate) fn fetch(source: &Source, commit: Option<&str>) -> Result<(Entry, Pat
             hash,
         };
         let dest = cached_tree(&entry);
-        if !dest.is_dir() {
-            // Another build may have put it there meanwhile; either copy is the same.
-            let _ = std::fs::rename(&tree, &dest);
+        // A folder already there (another build's, or one changed on disk since) is
+        // used only if it still holds exactly these files; else the fresh copy
+        // replaces it. The cache is outside the repository: anything may edit it.
+        let intact = dest.is_dir() && dirhash::hash_dir(&dest).is_ok_and(|h| h == entry.hash);
+        if !intact {
+            let _ = std::fs::remove_dir_all(&dest);
+            std::fs::rename(&tree, &dest)
+                .map_err(|e| Error::io(&dest, "cannot store the fetched copy", e))?;
         }
         Ok((entry, dest))
     })();
