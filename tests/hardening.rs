@@ -154,3 +154,54 @@ fn a_pathway_that_multiplies_issuer_sets_is_refused_quickly() {
         .stderr_has("many.yaml:1006:")
         .stderr_has("more than 1000 requirements");
 }
+
+/// An Open Badges 3.0 credential whose subject carries `nodes`, with an
+/// eddsa-rdfc-2022 proof of the right length (so canonicalisation is reached).
+fn poison(nodes: serde_json::Value) -> String {
+    let did = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    let proof_value = format!("z{}", bs58::encode([7u8; 64]).into_string());
+    serde_json::json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2",
+                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": did, "type": ["Profile"]},
+        "validFrom": "2025-01-01T00:00:00Z",
+        "name": "Poison",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {"id": "urn:a", "type": ["Achievement"], "name": "a",
+                            "description": "d", "criteria": {"narrative": "n"}},
+            "https://ex.org/graph": nodes
+        },
+        "proof": {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+                  "created": "2025-01-01T00:00:00Z", "proofPurpose": "assertionMethod",
+                  "verificationMethod": format!("{did}#{}", &did[8..]),
+                  "proofValue": proof_value}
+    })
+    .to_string()
+}
+
+/// RDF "poison": a ring of 3,000 blank nodes (a gigabyte each before) and a few
+/// megabytes of plain IRIs. Each is unverifiable with the reason; four of them in a
+/// build stay under 2 GiB, and the build goes on.
+#[test]
+fn poison_graphs_are_unverifiable_and_the_build_goes_on() {
+    let n = 3_000;
+    let ring: Vec<serde_json::Value> = (0..n)
+        .map(|i| serde_json::json!({"@id": format!("_:b{i}"), "https://ex.org/p": {"@id": format!("_:b{}", (i + 1) % n)}}))
+        .collect();
+    let iris: Vec<serde_json::Value> = (0..60_000)
+        .map(|i| serde_json::json!({"@id": format!("https://ex.org/n/{i}"), "https://ex.org/p": {"@id": format!("https://ex.org/n/{}", i + 1)}}))
+        .collect();
+    let p = Portfolio::fixture("basic");
+    let ring = poison(serde_json::Value::Array(ring));
+    for i in 0..3 {
+        p.write(&format!("badges/ring-{i}.json"), &ring);
+    }
+    p.write("badges/iris.json", poison(serde_json::Value::Array(iris)));
+    let run = limited(&p.root, &["build", "--offline"]);
+    run.success()
+        .stderr_has("badges/ring-0.json: not shown as verified: the badge is unverifiable")
+        .stderr_has("blank nodes; folio canonicalises up to 1000")
+        .stderr_has("more than 50000 JSON values");
+}

@@ -30,8 +30,9 @@ pub enum LdError {
     Undefined(String),
     /// Anything else JSON-LD processing rejected.
     Invalid(String),
-    /// Canonicalisation would take too long (a "poison" graph).
-    TooComplex,
+    /// Canonicalisation would take too long or too much memory (a "poison" graph,
+    /// or a document far larger than any credential); the reason says which bound.
+    TooComplex(String),
 }
 
 impl std::fmt::Display for LdError {
@@ -46,9 +47,10 @@ impl std::fmt::Display for LdError {
                 "`{term}` is not defined by the credential's contexts, so the signature does not cover it"
             ),
             LdError::Invalid(msg) => write!(f, "invalid JSON-LD: {msg}"),
-            LdError::TooComplex => {
-                write!(f, "the credential's graph is too complex to canonicalise")
-            }
+            LdError::TooComplex(why) => write!(
+                f,
+                "the credential's graph is too complex to canonicalise ({why}), so its signature is not checked"
+            ),
         }
     }
 }
@@ -120,6 +122,33 @@ pub struct Canonical {
 /// Upper bound on RDFC's Hash N-Degree Quads calls: real credentials need a handful;
 /// crafted graphs can need exponentially many.
 const HNDQ_CALL_LIMIT: usize = 4_000;
+/// JSON values a document may have before it is expanded: real credentials (a CLR
+/// with a hundred achievements) have a few thousand; expansion and canonicalisation
+/// of hundreds of thousands take minutes.
+pub const MAX_JSON_VALUES: usize = 50_000;
+/// Quads, and distinct blank nodes, a document may have before RDFC runs: blank
+/// nodes that look alike (a ring) make RDFC's memory grow faster than their number
+/// (3,000 took a gigabyte); credentials have tens.
+pub const MAX_QUADS: usize = 20_000;
+pub const MAX_BLANK_NODES: usize = 1_000;
+
+/// The number of JSON values in `doc`, counted without recursion, stopping past `limit`.
+fn json_values(doc: &serde_json::Value, limit: usize) -> usize {
+    let mut count = 0;
+    let mut stack = vec![doc];
+    while let Some(v) = stack.pop() {
+        count += 1;
+        if count > limit {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    count
+}
 
 /// Expands `doc` with bundled contexts and canonicalises it with RDFC-1.0. In `safe`
 /// mode a term or type that expansion would drop is an error naming it; otherwise it
@@ -149,6 +178,11 @@ fn canonicalize_here(
     choice: &Choice,
     safe: bool,
 ) -> Result<Canonical, LdError> {
+    if json_values(doc, MAX_JSON_VALUES) > MAX_JSON_VALUES {
+        return Err(LdError::TooComplex(format!(
+            "more than {MAX_JSON_VALUES} JSON values"
+        )));
+    }
     let loader = BundledLoader {
         choice,
         used: RefCell::new(Vec::new()),
@@ -221,12 +255,44 @@ fn canonicalize_here(
             },
         ));
     }
+    if quads.len() > MAX_QUADS {
+        return Err(LdError::TooComplex(format!(
+            "{} statements; folio canonicalises up to {MAX_QUADS}",
+            quads.len()
+        )));
+    }
+    let blanks: std::collections::HashSet<&str> = quads
+        .iter()
+        .flat_map(|q| {
+            let s = match &q.subject {
+                oxrdf::Subject::BlankNode(b) => Some(b.as_str()),
+                _ => None,
+            };
+            let o = match &q.object {
+                oxrdf::Term::BlankNode(b) => Some(b.as_str()),
+                _ => None,
+            };
+            let g = match &q.graph_name {
+                oxrdf::GraphName::BlankNode(b) => Some(b.as_str()),
+                _ => None,
+            };
+            [s, o, g].into_iter().flatten()
+        })
+        .collect();
+    if blanks.len() > MAX_BLANK_NODES {
+        return Err(LdError::TooComplex(format!(
+            "{} blank nodes; folio canonicalises up to {MAX_BLANK_NODES}",
+            blanks.len()
+        )));
+    }
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
     let nquads = rdf_canon::canonicalize_quads_with::<sha2::Sha256>(&quads, &options).map_err(
         |e| match e {
-            rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => LdError::TooComplex,
+            rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => {
+                LdError::TooComplex(format!("more than {HNDQ_CALL_LIMIT} hash-n-degree steps"))
+            }
             other => LdError::Invalid(other.to_string()),
         },
     )?;

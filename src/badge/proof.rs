@@ -443,18 +443,20 @@ impl Verifier {
         let default = Choice::new();
         let doc_canonical = match (&self.plain_canonical, has_chain) {
             (Some(Ok(c)), false) => Ok(c.clone()),
+            // Too large is too large whatever the proofs: not worked out again.
+            (Some(Err(e @ LdError::TooComplex(_))), _) => return Sig::Unchecked(e.to_string()),
             _ => jsonld::canonicalize(doc, &default, safe).map(|c| c.nquads),
         };
         let doc_canonical = match doc_canonical {
             Ok(c) => c,
-            Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex)) => {
+            Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex(_))) => {
                 return Sig::Unchecked(e.to_string());
             }
             Err(e) => return Sig::Invalid(e.to_string()),
         };
         let config_canonical = match jsonld::canonicalize(&config, &default, false) {
             Ok(c) => c,
-            Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex)) => {
+            Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex(_))) => {
                 return Sig::Unchecked(e.to_string());
             }
             Err(e) => return Sig::Invalid(format!("proof options: {e}")),
