@@ -636,3 +636,47 @@ fn rapid_saves_end_with_the_last_one_served() {
     );
     assert_eq!(generation(&s), g);
 }
+
+/// 64 clients slowly reading a 10 MB static file: every response shares the site's
+/// copy of the file (before, each held its own, 640 MB here).
+#[test]
+fn slow_readers_of_a_large_file_share_one_copy() {
+    use std::io::{Read, Write};
+    let p = Portfolio::fixture("basic");
+    p.write("static/big.bin", vec![7u8; 10 * 1024 * 1024]);
+    let s = start(&p, &["--port", "0"]);
+    assert_eq!(get(&s, "/big.bin").status, 200);
+    let rss = || {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
+        let line = status
+            .lines()
+            .find(|l| l.starts_with("VmRSS:"))
+            .unwrap()
+            .to_string();
+        line.split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            * 1024
+    };
+    let before = rss();
+    let mut clients = Vec::new();
+    for _ in 0..64 {
+        let mut c = std::net::TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        c.write_all(b"GET /big.bin HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        // The response has begun (its head arrived); then this client stops reading.
+        let mut first = [0u8; 12];
+        c.read_exact(&mut first).unwrap();
+        assert_eq!(&first, b"HTTP/1.1 200");
+        clients.push(c);
+    }
+    let grown = rss().saturating_sub(before);
+    assert!(
+        grown < 200 * 1024 * 1024,
+        "serve grew by {} MiB for 64 slow readers of a 10 MiB file",
+        grown >> 20
+    );
+    drop(clients);
+}

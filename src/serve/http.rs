@@ -28,6 +28,9 @@ pub const MAX_HEAD: usize = 16 * 1024;
 pub const IDLE: Duration = Duration::from_secs(10);
 /// How long writing a reply may take.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long sending one response may take in all (a 10 MB file takes well under a
+/// second on loopback).
+const RESPONSE_DEADLINE: Duration = Duration::from_secs(60);
 /// Connections served at once; each has a thread.
 pub const MAX_CONNECTIONS: usize = 128;
 /// Connections waiting on the live-reload poll at once.
@@ -349,15 +352,16 @@ fn respond(request: &Request, shared: &Shared, pollers: &AtomicUsize) -> Reply {
 pub struct Reply {
     pub status: u16,
     pub headers: Vec<(&'static str, String)>,
-    pub body: Vec<u8>,
+    /// Shared with the served site for static files: never copied per response.
+    pub body: Arc<[u8]>,
 }
 
 impl Reply {
-    fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Reply {
+    fn bytes(status: u16, body: impl Into<Arc<[u8]>>, content_type: &str) -> Reply {
         Reply {
             status,
             headers: vec![("Content-Type", content_type.to_string())],
-            body,
+            body: body.into(),
         }
     }
 
@@ -381,6 +385,16 @@ impl Reply {
         keep_alive: bool,
         head_only: bool,
     ) -> std::io::Result<()> {
+        self.write_within(stream, keep_alive, head_only, RESPONSE_DEADLINE)
+    }
+
+    fn write_within(
+        &self,
+        stream: &mut impl Write,
+        keep_alive: bool,
+        head_only: bool,
+        limit: Duration,
+    ) -> std::io::Result<()> {
         let mut head = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
         for (name, value) in &self.headers {
             head.push_str(&format!("{name}: {value}\r\n"));
@@ -392,7 +406,19 @@ impl Reply {
         ));
         stream.write_all(head.as_bytes())?;
         if !head_only {
-            stream.write_all(&self.body)?;
+            // In pieces, against one deadline for the whole response: each write may
+            // take up to the socket's timeout, and a client reading a byte at a time
+            // just inside it would otherwise hold the connection for ever.
+            let deadline = Instant::now() + limit;
+            for piece in self.body.chunks(64 * 1024) {
+                if Instant::now() > deadline {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        "the client reads too slowly",
+                    ));
+                }
+                stream.write_all(piece)?;
+            }
         }
         stream.flush()
     }
@@ -415,7 +441,7 @@ fn reason(status: u16) -> &'static str {
 
 enum Answer {
     File {
-        bytes: Vec<u8>,
+        bytes: Arc<[u8]>,
         content_type: &'static str,
         status: u16,
     },
@@ -448,11 +474,12 @@ fn file_key(raw_path: &str, base: &str) -> Option<String> {
 fn answer(raw_path: &str, shared: &Shared) -> Answer {
     let base = shared.lock().base_path.clone();
     let not_found = |state: &super::SiteState| {
-        let page = state.files.get("404.html").cloned().unwrap_or_else(|| {
-            b"<!doctype html><title>Not found</title><h1>Not found</h1>".to_vec()
-        });
+        let page = state.files.get("404.html").map_or_else(
+            || b"<!doctype html><title>Not found</title><h1>Not found</h1>".to_vec(),
+            |p| p.to_vec(),
+        );
         Answer::File {
-            bytes: reload::inject(page, state.error.as_deref(), state.generation),
+            bytes: reload::inject(page, state.error.as_deref(), state.generation).into(),
             content_type: "text/html; charset=utf-8",
             status: 404,
         }
@@ -479,9 +506,9 @@ fn answer(raw_path: &str, shared: &Shared) -> Answer {
     let bytes = &state.files[&file];
     let content_type = content_type(&file);
     let bytes = if content_type.starts_with("text/html") {
-        reload::inject(bytes.clone(), state.error.as_deref(), state.generation)
+        reload::inject(bytes.to_vec(), state.error.as_deref(), state.generation).into()
     } else {
-        bytes.clone()
+        Arc::clone(bytes)
     };
     Answer::File {
         bytes,
@@ -546,6 +573,35 @@ mod tests {
             assert!(parse(bad).is_err(), "{}", String::from_utf8_lossy(bad));
         }
         assert_eq!(parse(b"GET / HTTP/2\r\n\r\n").unwrap_err().status, 505);
+    }
+
+    /// A client that takes each piece slowly is cut off at the response's deadline,
+    /// however long each single write stays within the socket's timeout.
+    #[test]
+    fn a_slow_reader_is_cut_off_at_the_deadline() {
+        struct Slow(usize);
+        impl Write for Slow {
+            fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+                std::thread::sleep(Duration::from_millis(5));
+                self.0 += buf.len();
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let reply = Reply::bytes(200, vec![0u8; 4 * 1024 * 1024], "application/octet-stream");
+        let mut slow = Slow(0);
+        let err = reply
+            .write_within(&mut slow, false, false, Duration::from_millis(50))
+            .unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::TimedOut);
+        assert!(slow.0 < 4 * 1024 * 1024, "stopped before the end");
+        let mut fast = Vec::new();
+        reply
+            .write_within(&mut fast, false, false, Duration::from_secs(60))
+            .unwrap();
+        assert!(fast.len() > 4 * 1024 * 1024);
     }
 
     #[test]

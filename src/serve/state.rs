@@ -8,7 +8,7 @@
 //! (or something every page shows did), and once, not once per step.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// Pages remembered as recently viewed; the next rebuild renders them first.
@@ -20,7 +20,9 @@ const WAIT_FOR_REBUILD: Duration = Duration::from_secs(60);
 /// The site being served, and what happened to the last rebuild.
 #[derive(Debug, Default)]
 pub struct SiteState {
-    pub files: BTreeMap<String, Vec<u8>>,
+    /// Shared, not copied, by every response that sends them (a slow reader of a
+    /// large file holds a reference, not a copy).
+    pub files: BTreeMap<String, Arc<[u8]>>,
     /// The error of the last rebuild, if it failed (the files are the last good ones).
     pub error: Option<String>,
     /// Bumped whenever files or the error change; pages reload when theirs did.
@@ -42,7 +44,7 @@ pub struct SiteState {
 struct Rebuild {
     /// Pages shown ahead of the full site, with the bytes they replaced (put back if
     /// the rebuild fails).
-    shown: HashMap<String, Option<Vec<u8>>>,
+    shown: HashMap<String, Option<Arc<[u8]>>>,
     /// Pages requested meanwhile and not yet rendered.
     wanted: HashSet<String>,
 }
@@ -101,9 +103,9 @@ impl SiteState {
     }
 
     /// Replaces one file, noting the change; returns what it replaced.
-    fn put(&mut self, path: String, bytes: Vec<u8>, generation: u64) -> Option<Vec<u8>> {
+    fn put(&mut self, path: String, bytes: Arc<[u8]>, generation: u64) -> Option<Arc<[u8]>> {
         let old = self.files.insert(path.clone(), bytes);
-        if old.as_deref() != self.files.get(&path).map(Vec::as_slice) {
+        if old.as_deref() != self.files.get(&path).map(|b| &b[..]) {
             self.changed(&path, generation);
         }
         old
@@ -151,7 +153,7 @@ impl Shared {
             let Ok(bytes) = file.read().map(std::borrow::Cow::into_owned) else {
                 continue;
             };
-            let old = state.put(file.path.clone(), bytes, generation);
+            let old = state.put(file.path.clone(), bytes.into(), generation);
             if let Some(r) = &mut state.rebuild {
                 r.wanted.remove(&file.path);
                 r.shown.entry(file.path).or_insert(old);
@@ -176,8 +178,8 @@ impl Shared {
             state.changed(&path, generation);
         }
         for (path, bytes) in files {
-            if state.files.get(&path) != Some(&bytes) {
-                state.put(path, bytes, generation);
+            if state.files.get(&path).map(|b| &b[..]) != Some(&bytes[..]) {
+                state.put(path, bytes.into(), generation);
             }
         }
         if state.error.take().is_some() {
@@ -308,7 +310,12 @@ mod tests {
         ]);
         shared.fail("broken link".into());
         let state = shared.lock();
-        assert_eq!(state.files, site(&[("a/index.html", "a")]));
+        let files: BTreeMap<String, Vec<u8>> = state
+            .files
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_vec()))
+            .collect();
+        assert_eq!(files, site(&[("a/index.html", "a")]));
         assert!(
             state.page_changed_since("b/index.html", g0),
             "the overlay is new"
@@ -346,10 +353,10 @@ mod tests {
         shared.begin();
         shared.show_ahead(vec![OutputFile::new("a/index.html", b"a2".to_vec())]);
         assert_eq!(
-            shared.when_current("a/index.html").files["a/index.html"],
+            &shared.when_current("a/index.html").files["a/index.html"][..],
             b"a2"
         );
-        assert_eq!(shared.when_current("s.css").files["s.css"], b"s");
+        assert_eq!(&shared.when_current("s.css").files["s.css"][..], b"s");
         let waiter = {
             let shared = shared.clone();
             std::thread::spawn(move || {
@@ -368,6 +375,6 @@ mod tests {
             ]),
             "/",
         );
-        assert_eq!(waiter.join().unwrap(), b"b2");
+        assert_eq!(&waiter.join().unwrap()[..], b"b2");
     }
 }
