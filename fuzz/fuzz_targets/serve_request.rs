@@ -24,10 +24,10 @@ fn shared() -> &'static Shared {
                 ("css/site.css", b"body{}"),
                 ("404.html", b"<p>not found</p>"),
             ] {
-                state.files.insert(path.into(), body.to_vec());
+                state.files.insert(path.into(), body.to_vec().into());
             }
             // A file outside the base path's tree, as a traversal target.
-            state.files.insert("../secret".into(), SECRET.to_vec());
+            state.files.insert("../secret".into(), SECRET.to_vec().into());
         }
         shared
     })
