@@ -400,3 +400,132 @@ fn theme_check_fails_a_theme_that_shows_unmet_requirements_as_met() {
         run_in(tmp.path(), &["theme", "check", theme]).success();
     }
 }
+
+#[test]
+fn theme_check_sees_through_disguised_verified_claims() {
+    // Each theme shows every badge that is not verified as verified in one disguise:
+    // look-alike letters, another language, a sentence read as a negation, a word
+    // split across blocks, form controls, an inner document, CSS, escaped JSON-LD.
+    let tmp = tempfile::tempdir().unwrap();
+    let status = "{{ b.status_label }}</span>{% endif %}";
+    let disguises: &[(&str, &str, &str, &str)] = &[
+        (
+            "math-bold",
+            "macros.html",
+            status,
+            "𝐕𝐞𝐫𝐢𝐟𝐢𝐞𝐝</span>{% endif %}",
+        ),
+        ("greek", "macros.html", status, "Vεrιfιεd</span>{% endif %}"),
+        (
+            "circled",
+            "macros.html",
+            status,
+            "Ⓥⓔⓡⓘⓕⓘⓔⓓ</span>{% endif %}",
+        ),
+        (
+            "spanish",
+            "macros.html",
+            status,
+            "Verificado</span>{% endif %}",
+        ),
+        ("french", "macros.html", status, "Vérifié</span>{% endif %}"),
+        (
+            "german",
+            "macros.html",
+            status,
+            "Verifiziert</span>{% endif %}",
+        ),
+        (
+            "no-doubt",
+            "macros.html",
+            status,
+            "No doubt: Verified ✓</span>{% endif %}",
+        ),
+        (
+            "rely",
+            "macros.html",
+            status,
+            "You can rely on it. Verified</span>{% endif %}",
+        ),
+        (
+            "split",
+            "macros.html",
+            status,
+            "</span><div style=\"display:inline\">Veri</div><div style=\"display:inline\">fied</div>{% endif %}",
+        ),
+        (
+            "form-value",
+            "macros.html",
+            status,
+            "<input value=\"✓ Verified\" readonly></span>{% endif %}",
+        ),
+        (
+            "option-label",
+            "macros.html",
+            status,
+            "<select><option label=\"Verified\"></option></select></span>{% endif %}",
+        ),
+        (
+            "srcdoc",
+            "macros.html",
+            status,
+            "<iframe title=\"status\" srcdoc=\"&lt;p&gt;Verified&lt;/p&gt;\"></iframe></span>{% endif %}",
+        ),
+        (
+            "inline-css",
+            "macros.html",
+            status,
+            "<style>.status::after{content:\"\\2713  Verified\"}</style></span>{% endif %}",
+        ),
+        (
+            "json-ld",
+            "badge.html",
+            "{% if badge.structured_data %}",
+            "<script type=\"application/ld+json\">{\"name\": \"x\", \"status\": \"\\u0056erified\"}</script>{% if badge.structured_data %}",
+        ),
+    ];
+    for (name, template, from, to) in disguises {
+        patched_theme(&tmp.path().join(name), template, from, to);
+    }
+    // A stylesheet that adds the claim to every status.
+    let css_theme = tmp.path().join("stylesheet");
+    copy_dir(&builtin_theme_dir("default"), &css_theme);
+    let css = css_theme.join("static/css/folio.css");
+    let mut text = std::fs::read_to_string(&css).unwrap();
+    text.push_str("\n.status::after { content: \" \\2713  Verified\"; }\n");
+    std::fs::write(&css, text).unwrap();
+    for (name, ..) in disguises {
+        eprintln!("disguise: {name}");
+        let run = run_in(tmp.path(), &["theme", "check", name]);
+        run.failure(1);
+        run.stderr_has(
+            "test portfolio (English, no verified badge): badges/expired/index.html: claims verification for a badge that is expired",
+        );
+    }
+    run_in(tmp.path(), &["theme", "check", "stylesheet"])
+        .failure(1)
+        .stderr_has(
+            "test portfolio (English, no verified badge): css/folio.css: generates a verification claim in CSS although no badge in this build is verified",
+        );
+}
+
+#[test]
+fn theme_check_reads_every_page_not_only_badge_pages() {
+    // The home page prints "✓ Verified" next to every badge; its badge pages are honest.
+    let tmp = tempfile::tempdir().unwrap();
+    patched_theme(
+        &tmp.path().join("boastful-home"),
+        "index.html",
+        "{{ m::badge_card(b=b) }}",
+        "{{ m::badge_card(b=b) }}<li>{{ b.name }}: ✓ Verified</li>",
+    );
+    let run = run_in(tmp.path(), &["theme", "check", "boastful-home"]);
+    run.failure(1).stderr_has(
+        "test portfolio (English, no verified badge): index.html: claims verification for a badge that is not verified (none is): \"",
+    );
+    assert!(
+        !run.stderr.contains("badges/expired/index.html"),
+        "{}",
+        run.stderr
+    );
+}

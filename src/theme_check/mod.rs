@@ -7,7 +7,9 @@
 //! several scripts and a project-pages base URL. Every template error, missing
 //! variable and broken link is reported, and the theme fails if its verified marker
 //! appears anywhere in the build without a verified badge, or is missing from a
-//! verified badge's page.
+//! verified badge's page. Beyond the marker, no page of a badge that is not verified
+//! may claim verification in any words (see `claims`), and in the build without a
+//! verified badge no page or stylesheet may.
 
 use std::path::{Path, PathBuf};
 
@@ -206,26 +208,42 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                 }
             }
         }
-        // Whatever the marker, a badge that is not verified must not look verified:
-        // its page, in any words a visitor reads (and, with none verified, the list).
-        let mut unverified_pages: Vec<(String, &str)> = EXPECTED_STATUS
+        // Whatever the marker, a badge that is not verified must not look verified: its
+        // page, in any words a visitor reads; and with none verified, no page or
+        // stylesheet of the site may claim verification at all.
+        let hint = "words like \"verified\" (or a check mark with them) belong only inside `{% if badge.status == \"verified\" %}`, in the page's text, not in CSS; for other statuses show `badge.status_label`";
+        let shown_attributes: Vec<String> = site
+            .files
             .iter()
-            .filter(|(_, status)| *status != "verified")
-            .map(|(slug, status)| (format!("badges/{slug}/index.html"), *status))
+            .filter(|(p, _)| p.ends_with(".css"))
+            .flat_map(|(_, b)| claims::attr_names(&String::from_utf8_lossy(b)))
             .collect();
-        if !variant.with_verified {
-            unverified_pages.push(("badges/index.html".into(), "not verified (none is)"));
-        }
-        for (file, status) in &unverified_pages {
-            let Some((_, html)) = pages.iter().find(|(p, _)| *p == file) else {
-                continue;
+        for (file, html) in &pages {
+            let status = match EXPECTED_STATUS
+                .iter()
+                .find(|(slug, _)| **file == format!("badges/{slug}/index.html"))
+            {
+                Some((_, status)) if *status != "verified" => *status,
+                _ if !variant.with_verified => "not verified (none is)",
+                _ => continue,
             };
-            for claim in claims::find(html) {
+            for claim in claims::find(html, &shown_attributes) {
                 outcome.problems.push(problem(
                     file,
                     format!("claims verification for a badge that is {status}: \"{claim}\""),
-                    "words like \"verified\" (or a check mark with them) belong only inside `{% if badge.status == \"verified\" %}`; for other statuses show `badge.status_label`",
+                    hint,
                 ));
+            }
+        }
+        if !variant.with_verified {
+            for (file, css) in site.files.iter().filter(|(p, _)| p.ends_with(".css")) {
+                for claim in claims::find_in_css(&String::from_utf8_lossy(css)) {
+                    outcome.problems.push(problem(
+                        file,
+                        format!("generates a verification claim in CSS although no badge in this build is verified: \"{claim}\""),
+                        hint,
+                    ));
+                }
             }
         }
         if pathways {
