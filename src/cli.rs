@@ -29,6 +29,10 @@ pub enum Command {
         /// published). Asked for when not given and folio runs in a terminal.
         #[arg(long)]
         email: Option<String>,
+        /// Only (re)write the GitHub Pages workflow of an existing portfolio, for the
+        /// daily re-check of a newer folio; the old file is kept as `pages.yml.old`.
+        #[arg(long)]
+        workflow_only: bool,
     },
     /// Build the site into the output folder.
     Build(BuildArgs),
@@ -100,6 +104,18 @@ pub struct CheckArgs {
     /// Also fetch every external link (10 s timeout, 8 at a time; even with --offline).
     #[arg(long)]
     pub external: bool,
+    /// Compare with the published site: fail when a badge's published check is older
+    /// than this (`30d`, `36h`, `90m`, `2w`) or its status has changed since.
+    #[arg(long, value_name = "AGE")]
+    pub max_age: Option<String>,
+    /// The published site to compare with (default: `base_url`); its receipts are
+    /// read from `badges/SLUG/verification.json`.
+    #[arg(long, value_name = "URL")]
+    pub published: Option<String>,
+    /// Append the comparison as a Markdown table to this file (CI job summaries:
+    /// `--summary "$GITHUB_STEP_SUMMARY"`).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
     #[command(flatten)]
     pub site: SiteArgs,
 }
@@ -196,6 +212,11 @@ pub struct SiteArgs {
     /// network and the cache, for reproducible badge checks.
     #[arg(long)]
     pub documents: Option<PathBuf>,
+    /// Replace `badges.on_invalid` for this run: the scheduled re-check uses `show`,
+    /// so a badge revoked since the last build is published as revoked instead of
+    /// keeping the old site (and its "Verified") up.
+    #[arg(long, value_enum, value_name = "ACTION")]
+    pub on_invalid: Option<crate::config::OnInvalid>,
 }
 
 impl SiteArgs {
@@ -207,6 +228,7 @@ impl SiteArgs {
             drafts: self.drafts,
             offline: self.offline,
             documents: self.documents.clone(),
+            on_invalid: self.on_invalid,
             locked: self.locked,
         }
     }

@@ -94,6 +94,17 @@ struct RawBadges {
     network: bool,
     #[serde(default)]
     trust: Vec<TrustedIssuer>,
+    #[serde(default = "default_verifiers")]
+    verifiers: Vec<String>,
+    #[serde(default = "yes")]
+    recheck_in_browser: bool,
+}
+
+fn default_verifiers() -> Vec<String> {
+    crate::site::recheck::DEFAULT_VERIFIERS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
 
 impl Default for RawBadges {
@@ -105,6 +116,8 @@ impl Default for RawBadges {
             on_unverifiable: OnUnverifiable::default(),
             network: true,
             trust: Vec::new(),
+            verifiers: default_verifiers(),
+            recheck_in_browser: true,
         }
     }
 }
@@ -144,7 +157,7 @@ fn yes() -> bool {
 
 /// What `build` does with a badge that is `failed` or `revoked`: something is wrong
 /// with the file itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum OnInvalid {
     #[default]
@@ -194,6 +207,12 @@ pub struct BadgeConfig {
     pub on_unverifiable: OnUnverifiable,
     pub network: bool,
     pub trust: Vec<TrustedIssuer>,
+    /// URL templates of independent verifiers linked from badge pages (`{url}` is
+    /// the published credential's address); empty switches the links off.
+    pub verifiers: Vec<String>,
+    /// Whether published pages let the browser re-read a verified badge's status
+    /// lists (`folio-check.js`); expiry by the visitor's clock is always applied.
+    pub recheck_in_browser: bool,
     /// Pre-fetched documents (`--documents DIR`) used before the network and cache.
     pub documents: Option<PathBuf>,
 }
@@ -252,6 +271,9 @@ pub struct Overrides {
     pub documents: Option<PathBuf>,
     /// Refuse theme and pathway sources that folio.lock lacks.
     pub locked: bool,
+    /// `--on-invalid`: replaces `badges.on_invalid` for this run (the scheduled
+    /// re-check publishes a newly revoked badge as revoked instead of failing).
+    pub on_invalid: Option<OnInvalid>,
 }
 
 impl Config {
@@ -425,11 +447,13 @@ impl Config {
             owner_identities,
             badges: BadgeConfig {
                 dir: root.join(raw.badges.dir),
-                on_invalid: raw.badges.on_invalid,
+                on_invalid: overrides.on_invalid.unwrap_or(raw.badges.on_invalid),
                 on_expired: raw.badges.on_expired,
                 on_unverifiable: raw.badges.on_unverifiable,
                 network: raw.badges.network && !overrides.offline,
                 trust: raw.badges.trust,
+                verifiers: raw.badges.verifiers,
+                recheck_in_browser: raw.badges.recheck_in_browser,
                 documents: overrides.documents.clone(),
             },
             extra_lines: extra_lines(text, &raw.extra),

@@ -75,13 +75,18 @@ Code blocks, tables and images all work.
     ("static/.gitkeep", ""),
     (".gitignore", "/public\n/.folio\n"),
     (
-        ".github/workflows/pages.yml",
-        r#"# Publishes this portfolio on GitHub Pages on every push to main.
+        WORKFLOW,
+        r#"# Publishes this portfolio on GitHub Pages on every push to main, and again every
+# day, so a badge its issuer revokes, or one that expires, stops showing as verified
+# within a day without you pushing anything.
 # Once: Settings → Pages → Build and deployment → Source: GitHub Actions.
+# Written by `folio init`; `folio init --workflow-only` rewrites it for a newer folio.
 name: Publish portfolio
 on:
   push:
     branches: [main]
+  schedule:
+    - cron: "23 4 * * *" # daily re-check of every badge (04:23 UTC)
   workflow_dispatch:
 permissions:
   contents: read
@@ -121,7 +126,14 @@ jobs:
         id: pages
         uses: actions/configure-pages@v5
       - name: Build (verifies every badge and checks every link; the lock pins shared themes)
-        run: folio build --locked --base-url "${{ steps.pages.outputs.base_url }}/"
+        # On the daily run a badge revoked or failing since the last build is published
+        # as such (`--on-invalid show`), rather than the old site staying up with its
+        # "Verified"; on a push, your `badges.on_invalid` setting applies.
+        run: folio build --locked --base-url "${{ steps.pages.outputs.base_url }}/" ${{ github.event_name == 'schedule' && '--on-invalid show' || '' }}
+      - name: Compare with the published site (what this run changes, in the job summary)
+        if: github.event_name == 'schedule'
+        continue-on-error: true
+        run: folio check --locked --max-age 2d --published "${{ steps.pages.outputs.base_url }}/" --summary "$GITHUB_STEP_SUMMARY"
       - uses: actions/upload-pages-artifact@v3
         with:
           path: public
@@ -138,6 +150,43 @@ jobs:
 "#,
     ),
 ];
+
+/// The Pages workflow's path in a portfolio.
+pub const WORKFLOW: &str = ".github/workflows/pages.yml";
+
+/// Rewrites only the Pages workflow of the portfolio in `dir` (an older one lacks the
+/// daily re-check); the previous file is kept beside it as `pages.yml.old`. Returns
+/// whether there was one.
+pub fn write_workflow(dir: &Path) -> Result<bool> {
+    let config = dir.join(crate::config::CONFIG_FILE);
+    if !config.is_file() {
+        return Err(Error::usage(format!(
+            "{} does not exist: `--workflow-only` updates the workflow of an existing portfolio",
+            config.display()
+        ))
+        .with_hint("run it in the portfolio folder, or give the folder: `folio init --workflow-only my-portfolio`"));
+    }
+    let text = FILES
+        .iter()
+        .find(|(rel, _)| *rel == WORKFLOW)
+        .map(|(_, text)| *text)
+        .expect("the starter files include the workflow");
+    let (pin_flag, pin) = pin();
+    let text = text
+        .replace("PIN_FLAG", pin_flag)
+        .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""));
+    let path = dir.join(WORKFLOW);
+    let existed = path.is_file();
+    if existed {
+        let old = path.with_extension("yml.old");
+        fs::copy(&path, &old).map_err(|e| Error::io(&old, "cannot keep the old workflow", e))?;
+    }
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
+    }
+    fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
+    Ok(existed)
+}
 
 /// Writes the starter portfolio into `dir`, refusing to touch an existing one.
 /// `email` is the address the learner's badges are issued to: without it no badge

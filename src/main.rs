@@ -66,7 +66,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     folio::init_threads();
     let result = match cli.command {
-        Command::Init { dir, theme, email } => cmd::init::init(dir, &theme, email, cli.quiet),
+        Command::Init {
+            dir,
+            workflow_only: true,
+            ..
+        } => cmd::init::workflow_only(dir, cli.quiet),
+        Command::Init {
+            dir, theme, email, ..
+        } => cmd::init::init(dir, &theme, email, cli.quiet),
         Command::Build(args) => cmd::build::build(&args, cli.quiet),
         Command::Serve(args) => cmd::serve::serve(&args),
         Command::Check(args) => match cmd::check::check(&args, cli.quiet) {

@@ -81,8 +81,13 @@ fn every_status_renders_as_it_should() {
     let page = |slug: &str| p.read(&format!("public/badges/{slug}/index.html"));
 
     let rust = page("rust");
-    assert!(rust.contains(MARK) && rust.contains("</svg> Verified</span>"));
-    assert!(rust.contains("<title>Rust Basics — verified badge"));
+    assert!(
+        rust.contains(MARK)
+            && rust.contains("</svg> Verified <span class=\"checked\">· checked <time datetime=")
+    );
+    // The title claims nothing: a link preview cannot be taken back when the badge
+    // expires or is revoked.
+    assert!(rust.contains("<title>Rust Basics · "));
     assert!(rust.contains("application/ld+json"));
     assert!(rust.contains("linkedin.com/profile/add"));
     assert!(

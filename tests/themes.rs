@@ -349,8 +349,8 @@ fn theme_check_fails_verified_claims_without_the_marker() {
     patched_theme(
         &text,
         "macros.html",
-        "{{ b.status_label }}</span>{% endif %}",
-        "✓ Veri&shy;fied</span>{% endif %}",
+        "{{ b.status_label }} <span class=\"checked\">",
+        "✓ Veri&shy;fied <span class=\"checked\">",
     );
     let alt = tmp.path().join("fake-alt");
     patched_theme(
@@ -407,75 +407,85 @@ fn theme_check_sees_through_disguised_verified_claims() {
     // look-alike letters, another language, a sentence read as a negation, a word
     // split across blocks, form controls, an inner document, CSS, escaped JSON-LD.
     let tmp = tempfile::tempdir().unwrap();
-    let status = "{{ b.status_label }}</span>{% endif %}";
+    let status = "{{ b.status_label }} <span class=\"checked\">";
     let disguises: &[(&str, &str, &str, &str)] = &[
         (
             "math-bold",
             "macros.html",
             status,
-            "𝐕𝐞𝐫𝐢𝐟𝐢𝐞𝐝</span>{% endif %}",
+            "𝐕𝐞𝐫𝐢𝐟𝐢𝐞𝐝 <span class=\"checked\">",
         ),
-        ("greek", "macros.html", status, "Vεrιfιεd</span>{% endif %}"),
+        (
+            "greek",
+            "macros.html",
+            status,
+            "Vεrιfιεd <span class=\"checked\">",
+        ),
         (
             "circled",
             "macros.html",
             status,
-            "Ⓥⓔⓡⓘⓕⓘⓔⓓ</span>{% endif %}",
+            "Ⓥⓔⓡⓘⓕⓘⓔⓓ <span class=\"checked\">",
         ),
         (
             "spanish",
             "macros.html",
             status,
-            "Verificado</span>{% endif %}",
+            "Verificado <span class=\"checked\">",
         ),
-        ("french", "macros.html", status, "Vérifié</span>{% endif %}"),
+        (
+            "french",
+            "macros.html",
+            status,
+            "Vérifié <span class=\"checked\">",
+        ),
         (
             "german",
             "macros.html",
             status,
-            "Verifiziert</span>{% endif %}",
+            "Verifiziert <span class=\"checked\">",
         ),
         (
             "no-doubt",
             "macros.html",
             status,
-            "No doubt: Verified ✓</span>{% endif %}",
+            "No doubt: Verified ✓ <span class=\"checked\">",
         ),
         (
             "rely",
             "macros.html",
             status,
-            "You can rely on it. Verified</span>{% endif %}",
+            "You can rely on it. Verified <span class=\"checked\">",
         ),
         (
             "split",
             "macros.html",
             status,
-            "</span><div style=\"display:inline\">Veri</div><div style=\"display:inline\">fied</div>{% endif %}",
+            "</span><div style=\"display:inline\">Veri</div><div style=\"display:inline\">fied</div><span> <span class=\"checked\">",
         ),
         (
             "form-value",
             "macros.html",
             status,
-            "<input value=\"✓ Verified\" readonly></span>{% endif %}",
+            "<input value=\"✓ Verified\" readonly> <span class=\"checked\">",
         ),
         (
             "option-label",
             "macros.html",
             status,
-            "<select><option label=\"Verified\"></option></select></span>{% endif %}",
+            "<select><option label=\"Verified\"></option></select> <span class=\"checked\">",
         ),
         (
             "srcdoc",
             "macros.html",
             status,
-            "<iframe title=\"status\" srcdoc=\"&lt;p&gt;Verified&lt;/p&gt;\"></iframe></span>{% endif %}",
+            "<iframe title=\"status\" srcdoc=\"&lt;p&gt;Verified&lt;/p&gt;\"></iframe> <span class=\"checked\">",
         ),
         (
             "inline-css",
             "macros.html",
             status,
-            "<style>.status::after{content:\"\\2713  Verified\"}</style></span>{% endif %}",
+            "<style>.status::after{content:\"\\2713  Verified\"}</style> <span class=\"checked\">",
         ),
         (
             "json-ld",

@@ -142,7 +142,7 @@ fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
 }
 
 /// GETs `url` over HTTPS (or loopback HTTP in tests) within the time and size limits.
-fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
+pub(crate) fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
     let allowed = url.starts_with("https://")
         || (url.starts_with("http://")
             && crate::util::url::is_loopback_host(crate::util::url::host(url))

@@ -11,8 +11,62 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
     // Collect every broken link instead of stopping at the first build error.
     config.links_on_broken = crate::config::OnBroken::Warn;
     config.check_external_links = args.external;
-    let report = crate::build(&config, &mut crate::write::Discard)?;
-    let clean = report.broken_links.is_empty();
+    let max_age = args
+        .max_age
+        .as_deref()
+        .map(super::published::parse_age)
+        .transpose()?;
+    if max_age.is_some() {
+        // The comparison reports a revoked or failed badge; it must not stop at it.
+        config.badges.on_invalid = crate::config::OnInvalid::Show;
+    }
+    let mut site = crate::write::Memory::default();
+    let report = crate::build(&config, &mut site)?;
+    let mut clean = report.broken_links.is_empty();
+    if let Some(max_age) = max_age {
+        let published = args
+            .published
+            .clone()
+            .unwrap_or_else(|| config.base_url.clone());
+        let rows = super::published::compare(
+            &super::published::receipts(&site.files),
+            &published,
+            max_age,
+            chrono::Utc::now(),
+        );
+        if let Some(path) = &args.summary {
+            use std::io::Write;
+            let table = super::published::markdown(&rows, &published);
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .and_then(|mut f| f.write_all(table.as_bytes()))
+                .map_err(|e| Error::io(path, "cannot write the summary", e))?;
+        }
+        for row in &rows {
+            if let Some(problem) = &row.problem {
+                clean = false;
+                eprintln!("badges/{}: {problem}", row.slug);
+            }
+        }
+        if !quiet && args.format == Format::Human {
+            let stale = rows.iter().filter(|r| r.problem.is_some()).count();
+            println!(
+                "compared {} badges with {published}: {}",
+                rows.len(),
+                match stale {
+                    0 => "all as published, checked within the age".to_string(),
+                    n => format!("{n} stale or changed"),
+                }
+            );
+        }
+    } else if args.published.is_some() || args.summary.is_some() {
+        return Err(
+            Error::usage("`--published` and `--summary` go with `--max-age`")
+                .with_hint("`folio check --max-age 30d` compares with the published site"),
+        );
+    }
     match args.format {
         Format::Json => println!("{}", check_json(Some(&report), &[], &report.broken_links)),
         Format::Human => {

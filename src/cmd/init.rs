@@ -46,6 +46,24 @@ pub fn init(
     Ok(())
 }
 
+/// `folio init --workflow-only`: the Pages workflow of an existing portfolio, rewritten.
+pub fn workflow_only(dir: Option<std::path::PathBuf>, quiet: bool) -> Result<(), Error> {
+    let dir = dir.unwrap_or_else(|| ".".into());
+    let existed = crate::init::write_workflow(&dir)?;
+    if !quiet {
+        let path = dir.join(crate::init::WORKFLOW);
+        match existed {
+            true => println!(
+                "updated {} (runs daily too; the previous file is {}.old)",
+                path.display(),
+                path.display()
+            ),
+            false => println!("wrote {} (publishes on push and daily)", path.display()),
+        }
+    }
+    Ok(())
+}
+
 /// Asks for the learner's email on the terminal; empty means "later".
 fn ask_email() -> Option<String> {
     use std::io::Write;

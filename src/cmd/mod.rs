@@ -12,6 +12,7 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod pathway;
+pub mod published;
 pub mod serve;
 pub mod theme;
 pub mod verify;

@@ -148,6 +148,12 @@ struct SiteView<'a> {
     favicon: Option<Favicon>,
     /// The owner's links (`owner.links`) as full URLs with proper labels.
     links: Vec<OwnerLink>,
+    /// `folio-check.js`, which takes a verified mark away when it stops being true
+    /// (see `site::recheck`); none when the site has no badges.
+    check_script: Option<String>,
+    /// The day the badges were checked (`2026-12-02`) and as a visitor reads it.
+    checked_date: Option<String>,
+    checked_on: Option<String>,
 }
 
 /// One of the owner's links: `github: ada` becomes label `GitHub`, URL
@@ -587,6 +593,15 @@ fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Fav
             feeds: feed::feed_links(config, content),
             favicon,
             links: owner_links(config),
+            check_script: site
+                .badges
+                .checked_at
+                .map(|_| format!("{}{}", config.base_path, crate::site::recheck::SCRIPT_PATH)),
+            checked_date: site
+                .badges
+                .checked_at
+                .map(|t| t.format("%Y-%m-%d").to_string()),
+            checked_on: site.badges.checked_at.map(crate::site::recheck::day),
         },
     );
     base

@@ -76,6 +76,7 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         offline: opts.offline,
         documents: None,
         locked: false,
+        on_invalid: None,
     };
 
     let shared = Arc::new(Shared::default());

@@ -24,6 +24,8 @@ use crate::error::{Error, Location, Result};
 use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
+use super::recheck;
+
 /// File extensions read as credentials.
 pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
 
@@ -138,6 +140,21 @@ pub struct Badge {
     pub results: Vec<String>,
     pub issued: Option<String>,
     pub expires: Option<String>,
+    /// The day this badge was checked (`2026-12-02`, for `<time datetime>`), and as a
+    /// visitor reads it. The day, not the instant (the receipt has that): an unchanged
+    /// site rebuilt the same day renders the same pages, so `build` rewrites nothing
+    /// but the receipts.
+    pub checked_date: String,
+    pub checked_on: String,
+    /// The end of the credential's validity (RFC 3339, UTC), when it has one, and
+    /// the day as a visitor reads it.
+    pub valid_until: Option<String>,
+    pub valid_until_on: Option<String>,
+    /// For the status element of a verified badge: what `folio-check.js` needs to
+    /// take the mark away later (escaped attributes; empty for other statuses).
+    pub check_attributes: String,
+    /// Independent verifiers for the published credential (`badges.verifiers`).
+    pub verifiers: Vec<recheck::VerifierLink>,
     pub featured: bool,
     pub order: Option<i64>,
     pub reflection_html: String,
@@ -174,6 +191,8 @@ pub struct Badges {
     pub verified: usize,
     pub failed: usize,
     pub expired: usize,
+    /// When the badges were checked (none when there are no badges).
+    pub checked_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 struct Loaded {
@@ -230,8 +249,15 @@ pub fn load(
             out.unpublished.push(stem_of(&item.path));
             continue;
         }
-        let badge = view(config, &item, &mut out.files);
+        let badge = view(config, &item, opts.now, &mut out.files);
         out.list.push(badge);
+    }
+    if !out.list.is_empty() {
+        out.checked_at = Some(opts.now);
+        out.files.push(OutputFile::new(
+            recheck::SCRIPT_PATH.to_string(),
+            recheck::SCRIPT.to_string(),
+        ));
     }
     Error::from_list(errors)?;
     dedupe_slugs(&mut out.list)?;
@@ -546,7 +572,12 @@ fn dedupe_slugs(list: &mut [Badge]) -> Result<()> {
 
 /// Long because most of it is the `Badge` literal: every field a theme may use,
 /// in one place (see THEMES.md); the parts with logic are functions below.
-fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
+fn view(
+    config: &Config,
+    item: &Loaded,
+    checked: chrono::DateTime<chrono::Utc>,
+    files: &mut Vec<OutputFile>,
+) -> Badge {
     // Everything shown or published below comes from this copy, without the owner's
     // private identities.
     let redact = Redactor::new(&config.owner_identities);
@@ -596,14 +627,33 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         .collect();
 
     let status = v.status;
+    let valid_until = c.dates.window().ok().and_then(|(_, until)| until);
     files.push(OutputFile::new(
         format!("{dir}verification.json"),
-        receipt(v),
+        receipt(v, checked, valid_until),
     ));
 
     let issued = c.issued();
     let expires = c.expires();
     let verified = status == Status::Verified;
+    let check_attributes = recheck::attributes(
+        verified,
+        checked,
+        valid_until,
+        v.credential.as_ref(),
+        config.badges.recheck_in_browser,
+    );
+    let verifiers = match &download_url {
+        Some(path) => recheck::verifier_links(
+            &config.badges.verifiers,
+            &format!(
+                "{}{}",
+                config.base_url,
+                path.strip_prefix(&config.base_path).unwrap_or(path)
+            ),
+        ),
+        None => Vec::new(),
+    };
     let credential_id = c.id.clone();
     let linkedin_url = verified.then(|| {
         linkedin(
@@ -660,6 +710,12 @@ fn view(config: &Config, item: &Loaded, files: &mut Vec<OutputFile>) -> Badge {
         results: c.results.clone(),
         issued,
         expires,
+        checked_date: checked.format("%Y-%m-%d").to_string(),
+        checked_on: recheck::day(checked),
+        valid_until: valid_until.map(recheck::stamp),
+        valid_until_on: valid_until.map(recheck::day),
+        check_attributes,
+        verifiers,
         featured: item.sidecar.featured,
         order: item.sidecar.order,
         reflection_html: item
@@ -968,12 +1024,17 @@ fn svg_image(
     }
 }
 
-/// `verification.json`: the verdict, when it was made, and the hash of every input.
-fn receipt(v: &Verdict) -> String {
+/// `verification.json`: the verdict, when it was made (the instant: `folio check
+/// --max-age` and the scheduled re-check compare it), the end of the credential's
+/// validity, and the hash of every input.
+fn receipt(
+    v: &Verdict,
+    checked: chrono::DateTime<chrono::Utc>,
+    valid_until: Option<chrono::DateTime<chrono::Utc>>,
+) -> String {
     let mut value = serde_json::to_value(v).expect("verdicts serialise");
-    // The day, not the instant: an unchanged site rebuilt the same day is then
-    // byte-identical, so `build` writes nothing and deploys move nothing.
-    value["checked_at"] = Value::String(chrono::Utc::now().format("%Y-%m-%d").to_string());
+    value["checked_at"] = Value::String(recheck::stamp(checked));
+    value["valid_until"] = valid_until.map_or(Value::Null, |u| Value::String(recheck::stamp(u)));
     value["inputs"] = serde_json::to_value(&v.inputs).expect("inputs serialise");
     value["verifier"] = Value::String(format!("folio {}", env!("CARGO_PKG_VERSION")));
     serde_json::to_string_pretty(&value).expect("json")

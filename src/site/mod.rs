@@ -2,6 +2,7 @@
 //! that joins them. Built once per build from the earlier stages' values.
 
 pub mod badges;
+pub mod recheck;
 pub mod redact;
 pub mod sanitize;
 pub mod svg;

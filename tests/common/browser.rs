@@ -95,6 +95,17 @@ impl Driver {
         );
     }
 
+    /// A Chrome DevTools command through chromedriver (`goog/cdp/execute`): for what
+    /// WebDriver itself cannot do, such as running a script before the page's own or
+    /// turning scripts off.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.call(
+            "POST",
+            &self.session_path("goog/cdp/execute"),
+            Some(json!({"cmd": cmd, "params": params})),
+        )
+    }
+
     pub fn eval(&self, script: &str) -> Value {
         self.call(
             "POST",

@@ -1,0 +1,208 @@
+//! What a published page carries so that its "Verified" stays true after the build:
+//! the date of the check, the credential's end of validity, the status lists a
+//! browser may re-read, and links to verifiers run by someone else than the learner.
+//!
+//! The browser side is `check.js`, written to the site as `folio-check.js`. It only
+//! ever takes a verified mark away (expired by the visitor's clock, revoked by the
+//! issuer's list); it never makes anything verified, so a page that lies about its
+//! script, its data or its list gains nothing (SECURITY.md).
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::util::html::escape;
+use crate::util::url::percent_encode;
+
+/// The script's path in the site.
+pub const SCRIPT_PATH: &str = "folio-check.js";
+
+/// The script itself: first-party, no dependencies, bundled in the binary.
+pub const SCRIPT: &str = include_str!("check.js");
+
+/// The default `badges.verifiers`: the Digital Credentials Consortium's VerifierPlus
+/// (the link format the DCC Learner Credential Wallet shares) and 1EdTech's validator.
+pub const DEFAULT_VERIFIERS: &[&str] = &[
+    "https://verifierplus.org/#verify?vc={url}",
+    "https://openbadgesvalidator.imsglobal.org/results?url={url}",
+];
+
+/// A link to a verifier for one published credential.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifierLink {
+    pub name: String,
+    pub url: String,
+}
+
+/// An instant as receipts and `<time datetime>` write it: RFC 3339, UTC, seconds.
+pub fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A day as a visitor reads it: "2 December 2026".
+pub fn day(t: DateTime<Utc>) -> String {
+    t.format("%-d %B %Y").to_string()
+}
+
+/// The attributes a theme puts on a verified badge's status element
+/// (`{{ b.check_attributes | safe }}`), already escaped: when it was checked, when
+/// it stops being valid, and the status lists a browser may re-read. Empty for any
+/// other status: the script never touches those.
+pub fn attributes(
+    verified: bool,
+    checked: DateTime<Utc>,
+    valid_until: Option<DateTime<Utc>>,
+    doc: Option<&Value>,
+    recheck_lists: bool,
+) -> String {
+    if !verified {
+        return String::new();
+    }
+    let mut out = format!(
+        " data-folio-check=\"verified\" data-checked-on=\"{}\"",
+        escape(&day(checked))
+    );
+    if let Some(until) = valid_until {
+        out.push_str(&format!(
+            " data-valid-until=\"{}\" data-valid-until-on=\"{}\"",
+            stamp(until),
+            escape(&day(until))
+        ));
+    }
+    let lists = if recheck_lists {
+        doc.map(status_lists).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    if !lists.is_empty() {
+        out.push_str(&format!(
+            " data-status-lists=\"{}\"",
+            escape(&Value::Array(lists).to_string())
+        ));
+    }
+    out
+}
+
+/// The status entries of a credential that a browser can re-read, as the script
+/// wants them. Entries of other purposes (message, refresh) say nothing about
+/// validity; URLs that are not http(s) are left out.
+pub fn status_lists(doc: &Value) -> Vec<Value> {
+    let entries: Vec<&Value> = match doc.get("credentialStatus") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(v @ Value::Object(_)) => vec![v],
+        _ => return Vec::new(),
+    };
+    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    let mut out = Vec::new();
+    for entry in entries {
+        let text = |k: &str| entry.get(k).and_then(Value::as_str);
+        match text("type") {
+            Some("1EdTechRevocationList") => {
+                if let (Some(url), Some(id)) = (text("id"), doc.get("id").and_then(Value::as_str))
+                    && web(url)
+                {
+                    out.push(json!({"type": "1edtech", "url": url, "id": id}));
+                }
+            }
+            Some("BitstringStatusListEntry" | "StatusList2021Entry") => {
+                let purpose = text("statusPurpose").unwrap_or("revocation");
+                if purpose != "revocation" && purpose != "suspension" {
+                    continue;
+                }
+                let index = match entry.get("statusListIndex") {
+                    Some(Value::String(s)) => s.parse::<u64>().ok(),
+                    Some(Value::Number(n)) => n.as_u64(),
+                    _ => None,
+                };
+                if let (Some(url), Some(index)) = (text("statusListCredential"), index)
+                    && web(url)
+                {
+                    out.push(json!({"type": "bitstring", "url": url, "index": index, "purpose": purpose}));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Links to each configured verifier for a credential published at `absolute_url`.
+pub fn verifier_links(templates: &[String], absolute_url: &str) -> Vec<VerifierLink> {
+    templates
+        .iter()
+        .filter(|t| t.starts_with("https://") || t.starts_with("http://"))
+        .map(|t| VerifierLink {
+            name: verifier_name(t),
+            url: t.replace("{url}", &percent_encode(absolute_url)),
+        })
+        .collect()
+}
+
+/// How a verifier is named in a link: known services by their own names, others by
+/// their host.
+fn verifier_name(template: &str) -> String {
+    let host = template
+        .split_once("://")
+        .map_or(template, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    match host {
+        "verifierplus.org" | "www.verifierplus.org" => {
+            "VerifierPlus (Digital Credentials Consortium)".into()
+        }
+        "openbadgesvalidator.imsglobal.org" => "1EdTech Open Badges validator".into(),
+        other => other.trim_start_matches("www.").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verifier_links_encode_the_credential_url() {
+        let links = verifier_links(
+            &DEFAULT_VERIFIERS
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>(),
+            "https://learner.example/portfolio/badges/rust/rust.json",
+        );
+        assert_eq!(
+            links[0].url,
+            "https://verifierplus.org/#verify?vc=https%3A%2F%2Flearner.example%2Fportfolio%2Fbadges%2Frust%2Frust.json"
+        );
+        assert_eq!(links[1].name, "1EdTech Open Badges validator");
+        assert!(verifier_links(&["javascript:alert({url})".into()], "x").is_empty());
+    }
+
+    #[test]
+    fn only_verified_badges_carry_check_attributes() {
+        let now = DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        let until = DateTime::parse_from_rfc3339("2030-01-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        let doc = json!({"id": "urn:uuid:1", "credentialStatus": [
+            {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7", "statusListCredential": "https://issuer.example/list\"><script>"},
+            {"type": "BitstringStatusListEntry", "statusPurpose": "message", "statusListIndex": "1", "statusListCredential": "https://issuer.example/m"},
+            {"type": "1EdTechRevocationList", "id": "https://issuer.example/revoked"},
+            {"type": "BitstringStatusListEntry", "statusListIndex": "2", "statusListCredential": "ftp://issuer.example/x"}
+        ]});
+        assert_eq!(attributes(false, now, Some(until), Some(&doc), true), "");
+        let attrs = attributes(true, now, Some(until), Some(&doc), true);
+        assert!(
+            attrs.contains("data-valid-until=\"2030-01-01T00:00:00Z\""),
+            "{attrs}"
+        );
+        assert!(
+            attrs.contains("data-valid-until-on=\"1 January 2030\""),
+            "{attrs}"
+        );
+        assert!(!attrs.contains('<') && !attrs.contains("\"><"), "{attrs}");
+        assert_eq!(status_lists(&doc).len(), 2);
+        assert!(!attributes(true, now, None, Some(&doc), false).contains("status-lists"));
+    }
+}
