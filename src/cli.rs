@@ -48,9 +48,23 @@ pub enum Command {
     /// Check pathway files (for career services).
     #[command(subcommand)]
     Pathway(PathwayCommand),
+    /// Issuer registries: accept a trust anchor's new keys.
+    #[command(subcommand)]
+    Trust(TrustCommand),
     /// Copy the locked theme and pathway sources into themes/_vendor/, for builds that
     /// need no network and no cache.
     Vendor {
+        /// Portfolio folder (holding folio.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Fetch every registry trust anchor (OpenID Federation) again and pin the keys it
+    /// signs with now in folio.lock; shows each pin that moves.
+    Update {
         /// Portfolio folder (holding folio.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,

@@ -96,8 +96,88 @@ struct RawBadges {
     trust: Vec<TrustedIssuer>,
     #[serde(default = "default_verifiers")]
     verifiers: Vec<String>,
+    #[serde(default)]
+    registries: Vec<RawRegistry>,
     #[serde(default = "yes")]
     recheck_in_browser: bool,
+}
+
+/// One entry of `badges.registries`: a registry, or a list of them (`known: dcc`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawRegistry {
+    Known {
+        known: String,
+    },
+    One {
+        name: String,
+        #[serde(rename = "type")]
+        kind: String,
+        url: String,
+        #[serde(default)]
+        governance_url: Option<String>,
+    },
+}
+
+/// A registry setting, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistrySetting {
+    /// A list of registries to fetch: the DCC's (`known: dcc`) or one at a URL.
+    Known(String),
+    One(crate::badge::registry::Spec),
+}
+
+/// The DCC's list of the registries verifiers use.
+pub const DCC_KNOWN_REGISTRIES: &str =
+    "https://digitalcredentials.github.io/dcc-known-registries/known-did-registries.json";
+
+fn registry_settings(raw: Vec<RawRegistry>) -> Result<Vec<RegistrySetting>> {
+    use crate::badge::registry::{Kind, Spec};
+    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    raw.into_iter()
+        .map(|r| match r {
+            RawRegistry::Known { known } if known == "dcc" => {
+                Ok(RegistrySetting::Known(DCC_KNOWN_REGISTRIES.to_string()))
+            }
+            RawRegistry::Known { known } if web(&known) => Ok(RegistrySetting::Known(known)),
+            RawRegistry::Known { known } => Err(Error::Config {
+                loc: Location::file(CONFIG_FILE),
+                msg: format!("badges.registries: `known: {known}` is neither `dcc` nor a URL"),
+                hint: Some("write `known: dcc` for the Digital Credentials Consortium's list".into()),
+            }),
+            RawRegistry::One {
+                name,
+                kind,
+                url,
+                governance_url,
+            } => {
+                let kind = match kind.as_str() {
+                    "dcc-legacy" => Kind::Legacy,
+                    "oidf" => Kind::Oidf,
+                    other => {
+                        return Err(Error::Config {
+                            loc: Location::file(CONFIG_FILE),
+                            msg: format!("badges.registries: `{name}` has type `{other}`"),
+                            hint: Some("a registry's type is `dcc-legacy` or `oidf`".into()),
+                        });
+                    }
+                };
+                if !web(&url) {
+                    return Err(Error::Config {
+                        loc: Location::file(CONFIG_FILE),
+                        msg: format!("badges.registries: `{name}`'s url `{url}` is not an address"),
+                        hint: Some("give the registry's https:// address (for oidf, the trust anchor's entity configuration)".into()),
+                    });
+                }
+                Ok(RegistrySetting::One(Spec {
+                    name,
+                    kind,
+                    url,
+                    governance_url,
+                }))
+            }
+        })
+        .collect()
 }
 
 fn default_verifiers() -> Vec<String> {
@@ -117,6 +197,7 @@ impl Default for RawBadges {
             network: true,
             trust: Vec::new(),
             verifiers: default_verifiers(),
+            registries: Vec::new(),
             recheck_in_browser: true,
         }
     }
@@ -213,6 +294,8 @@ pub struct BadgeConfig {
     /// Whether published pages let the browser re-read a verified badge's status
     /// lists (`folio-check.js`); expiry by the visitor's clock is always applied.
     pub recheck_in_browser: bool,
+    /// Issuer registries the trust check consults after `trust` (`badges.registries`).
+    pub registries: Vec<RegistrySetting>,
     /// Pre-fetched documents (`--documents DIR`) used before the network and cache.
     pub documents: Option<PathBuf>,
 }
@@ -454,6 +537,7 @@ impl Config {
                 trust: raw.badges.trust,
                 verifiers: raw.badges.verifiers,
                 recheck_in_browser: raw.badges.recheck_in_browser,
+                registries: registry_settings(raw.badges.registries)?,
                 documents: overrides.documents.clone(),
             },
             extra_lines: extra_lines(text, &raw.extra),

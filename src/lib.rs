@@ -23,6 +23,7 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme_check;
+pub mod trust;
 pub mod util;
 
 /// Unit tests count allocations as the binary does, so the render budget is tested.
@@ -61,13 +62,17 @@ pub fn cache_dir_of(root: &std::path::Path) -> std::path::PathBuf {
 /// document cache and pre-fetched documents (`--documents`). Used by every command
 /// that verifies for a portfolio (`build`, `serve`, `check`, and `verify` in one).
 pub fn badge_options(config: &Config) -> Result<badge::Options> {
-    let documents = badge::Documents::from_option(config.badges.documents.as_deref())?;
+    let documents = badge::Documents::from_option(config.badges.documents.as_deref())?
+        .with_network(config.badges.network, Some(cache_dir(config)));
+    let now = chrono::Utc::now();
+    let registries = trust::registries(config, &documents, now)?;
     Ok(badge::Options {
-        now: chrono::Utc::now(),
-        documents: documents.with_network(config.badges.network, Some(cache_dir(config))),
+        now,
+        documents,
         trust: config.badges.trust.clone(),
         owner: config.owner_identities.clone(),
         portfolio: true,
+        registries: std::sync::Arc::new(registries),
     })
 }
 

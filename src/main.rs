@@ -12,7 +12,7 @@ use clap::Parser;
 static GLOBAL: folio::util::alloc::Counting<mimalloc::MiMalloc> =
     folio::util::alloc::Counting(mimalloc::MiMalloc);
 use folio::Error;
-use folio::cli::{Cli, Command, Format, PathwayCommand, ThemeCommand};
+use folio::cli::{Cli, Command, Format, PathwayCommand, ThemeCommand, TrustCommand};
 use folio::cmd;
 
 enum ExitStatus {
@@ -103,6 +103,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Pathway(PathwayCommand::Check { file }) => cmd::pathway::check(&file, cli.quiet),
+        Command::Trust(TrustCommand::Update { root }) => cmd::trust::update(&root, cli.quiet),
         Command::Verify(args) => match cmd::verify::verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),

@@ -321,3 +321,73 @@ fn badge_pages_and_lead_images_fit_phones_and_desktops() {
         assert_eq!(count, json!(1));
     }
 }
+
+/// The example portfolio on `theme`, with its trust list removed: every issuer is
+/// unknown, as for every learner who has not written one.
+fn untrusted_on(theme: &str) -> Portfolio {
+    let p = example_on(theme);
+    let config = p.read("folio.yaml");
+    let start = config
+        .find("  trust:\n")
+        .expect("the example trusts its issuer");
+    let end = config[start..]
+        .find("\npathways:")
+        .map_or(config.len(), |e| start + e + 1);
+    let untrusted = format!("{}{}", &config[..start], &config[end..]);
+    assert!(!untrusted.contains("trust:"), "{untrusted}");
+    p.write("folio.yaml", untrusted);
+    p
+}
+
+#[test]
+fn pages_with_unknown_issuers_fit_the_screen_and_pass_axe() {
+    if !have_browser() {
+        return;
+    }
+    let Some(axe) = axe_source() else { return };
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for theme in THEMES {
+        let p = untrusted_on(theme);
+        let (server, _profile, driver) = serve_and_browse(&p);
+        driver.call(
+            "POST",
+            &driver.session_path("timeouts"),
+            Some(json!({"script": 60_000})),
+        );
+        let paths = pages(&p, &server);
+        // The badge pages really do name unknown issuers.
+        let badge_page =
+            common::server::get(&server, "/portfolio/badges/data-storytelling/").text();
+        assert!(
+            badge_page
+                .contains("no trust list or registry this portfolio uses says who that issuer is"),
+            "{theme}: {badge_page}"
+        );
+        for width in [390, 1280] {
+            emulate(&driver, width, "light");
+            for path in &paths {
+                driver.navigate(&format!("http://127.0.0.1:{}{path}", server.port));
+                let fit =
+                    driver.eval("return [document.documentElement.scrollWidth, window.innerWidth]");
+                let (scroll, inner) = (fit[0].as_u64().unwrap_or(0), fit[1].as_u64().unwrap_or(0));
+                if scroll > inner {
+                    problems.push(format!(
+                        "{theme} {width}px {path}: the page is {scroll} px wide in a {inner} px window"
+                    ));
+                }
+                for v in violations(&driver, &axe) {
+                    problems.push(format!("{theme} {width}px {path}: {v}"));
+                }
+                checked += 1;
+            }
+        }
+    }
+    eprintln!("checked {checked} page views with unknown issuers");
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

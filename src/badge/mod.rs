@@ -26,6 +26,7 @@ pub mod presentation;
 pub mod proof;
 pub mod read;
 pub mod recipient;
+pub mod registry;
 pub mod report;
 pub mod shape;
 pub mod sign;
@@ -136,6 +137,30 @@ pub struct Verdict {
     /// What the credential says, typed (read once, next to the shape check).
     #[serde(skip)]
     pub typed: Option<Credential>,
+    /// Who vouches for the issuer, as the trust check found (none before it ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_standing: Option<Standing>,
+}
+
+/// Who vouches for a credential's issuer: the portfolio's trust list, a registry, or
+/// nobody the portfolio asked; or a registry could not be asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Standing {
+    /// In `badges.trust`, under this name.
+    Trusted { name: Option<String> },
+    /// Listed in a registry: its name and governance page, and what it says.
+    Listed {
+        registry: String,
+        governance_url: Option<String>,
+        entry: registry::Entry,
+    },
+    /// In no trust list or registry the portfolio uses (all of them answered).
+    Unlisted { registries: usize },
+    /// Not listed where it could be asked, and some registry could not be: why.
+    Unchecked { reasons: Vec<String> },
+    /// Copies the name of a trusted or listed issuer under another identifier.
+    Impersonation { of: String },
 }
 
 impl Verdict {
@@ -171,6 +196,8 @@ pub struct Options {
     /// Verifying for a portfolio: a badge is `verified` only when the recipient check
     /// confirms it is the owner's. `folio verify` on its own checks authenticity only.
     pub portfolio: bool,
+    /// Issuer registries, prepared once per build (`registry::prepare`).
+    pub registries: std::sync::Arc<Vec<registry::Registry>>,
 }
 
 impl Default for Options {
@@ -181,6 +208,7 @@ impl Default for Options {
             trust: Vec::new(),
             owner: recipient::Owner::default(),
             portfolio: false,
+            registries: std::sync::Arc::default(),
         }
     }
 }
@@ -269,6 +297,7 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                     inputs: vec![Input::new("credential", file, bytes)],
                     credential: None,
                     typed: None,
+                    issuer_standing: None,
                 },
                 inner: None,
             }];
@@ -346,6 +375,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
                 inputs,
                 credential: None,
                 typed: None,
+                issuer_standing: None,
             };
         }
     };
@@ -365,6 +395,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             inputs,
             credential: parsed.json.is_object().then_some(parsed.json),
             typed: Some(typed),
+            issuer_standing: None,
         };
     }
     let read::Parsed {
@@ -493,13 +524,18 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let (outcome, detail) = if !opts.portfolio && opts.trust.is_empty() {
+    let (outcome, detail, issuer_standing) = if !opts.portfolio
+        && opts.trust.is_empty()
+        && opts.registries.is_empty()
+    {
         (
             Outcome::Skipped,
             "trust not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the issuer with its trust list)".to_string(),
+            None,
         )
     } else {
-        trust(issuer.as_deref(), typed.issuer.name.as_deref(), &opts.trust)
+        let (o, d, s) = trust(issuer.as_deref(), typed.issuer.name.as_deref(), opts);
+        (o, d, s)
     };
     checks.set(CheckName::Trust, outcome, detail);
 
@@ -523,6 +559,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
         inputs,
         credential: Some(doc),
         typed: Some(typed),
+        issuer_standing,
     }
 }
 
@@ -584,12 +621,23 @@ fn overall(checks: &[Check], policy: Policy) -> Status {
     Status::Verified
 }
 
-/// Check 8: is the issuer one the portfolio vouches for? A name copied from a
-/// trusted issuer by another identifier is impersonation, and fails.
-fn trust(issuer: Option<&str>, name: Option<&str>, trust: &[TrustedIssuer]) -> (Outcome, String) {
+/// Check 8: is the issuer one the portfolio vouches for, in its trust list or a
+/// registry it uses? A name copied from a trusted or listed issuer by another
+/// identifier is impersonation, and fails. An issuer nobody vouches for is a warning:
+/// the credential can still be authentic and the learner's.
+fn trust(
+    issuer: Option<&str>,
+    name: Option<&str>,
+    opts: &Options,
+) -> (Outcome, String, Option<Standing>) {
     let Some(issuer) = issuer else {
-        return (Outcome::Skipped, "the credential names no issuer".into());
+        return (
+            Outcome::Skipped,
+            "the credential names no issuer".into(),
+            None,
+        );
     };
+    let trust = &opts.trust;
     if let Some(t) = trust.iter().find(|t| t.id == issuer) {
         return (
             Outcome::Pass,
@@ -597,7 +645,41 @@ fn trust(issuer: Option<&str>, name: Option<&str>, trust: &[TrustedIssuer]) -> (
                 Some(name) => format!("known issuer: {name}"),
                 None => "known issuer (in the portfolio's trust list)".into(),
             },
+            Some(Standing::Trusted {
+                name: t.name.clone(),
+            }),
         );
+    }
+    let mut unchecked = Vec::new();
+    for registry in opts.registries.iter() {
+        match registry.lookup(issuer, &opts.documents, opts.now) {
+            registry::Lookup::Listed(entry) => {
+                return (
+                    Outcome::Pass,
+                    format!(
+                        "listed in {}{}{}",
+                        registry.name,
+                        entry
+                            .name
+                            .as_deref()
+                            .map_or(String::new(), |n| format!(" as \"{n}\"")),
+                        registry
+                            .governance_url
+                            .as_deref()
+                            .map_or(String::new(), |g| format!(" (governance: {g})"))
+                    ),
+                    Some(Standing::Listed {
+                        registry: registry.name.clone(),
+                        governance_url: registry.governance_url.clone(),
+                        entry,
+                    }),
+                );
+            }
+            registry::Lookup::NotListed => {}
+            registry::Lookup::Unchecked(why) => {
+                unchecked.push(format!("{}: {why}", registry.name));
+            }
+        }
     }
     let fold = |s: &str| {
         s.split_whitespace()
@@ -605,29 +687,53 @@ fn trust(issuer: Option<&str>, name: Option<&str>, trust: &[TrustedIssuer]) -> (
             .join(" ")
             .to_lowercase()
     };
-    if let Some(name) = name
-        && let Some(t) = trust.iter().find(|t| {
-            t.name
-                .as_deref()
-                .is_some_and(|trusted| !fold(trusted).is_empty() && fold(trusted) == fold(name))
-        })
-    {
+    if let Some(name) = name.filter(|n| !fold(n).is_empty()) {
+        let trusted = trust
+            .iter()
+            .filter_map(|t| Some((t.id.as_str(), t.name.as_deref()?, "trusted")));
+        let listed = opts
+            .registries
+            .iter()
+            .flat_map(|r| r.names().into_iter().map(|(id, n)| (id, n, "listed")));
+        if let Some((id, _, how)) = trusted
+            .chain(listed)
+            .find(|(id, n, _)| *id != issuer && fold(n) == fold(name))
+        {
+            return (
+                Outcome::Fail,
+                format!(
+                    "impersonation: the issuer calls itself \"{name}\", the name of the {how} issuer {id}, but it is {issuer}"
+                ),
+                Some(Standing::Impersonation { of: id.to_string() }),
+            );
+        }
+    }
+    let claimed = match name {
+        Some(name) => format!("{issuer} claims to be \"{name}\""),
+        None => issuer.to_string(),
+    };
+    if !unchecked.is_empty() {
         return (
-            Outcome::Fail,
+            Outcome::Warn,
             format!(
-                "impersonation: the issuer calls itself \"{name}\", the name of the trusted issuer {}, but it is {issuer}",
-                t.id
+                "unchecked issuer: {claimed}; it is not in the portfolio's trust list, and a registry could not be consulted ({})",
+                unchecked.join("; ")
             ),
+            Some(Standing::Unchecked { reasons: unchecked }),
         );
     }
+    let registries = opts.registries.len();
     (
         Outcome::Warn,
-        match name {
-            Some(name) => format!(
-                "unknown issuer: {issuer} claims to be \"{name}\"; it is not in the portfolio's trust list"
-            ),
-            None => format!("unknown issuer: {issuer} is not in the portfolio's trust list"),
+        if registries == 0 {
+            format!("unknown issuer: {claimed}; it is not in the portfolio's trust list")
+        } else {
+            format!(
+                "unknown issuer: {claimed}; it is not in the portfolio's trust list or in any of its {registries} registr{}",
+                if registries == 1 { "y" } else { "ies" }
+            )
         },
+        Some(Standing::Unlisted { registries }),
     )
 }
 

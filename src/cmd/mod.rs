@@ -15,6 +15,7 @@ pub mod pathway;
 pub mod published;
 pub mod serve;
 pub mod theme;
+pub mod trust;
 pub mod verify;
 
 /// Prints an error, its hint, and every error inside it, numbered, on stderr.

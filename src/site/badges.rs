@@ -65,11 +65,26 @@ pub struct IssuerView {
     /// The name the portfolio's trust list gives this issuer, only when the badge is
     /// authentic (verified, expired or revoked) and the issuer is in the trust list.
     pub trusted_as: Option<String>,
-    /// How themes should name the issuer: the trusted name, or "claims to be …" with
-    /// the identifier for an issuer the portfolio does not vouch for.
+    /// How themes name the issuer on cards and pages: the trusted or listed name, else
+    /// the name the credential gives, plainly (never the identifier: that goes on the
+    /// badge page, in `summary`); a warning for an impersonation.
     pub label: String,
     /// The issuer copies the name of a trusted issuer under another identifier.
     pub impersonation: bool,
+    /// Who vouches for the issuer: `trusted` (the portfolio's trust list), `listed`
+    /// (a registry), `unlisted`, `unchecked` (a registry could not be asked),
+    /// `impersonation`, or `unknown` (the badge is not authentic, so nobody can say).
+    pub standing: &'static str,
+    /// The standing in a few words, for the small mark beside the name on cards:
+    /// "in this portfolio's trust list", "listed in the DCC Member Registry", "issuer
+    /// not in any registry you use".
+    pub standing_text: String,
+    /// The registry that lists the issuer, and its governance page.
+    pub registry: Option<String>,
+    pub governance_url: Option<String>,
+    /// One sentence for the badge page: what is and is not known about the issuer,
+    /// with its identifier.
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -917,6 +932,7 @@ fn recipient_unconfirmed(v: &Verdict) -> bool {
 
 /// The issuer as a page names it. Only an authentic badge from an issuer in the
 /// trust list gets the trusted name; anything else is what the credential claims.
+/// Long because each standing has its own words, on the card and on the page.
 fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer) -> IssuerView {
     let id = v.issuer.clone();
     let name = claimed.name.clone();
@@ -925,29 +941,97 @@ fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer
         v.status,
         Status::Verified | Status::Expired | Status::Revoked
     );
-    let trusted_as = match (
-        &id,
-        authentic && v.outcome(CheckName::Trust) == Outcome::Pass,
-    ) {
-        (Some(id), true) => config.badges.trust.iter().find(|t| &t.id == id).map(|t| {
-            t.name
+    let standing = v.issuer_standing.as_ref();
+    let trusted_as = match (&id, authentic, standing) {
+        (Some(id), true, Some(badge::Standing::Trusted { name: trusted })) => Some(
+            trusted
                 .clone()
                 .or_else(|| name.clone())
-                .unwrap_or_else(|| id.clone())
-        }),
+                .unwrap_or_else(|| id.clone()),
+        ),
+        (Some(_), true, Some(badge::Standing::Listed { entry, .. })) => {
+            entry.name.clone().or_else(|| name.clone())
+        }
         _ => None,
     };
     let impersonation = v
         .check(CheckName::Trust)
         .is_some_and(|c| c.outcome == Outcome::Fail);
     let who = id.clone().unwrap_or_else(|| "an unnamed issuer".into());
+    let plain = name.clone().unwrap_or_else(|| "an unnamed issuer".into());
     let label = match (&trusted_as, &name) {
         (Some(trusted), _) => trusted.clone(),
         (None, Some(name)) if impersonation => {
-            format!("claims to be {name}, a name this portfolio trusts for another issuer ({who})")
+            format!("claims to be {name}, a name this portfolio trusts for another issuer")
         }
-        (None, Some(name)) if name != &who => format!("claims to be {name} ({who})"),
-        (None, _) => format!("unverified issuer {who}"),
+        (None, _) => plain.clone(),
+    };
+    let (kind, standing_text, registry, governance_url) = match (authentic, standing) {
+        (_, Some(badge::Standing::Impersonation { .. })) => (
+            "impersonation",
+            "not the issuer it names".to_string(),
+            None,
+            None,
+        ),
+        (false, _) => ("unknown", "issuer not confirmed".to_string(), None, None),
+        (true, Some(badge::Standing::Trusted { .. })) => (
+            "trusted",
+            "in this portfolio's trust list".to_string(),
+            None,
+            None,
+        ),
+        (
+            true,
+            Some(badge::Standing::Listed {
+                registry,
+                governance_url,
+                ..
+            }),
+        ) => (
+            "listed",
+            format!("listed in the {registry}"),
+            Some(registry.clone()),
+            governance_url.as_deref().map(sanitize::safe_url),
+        ),
+        (true, Some(badge::Standing::Unchecked { .. })) => (
+            "unchecked",
+            "issuer registries could not be checked".to_string(),
+            None,
+            None,
+        ),
+        (true, _) => (
+            "unlisted",
+            if config.badges.registries.is_empty() {
+                "issuer not in your trust list".to_string()
+            } else {
+                "issuer not in any registry you use".to_string()
+            },
+            None,
+            None,
+        ),
+    };
+    let summary = match kind {
+        "trusted" => format!(
+            "Signed by {who}, which this portfolio's trust list names {}.",
+            trusted_as.as_deref().unwrap_or(&plain)
+        ),
+        "listed" => format!(
+            "Signed by {who}, which the {} lists as {}.",
+            registry.as_deref().unwrap_or("registry"),
+            trusted_as.as_deref().unwrap_or(&plain)
+        ),
+        "unchecked" => format!(
+            "Signed by {who}, which calls itself {plain}; the issuer registries this portfolio uses could not be consulted when it was built, so who that is was not confirmed."
+        ),
+        "unlisted" => format!(
+            "Signed by {who}, which calls itself {plain}: the credential is authentic, but no trust list or registry this portfolio uses says who that issuer is."
+        ),
+        "impersonation" => format!(
+            "The credential names {plain}, but it was issued by {who}, not by the issuer of that name."
+        ),
+        _ => format!(
+            "The credential names {plain} ({who}) as its issuer; as it did not pass its checks, that is only its claim."
+        ),
     };
     IssuerView {
         id,
@@ -956,6 +1040,11 @@ fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer
         trusted_as,
         label,
         impersonation,
+        standing: kind,
+        standing_text,
+        registry,
+        governance_url,
+        summary,
     }
 }
 

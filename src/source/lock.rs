@@ -15,6 +15,19 @@ pub struct Lock {
     pub version: u32,
     #[serde(default)]
     pub sources: Vec<Entry>,
+    /// Issuer-registry trust anchors (OpenID Federation) and the key set each was
+    /// first seen with; `folio trust update` moves a pin, builds never do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<AnchorPin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnchorPin {
+    /// The trust anchor's entity configuration URL.
+    pub url: String,
+    /// `sha256:` of its `jwks.keys` (JCS).
+    pub keys: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +44,7 @@ pub struct Entry {
     pub hash: String,
 }
 
-const HEADER: &str = "# folio.lock: the exact themes and pathways this portfolio builds with.\n\
+const HEADER: &str = "# folio.lock: the exact themes, pathways and registry keys this portfolio builds with.\n\
 # Written by folio; commit it. `folio theme update` moves an entry; builds never do.\n";
 
 impl Lock {
@@ -43,7 +56,7 @@ impl Lock {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Lock {
                     version: 1,
-                    sources: Vec::new(),
+                    ..Lock::default()
                 });
             }
             Err(e) => return Err(Error::io(&path, "cannot read file", e)),
