@@ -205,3 +205,20 @@ fn poison_graphs_are_unverifiable_and_the_build_goes_on() {
         .stderr_has("blank nodes; folio canonicalises up to 1000")
         .stderr_has("more than 50000 JSON values");
 }
+
+#[test]
+fn an_iri_with_percent_encoding_that_is_not_utf8_is_unverifiable_not_a_panic() {
+    // Found by `fuzz/run.sh` (verify_credential): `…%C20…` in an achievement id made
+    // the IRI library panic while canonicalising, which took `folio build` down.
+    let bad = common::fixtures().join("hardening/percent-not-utf8.json");
+    let p = Portfolio::fixture("basic");
+    p.write("badges/percent.json", std::fs::read(&bad).unwrap());
+    let run = limited(&p.root, &["build", "--offline"]);
+    run.failure(1).stderr_has(
+        "badges/percent.json: the badge is failed: signature check: eddsa-rdfc-2022: invalid JSON-LD:",
+    );
+    run.stderr_has("holds percent-encoding that is not UTF-8");
+    let run = limited(&p.root, &["verify", "--offline", "badges/percent.json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("not UTF-8"), "{}", run.stdout);
+}

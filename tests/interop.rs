@@ -281,7 +281,10 @@ fn every_credential_gives_its_status_through_build() {
     );
     assert!(ob3.contains("issuer not in your trust list"));
     let list = p.read("public/badges/index.html");
-    assert!(!list.contains("did:web:badges.example.edu"), "identifiers stay off the cards");
+    assert!(
+        !list.contains("did:web:badges.example.edu"),
+        "identifiers stay off the cards"
+    );
 }
 
 #[test]

@@ -161,9 +161,73 @@ pub fn canonicalize(
     // json-ld's expansion recurses through large async frames (over 100 KiB a level
     // in debug builds), so run it on a stack sized for the deepest credential read
     // accepts rather than whatever thread called us (rayon's are 2 MiB).
-    stacker::maybe_grow(JSONLD_STACK_NEEDED, JSONLD_STACK, || {
-        canonicalize_here(doc, choice, safe)
+    if let Some(text) = undecodable_percent(doc) {
+        return Err(LdError::Invalid(format!(
+            "`{}` holds percent-encoding that is not UTF-8, which IRIs cannot hold",
+            text.chars().take(120).collect::<String>()
+        )));
+    }
+    // A panic inside the JSON-LD libraries (they unwrap on input they did not expect)
+    // must not take the build down: the credential is then simply not checkable.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stacker::maybe_grow(JSONLD_STACK_NEEDED, JSONLD_STACK, || {
+            canonicalize_here(doc, choice, safe)
+        })
+    }))
+    .unwrap_or_else(|_| {
+        Err(LdError::Invalid(
+            "the JSON-LD processor failed on this document".into(),
+        ))
     })
+}
+
+/// The first string (value or key) of `doc` with a `%XX` run that does not decode to
+/// UTF-8: the IRI library panics on such IRIs (found by fuzzing: `…%C20…`).
+fn undecodable_percent(doc: &serde_json::Value) -> Option<&str> {
+    fn bad(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'%' {
+                i += 1;
+                continue;
+            }
+            let mut run = Vec::new();
+            while i + 2 < bytes.len() && bytes[i] == b'%' {
+                let hex =
+                    std::str::from_utf8(&bytes[i + 1..(i + 3).min(bytes.len())]).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(b) if hex.len() == 2 => run.push(b),
+                    _ => break,
+                }
+                i += 3;
+            }
+            if !run.is_empty() && std::str::from_utf8(&run).is_err() {
+                return true;
+            }
+            if run.is_empty() {
+                i += 1;
+            }
+        }
+        false
+    }
+    let mut stack = vec![doc];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if bad(s) => return Some(s),
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if bad(k) {
+                        return Some(k);
+                    }
+                    stack.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Stack that canonicalising the deepest accepted credential may need (measured: under
@@ -413,6 +477,31 @@ fn context_error(text: &str) -> LdError {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn percent_encoding_that_is_not_utf8_is_refused_not_a_panic() {
+        let doc = serde_json::json!({"@context": {"@vocab": "https://example.org/"}, "@id": "https://x.example/a%C20b", "name": "x"});
+        let e = canonicalize(&doc, &Choice::new(), true).unwrap_err();
+        assert!(e.to_string().contains("not UTF-8"), "{e}");
+        for fine in [
+            "https://x.example/a%20b",
+            "https://x.example/%C3%A9",
+            "100%",
+            "50% off",
+            "%zz",
+        ] {
+            assert!(
+                undecodable_percent(&serde_json::json!({"id": fine})).is_none(),
+                "{fine}"
+            );
+        }
+        for bad in ["a%C2", "a%C20", "%FF%FE", "x%E2%82"] {
+            assert!(
+                undecodable_percent(&serde_json::json!([{"k": bad}])).is_some(),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn canonicalises_a_simple_credential() {

@@ -1,0 +1,370 @@
+//! Issuer registries served from 127.0.0.1: a DCC legacy registry and an OpenID
+//! Federation trust anchor whose entity statements were signed by an independent JOSE
+//! library (`tests/fixtures/registry/generate.mjs`, panva/jose; outputs committed).
+//! Listed issuers are named from the registry, unlisted ones say so, a registry that
+//! is down (with or without a cached copy) leaves issuers unchecked, and bad
+//! signatures, expired statements, statements about another subject and a changed
+//! anchor key are refused with the reason.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use common::{Portfolio, run_env};
+use folio::badge::sign::{Issuer, sample_badge};
+use serde_json::Value;
+
+const LOOPBACK: (&str, &str) = ("FOLIO_ALLOW_LOOPBACK_HTTP", "1");
+/// The trust anchor's port: fixed, because its signed statements name it.
+const ANCHOR_PORT: u16 = 29417;
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/registry")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn dids() -> BTreeMap<String, String> {
+    serde_json::from_str(&fixture("dids.json")).unwrap()
+}
+
+/// Serves the registry fixtures. `configuration` and `listed` name the files served
+/// for the entity configuration and the listed issuer's statement, and can change.
+struct Registry {
+    configuration: Arc<Mutex<&'static str>>,
+    listed: Arc<Mutex<&'static str>>,
+    legacy_up: Arc<Mutex<bool>>,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Drop for Registry {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+fn start_registry() -> Registry {
+    // The port is fixed; another run of this test may still be letting it go.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let server = loop {
+        match tiny_http::Server::http(("127.0.0.1", ANCHOR_PORT)) {
+            Ok(s) => break Arc::new(s),
+            Err(e) if std::time::Instant::now() < deadline => {
+                eprintln!("port {ANCHOR_PORT} busy ({e}); waiting");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Err(e) => panic!("the registry test needs 127.0.0.1:{ANCHOR_PORT}: {e}"),
+        }
+    };
+    let configuration = Arc::new(Mutex::new("oidf/entity-configuration.jwt"));
+    let listed = Arc::new(Mutex::new("oidf/listed.jwt"));
+    let legacy_up = Arc::new(Mutex::new(true));
+    let ids = dids();
+    let (s, c, l, up) = (
+        server.clone(),
+        configuration.clone(),
+        listed.clone(),
+        legacy_up.clone(),
+    );
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let url = request.url().to_string();
+            let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+            let sub = query
+                .strip_prefix("sub=")
+                .map(|s| s.replace("%3A", ":"))
+                .unwrap_or_default();
+            let file = match path {
+                "/.well-known/openid-federation" => Some(*c.lock().unwrap()),
+                "/legacy.json" if *up.lock().unwrap() => Some("legacy.json"),
+                "/fetch" if sub == ids["listed"] => Some(*l.lock().unwrap()),
+                "/fetch" if sub == ids["expired"] => Some("oidf/expired.jwt"),
+                "/fetch" if sub == ids["otherSub"] => Some("oidf/other-sub.jwt"),
+                "/fetch" if sub == ids["badSignature"] => Some("oidf/bad-signature.jwt"),
+                _ => None,
+            };
+            let response = match file {
+                Some(f) => tiny_http::Response::from_string(fixture(f)),
+                None if path == "/legacy.json" => {
+                    tiny_http::Response::from_string("down").with_status_code(503)
+                }
+                None => tiny_http::Response::from_string("not listed").with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    Registry {
+        configuration,
+        listed,
+        legacy_up,
+        server,
+    }
+}
+
+const OIDF: &str = "  registries:\n    - name: Test Member Registry\n      type: oidf\n      url: http://127.0.0.1:29417/.well-known/openid-federation\n      governance_url: https://registry.example/governance\n";
+
+/// A portfolio with a badge from each test issuer (seeds 61–65) and `registries`.
+fn portfolio(registries: &str) -> Portfolio {
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        format!(
+            "title: Registries\nbase_url: /\nowner:\n  name: Ada\n  email: learner@example.org\nbadges:\n  on_invalid: show\n{registries}"
+        ),
+    );
+    for (seed, slug) in [
+        (61, "listed"),
+        (62, "expired"),
+        (63, "other-sub"),
+        (64, "bad-signature"),
+        (65, "unlisted"),
+    ] {
+        let issuer = Issuer::from_seed([seed; 32]);
+        let mut doc = sample_badge(&issuer, &format!("Badge {slug}"), "2026-01-10T09:00:00Z");
+        doc["issuer"]["name"] = Value::String(format!("Issuer {slug}"));
+        let signed = issuer.sign_rdfc(doc, "2026-01-10T09:00:00Z").unwrap();
+        p.write(&format!("badges/{slug}.json"), signed.to_string());
+    }
+    p
+}
+
+/// The trust check of each badge's receipt, and its status.
+fn trust(p: &Portfolio) -> BTreeMap<String, (String, String, String)> {
+    let mut out = BTreeMap::new();
+    for slug in [
+        "listed",
+        "expired",
+        "other-sub",
+        "bad-signature",
+        "unlisted",
+    ] {
+        let receipt: Value =
+            serde_json::from_str(&p.read(&format!("public/badges/{slug}/verification.json")))
+                .unwrap();
+        let check = receipt["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "trust")
+            .cloned()
+            .unwrap();
+        out.insert(
+            slug.to_string(),
+            (
+                receipt["status"].as_str().unwrap().to_string(),
+                check["outcome"].as_str().unwrap().to_string(),
+                check["detail"].as_str().unwrap().to_string(),
+            ),
+        );
+    }
+    out
+}
+
+fn build(p: &Portfolio, extra: &[&str]) -> common::Run {
+    let mut args = vec!["build"];
+    args.extend_from_slice(extra);
+    run_env(&p.root, &args, &[LOOPBACK])
+}
+
+#[test]
+fn an_openid_federation_trust_anchor_names_listed_issuers_and_refuses_bad_statements() {
+    let registry = start_registry();
+    let p = portfolio(OIDF);
+    build(&p, &[]).success();
+    let t = trust(&p);
+    let (status, outcome, detail) = &t["listed"];
+    assert_eq!(
+        (status.as_str(), outcome.as_str()),
+        ("verified", "pass"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("listed in Test Member Registry as \"Northern Code Academy\" (governance: https://registry.example/governance)"),
+        "{detail}"
+    );
+    let page = p.read("public/badges/listed/index.html");
+    assert!(
+        page.contains("Issued by Northern Code Academy"),
+        "named from the registry"
+    );
+    assert!(page.contains("listed in the Test Member Registry"));
+    assert!(
+        p.read("public/badges/index.html")
+            .contains("listed in the Test Member Registry")
+    );
+
+    // Not listed (404): verified, and says so.
+    let (status, outcome, detail) = &t["unlisted"];
+    assert_eq!((status.as_str(), outcome.as_str()), ("verified", "warn"));
+    assert!(
+        detail.contains("not in the portfolio's trust list or in any of its 1 registry"),
+        "{detail}"
+    );
+    assert!(
+        p.read("public/badges/unlisted/index.html")
+            .contains("issuer not in any registry you use")
+    );
+
+    // Refused answers: unchecked, never listed, with the reason.
+    for (slug, reason) in [
+        ("expired", "expired on 2020-01-01"),
+        (
+            "other-sub",
+            &format!("is about {}, not {}", dids()["listed"], dids()["otherSub"]),
+        ),
+        (
+            "bad-signature",
+            "does not verify with the trust anchor's keys",
+        ),
+    ] {
+        let (status, outcome, detail) = &t[slug];
+        assert_eq!(
+            (status.as_str(), outcome.as_str()),
+            ("verified", "warn"),
+            "{slug}"
+        );
+        assert!(
+            detail.contains("unchecked issuer") && detail.contains(reason),
+            "{slug}: {detail}"
+        );
+        assert!(
+            p.read(&format!("public/badges/{slug}/index.html"))
+                .contains("issuer registries could not be checked")
+        );
+    }
+
+    // The anchor's keys are pinned on first use.
+    let lock = p.read("folio.lock");
+    assert!(
+        lock.contains("anchors:")
+            && lock.contains("http://127.0.0.1:29417/.well-known/openid-federation"),
+        "{lock}"
+    );
+    assert!(lock.contains("keys: sha256:"), "{lock}");
+
+    // An entity configuration not signed by the keys it lists: refused.
+    *registry.configuration.lock().unwrap() = "oidf/entity-configuration-self-mismatch.jwt";
+    build(&p, &[]).success();
+    let (_, outcome, detail) = &trust(&p)["listed"];
+    assert_eq!(outcome, "warn");
+    assert!(
+        detail.contains("signature of the entity configuration"),
+        "{detail}"
+    );
+
+    // The anchor changes its keys (EdDSA now): a loud error until accepted.
+    *registry.configuration.lock().unwrap() = "oidf/entity-configuration-rotated.jwt";
+    *registry.listed.lock().unwrap() = "oidf/listed-rotated.jwt";
+    build(&p, &[])
+        .failure(1)
+        .stderr_has("now signs with other keys")
+        .stderr_has("folio trust update");
+    let update = run_env(&p.root, &["trust", "update"], &[LOOPBACK]);
+    update.success();
+    assert!(update.stdout.contains("Test Member Registry (http://127.0.0.1:29417/.well-known/openid-federation): keys sha256:"), "{}", update.stdout);
+    build(&p, &[]).success();
+    let (_, outcome, detail) = &trust(&p)["listed"];
+    assert_eq!(outcome, "pass", "{detail}");
+
+    // --locked refuses to add a pin the lock lacks.
+    p.remove("folio.lock");
+    build(&p, &["--locked"])
+        .failure(1)
+        .stderr_has("folio.lock has no pinned keys for the trust anchor");
+
+    // The anchor down: unchecked.
+    drop(registry);
+    p.write("folio.lock", &lock);
+    build(&p, &[]).success();
+    let (status, outcome, detail) = &trust(&p)["listed"];
+    assert_eq!((status.as_str(), outcome.as_str()), ("verified", "warn"));
+    assert!(detail.contains("unchecked issuer"), "{detail}");
+}
+
+/// A closed loopback port: nothing listens there.
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+#[test]
+fn a_legacy_registry_names_issuers_and_is_only_believed_fresh() {
+    // Served by its own little server: the fixed port is the OIDF test's.
+    let listed = dids()["listed"].clone();
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let up = Arc::new(Mutex::new(true));
+    let (s, u) = (server.clone(), up.clone());
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let response = if *u.lock().unwrap() {
+                tiny_http::Response::from_string(fixture("legacy.json"))
+            } else {
+                tiny_http::Response::from_string("down").with_status_code(503)
+            };
+            let _ = request.respond(response);
+        }
+    });
+    let registries = format!(
+        "  registries:\n    - name: DCC Sandbox Registry\n      type: dcc-legacy\n      url: http://127.0.0.1:{port}/legacy.json\n      governance_url: https://sandbox.example/governance\n"
+    );
+    let p = portfolio(&registries);
+    // An unlisted issuer that copies a listed issuer's name: impersonation.
+    let stranger = Issuer::from_seed([66; 32]);
+    let mut doc = sample_badge(&stranger, "Copycat", "2026-01-10T09:00:00Z");
+    doc["issuer"]["name"] = Value::String("Northern  code academy".into());
+    p.write(
+        "badges/copycat.json",
+        stranger
+            .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+            .unwrap()
+            .to_string(),
+    );
+    build(&p, &[]).success();
+    let t = trust(&p);
+    assert_eq!(t["listed"].1, "pass", "{}", t["listed"].2);
+    assert!(
+        t["listed"]
+            .2
+            .contains("listed in DCC Sandbox Registry as \"Northern Code Academy\"")
+    );
+    assert_eq!(t["unlisted"].1, "warn");
+    let copycat: Value =
+        serde_json::from_str(&p.read("public/badges/copycat/verification.json")).unwrap();
+    assert_eq!(copycat["status"], "failed");
+    assert!(
+        copycat
+            .to_string()
+            .contains(&format!("the name of the listed issuer {listed}")),
+        "{copycat}"
+    );
+
+    // Down, with a cached copy from the build above: still unchecked, never listed.
+    *up.lock().unwrap() = false;
+    build(&p, &[]).success();
+    let (_, outcome, detail) = &trust(&p)["listed"];
+    assert_eq!(outcome, "warn");
+    assert!(
+        detail.contains("unchecked issuer")
+            && detail.contains("is in the cache, but a registry is only believed fresh"),
+        "{detail}"
+    );
+    // Down, and never seen: unchecked.
+    let elsewhere = registries.replace(&port.to_string(), &closed_port().to_string());
+    let q = portfolio(&elsewhere);
+    build(&q, &[]).success();
+    let (status, outcome, detail) = &trust(&q)["listed"];
+    assert_eq!((status.as_str(), outcome.as_str()), ("verified", "warn"));
+    assert!(
+        detail.contains("unchecked issuer") && detail.contains("could not be fetched"),
+        "{detail}"
+    );
+    assert!(
+        q.read("public/badges/listed/index.html")
+            .contains("could not be consulted when it was built")
+    );
+    server.unblock();
+}
