@@ -98,6 +98,10 @@ struct RawBadges {
     verifiers: Vec<String>,
     #[serde(default)]
     registries: Vec<RawRegistry>,
+    /// Shared sources (a career service's) holding `trust.yaml`: issuers and
+    /// registries it vouches for.
+    #[serde(default)]
+    trust_from: Vec<crate::source::Spec>,
     #[serde(default = "yes")]
     recheck_in_browser: bool,
 }
@@ -117,6 +121,31 @@ enum RawRegistry {
         #[serde(default)]
         governance_url: Option<String>,
     },
+}
+
+/// A career service's `trust.yaml`: the issuers it vouches for (as in
+/// `badges.trust`) and the registries it uses (as in `badges.registries`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedTrust {
+    #[serde(default)]
+    trust: Vec<TrustedIssuer>,
+    #[serde(default)]
+    registries: Vec<RawRegistry>,
+}
+
+impl SharedTrust {
+    fn read(path: &Path, shown: &str) -> Result<SharedTrust> {
+        let text = crate::util::fs::read_text(path, Path::new(shown))?;
+        serde_yaml::from_str(&text).map_err(|e| {
+            let (loc, msg) = yaml_error_parts(Path::new(shown), &e, 0);
+            Error::Config {
+                loc,
+                msg,
+                hint: Some("a trust.yaml has `trust:` (id, name, keys) and `registries:` (name, type, url) lists".into()),
+            }
+        })
+    }
 }
 
 /// A registry setting, read.
@@ -198,6 +227,7 @@ impl Default for RawBadges {
             trust: Vec::new(),
             verifiers: default_verifiers(),
             registries: Vec::new(),
+            trust_from: Vec::new(),
             recheck_in_browser: true,
         }
     }
@@ -340,6 +370,9 @@ pub struct Config {
     /// Pathways from sources, and once resolved, their files (shown name, path).
     pub pathway_sources: Vec<Sourced>,
     pub sourced_pathway_files: Vec<(String, PathBuf)>,
+    /// `badges.trust_from`: sources whose `trust.yaml` (or `path:`) adds trusted
+    /// issuers and registries.
+    pub trust_sources: Vec<Sourced>,
     /// How sources may be fetched (`--offline`, `--locked`).
     pub source_mode: crate::source::Mode,
 }
@@ -478,6 +511,16 @@ impl Config {
                 )
             }
         };
+        let mut trust_sources = Vec::new();
+        for spec in raw.badges.trust_from {
+            let source = spec
+                .source()
+                .map_err(|m| source_error("badges.trust_from", m))?;
+            trust_sources.push(Sourced {
+                source,
+                path: spec.path,
+            });
+        }
         let mut pathways = Vec::new();
         let mut pathway_sources = Vec::new();
         for entry in raw.pathways {
@@ -548,6 +591,7 @@ impl Config {
             pathways,
             pathway_sources,
             sourced_pathway_files: Vec::new(),
+            trust_sources,
             source_mode: if overrides.offline {
                 crate::source::Mode::Offline
             } else if overrides.locked {
@@ -572,7 +616,9 @@ pub fn shown(root: &Path, rel: impl AsRef<Path>) -> PathBuf {
 impl Config {
     /// Whether any theme or pathway comes from a source.
     pub fn has_sources(&self) -> bool {
-        self.theme_source.is_some() || !self.pathway_sources.is_empty()
+        self.theme_source.is_some()
+            || !self.pathway_sources.is_empty()
+            || !self.trust_sources.is_empty()
     }
 
     /// Every source, the theme's first.
@@ -580,6 +626,7 @@ impl Config {
         self.theme_source
             .iter()
             .chain(&self.pathway_sources)
+            .chain(&self.trust_sources)
             .map(|s| s.source.clone())
             .collect()
     }
@@ -599,7 +646,7 @@ impl Config {
             };
             out.theme = dir.display().to_string();
         }
-        for (sourced, dir) in self.pathway_sources.iter().zip(dirs) {
+        for (sourced, dir) in self.pathway_sources.iter().zip(dirs.by_ref()) {
             let file = sourced.path.as_deref().unwrap_or_default();
             out.sourced_pathway_files.push((
                 format!(
@@ -609,6 +656,19 @@ impl Config {
                 ),
                 dir.join(file),
             ));
+        }
+        for (sourced, dir) in self.trust_sources.iter().zip(dirs) {
+            let file = sourced.path.as_deref().unwrap_or("trust.yaml");
+            let shown = format!(
+                "{} ({}): {file}",
+                sourced.source.key(),
+                sourced.source.requested()
+            );
+            let shared = SharedTrust::read(&dir.join(file), &shown)?;
+            out.badges.trust.extend(shared.trust);
+            out.badges
+                .registries
+                .extend(registry_settings(shared.registries)?);
         }
         Ok(out)
     }

@@ -674,7 +674,9 @@ fn rebuilding_an_unchanged_site_writes_nothing() {
             .filter(|k| k.ends_with("/verification.json"))
             .count();
         assert!(receipts > 0);
-        s.retain(|k, _| !k.ends_with("/verification.json"));
+        // Files only: a build that rewrites receipts publishes a new tree of folders
+        // (the atomic swap), in which every other file is the same file.
+        s.retain(|k, _| !k.ends_with("/verification.json") && p.root.join(k).is_file());
         s
     };
     let first = pages_only(stamps());

@@ -36,7 +36,6 @@ fn dids() -> BTreeMap<String, String> {
 struct Registry {
     configuration: Arc<Mutex<&'static str>>,
     listed: Arc<Mutex<&'static str>>,
-    legacy_up: Arc<Mutex<bool>>,
     server: Arc<tiny_http::Server>,
 }
 
@@ -61,14 +60,8 @@ fn start_registry() -> Registry {
     };
     let configuration = Arc::new(Mutex::new("oidf/entity-configuration.jwt"));
     let listed = Arc::new(Mutex::new("oidf/listed.jwt"));
-    let legacy_up = Arc::new(Mutex::new(true));
     let ids = dids();
-    let (s, c, l, up) = (
-        server.clone(),
-        configuration.clone(),
-        listed.clone(),
-        legacy_up.clone(),
-    );
+    let (s, c, l) = (server.clone(), configuration.clone(), listed.clone());
     std::thread::spawn(move || {
         for request in s.incoming_requests() {
             let url = request.url().to_string();
@@ -79,7 +72,6 @@ fn start_registry() -> Registry {
                 .unwrap_or_default();
             let file = match path {
                 "/.well-known/openid-federation" => Some(*c.lock().unwrap()),
-                "/legacy.json" if *up.lock().unwrap() => Some("legacy.json"),
                 "/fetch" if sub == ids["listed"] => Some(*l.lock().unwrap()),
                 "/fetch" if sub == ids["expired"] => Some("oidf/expired.jwt"),
                 "/fetch" if sub == ids["otherSub"] => Some("oidf/other-sub.jwt"),
@@ -88,9 +80,6 @@ fn start_registry() -> Registry {
             };
             let response = match file {
                 Some(f) => tiny_http::Response::from_string(fixture(f)),
-                None if path == "/legacy.json" => {
-                    tiny_http::Response::from_string("down").with_status_code(503)
-                }
                 None => tiny_http::Response::from_string("not listed").with_status_code(404),
             };
             let _ = request.respond(response);
@@ -99,7 +88,6 @@ fn start_registry() -> Registry {
     Registry {
         configuration,
         listed,
-        legacy_up,
         server,
     }
 }
@@ -366,5 +354,153 @@ fn a_legacy_registry_names_issuers_and_is_only_believed_fresh() {
         q.read("public/badges/listed/index.html")
             .contains("could not be consulted when it was built")
     );
+    server.unblock();
+}
+
+/// Runs git in `dir` as a fixed author.
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args([
+            "-c",
+            "user.email=careers@example.edu",
+            "-c",
+            "user.name=Careers",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "tag.gpgSign=false",
+            "-c",
+            "commit.gpgSign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_career_service_shares_its_trust_list_and_registries() {
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let s = server.clone();
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let _ = request.respond(tiny_http::Response::from_string(fixture("legacy.json")));
+        }
+    });
+    // The career service's repository: trust.yaml with one issuer and one registry.
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("careers-trust");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(
+        repo.join("trust.yaml"),
+        format!(
+            "trust:\n  - id: {}\n    name: Careers Partner College\nregistries:\n  - name: Careers Registry\n    type: dcc-legacy\n    url: http://127.0.0.1:{port}/legacy.json\n",
+            dids()["unlisted"]
+        ),
+    )
+    .unwrap();
+    git(&repo, &["init", "-q"]);
+    git(&repo, &["add", "-A"]);
+    git(&repo, &["commit", "-qm", "trust list"]);
+    git(&repo, &["tag", "v1.0.0"]);
+    let p = portfolio(&format!(
+        "  trust_from:\n    - {{ git: file://{}, tag: v1.0.0 }}\n",
+        repo.display()
+    ));
+    let cache = tmp.path().join("cache");
+    let run = run_env(
+        &p.root,
+        &["build"],
+        &[LOOPBACK, ("FOLIO_CACHE_DIR", cache.to_str().unwrap())],
+    );
+    run.success();
+    let t = trust(&p);
+    assert!(
+        t["listed"]
+            .2
+            .contains("listed in Careers Registry as \"Northern Code Academy\""),
+        "{:?}",
+        t["listed"]
+    );
+    assert_eq!(t["unlisted"].1, "pass");
+    assert!(
+        t["unlisted"]
+            .2
+            .contains("known issuer: Careers Partner College")
+    );
+    assert!(
+        p.read("public/badges/unlisted/index.html")
+            .contains("Issued by Careers Partner College")
+    );
+    // Pinned in the lock like themes and pathways.
+    let lock = p.read("folio.lock");
+    assert!(
+        lock.contains("careers-trust") && lock.contains("commit:"),
+        "{lock}"
+    );
+    // A broken trust.yaml is an error naming it.
+    let q = portfolio(&format!(
+        "  trust_from:\n    - {{ git: file://{}, tag: v1.0.0, path: missing.yaml }}\n",
+        repo.display()
+    ));
+    run_env(
+        &q.root,
+        &["build"],
+        &[LOOPBACK, ("FOLIO_CACHE_DIR", cache.to_str().unwrap())],
+    )
+    .failure(2)
+    .stderr_has("missing.yaml");
+    server.unblock();
+}
+
+#[test]
+fn a_known_registries_list_brings_its_registries() {
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let s = server.clone();
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let body = match request.url() {
+                // The DCC list's shape: name, type, governanceUrl, url / trustAnchorEC.
+                "/known.json" => format!(
+                    "[{{\"name\": \"Sandbox Registry\", \"type\": \"dcc-legacy\", \"url\": \"http://127.0.0.1:{port}/legacy.json\", \"governanceUrl\": \"https://sandbox.example/governance\"}}, {{\"name\": \"Something else\", \"type\": \"ebsi\"}}]"
+                ),
+                "/legacy.json" => fixture("legacy.json"),
+                _ => String::new(),
+            };
+            let _ = request.respond(tiny_http::Response::from_string(body));
+        }
+    });
+    let p = portfolio(&format!(
+        "  registries:\n    - known: http://127.0.0.1:{port}/known.json\n"
+    ));
+    build(&p, &[]).success();
+    let t = trust(&p);
+    assert!(
+        t["listed"].2.contains("listed in Sandbox Registry as \"Northern Code Academy\" (governance: https://sandbox.example/governance)"),
+        "{:?}",
+        t["listed"]
+    );
+    let page = p.read("public/badges/listed/index.html");
+    assert!(
+        page.contains("href=\"https://sandbox.example/governance\""),
+        "links the governance page"
+    );
+    p.write(
+        "folio.yaml",
+        p.read("folio.yaml")
+            .replace(&format!("http://127.0.0.1:{port}/known.json"), "gopher"),
+    );
+    build(&p, &[])
+        .failure(1)
+        .stderr_has("is neither `dcc` nor a URL");
     server.unblock();
 }

@@ -3,7 +3,11 @@
 use crate::{Config, Error};
 
 pub fn update(root: &std::path::Path, quiet: bool) -> Result<(), Error> {
-    let config = Config::load(root, &crate::Overrides::default())?;
+    let mut config = Config::load(root, &crate::Overrides::default())?;
+    if config.has_sources() {
+        // Registries may come from a career service's trust.yaml.
+        config = config.with_sources()?;
+    }
     let documents = crate::badge::Documents::from_option(config.badges.documents.as_deref())?
         .with_network(config.badges.network, Some(crate::cache_dir(&config)));
     let moved = crate::trust::update(&config, &documents, chrono::Utc::now())?;
