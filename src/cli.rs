@@ -51,9 +51,28 @@ pub enum Command {
     /// Issuer registries: accept a trust anchor's new keys.
     #[command(subcommand)]
     Trust(TrustCommand),
+    /// Bring badges into the portfolio.
+    #[command(subcommand)]
+    Badge(BadgeCommand),
     /// Copy the locked theme and pathway sources into themes/_vendor/, for builds that
     /// need no network and no cache.
     Vendor {
+        /// Portfolio folder (holding folio.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BadgeCommand {
+    /// Fetch a credential (a file, its URL, a public badge page such as Credly's, or a
+    /// wallet link `…#verify?vc=URL`) into badges/, and verify it at once.
+    Add {
+        /// The credential's address or file.
+        source: String,
+        /// File name to save it under (default: from the credential's name).
+        #[arg(long)]
+        name: Option<String>,
         /// Portfolio folder (holding folio.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,

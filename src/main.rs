@@ -12,7 +12,7 @@ use clap::Parser;
 static GLOBAL: folio::util::alloc::Counting<mimalloc::MiMalloc> =
     folio::util::alloc::Counting(mimalloc::MiMalloc);
 use folio::Error;
-use folio::cli::{Cli, Command, Format, PathwayCommand, ThemeCommand, TrustCommand};
+use folio::cli::{BadgeCommand, Cli, Command, Format, PathwayCommand, ThemeCommand, TrustCommand};
 use folio::cmd;
 
 enum ExitStatus {
@@ -104,6 +104,12 @@ fn main() -> ExitCode {
         }
         Command::Pathway(PathwayCommand::Check { file }) => cmd::pathway::check(&file, cli.quiet),
         Command::Trust(TrustCommand::Update { root }) => cmd::trust::update(&root, cli.quiet),
+        Command::Badge(BadgeCommand::Add { source, name, root }) => {
+            match cmd::badge::add(&root, &source, name.as_deref(), cli.quiet) {
+                Ok(false) => return ExitStatus::Failure.into(),
+                other => other.map(|_| ()),
+            }
+        }
         Command::Verify(args) => match cmd::verify::verify(&args) {
             Ok(all_verified) if !all_verified => return ExitStatus::Failure.into(),
             other => other.map(|_| ()),

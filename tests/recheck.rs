@@ -485,8 +485,9 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     // The issuer revokes it after the build: the browser re-reads the list.
     host.set(&issuer, &[INDEX]);
     driver.navigate(&format!("{base}badges/storytelling/"));
-    let text = wait_until(&driver, "the revocation", |t| {
-        t.contains("Revoked by the issuer since this site was built")
+    // Each place the status is shown is re-checked on its own: wait for all of them.
+    let text = wait_until(&driver, "the revocation everywhere", |t| {
+        t.contains("Revoked by the issuer since this site was built") && !t.contains("Verified")
     });
     assert!(!text.contains("Verified"), "{text}");
 

@@ -143,6 +143,14 @@ fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, String> {
 
 /// GETs `url` over HTTPS (or loopback HTTP in tests) within the time and size limits.
 pub(crate) fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
+    fetch_as(
+        url,
+        "application/json, application/did+json, application/ld+json",
+    )
+}
+
+/// `fetch`, asking for `accept` (a badge page may be HTML or an image).
+pub(crate) fn fetch_as(url: &str, accept: &str) -> std::result::Result<Vec<u8>, String> {
     let allowed = url.starts_with("https://")
         || (url.starts_with("http://")
             && crate::util::url::is_loopback_host(crate::util::url::host(url))
@@ -157,10 +165,7 @@ pub(crate) fn fetch(url: &str) -> std::result::Result<Vec<u8>, String> {
     );
     let response = agent
         .get(url)
-        .set(
-            "Accept",
-            "application/json, application/did+json, application/ld+json",
-        )
+        .set("Accept", accept)
         .call()
         .map_err(|e| match e {
             ureq::Error::Status(code, _) => format!("{url} answered HTTP {code}"),

@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 
 use crate::Error;
 
+pub mod badge;
 pub mod build;
 pub mod check;
 pub mod init;

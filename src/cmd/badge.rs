@@ -1,0 +1,266 @@
+//! `folio badge add URL|FILE`: brings a credential into `badges/` from wherever the
+//! learner has it — a file, a credential URL (OB 3.0 JSON or VC-JWT, an OB 2.0 hosted
+//! assertion, a baked PNG or SVG), a public badge page that links its assertion
+//! (Credly's pages do), or a Learner Credential Wallet link (`…#verify?vc=URL`) — under
+//! a readable name, then verifies it at once and says what to do next.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Config, Error, Overrides, badge};
+
+/// What a badge page or URL may send back.
+const ACCEPT: &str = "application/json, application/ld+json, application/vc+ld+json, application/jwt, image/png, image/svg+xml, text/html;q=0.5";
+
+/// How many pages are followed from a badge page to its credential.
+const MAX_HOPS: usize = 3;
+
+pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result<bool, Error> {
+    let config = Config::load(root, &Overrides::default())?;
+    let (bytes, origin) = if crate::util::url::has_scheme(source) {
+        fetch_credential(source)?
+    } else {
+        let path = PathBuf::from(source);
+        let limit = badge::read::MAX_FILE_BYTES as u64;
+        (
+            crate::util::fs::read_bounded(&path, &path, limit)?,
+            source.to_string(),
+        )
+    };
+    let ext = extension_of(&bytes).ok_or_else(|| {
+        Error::usage(format!("{origin} is not a credential: not JSON, a JWT, a PNG or an SVG"))
+            .with_hint("give the credential's own address, or download the badge file (JSON or baked PNG) and add that")
+    })?;
+    // The name the credential gives itself, else the last part of its address.
+    let named = name.map(str::to_string).or_else(|| {
+        let opts = badge::Options::default();
+        let verdict = badge::verify(&origin, &bytes, &opts);
+        verdict.typed.and_then(|c| c.name)
+    });
+    let stem = crate::content::markdown::slugify(named.as_deref().unwrap_or_else(|| {
+        origin
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("badge")
+    }));
+    let stem = if stem.is_empty() {
+        "badge".to_string()
+    } else {
+        stem
+    };
+    let dir = &config.badges.dir;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create folder", e))?;
+    let mut path = dir.join(format!("{stem}.{ext}"));
+    let mut n = 2;
+    while path.exists() {
+        if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Err(Error::usage(format!(
+                "{} already holds this credential",
+                config
+                    .shown(path.strip_prefix(&config.root).unwrap_or(&path))
+                    .display()
+            )));
+        }
+        path = dir.join(format!("{stem}-{n}.{ext}"));
+        n += 1;
+    }
+    std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, "cannot write file", e))?;
+    let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(&path));
+
+    let opts = crate::badge_options(&config)?;
+    let file = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut verified = true;
+    for found in badge::verify_file(&file, &bytes, &opts) {
+        let v = found.verdict;
+        verified &= v.status == badge::Status::Verified;
+        if !quiet {
+            println!(
+                "added {} (from {origin}): {}",
+                shown.display(),
+                v.status.as_str()
+            );
+            print!("{}", badge::report::human(&v));
+            println!("next: {}", next_step(&v));
+        }
+    }
+    Ok(verified)
+}
+
+/// What the learner should do now, for this verdict.
+fn next_step(v: &badge::Verdict) -> String {
+    use badge::{CheckName, Outcome};
+    match v.status {
+        badge::Status::Verified => {
+            "`folio serve` to see its page; commit the file to publish it".into()
+        }
+        _ if v.outcome(CheckName::Recipient) != Outcome::Pass
+            && v.outcome(CheckName::Signature) == Outcome::Pass =>
+        {
+            "the credential is authentic but not confirmed as yours: add the identity it was issued to (the email, or the DID or URL it names) to `owner.email` or `owner.identities` in folio.yaml".into()
+        }
+        badge::Status::Expired => {
+            "it is expired: it will show as expired (`badges.on_expired: omit` leaves it out)".into()
+        }
+        badge::Status::Revoked => "its issuer revoked it: remove the file".into(),
+        badge::Status::Failed => {
+            "it failed a check (see above): it may have been altered; ask the issuer for a fresh copy, or remove the file".into()
+        }
+        badge::Status::Unverifiable => {
+            "it could not be checked now (see above): `folio verify` it again later, or ask the issuer for an Open Badges 3.0 export".into()
+        }
+    }
+}
+
+/// The file extension for credential bytes, or `None` for anything else.
+fn extension_of(bytes: &[u8]) -> Option<&'static str> {
+    let text = std::str::from_utf8(bytes).ok().map(str::trim_start);
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some("png");
+    }
+    let text = text?;
+    if text.starts_with('{') || text.starts_with('[') {
+        return serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .map(|_| "json");
+    }
+    if text.starts_with("<svg") || (text.starts_with("<?xml") && text.contains("<svg")) {
+        return Some("svg");
+    }
+    if badge::jws::looks_like(text.trim()) {
+        return Some("jwt");
+    }
+    None
+}
+
+/// Fetches `url` and follows it to a credential: a wallet link's `vc=` address, or a
+/// badge page's link to its assertion.
+fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
+    let mut url = wallet_target(url).unwrap_or_else(|| url.to_string());
+    for _ in 0..MAX_HOPS {
+        let bytes = badge::documents::fetch_as(&url, ACCEPT).map_err(|why| {
+            Error::usage(format!("cannot fetch the badge: {why}"))
+                .with_hint("check the address; a private badge must be made public on its site first, or downloaded and added as a file")
+        })?;
+        if extension_of(&bytes).is_some() {
+            return Ok((bytes, url));
+        }
+        let page = String::from_utf8_lossy(&bytes);
+        match credential_link(&page, &url) {
+            Some(next) => url = next,
+            None => {
+                return Err(Error::usage(format!(
+                    "the page {url} holds no credential and links none (no assertion or credential link in its data)"
+                ))
+                .with_hint("open the badge on its site and look for \"Download\" or \"Share: Open Badge\"; add the downloaded file with `folio badge add FILE`"));
+            }
+        }
+    }
+    Err(Error::usage(format!(
+        "followed {MAX_HOPS} pages from the address without reaching a credential"
+    )))
+}
+
+/// The credential address inside a Learner Credential Wallet (VerifierPlus) link:
+/// `…#verify?vc=URL` or `…?vc=URL`.
+fn wallet_target(url: &str) -> Option<String> {
+    let at = url.find("vc=")?;
+    let before = &url[..at];
+    if !(before.ends_with('?') || before.ends_with('&')) {
+        return None;
+    }
+    let raw = url[at + 3..].split('&').next()?;
+    let decoded = crate::util::url::percent_decode(raw)?;
+    crate::util::url::has_scheme(&decoded).then_some(decoded)
+}
+
+/// Where a badge page says its credential is: a `<link rel="alternate">` to JSON, or
+/// any address in the page naming an Open Badges assertion (Credly's pages carry
+/// `…/badge_assertions/ID` in their data), made absolute against `base`.
+fn credential_link(page: &str, base: &str) -> Option<String> {
+    let mut candidates = Vec::new();
+    for token in html5gum::Tokenizer::new(page).flatten() {
+        if let html5gum::Token::StartTag(tag) = token {
+            let attr = |n: &str| {
+                tag.attributes
+                    .get(n.as_bytes())
+                    .map(|v| String::from_utf8_lossy(v).into_owned())
+            };
+            if tag.name.as_slice() == b"link"
+                && attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "alternate"))
+                && attr("type").is_some_and(|t| t.contains("json"))
+                && let Some(href) = attr("href")
+            {
+                candidates.insert(0, href);
+            }
+        }
+    }
+    // Addresses in the page's text and data (JSON in script elements, attributes).
+    for piece in page.split(['"', '\'', '<', '>', ' ', '\n']) {
+        let piece = piece.replace("\\/", "/");
+        if (piece.starts_with("https://") || piece.starts_with("http://") || piece.starts_with('/'))
+            && (piece.contains("/badge_assertions/") || piece.contains("/assertions/"))
+        {
+            candidates.push(piece);
+        }
+    }
+    candidates.into_iter().find_map(|c| absolute(&c, base))
+}
+
+/// `link` made absolute against `base` (an http(s) URL).
+fn absolute(link: &str, base: &str) -> Option<String> {
+    if link.starts_with("https://") || link.starts_with("http://") {
+        return Some(link.to_string());
+    }
+    let (scheme, rest) = base.split_once("://")?;
+    let host = rest.split('/').next()?;
+    link.starts_with('/')
+        .then(|| format!("{scheme}://{host}{link}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wallet_links_name_the_credential() {
+        assert_eq!(
+            wallet_target("https://verifierplus.org/#verify?vc=https%3A%2F%2Fx.example%2Fb.json")
+                .as_deref(),
+            Some("https://x.example/b.json")
+        );
+        assert_eq!(
+            wallet_target("https://x.example/?a=1&vc=https%3A%2F%2Fy.example%2F").as_deref(),
+            Some("https://y.example/")
+        );
+        assert_eq!(wallet_target("https://x.example/badge.json"), None);
+        assert_eq!(
+            wallet_target("https://x.example/?xvc=https%3A%2F%2Fy"),
+            None
+        );
+    }
+
+    #[test]
+    fn badge_pages_lead_to_their_assertion() {
+        let credly = r#"<html><head><script>window.data = {"obi":"https:\/\/api.example\/v1\/obi\/v2\/badge_assertions\/1234"}</script></head></html>"#;
+        assert_eq!(
+            credential_link(credly, "https://www.example/badges/1234").as_deref(),
+            Some("https://api.example/v1/obi/v2/badge_assertions/1234")
+        );
+        let alternate =
+            r#"<link rel="alternate" type="application/ld+json" href="/badges/9.json">"#;
+        assert_eq!(
+            credential_link(alternate, "http://127.0.0.1:8/badges/9").as_deref(),
+            Some("http://127.0.0.1:8/badges/9.json")
+        );
+        assert_eq!(credential_link("<p>hello</p>", "https://x.example/"), None);
+    }
+
+    #[test]
+    fn only_credential_bytes_get_an_extension() {
+        assert_eq!(extension_of(b"\x89PNG\r\n\x1a\nrest"), Some("png"));
+        assert_eq!(extension_of(b"  {\"a\": 1}"), Some("json"));
+        assert_eq!(extension_of(b"<svg xmlns='x'></svg>"), Some("svg"));
+        assert_eq!(extension_of(b"<html><body>hi</body></html>"), None);
+        assert_eq!(extension_of(b"{ not json"), None);
+    }
+}
