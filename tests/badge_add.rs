@@ -1,0 +1,216 @@
+//! `folio badge add` against servers on 127.0.0.1: a credential's JSON and VC-JWT
+//! URLs, a baked PNG, an OB 2.0 hosted assertion, a badge page that links its
+//! assertion in its data (as Credly's do), a wallet link (`#verify?vc=URL`), a file,
+//! and a page with no credential.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{Portfolio, run_env};
+use folio::badge::sign::{Issuer, sample_badge};
+
+const LOOPBACK: (&str, &str) = ("FOLIO_ALLOW_LOOPBACK_HTTP", "1");
+
+fn fixture(rel: &str) -> Vec<u8> {
+    std::fs::read(common::fixtures().join(rel)).unwrap()
+}
+
+#[test]
+fn badges_are_added_from_every_kind_of_source() {
+    let issuer = Issuer::from_seed([71; 32]);
+    let doc = sample_badge(&issuer, "Data Storytelling", "2026-01-10T09:00:00Z");
+    let json = issuer
+        .sign_rdfc(doc.clone(), "2026-01-10T09:00:00Z")
+        .unwrap()
+        .to_string();
+    let mut jwt_doc = sample_badge(&issuer, "Spreadsheet Modelling", "2026-01-10T09:00:00Z");
+    jwt_doc["validFrom"] = serde_json::json!("2026-01-10T09:00:00Z");
+    let jwt = issuer.sign_vc_jwt(&jwt_doc);
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("example-portfolio/badges/spreadsheet-modelling.png"),
+    )
+    .unwrap();
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let base = format!("http://127.0.0.1:{port}");
+    let credly_page = format!(
+        "<!doctype html><html><head><title>Badge</title><script>window.__badge = {{\"share\":\"{base}\\/api\\/v1\\/obi\\/v2\\/badge_assertions\\/abc-123\"}};</script></head><body><h1>Data Storytelling</h1></body></html>"
+    );
+    let docs = vec![
+        ("/ob3.json".to_string(), json.clone().into_bytes()),
+        ("/ob3.jwt".to_string(), jwt.into_bytes()),
+        ("/baked.png".to_string(), png),
+        (
+            "/ob2/assertion".to_string(),
+            fixture("dcc/credentials/ob1-hosted.json"),
+        ),
+        ("/badges/abc-123".to_string(), credly_page.into_bytes()),
+        (
+            "/api/v1/obi/v2/badge_assertions/abc-123".to_string(),
+            json.clone().into_bytes(),
+        ),
+        (
+            "/nothing".to_string(),
+            b"<!doctype html><p>Welcome to our badges.</p>".to_vec(),
+        ),
+    ];
+    let server = std::panic::catch_unwind(|| {
+        let s = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).unwrap());
+        let s2 = s.clone();
+        std::thread::spawn(move || {
+            for request in s2.incoming_requests() {
+                let path = request.url().split('#').next().unwrap_or("").to_string();
+                let response = match docs.iter().find(|(p, _)| *p == path) {
+                    Some((_, body)) => tiny_http::Response::from_data(body.clone()),
+                    None => {
+                        tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404)
+                    }
+                };
+                let _ = request.respond(response);
+            }
+        });
+        s
+    })
+    .expect("port still free");
+
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Adding\nbase_url: /\nowner:\n  name: Ada\n  email: learner@example.org\n",
+    );
+    let add = |source: &str| run_env(&p.root, &["badge", "add", source], &[LOOPBACK]);
+
+    // A credential's own URL: saved under its name, verified, with the next step.
+    let run = add(&format!("{base}/ob3.json"));
+    run.success();
+    assert!(
+        run.stdout.contains(&format!(
+            "added badges/data-storytelling.json (from {base}/ob3.json): verified"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("next: `folio serve`"), "{}", run.stdout);
+    assert_eq!(p.read("badges/data-storytelling.json"), json);
+    // The same credential again is refused, naming the file that has it.
+    add(&format!("{base}/ob3.json"))
+        .failure(2)
+        .stderr_has("badges/data-storytelling.json already holds this credential");
+
+    // A VC-JWT.
+    let run = add(&format!("{base}/ob3.jwt"));
+    run.success();
+    assert!(
+        run.stdout
+            .contains("added badges/spreadsheet-modelling.jwt"),
+        "{}",
+        run.stdout
+    );
+
+    // A baked PNG keeps its bytes and extension.
+    let run = add(&format!("{base}/baked.png"));
+    assert!(
+        run.stdout.contains("added badges/") && run.stdout.contains(".png"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+
+    // An OB 2.0-era hosted assertion: saved as JSON, checked, and the next step said.
+    let run = add(&format!("{base}/ob2/assertion"));
+    assert!(
+        run.stdout.contains(".json (from ") && run.stdout.contains("next: "),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+
+    // A badge page whose data links the assertion (Credly's public pages do).
+    let run = run_env(
+        &p.root,
+        &[
+            "badge",
+            "add",
+            &format!("{base}/badges/abc-123"),
+            "--name",
+            "from-page",
+        ],
+        &[LOOPBACK],
+    );
+    run.success();
+    assert!(
+        run.stdout.contains(&format!(
+            "added badges/from-page.json (from {base}/api/v1/obi/v2/badge_assertions/abc-123)"
+        )),
+        "{}",
+        run.stdout
+    );
+
+    // A wallet (VerifierPlus / LCW) link.
+    let wallet = format!(
+        "{base}/#verify?vc={}",
+        folio::util::url::percent_encode(&format!("{base}/ob3.json"))
+    );
+    let run = run_env(
+        &p.root,
+        &["badge", "add", &wallet, "--name", "from-wallet"],
+        &[LOOPBACK],
+    );
+    run.success();
+    assert!(
+        run.stdout.contains("added badges/from-wallet.json"),
+        "{}",
+        run.stdout
+    );
+
+    // A page with no credential: a clear error, nothing written.
+    let before = std::fs::read_dir(p.root.join("badges")).unwrap().count();
+    add(&format!("{base}/nothing"))
+        .failure(2)
+        .stderr_has("holds no credential and links none");
+    assert_eq!(
+        std::fs::read_dir(p.root.join("badges")).unwrap().count(),
+        before
+    );
+
+    // A file.
+    let file = p.root.join("downloaded.json");
+    std::fs::write(&file, &json).unwrap();
+    let run = run_env(
+        &p.root,
+        &["badge", "add", "downloaded.json", "--name", "local"],
+        &[LOOPBACK],
+    );
+    run.success();
+    assert!(
+        run.stdout
+            .contains("added badges/local.json (from downloaded.json): verified"),
+        "{}",
+        run.stdout
+    );
+
+    // Another learner's badge: authentic, and the next step says how to claim it.
+    let mut other = doc.clone();
+    other["credentialSubject"] = serde_json::json!({"type": ["AchievementSubject"], "id": "did:example:someone", "achievement": doc["credentialSubject"]["achievement"]});
+    let other = issuer
+        .sign_rdfc(other, "2026-01-10T09:00:00Z")
+        .unwrap()
+        .to_string();
+    std::fs::write(&file, other).unwrap();
+    let run = run_env(
+        &p.root,
+        &["badge", "add", "downloaded.json", "--name", "other"],
+        &[LOOPBACK],
+    );
+    run.failure(1);
+    assert!(
+        run.stdout
+            .contains("next: the credential is authentic but not confirmed as yours"),
+        "{}",
+        run.stdout
+    );
+    server.unblock();
+}
