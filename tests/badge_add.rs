@@ -39,7 +39,7 @@ fn badges_are_added_from_every_kind_of_source() {
     let credly_page = format!(
         "<!doctype html><html><head><title>Badge</title><script>window.__badge = {{\"share\":\"{base}\\/api\\/v1\\/obi\\/v2\\/badge_assertions\\/abc-123\"}};</script></head><body><h1>Data Storytelling</h1></body></html>"
     );
-    let docs = vec![
+    let docs = [
         ("/ob3.json".to_string(), json.clone().into_bytes()),
         ("/ob3.jwt".to_string(), jwt.into_bytes()),
         ("/baked.png".to_string(), png),
