@@ -767,6 +767,11 @@ pub(crate) fn yaml_error_parts(
             .map_or(msg.len(), |e| i + 7 + e);
         msg.replace_range(i..end, "a mapping of `key: value` settings");
     }
+    // A tab where YAML wants indentation is reported as a character that "cannot start
+    // any token": say what it most likely is.
+    if msg.contains("cannot start any token") || msg.contains("tab") {
+        msg.push_str(" (a tab? YAML indents with spaces only)");
+    }
     let loc = match e.location() {
         Some(l) => Location::at(path, l.line() as u32 + line_offset, l.column() as u32),
         None => Location::file(path),

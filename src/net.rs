@@ -87,7 +87,18 @@ impl ureq::Resolver for PublicOnly {
 pub fn transport_error(t: &ureq::Transport) -> String {
     match std::error::Error::source(t).map(ToString::to_string) {
         Some(why) if why.starts_with("refused:") => why,
-        _ => t.kind().to_string(),
+        _ => match t.kind() {
+            ureq::ErrorKind::Dns => "its host name could not be found (DNS)".into(),
+            ureq::ErrorKind::ConnectionFailed => "the connection was refused or timed out".into(),
+            ureq::ErrorKind::Io => "the connection broke off or timed out".into(),
+            ureq::ErrorKind::TooManyRedirects => "it redirects too many times".into(),
+            ureq::ErrorKind::InvalidUrl => "the address is not a valid URL".into(),
+            ureq::ErrorKind::UnknownScheme => "the address's scheme is not http(s)".into(),
+            ureq::ErrorKind::BadStatus | ureq::ErrorKind::BadHeader => {
+                "the server's answer is not valid HTTP".into()
+            }
+            other => other.to_string().to_lowercase(),
+        },
     }
 }
 

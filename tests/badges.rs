@@ -159,7 +159,7 @@ fn on_invalid_error_fails_naming_file_and_check() {
     let p = portfolio("error");
     let run = p.run(&["build"]);
     run.failure(1)
-        .stderr_has("badges/tampered.json: the badge is failed: signature check")
+        .stderr_has("badges/tampered.json: the badge failed a check: signature check")
         .stderr_has("hint:");
     // Unverifiable (here an unsupported suite) is not an error unless asked for.
     assert!(

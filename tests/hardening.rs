@@ -215,7 +215,7 @@ fn an_iri_with_percent_encoding_that_is_not_utf8_is_unverifiable_not_a_panic() {
     p.write("badges/percent.json", std::fs::read(&bad).unwrap());
     let run = limited(&p.root, &["build", "--offline"]);
     run.failure(1).stderr_has(
-        "badges/percent.json: the badge is failed: signature check: eddsa-rdfc-2022: invalid JSON-LD:",
+        "badges/percent.json: the badge failed a check: signature check: eddsa-rdfc-2022: invalid JSON-LD:",
     );
     run.stderr_has("holds percent-encoding that is not UTF-8");
     let run = limited(&p.root, &["verify", "--offline", "badges/percent.json"]);

@@ -381,7 +381,7 @@ fn an_impersonated_issuer_is_flagged() {
     p.write("badges/fake.json", serde_json::to_vec(&signed).unwrap());
     let run = p.run(&["build", "--offline"]);
     run.success().stderr_has(
-        "badges/fake.json: not shown as verified: the badge is failed (trust check: impersonation",
+        "badges/fake.json: not shown as verified: the badge failed a check (trust check: impersonation",
     );
     let page = p.read("public/badges/fake/index.html");
     assert!(!page.contains(MARK));

@@ -25,6 +25,9 @@ pub fn serve(args: &ServeArgs) -> Result<(), Error> {
         poll: args.watcher == WatcherKind::Poll,
     };
     let open = args.open;
+    // The last build's warnings: a rebuild prints only the ones that are new, not the
+    // same badge warnings on every save.
+    let shown: std::sync::Mutex<std::collections::HashSet<String>> = Default::default();
     crate::serve::run(&opts, &move |event| match event {
         crate::serve::Event::Listening { url, note } => {
             if let Some(note) = note {
@@ -36,7 +39,25 @@ pub fn serve(args: &ServeArgs) -> Result<(), Error> {
             }
         }
         crate::serve::Event::Rebuilt { report, changed } => {
-            super::print_warnings(&report);
+            let mut shown = shown.lock().unwrap_or_else(|e| e.into_inner());
+            let now: std::collections::HashSet<String> = report
+                .warnings
+                .iter()
+                .cloned()
+                .chain(report.broken_links.iter().map(|l| l.to_error().to_string()))
+                .collect();
+            for warning in &report.warnings {
+                if !shown.contains(warning) {
+                    eprintln!("warning: {warning}");
+                }
+            }
+            for link in &report.broken_links {
+                let text = link.to_error().to_string();
+                if !shown.contains(&text) {
+                    eprintln!("warning: {text}");
+                }
+            }
+            *shown = now;
             if std::env::var_os("FOLIO_TIMINGS").is_some() {
                 crate::cmd::build::print_timings(&report.phases);
             }

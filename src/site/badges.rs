@@ -416,14 +416,26 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
             OnInvalid::Error => Policy::Error("on_invalid"),
         }),
     };
+    // A file that holds no credential at all (a logo left in the folder) is never
+    // published as a badge page, whatever `show` says.
+    if item.verdict.outcome(CheckName::Parse) == Outcome::Fail
+        && matches!(policy, Some(Policy::Show))
+    {
+        out.warnings.push(format!(
+            "{}: left out: not a credential ({}); move it out of the badges folder",
+            item.shown.display(),
+            first_problem(&item.verdict)
+        ));
+        return false;
+    }
     let keep = match policy {
         None | Some(Policy::Show) => true,
         Some(Policy::Omit) => {
             if status != Status::Expired {
                 out.warnings.push(format!(
-                    "{}: left out: the badge is {} ({})",
+                    "{}: left out: the badge {} ({})",
                     item.shown.display(),
-                    status.as_str(),
+                    status_phrase(status),
                     first_problem(&item.verdict)
                 ));
             }
@@ -433,14 +445,11 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
             errors.push(Error::Badge {
                 loc: Location::file(&item.shown),
                 msg: format!(
-                    "the badge is {}: {}",
-                    status.as_str(),
+                    "the badge {}: {}",
+                    status_phrase(status),
                     first_problem(&item.verdict)
                 ),
-                hint: Some(format!(
-                    "run `folio verify {}` to see every check; set `badges.{setting}: show` or `omit` to build anyway",
-                    item.shown.display()
-                )),
+                hint: Some(policy_hint(&item.verdict, &item.shown, setting)),
             });
             false
         }
@@ -450,9 +459,9 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
     }
     if status != Status::Verified {
         out.warnings.push(format!(
-            "{}: not shown as verified: the badge is {} ({})",
+            "{}: not shown as verified: the badge {} ({})",
             item.shown.display(),
-            status.as_str(),
+            status_phrase(status),
             first_problem(&item.verdict)
         ));
     }
@@ -496,6 +505,40 @@ fn stem_of(path: &Path) -> String {
 /// The check that best explains why a badge is not verified: a failure, else what
 /// could not be checked (the proof, the key, the recipient, the status list), else
 /// the validity window (expired) or the status (revoked).
+/// A status as the end of "the badge …".
+fn status_phrase(status: Status) -> &'static str {
+    match status {
+        Status::Verified => "is verified",
+        Status::Failed => "failed a check",
+        Status::Revoked => "is revoked",
+        Status::Expired => "is expired",
+        Status::Unverifiable => "is unverifiable",
+    }
+}
+
+/// The fix for a badge that stops the build, by what is wrong with it.
+fn policy_hint(v: &Verdict, shown: &Path, setting: &str) -> String {
+    let verify = format!("run `folio verify {}` to see every check", shown.display());
+    if v.outcome(CheckName::Parse) == Outcome::Fail {
+        return format!(
+            "this file is not a credential (a logo, a note, a broken download?): move it out of the badges folder; {verify}"
+        );
+    }
+    let recipient = v.outcome(CheckName::Recipient);
+    if matches!(recipient, Outcome::Fail | Outcome::Skipped)
+        && v.outcome(CheckName::Signature) == Outcome::Pass
+        && v.checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Fail)
+            .all(|c| c.name == CheckName::Recipient)
+    {
+        return format!(
+            "the credential is authentic but not confirmed as yours: if it is, add the identity it names to `owner.email` or `owner.identities` in folio.yaml; {verify}"
+        );
+    }
+    format!("{verify}; set `badges.{setting}: show` or `omit` to build anyway")
+}
+
 fn first_problem(v: &Verdict) -> String {
     let find =
         |name: CheckName, o: Outcome| v.checks.iter().find(|c| c.name == name && c.outcome == o);

@@ -1,0 +1,142 @@
+//! Messages a learner reads when something is wrong: each says what is wrong in their
+//! words and the fix that applies (issue 32), through the real binary.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Portfolio;
+use common::server::{next_line, start};
+use folio::badge::sign::{Issuer, sample_badge};
+
+fn signed(name: &str, subject: Option<serde_json::Value>) -> String {
+    let issuer = Issuer::from_seed([91; 32]);
+    let mut doc = sample_badge(&issuer, name, "2026-01-10T09:00:00Z");
+    if let Some(subject) = subject {
+        doc["credentialSubject"] = subject;
+    }
+    issuer
+        .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_badge_issued_to_another_identity_suggests_adding_it_not_showing_it() {
+    let p = Portfolio::fixture("basic");
+    let subject = serde_json::json!({"type": ["AchievementSubject"], "id": "mailto:ada.okafor@uni.example",
+        "achievement": {"id": "https://academy.example/a/1", "type": ["Achievement"], "name": "SQL", "criteria": {"narrative": "x"}}});
+    p.write("badges/sql.json", signed("SQL", Some(subject)));
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("badges/sql.json: the badge failed a check: recipient check")
+        .stderr_has("add the identity it names to `owner.email` or `owner.identities`");
+    assert!(!run.stderr.contains("on_invalid: show"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_that_is_not_a_credential_is_named_so_and_never_gets_a_page() {
+    let p = Portfolio::fixture("basic");
+    // A logo left in the badges folder: a PNG with no credential baked in.
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/screenshot.png"),
+    )
+    .unwrap();
+    p.write("badges/logo.png", png);
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("badges/logo.png: the badge failed a check: parse check")
+        .stderr_has("this file is not a credential");
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        format!("{config}badges:\n  on_invalid: show\n"),
+    );
+    let run = p.run(&["build"]);
+    run.success()
+        .stderr_has("badges/logo.png: left out: not a credential");
+    assert!(!p.root.join("public/badges/logo/index.html").exists());
+}
+
+#[test]
+fn a_tab_in_yaml_is_called_a_tab() {
+    let p = Portfolio::fixture("basic");
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        config.replace("\n  headline:", "\n\theadline:"),
+    );
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("folio.yaml")
+        .stderr_has("a tab? YAML indents with spaces only");
+}
+
+#[test]
+fn a_refused_connection_is_said_in_words() {
+    // A status list on a loopback port where nothing listens.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let issuer = Issuer::from_seed([92; 32]);
+    let mut doc = sample_badge(&issuer, "Listed", "2026-01-10T09:00:00Z");
+    doc["credentialStatus"] = serde_json::json!({"id": format!("http://127.0.0.1:{port}/s#1"), "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation", "statusListIndex": "1", "statusListCredential": format!("http://127.0.0.1:{port}/s")});
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "badges/listed.json",
+        issuer
+            .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+            .unwrap()
+            .to_string(),
+    );
+    let run = common::run_env(
+        &p.root,
+        &["verify", "badges/listed.json"],
+        &[("FOLIO_ALLOW_LOOPBACK_HTTP", "1")],
+    );
+    assert!(
+        run.stdout
+            .contains("could not be fetched: the connection was refused or timed out"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Connection Failed"), "{}", run.stdout);
+}
+
+#[test]
+fn serve_prints_a_badge_warning_once_not_on_every_save() {
+    let p = Portfolio::fixture("basic");
+    let issuer = Issuer::from_seed([93; 32]);
+    let mut doc = sample_badge(&issuer, "Old Course", "2024-01-10T09:00:00Z");
+    doc["validUntil"] = serde_json::json!("2025-01-01T00:00:00Z");
+    p.write(
+        "badges/old.json",
+        issuer
+            .sign_rdfc(doc, "2024-01-10T09:00:00Z")
+            .unwrap()
+            .to_string(),
+    );
+    let s = start(&p, &["--port", "0"]);
+    next_line(&s.stdout, "built");
+    let warning = "badges/old.json: not shown as verified: the badge is expired";
+    let mut seen = 0;
+    while let Ok(line) = s.stderr.recv_timeout(Duration::from_millis(500)) {
+        seen += usize::from(line.contains(warning));
+    }
+    assert_eq!(seen, 1, "the first build warns once");
+    for i in 0..2 {
+        p.write(
+            "content/about.md",
+            format!("---\ntitle: About\n---\nEdit {i}.\n"),
+        );
+        next_line(&s.stdout, "rebuilt");
+    }
+    while let Ok(line) = s.stderr.recv_timeout(Duration::from_millis(500)) {
+        assert!(
+            !line.contains(warning),
+            "printed again after a save: {line}"
+        );
+    }
+}
