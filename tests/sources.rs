@@ -269,10 +269,20 @@ fn theme_update_reports_retagged_releases_and_moves_to_new_tags() {
             .contains("<!-- release 1.0.1 -->")
     );
 
-    // A new release, tagged v2.0.0: `--to` rewrites folio.yaml's tag and the lock.
+    // A new release, tagged v2.0.0: `theme update` alone says it exists and how to
+    // move; `--to` rewrites folio.yaml's tag and the lock.
     release(&s.repo, "2.0.0");
     git(&s.repo, &["commit", "-qam", "v2"]);
     git(&s.repo, &["tag", "v2.0.0"]);
+    git(&s.repo, &["tag", "v2.1.0-beta.1"]);
+    let run = s.run(&["theme", "update"]);
+    run.success();
+    assert!(
+        run.stdout
+            .contains("newer releases: v2.0.0; move to one with `folio theme update --to v2.0.0`"),
+        "{}",
+        run.stdout
+    );
     let run = s.run(&["theme", "update", "--to", "v2.0.0"]);
     run.success();
     assert!(run.stdout.contains("→ 2.0.0"), "{}", run.stdout);

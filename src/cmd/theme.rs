@@ -96,6 +96,12 @@ pub fn theme_update(root: &std::path::Path, to: Option<&str>, quiet: bool) -> Re
                 ""
             }
         );
+        if let Some(latest) = update.newer.last() {
+            println!(
+                "newer releases: {}; move to one with `folio theme update --to {latest}`",
+                update.newer.join(", ")
+            );
+        }
     }
     Ok(true)
 }

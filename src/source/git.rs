@@ -93,6 +93,30 @@ pub fn resolve(url: &str, want: &Want) -> Result<String> {
     })
 }
 
+/// The release tags of the repository at `url` newer than `current` (semantic
+/// versions, with or without a leading `v`), oldest first.
+pub fn newer_tags(url: &str, current: &str) -> Result<Vec<String>> {
+    let version = |t: &str| semver::Version::parse(t.trim_start_matches('v')).ok();
+    let Some(now) = version(current) else {
+        return Ok(Vec::new());
+    };
+    let mut cmd = git();
+    cmd.arg("ls-remote")
+        .arg("--tags")
+        .arg("--refs")
+        .arg("--")
+        .arg(url);
+    let out = run(cmd, &format!("listing the tags of {url}"))?;
+    let mut newer: Vec<(semver::Version, String)> = String::from_utf8_lossy(&out)
+        .lines()
+        .filter_map(|l| l.split_once('\t')?.1.strip_prefix("refs/tags/"))
+        .filter_map(|t| Some((version(t)?, t.to_string())))
+        .filter(|(v, _)| *v > now && v.pre.is_empty())
+        .collect();
+    newer.sort();
+    Ok(newer.into_iter().map(|(_, t)| t).collect())
+}
+
 /// Fetches `commit` from `url` and writes its tree as a tar stream; `scratch` is a
 /// folder git may use (removed by the caller).
 pub fn export(url: &str, commit: &str, scratch: &Path) -> Result<Vec<u8>> {

@@ -26,6 +26,8 @@ pub struct Update {
     /// Whether the old entry goes: not while a pathway still uses that release.
     pub drop_old: bool,
     pub warnings: Vec<String>,
+    /// Releases newer than the tag folio.yaml asks for (without `--to`).
+    pub newer: Vec<String>,
 }
 
 /// Resolves the theme's source again and fetches the new version; changes nothing.
@@ -88,6 +90,10 @@ pub fn plan(root: &Path, to: Option<&str>) -> Result<Update> {
             .map_or_else(|| "?".to_string(), |t| t.manifest.version),
         None => "(not locked)".to_string(),
     };
+    let newer = match (&new_want, to) {
+        (Want::Tag(tag), None) => git::newer_tags(url, tag).unwrap_or_default(),
+        _ => Vec::new(),
+    };
     Ok(Update {
         name: new_theme.manifest.name.clone(),
         old_version,
@@ -105,6 +111,7 @@ pub fn plan(root: &Path, to: Option<&str>) -> Result<Update> {
                 .iter()
                 .any(|p| p.source == sourced.source),
         warnings,
+        newer,
     })
 }
 
