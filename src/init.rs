@@ -114,9 +114,14 @@ jobs:
         with:
           path: ~/.cargo/bin/folio
           key: folio-${{ runner.os }}-${{ env.FOLIO_PIN }}
-      - name: Install folio
+      - name: Install folio (the pinned release binary, its SHA-256 checked; from source only without one)
         if: steps.cache.outputs.cache-hit != 'true'
-        run: cargo install --locked --git "$FOLIO_GIT" PIN_FLAG "$FOLIO_PIN" folio
+        env:
+          FOLIO_RELEASES: "@RELEASES@"
+          FOLIO_TAG: "@TAG@"
+          FOLIO_PIN_FLAG: "@PIN_FLAG@"
+@HASHES@        run: |
+@INSTALL@
       - name: Cache shared themes and pathways (keyed on folio.lock)
         uses: actions/cache@v4
         with:
@@ -154,10 +159,105 @@ jobs:
 /// The Pages workflow's path in a portfolio.
 pub const WORKFLOW: &str = ".github/workflows/pages.yml";
 
+/// The workflow's install step (see the script's own comments).
+const INSTALL: &str = include_str!("install.sh");
+
+/// Where releases are downloaded from; `FOLIO_RELEASES_URL` points elsewhere (a
+/// mirror, or the tests' server on 127.0.0.1).
+const RELEASES: &str = "https://github.com/folio-portfolio/folio/releases/download";
+
+/// The targets release binaries are built for, as the install script names them.
+const TARGETS: &[&str] = &[
+    "x86_64-unknown-linux-musl",
+    "aarch64-unknown-linux-musl",
+    "x86_64-apple-darwin",
+    "aarch64-apple-darwin",
+];
+
+/// The workflow text for this folio: pinned to its release (or commit), with the
+/// release binaries' SHA-256 sums when they can be had: a release build reads its
+/// own release's `SHA256SUMS` (a build from a git checkout has no release, so the
+/// workflow builds from source, unless `FOLIO_RELEASES_URL` names where to look).
+fn workflow_text(template: &str) -> (String, Option<String>) {
+    let (pin_flag, pin) = pin();
+    let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+    let custom = std::env::var("FOLIO_RELEASES_URL")
+        .ok()
+        .filter(|u| !u.is_empty());
+    let releases = custom.clone().unwrap_or_else(|| RELEASES.to_string());
+    let (hashes, note) = if pin_flag == "--tag" || custom.is_some() {
+        match release_hashes(&releases, &tag) {
+            Ok(h) => (h, None),
+            Err(why) => (
+                Vec::new(),
+                Some(format!(
+                    "no release binaries found ({why}): the workflow builds folio from source (a few minutes per cold cache)"
+                )),
+            ),
+        }
+    } else {
+        (Vec::new(), None)
+    };
+    let hash_lines: String = hashes
+        .iter()
+        .map(|(target, hash)| {
+            format!(
+                "          FOLIO_SHA256_{}: \"{hash}\"\n",
+                target.to_uppercase().replace('-', "_")
+            )
+        })
+        .collect();
+    let script: String = INSTALL
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("          {l}\n")
+            }
+        })
+        .collect();
+    // The script goes in last: nothing is replaced inside it.
+    let text = template
+        .replace("@PIN_FLAG@", pin_flag)
+        .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""))
+        .replace("@RELEASES@", &releases)
+        .replace("@TAG@", &tag)
+        .replace("@HASHES@", &hash_lines)
+        .replace("@INSTALL@\n", &script);
+    (text, note)
+}
+
+/// The SHA-256 of each release archive, from the release's `SHA256SUMS`.
+fn release_hashes(releases: &str, tag: &str) -> std::result::Result<Vec<(String, String)>, String> {
+    let url = format!("{releases}/{tag}/SHA256SUMS");
+    let bytes = crate::badge::documents::fetch_as(&url, "text/plain")?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(hash), Some(file)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let file = file.trim_start_matches('*');
+        if let Some(target) = TARGETS.iter().find(|t| file == format!("folio-{t}.tar.gz"))
+            && hash.len() == 64
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            out.push((target.to_string(), hash.to_ascii_lowercase()));
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("{url} lists no folio archive"));
+    }
+    Ok(out)
+}
+
 /// Rewrites only the Pages workflow of the portfolio in `dir` (an older one lacks the
 /// daily re-check); the previous file is kept beside it as `pages.yml.old`. Returns
-/// whether there was one.
-pub fn write_workflow(dir: &Path) -> Result<bool> {
+/// whether there was one, and a note for the user when the workflow must build folio
+/// from source.
+pub fn write_workflow(dir: &Path) -> Result<(bool, Option<String>)> {
     let config = dir.join(crate::config::CONFIG_FILE);
     if !config.is_file() {
         return Err(Error::usage(format!(
@@ -171,10 +271,7 @@ pub fn write_workflow(dir: &Path) -> Result<bool> {
         .find(|(rel, _)| *rel == WORKFLOW)
         .map(|(_, text)| *text)
         .expect("the starter files include the workflow");
-    let (pin_flag, pin) = pin();
-    let text = text
-        .replace("PIN_FLAG", pin_flag)
-        .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""));
+    let (text, note) = workflow_text(text);
     let path = dir.join(WORKFLOW);
     let existed = path.is_file();
     if existed {
@@ -185,13 +282,14 @@ pub fn write_workflow(dir: &Path) -> Result<bool> {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
     }
     fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
-    Ok(existed)
+    Ok((existed, note))
 }
 
 /// Writes the starter portfolio into `dir`, refusing to touch an existing one.
 /// `email` is the address the learner's badges are issued to: without it no badge
-/// can be confirmed as theirs, so none shows as verified until it is added.
-pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
+/// can be confirmed as theirs, so none shows as verified until it is added. Returns
+/// notes for the user (the workflow builds folio from source, say).
+pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<Vec<String>> {
     if let Some(email) = email
         && crate::badge::recipient::Owner::parse([email]).is_err()
     {
@@ -213,7 +311,7 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
         ))
         .with_hint("choose an empty folder: `folio init my-portfolio`"));
     }
-    let (pin_flag, pin) = pin();
+    let mut notes = Vec::new();
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if path.exists() {
@@ -222,11 +320,14 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
         }
-        let text = text
-            .replace("THEME", &theme_yaml)
-            .replace("EMAIL_LINE", &email_line)
-            .replace("PIN_FLAG", pin_flag)
-            .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""));
+        let text = if *rel == WORKFLOW {
+            let (text, note) = workflow_text(text);
+            notes.extend(note);
+            text
+        } else {
+            text.replace("THEME", &theme_yaml)
+                .replace("EMAIL_LINE", &email_line)
+        };
         fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))?;
     }
     // A shared theme is fetched now, so a wrong address or tag shows at once, and
@@ -234,7 +335,7 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<()> {
     if let Some(source) = source {
         crate::source::resolve(dir, &[source], crate::source::Mode::Resolve)?;
     }
-    Ok(())
+    Ok(notes)
 }
 
 /// The `theme:` value for `folio init --theme`: a built-in name, or a git repository

@@ -16,7 +16,11 @@ pub fn init(
         None if !quiet && std::io::stdin().is_terminal() => ask_email(),
         None => None,
     };
-    crate::init::scaffold(&dir, theme, email.as_deref())?;
+    for note in crate::init::scaffold(&dir, theme, email.as_deref())? {
+        if !quiet {
+            eprintln!("note: {note}");
+        }
+    }
     if email.is_none() && !quiet {
         println!(
             "note: no email given: add `owner.email` to folio.yaml (or run `folio init --email you@example.org`); a badge shows as verified only when it is issued to you"
@@ -49,7 +53,10 @@ pub fn init(
 /// `folio init --workflow-only`: the Pages workflow of an existing portfolio, rewritten.
 pub fn workflow_only(dir: Option<std::path::PathBuf>, quiet: bool) -> Result<(), Error> {
     let dir = dir.unwrap_or_else(|| ".".into());
-    let existed = crate::init::write_workflow(&dir)?;
+    let (existed, note) = crate::init::write_workflow(&dir)?;
+    if let Some(note) = note.filter(|_| !quiet) {
+        eprintln!("note: {note}");
+    }
     if !quiet {
         let path = dir.join(crate::init::WORKFLOW);
         match existed {
