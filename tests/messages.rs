@@ -140,3 +140,26 @@ fn serve_prints_a_badge_warning_once_not_on_every_save() {
         );
     }
 }
+
+#[test]
+fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
+    let p = Portfolio::fixture("basic");
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        config.replace("https://learner.example/", "https://learner.example/portfolio/"),
+    );
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\n---\nHello.\n\nSee [my CV](/cv/) and ![chart](/images/chart.png).\n",
+    );
+    p.run(&["check"])
+        .failure(1)
+        .stderr_has("content/about.md:6: broken link `/portfolio/cv/`")
+        .stderr_has("content/about.md:6: broken link `/portfolio/images/chart.png`");
+    let run = p.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    for b in v["broken_links"].as_array().unwrap() {
+        assert_eq!(b["source_line"], 6, "{b}");
+    }
+}

@@ -267,12 +267,14 @@ pub fn check(
             detail: format!("id=\"{id}\" is given to more than one element of this page; a link to it reaches only the first"),
         }));
     }
-    locate_in_sources(&mut broken, root);
+    locate_in_sources(&mut broken, root, &site.base_path);
     broken
 }
 
-/// Fills in `source_line` where the link appears verbatim in its source file.
-fn locate_in_sources(broken: &mut [BrokenLink], root: &std::path::Path) {
+/// Fills in `source_line` where the link appears in its source file: verbatim, or as
+/// the author wrote it before folio put the base path in front (`/cv/` in a page of a
+/// site under `/portfolio/`).
+fn locate_in_sources(broken: &mut [BrokenLink], root: &std::path::Path, base_path: &str) {
     let mut texts: BTreeMap<String, Option<String>> = BTreeMap::new();
     for b in broken.iter_mut() {
         let Some(source) = &b.source else { continue };
@@ -285,9 +287,15 @@ fn locate_in_sources(broken: &mut [BrokenLink], root: &std::path::Path) {
             .find('#')
             .map(|i| &b.link[i..])
             .filter(|f| f.len() > 1);
+        let written = (base_path.len() > 1)
+            .then(|| b.link.strip_prefix(base_path.trim_end_matches('/')))
+            .flatten()
+            .filter(|rest| rest.starts_with('/'));
         if let Some(text) = text
             && let Some(pos) = text
                 .find(&b.link)
+                .or_else(|| written.and_then(|w| text.find(&format!("({w}")).map(|p| p + 1)))
+                .or_else(|| written.and_then(|w| text.find(w)))
                 .or_else(|| fragment.and_then(|f| text.find(f)))
         {
             b.source_line = Some(line_at(text.as_bytes(), pos));
@@ -819,7 +827,7 @@ pub fn check_external(
         };
     }
     let mut out = failures.into_inner().expect("no panics while held");
-    locate_in_sources(&mut out, root);
+    locate_in_sources(&mut out, root, "/");
     out.sort_by(|a, b| (&a.file, &a.link).cmp(&(&b.file, &b.link)));
     External {
         broken: out,
