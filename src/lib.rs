@@ -400,7 +400,13 @@ fn check_links(
         let in_body = bodies.get(&b.file).is_some_and(|body| {
             body.contains(&b.link) || body.contains(&util::html::escape(&b.link))
         });
-        if b.source.is_some() && !in_body && b.problem != links::Problem::DuplicateId {
+        // A link found in the page's source (its text, or a front-matter value such as
+        // `image:`) is the page's to fix, whichever template printed it.
+        if b.source.is_some()
+            && b.source_line.is_none()
+            && !in_body
+            && b.problem != links::Problem::DuplicateId
+        {
             // The template that spells the link out, else the theme as a whole (the
             // link was put together from variables).
             b.theme = Some(

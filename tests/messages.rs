@@ -147,7 +147,10 @@ fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
     let config = p.read("folio.yaml");
     p.write(
         "folio.yaml",
-        config.replace("https://learner.example/", "https://learner.example/portfolio/"),
+        config.replace(
+            "https://learner.example/",
+            "https://learner.example/portfolio/",
+        ),
     );
     p.write(
         "content/about.md",
@@ -162,4 +165,32 @@ fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
     for b in v["broken_links"].as_array().unwrap() {
         assert_eq!(b["source_line"], 6, "{b}");
     }
+}
+
+#[test]
+fn a_mistyped_front_matter_image_is_one_error_on_its_line() {
+    let p = Portfolio::fixture("basic");
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        config.replace(
+            "https://learner.example/",
+            "https://learner.example/portfolio/",
+        ),
+    );
+    p.write(
+        "content/about.md",
+        "---\ntitle: About\nimage: images/chrat.png\n---\nHello.\n",
+    );
+    let run = p.run(&["build"]);
+    run.failure(1)
+        .stderr_has("error: content/about.md:3: broken link")
+        .stderr_has("no file images/chrat.png in the output");
+    assert!(!run.stderr.contains("the templates of"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("images/chrat.png in the output").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }

@@ -497,11 +497,21 @@ fn init_writes_a_pages_workflow() {
             "--tag"
         }
     };
-    assert!(
-        runs.contains(
-            &format!(r#"cargo install --locked --git "$FOLIO_GIT" {flag} "$FOLIO_PIN" folio"#)
+    // The release binary, checked; the build from source only as the fallback, pinned
+    // the same way.
+    let install = steps
+        .iter()
+        .find(|s| {
+            s["name"]
                 .as_str()
-        ),
+                .is_some_and(|n| n.starts_with("Install folio"))
+        })
+        .unwrap();
+    assert_eq!(install["env"]["FOLIO_PIN_FLAG"].as_str(), Some(flag));
+    assert!(
+        runs.iter().any(|r| r.contains(
+            r#"cargo install --locked --root "$(dirname "$bin")" --git "$FOLIO_GIT" "$FOLIO_PIN_FLAG" "$FOLIO_PIN" folio"#
+        )),
         "{runs:?}"
     );
     assert!(text.contains("key: folio-${{ runner.os }}-${{ env.FOLIO_PIN }}"));

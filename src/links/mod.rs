@@ -268,6 +268,13 @@ pub fn check(
         }));
     }
     locate_in_sources(&mut broken, root, &site.base_path);
+    // One mistake in a page, reported once: a front-matter image the theme links twice
+    // (the picture and its og:image) is the same broken line.
+    let mut seen = std::collections::HashSet::new();
+    broken.retain(|b| match (&b.source, b.source_line, &b.theme) {
+        (Some(s), Some(l), None) => seen.insert((s.clone(), l, b.detail.clone())),
+        _ => true,
+    });
     broken
 }
 
@@ -299,8 +306,45 @@ fn locate_in_sources(broken: &mut [BrokenLink], root: &std::path::Path, base_pat
                 .or_else(|| fragment.and_then(|f| text.find(f)))
         {
             b.source_line = Some(line_at(text.as_bytes(), pos));
+        } else if let Some(text) = text
+            && let Some(line) = front_matter_line(text, &b.link, base_path)
+        {
+            // A front-matter value (`image:`) that the theme turned into links: the
+            // fix is in the page, on that line.
+            b.source_line = Some(line);
+            b.theme = None;
         }
     }
+}
+
+/// The line of the page's front matter whose value is the file `link` points to
+/// (`image: images/chart.png` for `https://…/portfolio/images/chart.png`).
+fn front_matter_line(text: &str, link: &str, base_path: &str) -> Option<u32> {
+    let path = link
+        .split_once("://")
+        .map_or(link, |(_, rest)| rest.find('/').map_or("", |i| &rest[i..]));
+    let rel = path
+        .strip_prefix(base_path)
+        .or_else(|| path.strip_prefix('/'))?
+        .split(['#', '?'])
+        .next()?;
+    if rel.is_empty() {
+        return None;
+    }
+    let body = text.strip_prefix("---")?;
+    let end = body.find("\n---")?;
+    body[..end]
+        .lines()
+        .enumerate()
+        .skip(1)
+        .find_map(|(i, line)| {
+            let (_, value) = line.split_once(':')?;
+            let value = value
+                .trim()
+                .trim_matches(['"', '\''])
+                .trim_start_matches('/');
+            (value == rel).then_some(i as u32 + 1)
+        })
 }
 
 fn line_at(bytes: &[u8], offset: usize) -> u32 {

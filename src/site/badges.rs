@@ -418,9 +418,7 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
     };
     // A file that holds no credential at all (a logo left in the folder) is never
     // published as a badge page, whatever `show` says.
-    if item.verdict.outcome(CheckName::Parse) == Outcome::Fail
-        && matches!(policy, Some(Policy::Show))
-    {
+    if not_a_credential(&item.verdict) && matches!(policy, Some(Policy::Show)) {
         out.warnings.push(format!(
             "{}: left out: not a credential ({}); move it out of the badges folder",
             item.shown.display(),
@@ -505,6 +503,12 @@ fn stem_of(path: &Path) -> String {
 /// The check that best explains why a badge is not verified: a failure, else what
 /// could not be checked (the proof, the key, the recipient, the status list), else
 /// the validity window (expired) or the status (revoked).
+/// The file could not be read as any credential format at all (a logo, a note): not
+/// a credential that failed, which is shown as such.
+fn not_a_credential(v: &Verdict) -> bool {
+    v.format == "unknown" && v.outcome(CheckName::Parse) == Outcome::Fail
+}
+
 /// A status as the end of "the badge …".
 fn status_phrase(status: Status) -> &'static str {
     match status {
@@ -519,7 +523,7 @@ fn status_phrase(status: Status) -> &'static str {
 /// The fix for a badge that stops the build, by what is wrong with it.
 fn policy_hint(v: &Verdict, shown: &Path, setting: &str) -> String {
     let verify = format!("run `folio verify {}` to see every check", shown.display());
-    if v.outcome(CheckName::Parse) == Outcome::Fail {
+    if not_a_credential(v) {
         return format!(
             "this file is not a credential (a logo, a note, a broken download?): move it out of the badges folder; {verify}"
         );
