@@ -194,3 +194,27 @@ fn a_mistyped_front_matter_image_is_one_error_on_its_line() {
         run.stderr
     );
 }
+
+#[test]
+fn a_pathway_page_names_achievements_and_issuers_in_words() {
+    let p = Portfolio::example();
+    p.run(&["build"]).success();
+    let html = p.read("public/pathways/junior-data-analyst/index.html");
+    // The visible text: tags removed.
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in common::main_of(&html).chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    assert!(
+        !text.contains("https://academy.example/achievements/"),
+        "{text}"
+    );
+    assert!(!text.contains("issued by academy"), "{text}");
+    assert!(text.contains("the achievement “junior data analyst” (academy.example), issued by Northern Code Academy"), "{text}");
+}

@@ -136,10 +136,17 @@ pub enum Matcher {
 }
 
 impl Requirement {
-    /// What would meet this requirement, in words.
+    /// What would meet this requirement, in words, with the issuer set's key (for
+    /// career services checking the file).
     pub fn describe(&self) -> String {
+        self.describe_as(&self.issuer_label)
+    }
+
+    /// What would meet this requirement, for a learner's page: an achievement by a
+    /// readable name rather than its URL, and the issuer by `issuer`.
+    pub fn describe_as(&self, issuer: &str) -> String {
         let what = match &self.matcher {
-            Matcher::Achievement { id } => format!("the achievement {id}"),
+            Matcher::Achievement { id } => format!("the achievement {}", readable_achievement(id)),
             Matcher::Alignment {
                 code, framework, ..
             } => match framework {
@@ -151,7 +158,33 @@ impl Requirement {
             }
             Matcher::Any => "any credential".into(),
         };
-        format!("{what}, issued by {}", self.issuer_label)
+        format!("{what}, issued by {issuer}")
+    }
+}
+
+/// An achievement id as a learner reads it: the last part of its address, in words,
+/// with its site (`https://academy.example/achievements/sql-fundamentals` → "“sql
+/// fundamentals” (academy.example)"); other identifiers as written.
+pub fn readable_achievement(id: &str) -> String {
+    let Some((_, rest)) = id.split_once("://") else {
+        return id.to_string();
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let last = rest
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|l| *l != host && !l.is_empty())
+        .map(|l| crate::util::url::percent_decode(l).unwrap_or_else(|| l.to_string()))
+        .map(|l| {
+            l.split(['-', '_', '.'])
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+    match last {
+        Some(words) if !words.is_empty() => format!("“{words}” ({host})"),
+        _ => host.to_string(),
     }
 }
 

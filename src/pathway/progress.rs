@@ -171,8 +171,8 @@ pub fn evaluate(
     );
     let root = score(&pathway.requires, &filled, &mut 0);
     let completion = pathway.completion.as_ref().map(|c| Completion {
-        description: c.describe(),
-        issuer: c.issuer_label.clone(),
+        description: c.describe_as(&issuer_names(c, badges)),
+        issuer: issuer_names(c, badges),
         badge: held.map(|i| link(&badges[i])),
     });
     if let Some(i) = held {
@@ -191,7 +191,10 @@ pub fn evaluate(
         (None, true) => (
             "requirements-met",
             match &pathway.completion {
-                Some(c) => format!("Requirements met — not yet issued by {}", c.issuer_label),
+                Some(c) => format!(
+                    "Requirements met — not yet issued by {}",
+                    issuer_names(c, badges)
+                ),
                 None => "Requirements met".to_string(),
             },
         ),
@@ -443,7 +446,10 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                         BadgeUse {
                             pathway: walk.pathway_name.to_string(),
                             url: walk.url.to_string(),
-                            requirement: r.name.clone().unwrap_or_else(|| r.describe()),
+                            requirement: r
+                                .name
+                                .clone()
+                                .unwrap_or_else(|| r.describe_as(&issuer_names(r, walk.badges))),
                             completes: false,
                         },
                     ));
@@ -468,7 +474,7 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                     depth,
                     kind: "requirement",
                     name: r.name.clone(),
-                    label: r.describe(),
+                    label: r.describe_as(&issuer_names(r, walk.badges)),
                     met: assigned.is_some(),
                     met_count: usize::from(assigned.is_some()),
                     needed: 1,
@@ -479,6 +485,33 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                 });
             }
         }
+    }
+}
+
+/// The issuers of a requirement as the learner's badges name them (the trusted or
+/// registry name, else the name an authentic badge gives); the set's key when none
+/// of the learner's badges is from them.
+fn issuer_names(r: &super::Requirement, badges: &[Badge]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for b in badges {
+        let authentic = matches!(b.status, "verified" | "expired" | "revoked");
+        if let Some(id) = &b.issuer.id
+            && authentic
+            && r.issuers.iter().any(|i| i == id)
+            && let Some(name) = b
+                .issuer
+                .trusted_as
+                .clone()
+                .or_else(|| b.issuer.name.clone())
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        r.issuer_label.clone()
+    } else {
+        names.join(" or ")
     }
 }
 
