@@ -242,9 +242,14 @@ fn init_creates_a_portfolio_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let init = common::run_in(tmp.path(), &["init", "mine"]);
     init.success();
-    // The next steps: preview, what to edit, where badges go, how to publish.
+    // The next steps: preview, what to edit, where badges go, how to publish; each
+    // command as it works from here: `folio` is not on this PATH, so its full path.
+    let exe = std::path::Path::new(env!("CARGO_BIN_EXE_folio"))
+        .canonicalize()
+        .unwrap();
+    let serve = format!("cd mine && {} serve", exe.display());
     for step in [
-        "cd mine && folio serve",
+        serve.as_str(),
         "folio.yaml: your name, your email",
         "base_url",
         "badges/",
@@ -252,6 +257,18 @@ fn init_creates_a_portfolio_that_builds() {
     ] {
         assert!(init.stdout.contains(step), "{step}: {}", init.stdout);
     }
+    // With folio on the PATH, just `folio`.
+    let path = format!(
+        "{}:{}",
+        exe.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let again = common::run_env(tmp.path(), &["init", "mine-too"], &[("PATH", &path)]);
+    assert!(
+        again.stdout.contains("cd mine-too && folio serve"),
+        "{}",
+        again.stdout
+    );
     let root = tmp.path().join("mine");
     for f in [
         "folio.yaml",

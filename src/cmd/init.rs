@@ -31,9 +31,10 @@ pub fn init(
             Some(".") => String::new(),
             _ => format!("cd {} && ", dir.display()),
         };
+        let folio = folio_command();
         println!("created a portfolio in {}", dir.display());
         println!("next steps:");
-        println!("  1. {cd}folio serve   — preview it in your browser; it updates as you save");
+        println!("  1. {cd}{folio} serve   — preview it in your browser; it updates as you save");
         println!(
             "  2. edit folio.yaml: your name, your email{} and base_url (https://YOU.github.io/REPO/)",
             if email.is_some() {
@@ -42,7 +43,9 @@ pub fn init(
                 " (the one your badges are issued to)"
             }
         );
-        println!("  3. put your badge files (.json, .jwt, .png, .svg) in badges/");
+        println!(
+            "  3. add your badges: `{folio} badge add URL` (a Credly page, a credential link, a wallet link) or put the files (.json, .jwt, .png, .svg) in badges/"
+        );
         println!(
             "  4. push to GitHub, then Settings → Pages → Source: GitHub Actions; the workflow in .github/workflows/pages.yml publishes it"
         );
@@ -69,6 +72,26 @@ pub fn workflow_only(dir: Option<std::path::PathBuf>, quiet: bool) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// How to run this folio from the user's shell: `folio` when that is what the PATH
+/// finds, else the full path of this executable (run through `cargo run`, or unpacked
+/// somewhere not on the PATH).
+fn folio_command() -> String {
+    let me = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.canonicalize().ok());
+    let on_path = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            dir.join("folio")
+                .canonicalize()
+                .is_ok_and(|found| Some(found) == me)
+        })
+    });
+    match (on_path, me) {
+        (true, _) | (false, None) => "folio".to_string(),
+        (false, Some(me)) => me.display().to_string(),
+    }
 }
 
 /// Asks for the learner's email on the terminal; empty means "later".
