@@ -141,8 +141,8 @@ fn serve_prints_a_badge_warning_once_not_on_every_save() {
     }
 }
 
-#[test]
-fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
+/// The basic portfolio published under `/portfolio/`, as a GitHub project site is.
+fn under_a_project_path() -> Portfolio {
     let p = Portfolio::fixture("basic");
     let config = p.read("folio.yaml");
     p.write(
@@ -152,6 +152,12 @@ fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
             "https://learner.example/portfolio/",
         ),
     );
+    p
+}
+
+#[test]
+fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
+    let p = under_a_project_path();
     p.write(
         "content/about.md",
         "---\ntitle: About\n---\nHello.\n\nSee [my CV](/cv/) and ![chart](/images/chart.png).\n",
@@ -169,15 +175,7 @@ fn a_broken_root_relative_link_names_its_line_under_a_project_path() {
 
 #[test]
 fn a_mistyped_front_matter_image_is_one_error_on_its_line() {
-    let p = Portfolio::fixture("basic");
-    let config = p.read("folio.yaml");
-    p.write(
-        "folio.yaml",
-        config.replace(
-            "https://learner.example/",
-            "https://learner.example/portfolio/",
-        ),
-    );
+    let p = under_a_project_path();
     p.write(
         "content/about.md",
         "---\ntitle: About\nimage: images/chrat.png\n---\nHello.\n",

@@ -357,34 +357,6 @@ fn a_legacy_registry_names_issuers_and_is_only_believed_fresh() {
     server.unblock();
 }
 
-/// Runs git in `dir` as a fixed author.
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args([
-            "-c",
-            "user.email=careers@example.edu",
-            "-c",
-            "user.name=Careers",
-        ])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "tag.gpgSign=false",
-            "-c",
-            "commit.gpgSign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 #[test]
 fn a_career_service_shares_its_trust_list_and_registries() {
     let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
@@ -407,10 +379,10 @@ fn a_career_service_shares_its_trust_list_and_registries() {
         ),
     )
     .unwrap();
-    git(&repo, &["init", "-q"]);
-    git(&repo, &["add", "-A"]);
-    git(&repo, &["commit", "-qm", "trust list"]);
-    git(&repo, &["tag", "v1.0.0"]);
+    common::git(&repo, &["init", "-q"]);
+    common::git(&repo, &["add", "-A"]);
+    common::git(&repo, &["commit", "-qm", "trust list"]);
+    common::git(&repo, &["tag", "v1.0.0"]);
     let p = portfolio(&format!(
         "  trust_from:\n    - {{ git: file://{}, tag: v1.0.0 }}\n",
         repo.display()

@@ -5,38 +5,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Portfolio, Run, copy_dir, run_env};
-
-/// Runs git in `dir` (as a fixed author); panics on failure.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.email=careers@example.edu",
-            "-c",
-            "user.name=Careers",
-        ])
-        .args([
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "tag.gpgSign=false",
-            "-c",
-            "commit.gpgSign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use common::{Portfolio, Run, copy_dir, git, run_env};
 
 /// A career service's theme repository: the default theme renamed, a footer that
 /// says which release it is, and a pathway file; tagged `v1.0.0`.

@@ -201,15 +201,7 @@ fn find_in(html: &str, shown: &[String], depth: usize, found: &mut Found) {
                 if let Some((open, kind)) = &raw
                     && open[..] == tag.name[..]
                 {
-                    match kind {
-                        Raw::Style => {
-                            for text in css_generated_text(&raw_text) {
-                                found.check(&text);
-                            }
-                        }
-                        Raw::Structured => check_structured(&raw_text, found),
-                        Raw::Ignored => {}
-                    }
+                    kind.check(&raw_text, found);
                     raw = None;
                     raw_text.clear();
                 } else if raw.is_none() && BLOCKS.contains(&name.as_str()) {
@@ -228,15 +220,7 @@ fn find_in(html: &str, shown: &[String], depth: usize, found: &mut Found) {
     }
     if let Some((_, kind)) = &raw {
         // An unclosed script or style: a browser still runs or applies it.
-        match kind {
-            Raw::Style => {
-                for text in css_generated_text(&raw_text) {
-                    found.check(&text);
-                }
-            }
-            Raw::Structured => check_structured(&raw_text, found),
-            Raw::Ignored => {}
-        }
+        kind.check(&raw_text, found);
     }
     flush(&mut passage, &mut tail, found);
 }
@@ -246,6 +230,21 @@ enum Raw {
     Style,
     Structured,
     Ignored,
+}
+
+impl Raw {
+    /// Checks the element's whole text for claims, as a visitor would meet them.
+    fn check(&self, text: &str, found: &mut Found) {
+        match self {
+            Raw::Style => {
+                for generated in css_generated_text(text) {
+                    found.check(&generated);
+                }
+            }
+            Raw::Structured => check_structured(text, found),
+            Raw::Ignored => {}
+        }
+    }
 }
 
 /// Structured data: every string (and key) of the JSON, with its escapes decoded;

@@ -234,3 +234,32 @@ pub fn check<'a>(v: &'a serde_json::Value, name: &str) -> (&'a str, &'a str) {
         c["detail"].as_str().unwrap(),
     )
 }
+
+/// Runs git in `dir` (as a fixed author); panics on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.email=careers@example.edu",
+            "-c",
+            "user.name=Careers",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "tag.gpgSign=false",
+            "-c",
+            "commit.gpgSign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
