@@ -193,7 +193,8 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Credential files (.json, .jwt, .png, .svg).
+    /// Credential files (.json, .jwt, .png, .svg), or their addresses (a public badge
+    /// page, a credential URL, a wallet link).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output format: `human` lists every check; `json` prints one object per file.

@@ -214,3 +214,41 @@ fn badges_are_added_from_every_kind_of_source() {
     );
     server.unblock();
 }
+
+#[test]
+fn verify_takes_a_badge_address_too() {
+    let issuer = Issuer::from_seed([72; 32]);
+    let doc = sample_badge(&issuer, "Public Speaking", "2026-01-10T09:00:00Z");
+    let json = issuer
+        .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+        .unwrap()
+        .to_string();
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let s = server.clone();
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let body = match request.url() {
+                "/badges/xyz" => format!(
+                    "<html><script>{{\"a\":\"http://127.0.0.1:{port}/api/badge_assertions/xyz\"}}</script></html>"
+                ),
+                "/api/badge_assertions/xyz" => json.clone(),
+                _ => String::new(),
+            };
+            let _ = request.respond(tiny_http::Response::from_string(body));
+        }
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let run = run_env(
+        tmp.path(),
+        &["verify", &format!("http://127.0.0.1:{port}/badges/xyz")],
+        &[LOOPBACK],
+    );
+    run.success();
+    assert!(
+        run.stdout.contains("signature") && run.stdout.contains("verified"),
+        "{}",
+        run.stdout
+    );
+    server.unblock();
+}

@@ -134,7 +134,7 @@ fn extension_of(bytes: &[u8]) -> Option<&'static str> {
 
 /// Fetches `url` and follows it to a credential: a wallet link's `vc=` address, or a
 /// badge page's link to its assertion.
-fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
+pub(crate) fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
     let mut url = wallet_target(url).unwrap_or_else(|| url.to_string());
     for _ in 0..MAX_HOPS {
         let bytes = badge::documents::fetch_as(&url, ACCEPT).map_err(|why| {

@@ -28,14 +28,22 @@ pub fn verify(args: &VerifyArgs) -> Result<bool, Error> {
     let mut io_errors = Vec::new();
     for file in &args.files {
         let limit = badge::read::MAX_FILE_BYTES as u64;
-        let bytes = match crate::util::fs::read_bounded(file, file, limit) {
+        let text = file.display().to_string();
+        // A badge's address (a Credly page, a credential URL, a wallet link) is
+        // fetched and followed to the credential, as `badge add` does.
+        let read = if crate::util::url::has_scheme(&text) {
+            super::badge::fetch_credential(&text).map(|(bytes, _)| bytes)
+        } else {
+            crate::util::fs::read_bounded(file, file, limit)
+        };
+        let bytes = match read {
             Ok(b) => b,
             Err(e) => {
                 io_errors.push(e);
                 continue;
             }
         };
-        for found in badge::verify_file(&file.display().to_string(), &bytes, &opts) {
+        for found in badge::verify_file(&text, &bytes, &opts) {
             let verdict = found.verdict;
             all_verified &= verdict.status == badge::Status::Verified;
             match args.format {
