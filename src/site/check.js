@@ -67,8 +67,22 @@
     return payload.vc || payload;
   }
 
+  // Only https lists, or plain http on loopback when the page itself is there (a
+  // preview): a credential must not make a visitor's browser reach their own network.
+  var loopback = /^(127\.0\.0\.1|localhost|\[::1\])$/;
+  function allowed(url) {
+    try {
+      var u = new URL(url, location.href);
+      return u.protocol === "https:" ||
+        (u.protocol === "http:" && loopback.test(u.hostname) && loopback.test(location.hostname));
+    } catch (e) {
+      return false;
+    }
+  }
+
   var fetched = {};
   function read(url) {
+    if (!allowed(url)) return Promise.reject(new Error("not an https address"));
     if (!fetched[url]) {
       fetched[url] = fetch(url, { mode: "cors", credentials: "omit", referrerPolicy: "no-referrer", cache: "no-cache" })
         .then(function (r) {

@@ -85,14 +85,20 @@ pub fn attributes(
 
 /// The status entries of a credential that a browser can re-read, as the script
 /// wants them. Entries of other purposes (message, refresh) say nothing about
-/// validity; URLs that are not http(s) are left out.
+/// validity. Only `https://` lists are re-read (plain `http://` only on loopback, for
+/// previews and tests): a credential must not make visitors' browsers knock on
+/// addresses of their own network.
 pub fn status_lists(doc: &Value) -> Vec<Value> {
     let entries: Vec<&Value> = match doc.get("credentialStatus") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(v @ Value::Object(_)) => vec![v],
         _ => return Vec::new(),
     };
-    let web = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    let web = |u: &str| {
+        u.starts_with("https://")
+            || (u.starts_with("http://")
+                && crate::util::url::is_loopback_host(crate::util::url::host(u)))
+    };
     let mut out = Vec::new();
     for entry in entries {
         let text = |k: &str| entry.get(k).and_then(Value::as_str);
@@ -189,7 +195,8 @@ mod tests {
             {"type": "BitstringStatusListEntry", "statusPurpose": "revocation", "statusListIndex": "7", "statusListCredential": "https://issuer.example/list\"><script>"},
             {"type": "BitstringStatusListEntry", "statusPurpose": "message", "statusListIndex": "1", "statusListCredential": "https://issuer.example/m"},
             {"type": "1EdTechRevocationList", "id": "https://issuer.example/revoked"},
-            {"type": "BitstringStatusListEntry", "statusListIndex": "2", "statusListCredential": "ftp://issuer.example/x"}
+            {"type": "BitstringStatusListEntry", "statusListIndex": "2", "statusListCredential": "ftp://issuer.example/x"},
+            {"type": "BitstringStatusListEntry", "statusListIndex": "3", "statusListCredential": "http://192.168.1.1/list"}
         ]});
         assert_eq!(attributes(false, now, Some(until), Some(&doc), true), "");
         let attrs = attributes(true, now, Some(until), Some(&doc), true);
