@@ -135,7 +135,9 @@ fn extension_of(bytes: &[u8]) -> Option<&'static str> {
 /// Fetches `url` and follows it to a credential: a wallet link's `vc=` address, or a
 /// badge page's link to its assertion.
 pub(crate) fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
-    let mut url = wallet_target(url).unwrap_or_else(|| url.to_string());
+    let mut url = wallet_target(url)
+        .or_else(|| credly_assertion(url))
+        .unwrap_or_else(|| url.to_string());
     for _ in 0..MAX_HOPS {
         let bytes = badge::documents::fetch_as(&url, ACCEPT).map_err(|why| {
             Error::usage(format!("cannot fetch the badge: {why}"))
@@ -158,6 +160,27 @@ pub(crate) fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
     Err(Error::usage(format!(
         "followed {MAX_HOPS} pages from the address without reaching a credential"
     )))
+}
+
+/// Credly's documented assertion address for one of its public badge pages
+/// (`https://www.credly.com/badges/UUID` → `https://api.credly.com/v1/obi/v2/
+/// badge_assertions/UUID`, its OBI endpoint): the page itself is drawn by scripts.
+fn credly_assertion(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    let (host, path) = rest.split_once('/')?;
+    if host != "www.credly.com" && host != "credly.com" {
+        return None;
+    }
+    let id = path
+        .strip_prefix("badges/")?
+        .split(['/', '?', '#'])
+        .next()?;
+    let uuid = id.len() == 36
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        });
+    uuid.then(|| format!("https://api.credly.com/v1/obi/v2/badge_assertions/{id}"))
 }
 
 /// The credential address inside a Learner Credential Wallet (VerifierPlus) link:
@@ -235,6 +258,31 @@ mod tests {
         assert_eq!(wallet_target("https://x.example/badge.json"), None);
         assert_eq!(
             wallet_target("https://x.example/?xvc=https%3A%2F%2Fy"),
+            None
+        );
+    }
+
+    #[test]
+    fn credly_pages_go_to_the_documented_assertion_address() {
+        assert_eq!(
+            credly_assertion(
+                "https://www.credly.com/badges/54a07c5c-89f9-4c33-9731-e1b0d34f88b9/public_url"
+            )
+            .as_deref(),
+            Some(
+                "https://api.credly.com/v1/obi/v2/badge_assertions/54a07c5c-89f9-4c33-9731-e1b0d34f88b9"
+            )
+        );
+        assert_eq!(
+            credly_assertion("https://www.credly.com/badges/not-a-uuid"),
+            None
+        );
+        assert_eq!(
+            credly_assertion("https://evil.example/badges/54a07c5c-89f9-4c33-9731-e1b0d34f88b9"),
+            None
+        );
+        assert_eq!(
+            credly_assertion("http://www.credly.com/badges/54a07c5c-89f9-4c33-9731-e1b0d34f88b9"),
             None
         );
     }
