@@ -62,17 +62,44 @@ pub fn cache_dir_of(root: &std::path::Path) -> std::path::PathBuf {
 /// document cache and pre-fetched documents (`--documents`). Used by every command
 /// that verifies for a portfolio (`build`, `serve`, `check`, and `verify` in one).
 pub fn badge_options(config: &Config) -> Result<badge::Options> {
+    badge_options_with(config, None)
+}
+
+/// How long `serve` reuses the issuer registries it read, instead of fetching them
+/// on every save.
+const REGISTRIES_REUSED_FOR: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// `badge_options`, reusing the registries `serve` read in the last ten minutes when
+/// the settings are the same.
+fn badge_options_with(config: &Config, cache: Option<&Cache>) -> Result<badge::Options> {
     let documents = badge::Documents::from_option(config.badges.documents.as_deref())?
         .with_network(config.badges.network, Some(cache_dir(config)));
     let now = chrono::Utc::now();
-    let registries = trust::registries(config, &documents, now)?;
+    let key = format!("{:?}", config.badges.registries);
+    let reused = cache.and_then(|c| {
+        let held = c.registries.lock().unwrap_or_else(|e| e.into_inner());
+        held.as_ref()
+            .filter(|(k, at, _)| *k == key && at.elapsed() < REGISTRIES_REUSED_FOR)
+            .map(|(_, _, r)| r.clone())
+    });
+    let registries = match reused {
+        Some(r) => r,
+        None => {
+            let fresh = std::sync::Arc::new(trust::registries(config, &documents, now)?);
+            if let Some(c) = cache {
+                *c.registries.lock().unwrap_or_else(|e| e.into_inner()) =
+                    Some((key, Instant::now(), fresh.clone()));
+            }
+            fresh
+        }
+    };
     Ok(badge::Options {
         now,
         documents,
         trust: config.badges.trust.clone(),
         owner: config.owner_identities.clone(),
         portfolio: true,
-        registries: std::sync::Arc::new(registries),
+        registries,
     })
 }
 
@@ -88,7 +115,18 @@ pub struct Cache {
     pub verdicts: cache::Memo<Vec<badge::Found>>,
     /// Link scans of rendered files, by the file's render fingerprint.
     pub links: cache::Memo<Option<links::Scanned>>,
+    /// The issuer registries last read: their settings, when, and the registries.
+    pub registries: RegistryCache,
 }
+
+/// See [`Cache::registries`].
+pub type RegistryCache = std::sync::Mutex<
+    Option<(
+        String,
+        Instant,
+        std::sync::Arc<Vec<badge::registry::Registry>>,
+    )>,
+>;
 
 /// Verification options for a file checked on its own, outside any portfolio: no
 /// owner, no trust list, no on-disk cache.
@@ -185,7 +223,7 @@ pub fn build_cached(
     if let Some(c) = cache {
         c.html.take_misses();
     }
-    let badge_opts = badge_options(config)?;
+    let badge_opts = badge_options_with(config, cache)?;
     if let Some(c) = cache {
         c.verdicts.take_misses();
     }

@@ -476,3 +476,37 @@ fn a_known_registries_list_brings_its_registries() {
         .stderr_has("is neither `dcc` nor a URL");
     server.unblock();
 }
+
+#[test]
+fn serve_reads_the_registries_once_not_on_every_save() {
+    let hits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let (s, h) = (server.clone(), hits.clone());
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            h.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = request.respond(tiny_http::Response::from_string(fixture("legacy.json")));
+        }
+    });
+    let p = portfolio(&format!(
+        "  registries:\n    - name: Sandbox\n      type: dcc-legacy\n      url: http://127.0.0.1:{port}/legacy.json\n"
+    ));
+    let s = common::server::start_with_env(&p, &["--port", "0"], &[LOOPBACK]);
+    common::server::next_line(&s.stdout, "built");
+    let first = hits.load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(first, 1, "the first build reads the registry");
+    for i in 0..2 {
+        p.write(
+            "content/about.md",
+            format!("---\ntitle: About\n---\nEdit {i}.\n"),
+        );
+        common::server::next_line(&s.stdout, "rebuilt");
+    }
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        first,
+        "saves reuse it"
+    );
+    server.unblock();
+}

@@ -57,13 +57,29 @@ pub fn start_ignoring_sigint(p: &Portfolio, extra: &[&str]) -> Server {
     start_with(p, extra, None, true)
 }
 
+/// `folio serve` with `env` set for it.
+pub fn start_with_env(p: &Portfolio, extra: &[&str], env: &[(&str, &str)]) -> Server {
+    start_full(p, extra, None, false, env)
+}
+
 fn start_with(
     p: &Portfolio,
     extra: &[&str],
     dir: Option<&std::path::Path>,
     ignore_sigint: bool,
 ) -> Server {
+    start_full(p, extra, dir, ignore_sigint, &[])
+}
+
+fn start_full(
+    p: &Portfolio,
+    extra: &[&str],
+    dir: Option<&std::path::Path>,
+    ignore_sigint: bool,
+    env: &[(&str, &str)],
+) -> Server {
     let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+    command.envs(env.iter().copied());
     if ignore_sigint {
         use std::os::unix::process::CommandExt;
         // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
