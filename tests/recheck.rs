@@ -148,7 +148,7 @@ fn portfolio(issuer: &Issuer, base_url: &str, list_url: &str) -> Portfolio {
         "folio.yaml",
         format!(
             "title: Recheck\nbase_url: \"{base_url}\"\nowner:\n  name: Ada\n  email: learner@example.org\n\
-             badges:\n  trust:\n    - id: {}\n      name: Sample Academy\n",
+             badges:\n  trust:\n    - id: {}\n      name: Sample Academy\npathways: [pathway.yaml]\n",
             issuer.did
         ),
     );
@@ -161,6 +161,16 @@ fn portfolio(issuer: &Issuer, base_url: &str, list_url: &str) -> Portfolio {
         "statusListIndex": INDEX.to_string(),
         "statusListCredential": list_url
     });
+    // A pathway the badge meets: its tick must go too when the badge expires.
+    p.write(
+        "pathway.yaml",
+        format!(
+            "pathway: 1\nid: https://careers.example/story\nname: Storytelling path\n\
+             issuers:\n  academy: [\"{}\"]\nrequires:\n  all:\n    - {{ name: Story, achievement: \"{}\", issuer: academy }}\n",
+            issuer.did,
+            doc["credentialSubject"]["achievement"]["id"].as_str().unwrap()
+        ),
+    );
     let signed = issuer.sign_rdfc(doc, "2026-01-10T09:00:00Z").unwrap();
     p.write("badges/storytelling.json", signed.to_string());
     let plain = sample_badge(issuer, "Spreadsheets", "2026-01-10T09:00:00Z");
@@ -431,6 +441,15 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
         );
     }
 
+    // The pathway it meets shows the requirement as met.
+    driver.navigate(&format!("{base}pathways/storytelling-path/"));
+    assert_eq!(
+        driver.eval("return document.querySelectorAll('[data-folio-met]').length"),
+        json!(1),
+        "{}",
+        page_text(&driver)
+    );
+
     // The visitor's clock after the end of validity: expired everywhere, and no
     // "Verified" left for the badge (the other badge has no end and stays).
     let clock = driver.cdp(
@@ -455,6 +474,16 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
             assert!(!text.contains("Verified"), "{page}: {text}");
         }
     }
+    // The pathway the badge met: no longer met in this visitor's browser.
+    driver.navigate(&format!("{base}pathways/storytelling-path/"));
+    wait_until(&driver, "the expired requirement", |t| {
+        t.contains("Expired on 1 January 2030")
+    });
+    assert_eq!(
+        driver.eval("return document.querySelectorAll('[data-folio-met]').length"),
+        json!(0),
+        "a requirement met by the expired badge still carries data-folio-met"
+    );
     driver.cdp(
         "Page.removeScriptToEvaluateOnNewDocument",
         json!({"identifier": clock["identifier"]}),

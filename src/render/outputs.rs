@@ -289,7 +289,10 @@ impl Output for PathwayPages {
         for pathway in &site.pathways {
             let out = format!("pathways/{}/index.html", pathway.slug);
             if only.has(&out) {
-                let vars: [(&str, &dyn OwnVar); 1] = [("pathway", pathway)];
+                // The badges too: a met requirement's element carries its badge's
+                // check attributes, so the browser can take the tick away.
+                let vars: [(&str, &dyn OwnVar); 2] =
+                    [("pathway", pathway), ("badges", &site.badges.list)];
                 files.extend(errors.keep(r.render("pathway.html", &vars, &pathway.source, &out)));
             }
             if only.all() {

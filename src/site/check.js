@@ -22,6 +22,12 @@
       .replace(/(^|\s)ok(?=\s|$)/g, "$1not-ok");
     var checked = el.getAttribute("data-checked-on");
     el.textContent = text + (checked ? " · checked " + checked : "");
+    // A pathway requirement met by this badge is no longer met.
+    var row = el.closest("[data-folio-met]");
+    if (row) {
+      row.removeAttribute("data-folio-met");
+      row.className = row.className.replace(/\breq-met\b/, "req-open");
+    }
   }
 
   function note(el, text) {
