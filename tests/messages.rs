@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::Portfolio;
-use common::server::{next_line, start};
+use common::server::{generation, get, next_line, start, wait_rebuild};
 use folio::badge::sign::{Issuer, sample_badge};
 
 fn signed(name: &str, subject: Option<serde_json::Value>) -> String {
@@ -126,12 +126,17 @@ fn serve_prints_a_badge_warning_once_not_on_every_save() {
         seen += usize::from(line.contains(warning));
     }
     assert_eq!(seen, 1, "the first build warns once");
+    // Each save waits for its own rebuild, seen in the served page.
     for i in 0..2 {
+        let since = generation(&s);
         p.write(
             "content/about.md",
             format!("---\ntitle: About\n---\nEdit {i}.\n"),
         );
-        next_line(&s.stdout, "rebuilt");
+        let mut g = wait_rebuild(&s, since);
+        while !get(&s, "/about/").text().contains(&format!("Edit {i}.")) {
+            g = wait_rebuild(&s, g);
+        }
     }
     while let Ok(line) = s.stderr.recv_timeout(Duration::from_millis(500)) {
         assert!(

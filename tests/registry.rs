@@ -496,12 +496,20 @@ fn serve_reads_the_registries_once_not_on_every_save() {
     common::server::next_line(&s.stdout, "built");
     let first = hits.load(std::sync::atomic::Ordering::SeqCst);
     assert_eq!(first, 1, "the first build reads the registry");
+    // Each save waits for its own rebuild, seen in the served page.
     for i in 0..2 {
+        let since = common::server::generation(&s);
         p.write(
             "content/about.md",
             format!("---\ntitle: About\n---\nEdit {i}.\n"),
         );
-        common::server::next_line(&s.stdout, "rebuilt");
+        let mut g = common::server::wait_rebuild(&s, since);
+        while !common::server::get(&s, "/about/")
+            .text()
+            .contains(&format!("Edit {i}."))
+        {
+            g = common::server::wait_rebuild(&s, g);
+        }
     }
     assert_eq!(
         hits.load(std::sync::atomic::Ordering::SeqCst),
