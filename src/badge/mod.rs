@@ -534,8 +534,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             None,
         )
     } else {
-        let (o, d, s) = trust(issuer.as_deref(), typed.issuer.name.as_deref(), opts);
-        (o, d, s)
+        trust(issuer.as_deref(), typed.issuer.name.as_deref(), opts)
     };
     checks.set(CheckName::Trust, outcome, detail);
 

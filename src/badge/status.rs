@@ -22,6 +22,16 @@ const MAX_LIST_BYTES: u64 = 16 * 1024 * 1024;
 /// while without showing as "not revoked" what nobody has checked for longer.
 pub const MAX_CACHED_LIST_AGE: chrono::Duration = chrono::Duration::days(7);
 
+/// A status entry's `statusListIndex`, written as a string (as the spec says) or a
+/// number (as some issuers do).
+pub fn list_index(entry: &Value) -> Option<u64> {
+    match entry.get("statusListIndex") {
+        Some(Value::String(s)) => s.parse().ok(),
+        Some(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    }
+}
+
 pub fn check(
     doc: &Value,
     issuer: Option<&str>,
@@ -82,12 +92,7 @@ fn check_entry(
         .get("statusListCredential")
         .and_then(Value::as_str)
         .ok_or("the status entry has no statusListCredential")?;
-    let index: u64 = match entry.get("statusListIndex") {
-        Some(Value::String(s)) => s.parse().ok(),
-        Some(Value::Number(n)) => n.as_u64(),
-        _ => None,
-    }
-    .ok_or("the status entry has no valid statusListIndex")?;
+    let index = list_index(entry).ok_or("the status entry has no valid statusListIndex")?;
     let purpose = entry
         .get("statusPurpose")
         .and_then(Value::as_str)

@@ -31,10 +31,10 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
             .with_hint("give the credential's own address, or download the badge file (JSON or baked PNG) and add that")
     })?;
     // The name the credential gives itself, else the last part of its address.
+    // Read, not verified: verifying once, below, with the portfolio's options is enough.
     let named = name.map(str::to_string).or_else(|| {
-        let opts = badge::Options::default();
-        let verdict = badge::verify(&origin, &bytes, &opts);
-        verdict.typed.and_then(|c| c.name)
+        let parsed = badge::read::read(&bytes).ok()?;
+        badge::credential::Credential::read(&parsed.json).name
     });
     let stem = crate::content::markdown::slugify(named.as_deref().unwrap_or_else(|| {
         origin

@@ -115,11 +115,7 @@ pub fn status_lists(doc: &Value) -> Vec<Value> {
                 if purpose != "revocation" && purpose != "suspension" {
                     continue;
                 }
-                let index = match entry.get("statusListIndex") {
-                    Some(Value::String(s)) => s.parse::<u64>().ok(),
-                    Some(Value::Number(n)) => n.as_u64(),
-                    _ => None,
-                };
+                let index = crate::badge::status::list_index(entry);
                 if let (Some(url), Some(index)) = (text("statusListCredential"), index)
                     && web(url)
                 {
