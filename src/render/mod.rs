@@ -4,6 +4,7 @@
 //! Templates are compiled once per build and pages are rendered in parallel.
 
 mod bounded;
+mod builtins;
 pub mod feed;
 mod limits;
 mod outputs;
@@ -291,6 +292,7 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
     }
     tera.set_escape_fn(crate::util::html::escape);
     bounded::register(&mut tera);
+    builtins::register(&mut tera);
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
     tera.register_function(
