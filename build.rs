@@ -30,7 +30,6 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_themes.rs");
     std::fs::write(dest, out).unwrap();
-    contexts();
     commit();
 }
 
@@ -63,34 +62,6 @@ fn commit() {
         .filter(|c| c.len() == 40 && c.bytes().all(|b| b.is_ascii_hexdigit()))
         .unwrap_or_default();
     println!("cargo:rustc-env=FOLIO_COMMIT={commit}");
-}
-
-/// Embeds the JSON-LD contexts listed in `src/badge/contexts/INDEX.tsv`: verification
-/// never fetches a context, so every published variant folio knows is compiled in.
-fn contexts() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/badge/contexts");
-    let index = dir.join("INDEX.tsv");
-    println!("cargo:rerun-if-changed={}", index.display());
-    let text = std::fs::read_to_string(&index).unwrap();
-    let mut out = String::from(
-        "/// (url, priority, variant, date, file, contents), in INDEX.tsv order\n\
-         pub static CONTEXTS: &[(&str, u32, &str, &str, &str, &[u8])] = &[\n",
-    );
-    for line in text.lines().skip(1) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (url, priority, variant, file, date) = (cols[0], cols[1], cols[2], cols[3], cols[7]);
-        let abs = dir.join(file);
-        println!("cargo:rerun-if-changed={}", abs.display());
-        writeln!(
-            out,
-            "    ({url:?}, {priority}, {variant:?}, {date:?}, {file:?}, include_bytes!({:?})),",
-            abs.display().to_string()
-        )
-        .unwrap();
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("contexts.rs");
-    std::fs::write(dest, out).unwrap();
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) {

@@ -35,7 +35,7 @@ printf 'GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n' >"$corpus/serve_request/se
 # verify_credential, baked_images, jws: credentials that are NOT verified on their own
 # (tampered, wrong key, forged, unsupported…): the target asserts "never verified",
 # so no genuinely valid credential may be a seed.
-for m in tests/fixtures/interop/MANIFEST.tsv tests/fixtures/dcc/MANIFEST.tsv; do
+for m in crates/openbadges-verify/tests/fixtures/interop/MANIFEST.tsv tests/fixtures/dcc/MANIFEST.tsv; do
   dir=$(dirname "$m")/credentials
   col=$(head -1 "$m" | tr '\t' '\n' | grep -n '^standalone$' | cut -d: -f1)
   tail -n +2 "$m" | while IFS= read -r line; do

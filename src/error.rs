@@ -129,6 +129,27 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// A `--documents` folder's index: unreadable (an I/O error) or wrong at a line.
+impl From<crate::badge::documents::IndexError> for Error {
+    fn from(e: crate::badge::documents::IndexError) -> Self {
+        if let Some(io) = e.unreadable {
+            return Error::io(&e.path, "cannot read file", io);
+        }
+        let utf8 = e.message.starts_with("file is not valid UTF-8");
+        let loc = Location {
+            path: e.path,
+            line: e.line,
+            col: None,
+        };
+        let err = Error::content(loc, e.message);
+        if utf8 {
+            err.with_hint("save the file as UTF-8 in your editor")
+        } else {
+            err
+        }
+    }
+}
+
 fn rendering(page: &Option<String>) -> String {
     page.as_ref()
         .map(|p| format!("while rendering {p}: "))

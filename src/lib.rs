@@ -6,7 +6,8 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod badge;
+/// The verifier (`crates/openbadges-verify`), under the name the rest of folio uses.
+pub use openbadges_verify as badge;
 pub mod cache;
 pub mod cli;
 pub mod cmd;
@@ -15,7 +16,8 @@ pub mod content;
 pub mod error;
 pub mod init;
 pub mod links;
-pub mod net;
+/// Outgoing HTTP to public addresses only: the verifier's client, shared.
+pub use openbadges_verify::net;
 pub mod outflow;
 pub mod pathway;
 pub mod render;

@@ -1,5 +1,5 @@
 //! Credentials from an independent issuing implementation (openbadgeslib, see
-//! `tests/fixtures/interop/`): every file gives the status its manifest expects through
+//! `crates/openbadges-verify/tests/fixtures/interop/`): every file gives the status its manifest expects through
 //! `folio verify --format json` (on a portfolio and on its own) and through
 //! `folio build` (badge pages and receipts). Nothing is `verified` unless it is
 //! genuine and issued to the owner. Also: what a portfolio shows for badges that are
@@ -18,7 +18,7 @@ const OWNER: &str = "ada@example.org";
 const MARK: &str = "data-folio-verified";
 
 fn interop() -> PathBuf {
-    common::fixtures().join("interop")
+    common::verifier_fixtures().join("interop")
 }
 
 struct Row {

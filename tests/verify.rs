@@ -13,7 +13,7 @@ use folio::badge::{self, Options, Status};
 use serde_json::{Value, json};
 
 fn conformance() -> PathBuf {
-    common::fixtures().join("conformance")
+    common::verifier_fixtures().join("conformance")
 }
 
 const NOW: &str = "2026-11-23T00:00:00Z";

@@ -22,6 +22,7 @@ use crate::render::theme;
 use crate::write::Memory;
 
 mod claims;
+mod output;
 
 /// What `theme check` found.
 #[derive(Debug)]
@@ -69,10 +70,31 @@ const VARIANTS: &[Variant] = &[
     },
 ];
 
+/// What is wrong with the theme before anything is rendered: the folio version it
+/// needs, its required templates, its screenshot.
+fn manifest_problems(theme: &theme::Theme, dir: Option<&Path>) -> Vec<Error> {
+    let mut problems = Vec::new();
+    if let Err(e) = theme::check_folio_version(theme) {
+        problems.push(e);
+    }
+    if let Err(e) = theme::check_required_templates(theme) {
+        problems.extend(e.flatten());
+    }
+    if let Some(shot) = &theme.manifest.screenshot
+        && let Some(dir) = dir
+        && !dir.join(shot).is_file()
+    {
+        problems.push(Error::Config {
+            loc: Location::file(dir.join(theme::MANIFEST)),
+            msg: format!("screenshot `{shot}` is not a file in the theme folder"),
+            hint: Some("add the picture, or remove `screenshot:`".into()),
+        });
+    }
+    problems
+}
+
 /// Checks the theme in `dir`. `Err` only when `dir` is not a theme at all or its
 /// manifest cannot be read; everything else is a problem in the outcome.
-/// Long because each variant's build is checked several ways (statuses, marker,
-/// claims, direction) that read the same build output.
 pub fn check(dir: &Path) -> Result<Outcome> {
     let here = Path::new(".");
     let (selector, dir) = match theme::ThemeRef::resolve(here, &dir.to_string_lossy()) {
@@ -85,28 +107,11 @@ pub fn check(dir: &Path) -> Result<Outcome> {
     };
     let theme = theme::load_unchecked(Path::new("/"), &selector)?;
     let marker = theme.manifest.verified_marker.clone();
-    let mut problems = Vec::new();
-    if let Err(e) = theme::check_folio_version(&theme) {
-        problems.push(e);
-    }
-    if let Err(e) = theme::check_required_templates(&theme) {
-        problems.extend(e.flatten());
-    }
-    if let Some(shot) = &theme.manifest.screenshot
-        && let Some(dir) = &dir
-        && !dir.join(shot).is_file()
-    {
-        problems.push(Error::Config {
-            loc: Location::file(dir.join(theme::MANIFEST)),
-            msg: format!("screenshot `{shot}` is not a file in the theme folder"),
-            hint: Some("add the picture, or remove `screenshot:`".into()),
-        });
-    }
     let mut outcome = Outcome {
         name: theme.manifest.name.clone(),
         version: theme.manifest.version.clone(),
         pages: 0,
-        problems,
+        problems: manifest_problems(&theme, dir.as_deref()),
     };
     if !outcome.problems.is_empty() {
         // Without every template there is nothing meaningful to render.
@@ -161,126 +166,12 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                 .problems
                 .push(relabel(link.to_error(), &root, variant.label));
         }
-        let problem = |file: &str, msg: String, hint: &str| Error::Template {
-            loc: Location::file(format!("test portfolio ({}): {file}", variant.label)),
-            page: None,
-            msg,
-            hint: Some(hint.into()),
+        let build = output::Build {
+            site: &site,
+            pages: &pages,
+            variant,
         };
-        // The test badges must come out in the status they were made for; otherwise the
-        // marker checks below would prove nothing.
-        for (slug, expected) in EXPECTED_STATUS {
-            let receipt = site.files.get(&format!("badges/{slug}/verification.json"));
-            let status = receipt
-                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
-                .and_then(|v| v["status"].as_str().map(str::to_string));
-            let wanted = variant.with_verified || !expected.eq(&"verified");
-            if wanted && status.as_deref() != Some(*expected) {
-                outcome.problems.push(Error::usage(format!(
-                    "the test badge `{slug}` came out {} instead of {expected}; this is a bug in folio",
-                    status.as_deref().unwrap_or("missing")
-                )));
-            }
-        }
-        if variant.with_verified {
-            for slug in ["verified", "verified-long-name"] {
-                let file = format!("badges/{slug}/index.html");
-                if let Some((_, html)) = pages.iter().find(|(p, _)| **p == file)
-                    && !html.contains(&marker)
-                {
-                    outcome.problems.push(problem(
-                        &file,
-                        format!("a verified badge's page does not show the verified marker `{marker}`"),
-                        "set `verified_marker` in theme.yaml to what the theme renders for a verified badge",
-                    ));
-                }
-            }
-        } else {
-            for (file, html) in &pages {
-                if html.contains(&marker) {
-                    outcome.problems.push(problem(
-                        file,
-                        format!(
-                            "shows the verified marker `{marker}` although no badge in this build is verified"
-                        ),
-                        "render the marker only when `badge.status == \"verified\"`",
-                    ));
-                }
-            }
-        }
-        // Whatever the marker, a badge that is not verified must not look verified: its
-        // page, in any words a visitor reads; and with none verified, no page or
-        // stylesheet of the site may claim verification at all.
-        let hint = "words like \"verified\" (or a check mark with them) belong only inside `{% if badge.status == \"verified\" %}`, in the page's text, not in CSS; for other statuses show `badge.status_label`";
-        let shown_attributes: Vec<String> = site
-            .files
-            .iter()
-            .filter(|(p, _)| p.ends_with(".css"))
-            .flat_map(|(_, b)| claims::attr_names(&String::from_utf8_lossy(b)))
-            .collect();
-        for (file, html) in &pages {
-            let status = match EXPECTED_STATUS
-                .iter()
-                .find(|(slug, _)| **file == format!("badges/{slug}/index.html"))
-            {
-                Some((_, status)) if *status != "verified" => *status,
-                _ if !variant.with_verified => "not verified (none is)",
-                _ => continue,
-            };
-            for claim in claims::find(html, &shown_attributes) {
-                outcome.problems.push(problem(
-                    file,
-                    format!("claims verification for a badge that is {status}: \"{claim}\""),
-                    hint,
-                ));
-            }
-        }
-        if !variant.with_verified {
-            for (file, css) in site.files.iter().filter(|(p, _)| p.ends_with(".css")) {
-                for claim in claims::find_in_css(&String::from_utf8_lossy(css)) {
-                    outcome.problems.push(problem(
-                        file,
-                        format!("generates a verification claim in CSS although no badge in this build is verified: \"{claim}\""),
-                        hint,
-                    ));
-                }
-            }
-        }
-        if pathways {
-            let file = format!("pathways/{PATHWAY_SLUG}/index.html");
-            let html = pages
-                .iter()
-                .find(|(p, _)| **p == file)
-                .map(|(_, h)| h.as_str());
-            let receipt = site
-                .files
-                .get(&format!("pathways/{PATHWAY_SLUG}/progress.json"))
-                .and_then(|b| serde_json::from_slice::<Value>(b).ok());
-            if let (Some(html), Some(receipt)) = (html, receipt) {
-                for msg in met_marker_problems(html, &receipt) {
-                    outcome.problems.push(problem(
-                        &file,
-                        msg,
-                        "put `data-requirement=\"{{ row.id }}\"` on each requirement's element, and `data-folio-met` there only inside `{% if row.met %}`",
-                    ));
-                }
-            }
-        }
-        if variant.language == "ar" {
-            for (file, html) in &pages {
-                let html_tag = html
-                    .find("<html")
-                    .and_then(|i| html[i..].split('>').next())
-                    .unwrap_or("");
-                if !html_tag.contains("dir=\"rtl\"") {
-                    outcome.problems.push(problem(
-                        file,
-                        "a right-to-left site's page lacks `dir=\"rtl\"` on <html>".into(),
-                        "write `<html lang=\"{{ config.language }}\" dir=\"{{ config.direction }}\">`",
-                    ));
-                }
-            }
-        }
+        outcome.problems.extend(build.problems(&marker, pathways));
     }
     Ok(outcome)
 }
@@ -398,8 +289,9 @@ fn write(root: &Path, rel: &str, text: impl AsRef<[u8]>) -> Result<()> {
     std::fs::write(&path, text).map_err(|e| Error::io(&path, "cannot write file", e))
 }
 
-/// Writes the test portfolio for `variant`, using `theme` (a built-in name or a folder).
-/// Long because it is mostly the test portfolio's text and badges: data, not logic.
+/// Writes the test portfolio for `variant`, using `theme` (a built-in name or a folder):
+/// config, pages, a badge in every status, and a pathway when the theme has its
+/// templates.
 fn write_portfolio(root: &Path, theme: &str, variant: &Variant, pathways: bool) -> Result<()> {
     let issuer = Issuer::from_seed(SEED);
     let arabic = variant.language == "ar";
@@ -432,28 +324,38 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant, pathways: bool) 
         ),
     )?;
     if pathways {
-        // Met by any verified badge of the academy; open, with an expired badge that
-        // would count; open, with nothing that would.
-        write(
-            root,
-            "pathway.yaml",
-            format!(
-                "pathway: 1\nid: https://careers.example/theme-check\nname: Theme check pathway\n\
-                 description: \"A pathway with requirements met and open.\"\n\
-                 issuers:\n  academy: [\"{did}\"]\n\
-                 completion: {{ achievement: https://academy.example/achievements/analyst, issuer: academy }}\n\
-                 requires:\n  all:\n    - name: Any credential from the academy\n      issuer: academy\n\
-                 \x20   - name: Spreadsheets\n      pick: 1\n      of:\n\
-                 \x20       - {{ achievement: \"{expired}\", issuer: academy }}\n\
-                 \x20       - {{ achievement: https://academy.example/achievements/none, issuer: academy }}\n",
-                did = issuer.did,
-                expired = sample_badge(&issuer, "Spreadsheet Modelling", "2026-01-10T09:00:00Z")
-                    ["credentialSubject"]["achievement"]["id"]
-                    .as_str()
-                    .unwrap_or_default(),
-            ),
-        )?;
+        write_pathway(root, &issuer)?;
     }
+    write_pages(root, title, variant)?;
+    write_badges(root, &issuer, variant)
+}
+
+/// A pathway met by any verified badge of the academy; open, with an expired badge
+/// that would count; open, with nothing that would.
+fn write_pathway(root: &Path, issuer: &Issuer) -> Result<()> {
+    write(
+        root,
+        "pathway.yaml",
+        format!(
+            "pathway: 1\nid: https://careers.example/theme-check\nname: Theme check pathway\n\
+             description: \"A pathway with requirements met and open.\"\n\
+             issuers:\n  academy: [\"{did}\"]\n\
+             completion: {{ achievement: https://academy.example/achievements/analyst, issuer: academy }}\n\
+             requires:\n  all:\n    - name: Any credential from the academy\n      issuer: academy\n\
+             \x20   - name: Spreadsheets\n      pick: 1\n      of:\n\
+             \x20       - {{ achievement: \"{expired}\", issuer: academy }}\n\
+             \x20       - {{ achievement: https://academy.example/achievements/none, issuer: academy }}\n",
+            did = issuer.did,
+            expired = sample_badge(issuer, "Spreadsheet Modelling", "2026-01-10T09:00:00Z")
+                ["credentialSubject"]["achievement"]["id"]
+                .as_str()
+                .unwrap_or_default(),
+        ),
+    )
+}
+
+/// Pages with long words, tables, code, footnotes and right-to-left text.
+fn write_pages(root: &Path, title: &str, variant: &Variant) -> Result<()> {
     let cited = if variant.with_verified {
         "verified, expired, revoked, failed, unverifiable"
     } else {
@@ -497,11 +399,16 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant, pathways: bool) 
     for (rel, text) in pages {
         write(root, rel, text)?;
     }
+    Ok(())
+}
 
+/// A badge in every status, signed by the test issuer, and the status list the
+/// revoked one points at.
+fn write_badges(root: &Path, issuer: &Issuer, variant: &Variant) -> Result<()> {
     // A badge in every status. `with_verified: false` leaves the verified ones out, so
     // any verified marker in that build is a lie.
     let created = "2026-01-10T09:00:00Z";
-    let badge = |name: &str| sample_badge(&issuer, name, "2026-01-10T09:00:00Z");
+    let badge = |name: &str| sample_badge(issuer, name, "2026-01-10T09:00:00Z");
     let sign = |doc: Value| -> Result<Value> {
         issuer
             .sign_rdfc(doc, created)
@@ -557,7 +464,7 @@ fn write_portfolio(root: &Path, theme: &str, variant: &Variant, pathways: bool) 
         )?;
     }
     // The status list the revoked badge points at, as if fetched earlier.
-    let list = status_list(&issuer, STATUS_URL, "revocation", &[REVOKED_INDEX])
+    let list = status_list(issuer, STATUS_URL, "revocation", &[REVOKED_INDEX])
         .map_err(|e| Error::usage(format!("cannot sign the test status list: {e}")))?;
     crate::badge::documents::store_cached(
         &crate::cache_dir_of(root),

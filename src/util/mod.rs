@@ -3,7 +3,8 @@
 //! nothing of portfolios, badges or themes.
 
 pub mod alloc;
-pub mod bounded;
+/// Bounded reading and decompression: the verifier's, one copy for both crates.
+pub use openbadges_verify::bounded;
 pub mod dates;
 pub mod fs;
 pub mod html;

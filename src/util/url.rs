@@ -1,5 +1,8 @@
-//! URL and URL-path pieces: percent-decoding (strict), component encoding, dot-segment
-//! normalisation, scheme and loopback tests.
+//! URL and URL-path pieces: percent-decoding (strict), dot-segment normalisation and
+//! scheme tests. The host and loopback tests and component encoding are the
+//! verifier's (`openbadges_verify::url`), re-exported here so folio has one of each.
+
+pub use openbadges_verify::url::{host, is_loopback_host, percent_encode};
 
 /// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
 /// Strict on purpose: the dev server must not guess what a path means, and a link
@@ -22,20 +25,6 @@ pub fn percent_decode(path: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
-}
-
-/// Encodes everything but RFC 3986's unreserved characters: safe as one path segment
-/// or query value.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// Resolves `.` and `..` in an absolute, `/`-separated path (`/a/./b/../c` → `/a/c`),
@@ -77,21 +66,6 @@ pub fn has_scheme(url: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// The host of an absolute `scheme://host[:port]/…` URL, without the port.
-pub fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or("", |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if authority.starts_with('[') {
-        return authority.split_inclusive(']').next().unwrap_or(authority);
-    }
-    authority.rsplit_once(':').map_or(authority, |(h, _)| h)
-}
-
-/// `localhost`, `127.0.0.1` or `[::1]`: where the tests serve issuer documents.
-pub fn is_loopback_host(host: &str) -> bool {
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 #[cfg(test)]

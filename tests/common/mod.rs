@@ -15,6 +15,12 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// The verifier crate's corpora (`conformance`, `interop`): they moved with it, and
+/// folio's tests run them through the binary as well.
+pub fn verifier_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/openbadges-verify/tests/fixtures")
+}
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,

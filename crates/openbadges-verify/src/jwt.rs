@@ -125,8 +125,6 @@ fn same_key(a: &PublicKey, b: &PublicKey) -> bool {
 }
 
 /// A token without `kid`: try each key the issuer controls that fits the algorithm.
-/// Long because each way a JWT can name (or not name) its key is a branch with its
-/// own outcome and message; they read best side by side.
 fn by_issuer_keys(
     jws: &Jws,
     issuer: &str,
@@ -137,28 +135,7 @@ fn by_issuer_keys(
     let header_jwk = jws.header.get("jwk");
     let candidates = match keys::issuer_keys(issuer, opts, inputs) {
         Ok(keys) => keys,
-        Err(KeyError::Unresolvable(why)) => {
-            let note = if header_jwk.is_some() {
-                "; the key in the token's header (jwk) does not show who issued it"
-            } else {
-                ""
-            };
-            return Secured {
-                signature: (
-                    Outcome::Skipped,
-                    format!("the issuer's keys are not available: {why}{note}"),
-                ),
-                key: (Outcome::Skipped, format!("{why}{note}")),
-                suite,
-            };
-        }
-        Err(KeyError::Invalid(why)) => {
-            return Secured {
-                signature: (Outcome::Skipped, format!("no usable key: {why}")),
-                key: (Outcome::Fail, why),
-                suite,
-            };
-        }
+        Err(e) => return no_issuer_keys(e, header_jwk.is_some(), suite),
     };
     let fitting: Vec<_> = candidates
         .iter()
@@ -185,11 +162,50 @@ fn by_issuer_keys(
     let verified = fitting
         .iter()
         .find(|k| jws::verify(jws, &k.key.key).is_ok());
+    let ids: Vec<&str> = fitting.iter().map(|k| k.id.as_str()).collect();
+    outcome_with_keys(jws.alg(), verified.copied(), forged, &ids, suite)
+}
+
+/// The issuer's keys could not be had: nothing to check the signature with.
+fn no_issuer_keys(e: KeyError, header_jwk: bool, suite: Option<String>) -> Secured {
+    match e {
+        KeyError::Unresolvable(why) => {
+            let note = if header_jwk {
+                "; the key in the token's header (jwk) does not show who issued it"
+            } else {
+                ""
+            };
+            Secured {
+                signature: (
+                    Outcome::Skipped,
+                    format!("the issuer's keys are not available: {why}{note}"),
+                ),
+                key: (Outcome::Skipped, format!("{why}{note}")),
+                suite,
+            }
+        }
+        KeyError::Invalid(why) => Secured {
+            signature: (Outcome::Skipped, format!("no usable key: {why}")),
+            key: (Outcome::Fail, why),
+            suite,
+        },
+    }
+}
+
+/// The checks once the issuer's fitting keys were tried: `verified` is the key that
+/// verified the signature, `forged` why the header's own key is not the issuer's.
+fn outcome_with_keys(
+    alg: &str,
+    verified: Option<&keys::IssuerKey>,
+    forged: Option<String>,
+    ids: &[&str],
+    suite: Option<String>,
+) -> Secured {
     match (verified, forged) {
         (Some(k), None) => Secured {
             signature: (
                 Outcome::Pass,
-                format!("{} signature valid with {}", jws.alg(), k.id),
+                format!("{alg} signature valid with {}", k.id),
             ),
             key: (
                 Outcome::Pass,
@@ -203,30 +219,27 @@ fn by_issuer_keys(
         (Some(k), Some(forged)) => Secured {
             signature: (
                 Outcome::Pass,
-                format!("{} signature valid with {}", jws.alg(), k.id),
+                format!("{alg} signature valid with {}", k.id),
             ),
             key: (Outcome::Fail, forged),
             suite,
         },
-        (None, forged) => {
-            let ids: Vec<&str> = fitting.iter().map(|k| k.id.as_str()).collect();
-            Secured {
-                signature: (
-                    Outcome::Fail,
-                    format!(
-                        "the signature does not verify with any of the issuer's keys ({})",
-                        ids.join(", ")
-                    ),
+        (None, forged) => Secured {
+            signature: (
+                Outcome::Fail,
+                format!(
+                    "the signature does not verify with any of the issuer's keys ({})",
+                    ids.join(", ")
                 ),
-                key: match forged {
-                    Some(forged) => (Outcome::Fail, forged),
-                    None => (
-                        Outcome::Skipped,
-                        "no key of the issuer verified the signature".into(),
-                    ),
-                },
-                suite,
-            }
-        }
+            ),
+            key: match forged {
+                Some(forged) => (Outcome::Fail, forged),
+                None => (
+                    Outcome::Skipped,
+                    "no key of the issuer verified the signature".into(),
+                ),
+            },
+            suite,
+        },
     }
 }

@@ -235,8 +235,8 @@ fn undecodable_percent(doc: &serde_json::Value) -> Option<&str> {
 pub const JSONLD_STACK_NEEDED: usize = 16 * 1024 * 1024;
 pub const JSONLD_STACK: usize = 64 * 1024 * 1024;
 
-/// Long because expansion, safe-mode checks and canonicalisation share the loader
-/// and the document; kept together so their stack use is bounded in one place.
+/// Expansion (safe mode or not), conversion to RDF, size limits and RDFC-1.0, on the
+/// current stack: the caller bounds it.
 fn canonicalize_here(
     doc: &serde_json::Value,
     choice: &Choice,
@@ -263,22 +263,7 @@ fn canonicalize_here(
             urls: Vec::new(),
         }),
     };
-    let options = json_ld::expansion::Options {
-        policy: if safe {
-            Policy {
-                invalid: Action::Reject,
-                vocab: Action::Keep,
-                allow_undefined: false,
-            }
-        } else {
-            Policy {
-                invalid: Action::Keep,
-                vocab: Action::Keep,
-                allow_undefined: true,
-            }
-        },
-        ..Default::default()
-    };
+    let options = expansion_options(safe);
     let input = json_syntax::Value::from_serde_json(body);
     let mut expanded = futures::executor::block_on(json_ld::expansion::Expand::expand_full(
         &input,
@@ -319,6 +304,36 @@ fn canonicalize_here(
             },
         ));
     }
+    within_limits(&quads)?;
+    Ok(Canonical {
+        nquads: canonical_nquads(&quads)?,
+        contexts: urls,
+    })
+}
+
+/// Safe mode rejects terms no context defines; otherwise they are kept as they are.
+fn expansion_options(safe: bool) -> json_ld::expansion::Options {
+    json_ld::expansion::Options {
+        policy: if safe {
+            Policy {
+                invalid: Action::Reject,
+                vocab: Action::Keep,
+                allow_undefined: false,
+            }
+        } else {
+            Policy {
+                invalid: Action::Keep,
+                vocab: Action::Keep,
+                allow_undefined: true,
+            }
+        },
+        ..Default::default()
+    }
+}
+
+/// Refuses a graph too large to canonicalise in bounded time: statements and blank
+/// nodes (the cost of RDFC-1.0 grows with both).
+fn within_limits(quads: &[oxrdf::Quad]) -> Result<(), LdError> {
     if quads.len() > MAX_QUADS {
         return Err(LdError::TooComplex(format!(
             "{} statements; folio canonicalises up to {MAX_QUADS}",
@@ -349,20 +364,19 @@ fn canonicalize_here(
             blanks.len()
         )));
     }
+    Ok(())
+}
+
+/// RDFC-1.0 with SHA-256, with the hash-n-degree step count bounded.
+fn canonical_nquads(quads: &[oxrdf::Quad]) -> Result<String, LdError> {
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    let nquads = rdf_canon::canonicalize_quads_with::<sha2::Sha256>(&quads, &options).map_err(
-        |e| match e {
-            rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => {
-                LdError::TooComplex(format!("more than {HNDQ_CALL_LIMIT} hash-n-degree steps"))
-            }
-            other => LdError::Invalid(other.to_string()),
-        },
-    )?;
-    Ok(Canonical {
-        nquads,
-        contexts: urls,
+    rdf_canon::canonicalize_quads_with::<sha2::Sha256>(quads, &options).map_err(|e| match e {
+        rdf_canon::CanonicalizationError::HndqCallLimitExceeded(_) => {
+            LdError::TooComplex(format!("more than {HNDQ_CALL_LIMIT} hash-n-degree steps"))
+        }
+        other => LdError::Invalid(other.to_string()),
     })
 }
 

@@ -499,7 +499,7 @@ pub fn did_web_url(did: &str) -> Option<String> {
     let path: Vec<&str> = parts.collect();
     // Tests serve DID documents from loopback without TLS (see documents.rs).
     let loopback =
-        crate::util::url::is_loopback_host(host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h));
+        crate::url::is_loopback_host(host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h));
     let scheme = if loopback && std::env::var_os(super::documents::LOOPBACK_HTTP_ENV).is_some() {
         "http"
     } else {
@@ -679,7 +679,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            super::super::hex(&k.key.fingerprint_bytes()),
+            crate::hex(&k.key.fingerprint_bytes()),
             "b00d8d938e7f773d51565aad36a623f5344f7f5d1960f9cf3e8e12620ea2810f"
         );
         assert!(k.authenticated);

@@ -261,7 +261,7 @@ pub fn decode_list(encoded: &str, bitstring: bool) -> Result<Vec<u8>, String> {
         .decode(body.trim_end_matches('='))
         .map_err(|_| "encodedList is not base64url".to_string())?;
     let decoder = flate2::read::GzDecoder::new(compressed.as_slice());
-    crate::util::bounded::inflate(decoder, MAX_LIST_BYTES, "encodedList", "gzip")
+    crate::bounded::inflate(decoder, MAX_LIST_BYTES, "encodedList", "gzip")
 }
 
 #[cfg(test)]

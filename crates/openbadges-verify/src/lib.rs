@@ -1,26 +1,106 @@
-//! Badge verification: from a credential file's bytes to a [`Verdict`] with one
-//! outcome per check and one overall [`Status`].
+//! Open Badges verification: from a credential file's bytes to a [`Verdict`] with one
+//! outcome per check and one overall [`Status`]. Open Badges 3.0 and W3C Verifiable
+//! Credentials (Data Integrity `eddsa-rdfc-2022`, `eddsa-jcs-2022`,
+//! `Ed25519Signature2020`/`2018`; VC-JWT), Open Badges 2.0 (hosted and signed), baked
+//! PNG and SVG, presentations, status lists (Bitstring, StatusList2021, OB 2.0
+//! revocation lists), did:key and did:web, issuer registries.
 //!
 //! Invariant: a badge is `verified` only when parse, shape, signature, key and
 //! validity pass and the recipient check did not fail. Anything that could not be
 //! checked is `skipped` with a reason, which makes the badge `unverifiable`, never
 //! verified. Verification never panics on hostile input and never fetches a JSON-LD
-//! context.
+//! context (every context it knows is bundled).
+//!
+//! # Verify a file
+//!
+//! ```
+//! use openbadges_verify::{Options, Status, sign, verify};
+//!
+//! // A credential signed by a did:key issuer (any OB 3.0 file's bytes will do).
+//! let issuer = sign::Issuer::from_seed([7; 32]);
+//! let badge = sign::sample_badge(&issuer, "Rust basics", "2026-01-10T00:00:00Z");
+//! let signed = issuer.sign_jcs(badge, "2026-01-10T00:00:00Z");
+//! let bytes = serde_json::to_vec(&signed).unwrap();
+//!
+//! let verdict = verify("rust-basics.json", &bytes, &Options::default());
+//! assert_eq!(verdict.status, Status::Verified);
+//! println!("{}", openbadges_verify::report::human(&verdict));
+//! ```
+//!
+//! # Verify with options
+//!
+//! The owner's identities (the recipient check), the time to check validity at, and
+//! the documents a credential points to (here supplied in memory; with the `http`
+//! feature, [`net::Https`] fetches them, and with `fs` a folder or cache can):
+//!
+//! ```
+//! use std::collections::HashMap;
+//! use openbadges_verify::{CheckName, Documents, Options, Outcome, Status, recipient, sign, verify};
+//!
+//! let issuer = sign::Issuer::with_did([9; 32], "did:web:issuer.example");
+//! let badge = sign::sample_badge(&issuer, "Data literacy", "2026-01-10T00:00:00Z");
+//! let badge = issuer.sign_jcs(badge, "2026-01-10T00:00:00Z");
+//! let did_document = serde_json::to_vec(&issuer.did_document()).unwrap();
+//! let opts = Options {
+//!     now: "2026-06-01T00:00:00Z".parse().unwrap(),
+//!     // The sample badges are issued to this address, as a salted hash.
+//!     owner: recipient::Owner::parse([sign::SAMPLE_RECIPIENT]).unwrap(),
+//!     portfolio: true,
+//!     documents: Documents::from_map(HashMap::from([(
+//!         "https://issuer.example/.well-known/did.json".to_string(),
+//!         did_document,
+//!     )])),
+//!     ..Options::default()
+//! };
+//! let verdict = verify("badge.json", &serde_json::to_vec(&badge).unwrap(), &opts);
+//! assert_eq!(verdict.outcome(CheckName::Signature), Outcome::Pass);
+//! assert_eq!(verdict.outcome(CheckName::Recipient), Outcome::Pass);
+//! assert_eq!(verdict.status, Status::Verified);
+//! ```
+//!
+//! # Read the typed credential
+//!
+//! ```
+//! use openbadges_verify::{Options, sign, verify};
+//!
+//! let issuer = sign::Issuer::from_seed([7; 32]);
+//! let badge = sign::sample_badge(&issuer, "Rust basics", "2026-01-10T00:00:00Z");
+//! let badge = issuer.sign_jcs(badge, "2026-01-10T00:00:00Z");
+//! let verdict = verify("b.json", &serde_json::to_vec(&badge).unwrap(), &Options::default());
+//! let credential = verdict.typed.expect("a readable credential");
+//! assert_eq!(credential.name.as_deref(), Some("Rust basics"));
+//! assert_eq!(credential.issued().as_deref(), Some("2026-01-10T00:00:00Z"));
+//! assert_eq!(credential.issuer.name.as_deref(), Some("folio Sample Academy"));
+//! ```
+//!
+//! # Features
+//!
+//! - `http` (default): [`net`], an HTTPS client that connects only to public
+//!   addresses, for DID documents, status lists and hosted assertions.
+//! - `fs` (default): [`folder`], documents from a folder and a cache folder.
+//!
+//! Without them the core reads no file and opens no socket: documents come from the
+//! caller through [`documents::Supply`], [`documents::Fetch`] and [`documents::Cache`].
 //!
 //! Layout: `read` detects the format; `shape` checks structure and dates; `proof`
 //! verifies Data Integrity proofs (one function per suite); `keys` resolves
 //! verification methods (did:key, did:web, pinned keys); `status` reads status lists;
-//! `recipient` matches the owner; `documents` supplies pre-fetched documents.
+//! `recipient` matches the owner; `documents` is where documents come from.
 
 pub mod bake;
+pub mod bounded;
 pub mod claims;
 pub mod contexts;
 pub mod credential;
 pub mod documents;
+#[cfg(feature = "fs")]
+pub mod folder;
 pub mod jsonld;
 pub mod jws;
 pub mod jwt;
 pub mod keys;
+#[cfg(feature = "http")]
+pub mod net;
 pub mod ob2;
 pub mod presentation;
 pub mod proof;
@@ -31,6 +111,7 @@ pub mod report;
 pub mod shape;
 pub mod sign;
 pub mod status;
+pub mod url;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -351,13 +432,130 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
         .collect()
 }
 
+/// Steps 2-4 for a VC-JWT: shape (with the JWT claim rules), signature and key.
+fn secured_by_token(
+    jws: &jws::Jws,
+    doc: &serde_json::Value,
+    issuer: Option<&str>,
+    opts: &Options,
+    checks: &mut Checks,
+    inputs: &mut Vec<Input>,
+) -> Option<String> {
+    match shape::check(doc).and_then(|note| {
+        claims::check(&jws.payload, doc)?;
+        Ok(note)
+    }) {
+        Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
+        Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
+    }
+    checks.record(jwt::check(jws, issuer, opts, inputs))
+}
+
+/// Steps 2-4 for embedded proofs: shape (including safe-mode JSON-LD expansion of the
+/// unsigned document), each proof's signature, and whose key signed.
+fn secured_by_proofs(
+    doc: &serde_json::Value,
+    issuer: Option<&str>,
+    opts: &Options,
+    checks: &mut Checks,
+    inputs: &mut Vec<Input>,
+) -> Option<String> {
+    let shape = shape::check(doc);
+    match &shape {
+        Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note.clone()),
+        Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem.clone()),
+    }
+    let proofs = proof::verify_all(doc, opts, inputs);
+    let (sig_outcome, sig_detail) = proofs.signature_outcome();
+    checks.set(CheckName::Signature, sig_outcome, sig_detail);
+    let (key_outcome, key_detail) = proofs.key_outcome(issuer);
+    checks.set(CheckName::Key, key_outcome, key_detail);
+    if let Some(Err(problem)) = proofs.unsafe_terms()
+        && shape.is_ok()
+    {
+        // Safe mode failing on the credential's terms is a shape problem.
+        checks.set(CheckName::Shape, Outcome::Fail, problem);
+    }
+    proofs.suites()
+}
+
+/// Step 5: the credential's dates; a token's `nbf`/`exp` when stricter; a Data
+/// Integrity proof's own `expires`.
+fn validity(
+    typed: &Credential,
+    doc: &serde_json::Value,
+    jws: Option<&jws::Jws>,
+    now: DateTime<Utc>,
+) -> (Outcome, String) {
+    let (mut validity, mut detail) = shape::window(&typed.dates, now);
+    if let Some(jws) = jws {
+        let claim = |name: &str| {
+            jws.payload
+                .get(name)
+                .and_then(serde_json::Value::as_f64)
+                .and_then(|s| DateTime::from_timestamp(s as i64, 0))
+                .map(|d| serde_json::Value::String(d.to_rfc3339()))
+        };
+        let mut window = serde_json::Map::new();
+        if let Some(nbf) = claim("nbf") {
+            window.insert("validFrom".into(), nbf);
+        }
+        if let Some(exp) = claim("exp") {
+            window.insert("validUntil".into(), exp);
+        }
+        let (o, d) = shape::validity(&serde_json::Value::Object(window), now);
+        let rank = |o: Outcome| match o {
+            Outcome::Fail => 3,
+            Outcome::Warn => 2,
+            Outcome::Skipped => 1,
+            Outcome::Pass => 0,
+        };
+        if rank(o) > rank(validity) {
+            (validity, detail) = (o, format!("token: {d}"));
+        }
+    }
+    if jws.is_none()
+        && validity == Outcome::Pass
+        && let Some(expired) = proof::expired(doc, now)
+    {
+        (validity, detail) = expired;
+    }
+    (validity, detail)
+}
+
+/// Step 7: the recipient against the owner, unless verifying on its own.
+fn recipient_step(typed: &Credential, opts: &Options) -> (Outcome, String) {
+    if !opts.portfolio && opts.owner.is_empty() {
+        return (
+            Outcome::Skipped,
+            "recipient not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the recipient with the owner)".to_string(),
+        );
+    }
+    recipient::check_identities(&typed.recipients, &opts.owner)
+}
+
+/// Step 8: who vouches for the issuer, unless verifying on its own.
+fn trust_step(
+    issuer: Option<&str>,
+    typed: &Credential,
+    opts: &Options,
+) -> (Outcome, String, Option<Standing>) {
+    if !opts.portfolio && opts.trust.is_empty() && opts.registries.is_empty() {
+        return (
+            Outcome::Skipped,
+            "trust not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the issuer with its trust list)".to_string(),
+            None,
+        );
+    }
+    trust(issuer, typed.issuer.name.as_deref(), opts)
+}
+
 /// Verifies one credential file. `file` is the name shown in the verdict.
 pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
     verify_at(file, bytes, opts, Depth::Credential)
 }
 
-/// Long because it is the verification procedure itself, its numbered steps in the
-/// order they must run; split up, the order would be spread over several functions.
+/// The verification procedure, its numbered steps in the order they must run.
 fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict {
     let mut checks = Checks(Vec::new());
     let mut inputs = vec![Input::new("credential", file, bytes)];
@@ -426,73 +624,14 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
             checks.record(checked.secured)
         }
         (Some(jws), _) => {
-            match shape::check(&doc).and_then(|note| {
-                claims::check(&jws.payload, &doc)?;
-                Ok(note)
-            }) {
-                Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
-                Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
-            }
-            checks.record(jwt::check(jws, issuer.as_deref(), opts, &mut inputs))
+            secured_by_token(jws, &doc, issuer.as_deref(), opts, &mut checks, &mut inputs)
         }
-        (None, _) => {
-            // Shape, including safe-mode JSON-LD expansion of the unsigned document.
-            let shape = shape::check(&doc);
-            match &shape {
-                Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note.clone()),
-                Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem.clone()),
-            }
-            let proofs = proof::verify_all(&doc, opts, &mut inputs);
-            let (sig_outcome, sig_detail) = proofs.signature_outcome();
-            checks.set(CheckName::Signature, sig_outcome, sig_detail);
-            let (key_outcome, key_detail) = proofs.key_outcome(issuer.as_deref());
-            checks.set(CheckName::Key, key_outcome, key_detail);
-            if let Some(Err(problem)) = proofs.unsafe_terms()
-                && shape.is_ok()
-            {
-                // Safe mode failing on the credential's terms is a shape problem.
-                checks.set(CheckName::Shape, Outcome::Fail, problem);
-            }
-            proofs.suites()
-        }
+        (None, _) => secured_by_proofs(&doc, issuer.as_deref(), opts, &mut checks, &mut inputs),
     };
 
     // 5. Validity window: the credential's dates, and a token's `nbf`/`exp` too.
     let typed = Credential::read(&doc);
-    let (mut validity, mut validity_detail) = shape::window(&typed.dates, opts.now);
-    if let Some(jws) = &jws {
-        let claim = |name: &str| {
-            jws.payload
-                .get(name)
-                .and_then(serde_json::Value::as_f64)
-                .and_then(|s| DateTime::from_timestamp(s as i64, 0))
-                .map(|d| serde_json::Value::String(d.to_rfc3339()))
-        };
-        let mut window = serde_json::Map::new();
-        if let Some(nbf) = claim("nbf") {
-            window.insert("validFrom".into(), nbf);
-        }
-        if let Some(exp) = claim("exp") {
-            window.insert("validUntil".into(), exp);
-        }
-        let (o, d) = shape::validity(&serde_json::Value::Object(window), opts.now);
-        let rank = |o: Outcome| match o {
-            Outcome::Fail => 3,
-            Outcome::Warn => 2,
-            Outcome::Skipped => 1,
-            Outcome::Pass => 0,
-        };
-        if rank(o) > rank(validity) {
-            (validity, validity_detail) = (o, format!("token: {d}"));
-        }
-    }
-    // A Data Integrity proof may carry its own end of validity.
-    if jws.is_none()
-        && validity == Outcome::Pass
-        && let Some(expired) = proof::expired(&doc, opts.now)
-    {
-        (validity, validity_detail) = expired;
-    }
+    let (validity, validity_detail) = validity(&typed, &doc, jws.as_ref(), opts.now);
     checks.set(CheckName::Validity, validity, validity_detail);
 
     // 6. Status.
@@ -513,29 +652,11 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     }
 
     // 7. Recipient.
-    let (outcome, detail) = if !opts.portfolio && opts.owner.is_empty() {
-        (
-            Outcome::Skipped,
-            "recipient not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the recipient with the owner)".to_string(),
-        )
-    } else {
-        recipient::check_identities(&typed.recipients, &opts.owner)
-    };
+    let (outcome, detail) = recipient_step(&typed, opts);
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
-    let (outcome, detail, issuer_standing) = if !opts.portfolio
-        && opts.trust.is_empty()
-        && opts.registries.is_empty()
-    {
-        (
-            Outcome::Skipped,
-            "trust not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the issuer with its trust list)".to_string(),
-            None,
-        )
-    } else {
-        trust(issuer.as_deref(), typed.issuer.name.as_deref(), opts)
-    };
+    let (outcome, detail, issuer_standing) = trust_step(issuer.as_deref(), &typed, opts);
     checks.set(CheckName::Trust, outcome, detail);
 
     let checks = checks.finish("not reached");
@@ -636,8 +757,7 @@ fn trust(
             None,
         );
     };
-    let trust = &opts.trust;
-    if let Some(t) = trust.iter().find(|t| t.id == issuer) {
+    if let Some(t) = opts.trust.iter().find(|t| t.id == issuer) {
         return (
             Outcome::Pass,
             match &t.name {
@@ -649,63 +769,12 @@ fn trust(
             }),
         );
     }
-    let mut unchecked = Vec::new();
-    for registry in opts.registries.iter() {
-        match registry.lookup(issuer, &opts.documents, opts.now) {
-            registry::Lookup::Listed(entry) => {
-                return (
-                    Outcome::Pass,
-                    format!(
-                        "listed in {}{}{}",
-                        registry.name,
-                        entry
-                            .name
-                            .as_deref()
-                            .map_or(String::new(), |n| format!(" as \"{n}\"")),
-                        registry
-                            .governance_url
-                            .as_deref()
-                            .map_or(String::new(), |g| format!(" (governance: {g})"))
-                    ),
-                    Some(Standing::Listed {
-                        registry: registry.name.clone(),
-                        governance_url: registry.governance_url.clone(),
-                        entry,
-                    }),
-                );
-            }
-            registry::Lookup::NotListed => {}
-            registry::Lookup::Unchecked(why) => {
-                unchecked.push(format!("{}: {why}", registry.name));
-            }
-        }
-    }
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+    let unchecked = match registry_listing(issuer, opts) {
+        Ok(listed) => return listed,
+        Err(unchecked) => unchecked,
     };
-    if let Some(name) = name.filter(|n| !fold(n).is_empty()) {
-        let trusted = trust
-            .iter()
-            .filter_map(|t| Some((t.id.as_str(), t.name.as_deref()?, "trusted")));
-        let listed = opts
-            .registries
-            .iter()
-            .flat_map(|r| r.names().into_iter().map(|(id, n)| (id, n, "listed")));
-        if let Some((id, _, how)) = trusted
-            .chain(listed)
-            .find(|(id, n, _)| *id != issuer && fold(n) == fold(name))
-        {
-            return (
-                Outcome::Fail,
-                format!(
-                    "impersonation: the issuer calls itself \"{name}\", the name of the {how} issuer {id}, but it is {issuer}"
-                ),
-                Some(Standing::Impersonation { of: id.to_string() }),
-            );
-        }
+    if let Some(impersonation) = impersonation(issuer, name, opts) {
+        return impersonation;
     }
     let claimed = match name {
         Some(name) => format!("{issuer} claims to be \"{name}\""),
@@ -734,6 +803,84 @@ fn trust(
         },
         Some(Standing::Unlisted { registries }),
     )
+}
+
+/// The first registry that lists `issuer`, as the trust check's pass; else the
+/// reasons of the registries that could not be asked (empty when all answered).
+fn registry_listing(
+    issuer: &str,
+    opts: &Options,
+) -> Result<(Outcome, String, Option<Standing>), Vec<String>> {
+    let mut unchecked = Vec::new();
+    for registry in opts.registries.iter() {
+        match registry.lookup(issuer, &opts.documents, opts.now) {
+            registry::Lookup::Listed(entry) => {
+                return Ok((
+                    Outcome::Pass,
+                    format!(
+                        "listed in {}{}{}",
+                        registry.name,
+                        entry
+                            .name
+                            .as_deref()
+                            .map_or(String::new(), |n| format!(" as \"{n}\"")),
+                        registry
+                            .governance_url
+                            .as_deref()
+                            .map_or(String::new(), |g| format!(" (governance: {g})"))
+                    ),
+                    Some(Standing::Listed {
+                        registry: registry.name.clone(),
+                        governance_url: registry.governance_url.clone(),
+                        entry,
+                    }),
+                ));
+            }
+            registry::Lookup::NotListed => {}
+            registry::Lookup::Unchecked(why) => {
+                unchecked.push(format!("{}: {why}", registry.name));
+            }
+        }
+    }
+    Err(unchecked)
+}
+
+/// A fail when `issuer` calls itself by the name of a trusted or listed issuer with
+/// another identifier (names compared case- and space-insensitively).
+fn impersonation(
+    issuer: &str,
+    name: Option<&str>,
+    opts: &Options,
+) -> Option<(Outcome, String, Option<Standing>)> {
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    if let Some(name) = name.filter(|n| !fold(n).is_empty()) {
+        let trusted = opts
+            .trust
+            .iter()
+            .filter_map(|t| Some((t.id.as_str(), t.name.as_deref()?, "trusted")));
+        let listed = opts
+            .registries
+            .iter()
+            .flat_map(|r| r.names().into_iter().map(|(id, n)| (id, n, "listed")));
+        if let Some((id, _, how)) = trusted
+            .chain(listed)
+            .find(|(id, n, _)| *id != issuer && fold(n) == fold(name))
+        {
+            return Some((
+                Outcome::Fail,
+                format!(
+                    "impersonation: the issuer calls itself \"{name}\", the name of the {how} issuer {id}, but it is {issuer}"
+                ),
+                Some(Standing::Impersonation { of: id.to_string() }),
+            ));
+        }
+    }
+    None
 }
 
 pub fn hex(bytes: &[u8]) -> String {

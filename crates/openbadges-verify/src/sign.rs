@@ -219,7 +219,7 @@ fn uuid_like(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::badge::{Options, Status, verify};
+    use crate::{Options, Status, verify};
 
     #[test]
     fn signed_samples_verify() {

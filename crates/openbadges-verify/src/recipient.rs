@@ -349,10 +349,7 @@ mod tests {
     }
 
     fn sha(text: &str) -> String {
-        format!(
-            "sha256${}",
-            super::super::hex(&Sha256::digest(text.as_bytes()))
-        )
+        format!("sha256${}", crate::hex(&Sha256::digest(text.as_bytes())))
     }
 
     fn hashed(email: &str, salt: &str) -> Value {
@@ -374,7 +371,7 @@ mod tests {
             "identity": sha("ada@example.orgsalty")}});
         expect(&doc, &["ada@example.org"], Outcome::Pass);
         expect(&doc, &["eve@example.org"], Outcome::Fail);
-        let md5 = super::super::hex(&Md5::digest(b"ada@example.org"));
+        let md5 = crate::hex(&Md5::digest(b"ada@example.org"));
         let doc = json!({"recipient": {"type": "email", "hashed": true, "identity": format!("md5${md5}")}});
         expect(&doc, &["ada@example.org"], Outcome::Pass);
         let plain =

@@ -1,4 +1,4 @@
-//! Outgoing HTTP, limited to the public internet. A credential names the hosts folio
+//! Outgoing HTTP (feature `http`), limited to the public internet. A credential names the hosts folio
 //! fetches from (its did:web issuer, status list, hosted assertion, evidence links for
 //! `check --external`), so a crafted badge could make folio reach the build machine's
 //! own services, the private network or a cloud metadata endpoint. Every connection
@@ -14,9 +14,58 @@ use std::time::Duration;
 /// Set to `1` to let folio connect to private, loopback and link-local addresses (an
 /// issuer on a campus network, say).
 pub const ALLOW_PRIVATE_ENV: &str = "FOLIO_ALLOW_PRIVATE_NETWORK";
-/// Set to let folio reach loopback only, over plain HTTP too: the tests serve issuer
-/// documents from 127.0.0.1.
-pub const LOOPBACK_HTTP_ENV: &str = "FOLIO_ALLOW_LOOPBACK_HTTP";
+pub use crate::documents::LOOPBACK_HTTP_ENV;
+use crate::documents::{ACCEPT_JSON, Fetch, MAX_DOCUMENT_BYTES};
+
+/// How long one fetch may take in all.
+pub const FETCH_TIMEOUT: Duration = Duration::from_secs(5);
+/// Who is asking, in every request the verifier makes.
+pub const USER_AGENT: &str = concat!("folio/", env!("CARGO_PKG_VERSION"));
+
+/// The network for [`crate::Documents`]: [`fetch_as`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Https;
+
+impl Fetch for Https {
+    fn fetch(&self, url: &str, accept: &str) -> Result<Vec<u8>, String> {
+        fetch_as(url, accept)
+    }
+}
+
+/// GETs `url` as JSON over HTTPS (or loopback HTTP in tests) within the limits.
+pub fn fetch(url: &str) -> Result<Vec<u8>, String> {
+    fetch_as(url, ACCEPT_JSON)
+}
+
+/// Whether `url` may be fetched at all: HTTPS, or plain HTTP to loopback when
+/// [`LOOPBACK_HTTP_ENV`] is set (`loopback_http`).
+fn scheme_allowed(url: &str, loopback_http: bool) -> bool {
+    url.starts_with("https://")
+        || (url.starts_with("http://")
+            && crate::url::is_loopback_host(crate::url::host(url))
+            && loopback_http)
+}
+
+/// `fetch`, asking for `accept` (a badge page may be HTML or an image), within
+/// [`FETCH_TIMEOUT`] and [`MAX_DOCUMENT_BYTES`], following at most 3 redirects.
+pub fn fetch_as(url: &str, accept: &str) -> Result<Vec<u8>, String> {
+    if !scheme_allowed(url, std::env::var_os(LOOPBACK_HTTP_ENV).is_some()) {
+        return Err(format!("{url}: only https:// documents are fetched"));
+    }
+    let response = agent(FETCH_TIMEOUT, USER_AGENT, 3)
+        .get(url)
+        .set("Accept", accept)
+        .call()
+        .map_err(|e| match e {
+            ureq::Error::Status(code, _) => format!("{url} answered HTTP {code}"),
+            ureq::Error::Transport(t) => {
+                format!("{url} could not be fetched: {}", transport_error(&t))
+            }
+        })?;
+    crate::bounded::read_at_most(response.into_reader(), MAX_DOCUMENT_BYTES)
+        .map_err(|e| format!("{url} could not be read: {e}"))?
+        .ok_or_else(|| format!("{url} is larger than {MAX_DOCUMENT_BYTES} bytes"))
+}
 
 /// Which non-public addresses may be reached in this run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -152,6 +201,18 @@ pub fn classify(ip: IpAddr) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scheme rule alone: nothing here is fetched.
+    #[test]
+    fn only_https_or_loopback_http_is_fetched() {
+        assert!(scheme_allowed("https://issuer.example/did.json", false));
+        assert!(!scheme_allowed("http://issuer.example/did.json", true));
+        assert!(!scheme_allowed("file:///etc/passwd", true));
+        assert!(!scheme_allowed("http://127.0.0.1:8080/x", false));
+        assert!(scheme_allowed("http://127.0.0.1:8080/x", true));
+        assert!(scheme_allowed("http://localhost/x", true));
+        assert!(!scheme_allowed("http://127.0.0.1.evil.example/x", true));
+    }
 
     #[test]
     fn addresses_are_classified() {

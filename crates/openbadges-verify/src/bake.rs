@@ -98,7 +98,7 @@ fn text_chunk(kind: &[u8], data: &[u8]) -> Result<Option<String>, String> {
 
 fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
     let decoder = flate2::read::ZlibDecoder::new(data);
-    crate::util::bounded::inflate(decoder, MAX_INFLATED, "the baked credential", "zlib")
+    crate::bounded::inflate(decoder, MAX_INFLATED, "the baked credential", "zlib")
 }
 
 /// The credential baked in an SVG.

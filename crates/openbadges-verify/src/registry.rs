@@ -325,7 +325,7 @@ impl Registry {
                 };
                 let url = format!(
                     "{fetch_endpoint}{sep}sub={}",
-                    crate::util::url::percent_encode(did)
+                    crate::url::percent_encode(did)
                 );
                 match subordinate(&url, did, entity_id, keys, documents, now) {
                     Ok(Some(e)) => Lookup::Listed(e),

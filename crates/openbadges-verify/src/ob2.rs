@@ -106,8 +106,8 @@ fn ids(value: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// Long because it follows the Open Badges 2.0 verification steps in the spec's
-/// order (assertion, BadgeClass, Profile, hosting or signature, revocation).
+/// The Open Badges 2.0 verification steps in the spec's order (assertion,
+/// BadgeClass, Profile, hosting or signature, revocation).
 pub fn check(
     assertion: &Value,
     jws: Option<&Jws>,
@@ -136,24 +136,8 @@ pub fn check(
         _ => None,
     };
     let assertion = linked.as_ref().unwrap_or(assertion);
-    // A baked link may lead to an Open Badges 1.x assertion: named, not verified.
-    if let Some(kind) = linked.as_ref().and_then(super::read::legacy_kind) {
-        let why = format!(
-            "the image links to an {}: {}",
-            super::read::Format::Legacy(kind).describe(),
-            kind.reason()
-        );
-        return Checked {
-            shape: (Outcome::Skipped, why.clone()),
-            secured: Secured {
-                signature: (Outcome::Skipped, why.clone()),
-                key: (Outcome::Skipped, why),
-                suite,
-            },
-            status: None,
-            issuer: None,
-            display: assertion.clone(),
-        };
+    if let Some(legacy) = linked.as_ref().and_then(|l| legacy_link(l, &suite)) {
+        return legacy;
     }
     let shape = match (shape(assertion), &copy) {
         (Ok(note), _) => (Outcome::Pass, note),
@@ -164,27 +148,7 @@ pub fn check(
         (Err(problem), _) => (Outcome::Fail, problem),
     };
     let mut display = assertion.clone();
-    // BadgeClass, then its issuer Profile.
-    let profile = dereference(
-        assertion.get("badge"),
-        "badge-class",
-        "BadgeClass",
-        opts,
-        inputs,
-    )
-    .and_then(|mut badge| {
-        let profile = dereference(
-            badge.get("issuer"),
-            "issuer-profile",
-            "issuer profile",
-            opts,
-            inputs,
-        )?;
-        badge["issuer"] = profile.clone();
-        display["badge"] = badge;
-        Ok(profile)
-    });
-    let profile = match profile {
+    let profile = match badge_and_profile(assertion, &mut display, opts, inputs) {
         Ok(p) => p,
         Err(why) => {
             let secured = match jws {
@@ -227,6 +191,54 @@ pub fn check(
         issuer,
         display,
     }
+}
+
+/// A baked link that leads to an Open Badges 1.x assertion: named, not verified.
+fn legacy_link(linked: &Value, suite: &Option<String>) -> Option<Checked> {
+    let kind = super::read::legacy_kind(linked)?;
+    let why = format!(
+        "the image links to an {}: {}",
+        super::read::Format::Legacy(kind).describe(),
+        kind.reason()
+    );
+    Some(Checked {
+        shape: (Outcome::Skipped, why.clone()),
+        secured: Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Skipped, why),
+            suite: suite.clone(),
+        },
+        status: None,
+        issuer: None,
+        display: linked.clone(),
+    })
+}
+
+/// The assertion's BadgeClass, then its issuer Profile (each embedded or fetched),
+/// put into `display`; the Profile is returned.
+fn badge_and_profile(
+    assertion: &Value,
+    display: &mut Value,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<Value, String> {
+    let mut badge = dereference(
+        assertion.get("badge"),
+        "badge-class",
+        "BadgeClass",
+        opts,
+        inputs,
+    )?;
+    let profile = dereference(
+        badge.get("issuer"),
+        "issuer-profile",
+        "issuer profile",
+        opts,
+        inputs,
+    )?;
+    badge["issuer"] = profile.clone();
+    display["badge"] = badge;
+    Ok(profile)
 }
 
 /// A signed assertion: the creator key checks the signature; the key check asks
