@@ -13,6 +13,16 @@ use crate::error::{Error, Location, Result, suggest};
 
 pub const CONFIG_FILE: &str = "folio.yaml";
 
+/// The default `badges.verifiers`: the Digital Credentials Consortium's VerifierPlus
+/// (the link format the DCC Learner Credential Wallet shares) and 1EdTech's validator.
+pub const DEFAULT_VERIFIERS: &[&str] = &[
+    "https://verifierplus.org/#verify?vc={url}",
+    "https://openbadgesvalidator.imsglobal.org/results?url={url}",
+];
+
+/// Shared with every other YAML reader (pages, pathways, themes, folio.lock).
+pub(crate) use crate::util::yaml::yaml_error_parts;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -210,10 +220,7 @@ fn registry_settings(raw: Vec<RawRegistry>) -> Result<Vec<RegistrySetting>> {
 }
 
 fn default_verifiers() -> Vec<String> {
-    crate::site::recheck::DEFAULT_VERIFIERS
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    DEFAULT_VERIFIERS.iter().map(|s| s.to_string()).collect()
 }
 
 impl Default for RawBadges {
@@ -411,8 +418,8 @@ impl Config {
         Config::parse(root, &path, &text, overrides)
     }
 
-    /// Long because it validates each setting in turn, each with an error naming the
-    /// key and how to fix it; the checks share the parsed file and its path.
+    /// Parses and checks `folio.yaml`, each setting with an error naming the key and
+    /// how to fix it.
     pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
         let raw: RawConfig = if text.trim().is_empty() {
             return Err(Error::Config {
@@ -442,105 +449,11 @@ impl Config {
             hint: Some("write it like `https://you.github.io/portfolio/` or `/`".into()),
         })?;
 
-        // `output_dir` in the file stays inside the portfolio (a shared or cloned
-        // folio.yaml must not write into `~/.ssh`); `--out` is the user's own choice.
-        if overrides.out.is_none()
-            && let Some(dir) = &raw.output_dir
-            && (dir.is_absolute()
-                || dir
-                    .components()
-                    .any(|c| matches!(c, std::path::Component::ParentDir)))
-        {
-            return Err(Error::Config {
-                loc: Location::file(path),
-                msg: format!(
-                    "output_dir `{}` is outside the portfolio",
-                    dir.display()
-                ),
-                hint: Some(
-                    "write a folder inside the portfolio (`public`, `docs`), or pass --out to build elsewhere"
-                        .into(),
-                ),
-            });
-        }
-        let output_dir = overrides
-            .out
-            .clone()
-            .or(raw.output_dir)
-            .unwrap_or_else(|| PathBuf::from("public"));
-        let output_dir = if output_dir.is_absolute() {
-            output_dir
-        } else {
-            root.join(output_dir)
-        };
-        // Inside `static/` or `content/`, each build would copy the last one into itself.
-        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-        for source in ["static", "content"] {
-            if absolute(&output_dir).starts_with(absolute(&root.join(source))) {
-                return Err(Error::Config {
-                    loc: Location::file(path),
-                    msg: format!(
-                        "the output folder {} is inside `{source}/`, which folio reads",
-                        output_dir.display()
-                    ),
-                    hint: Some("choose a folder beside it, like `public` or `docs`".into()),
-                });
-            }
-        }
+        let output_dir = output_dir(root, path, raw.output_dir, overrides)?;
 
-        let source_error = |key: &str, msg: String| {
-            Error::Config {
-            loc: key_location(path, text, key),
-            msg: format!("{key}: {msg}"),
-            hint: Some(
-                "a source is `{ git: URL, tag: v1.2.0 }` (or `rev:`, `branch:`) or `{ url: https://…/theme.tar.gz }`"
-                    .into(),
-            ),
-        }
-        };
-        let (theme, theme_source) = match raw.theme {
-            RawSetting::Name(name) => (name, None),
-            RawSetting::Source(spec) => {
-                let source = spec.source().map_err(|m| source_error("theme", m))?;
-                (
-                    format!("{} ({})", source.key(), source.requested()),
-                    Some(Sourced {
-                        source,
-                        path: spec.path,
-                    }),
-                )
-            }
-        };
-        let mut trust_sources = Vec::new();
-        for spec in raw.badges.trust_from {
-            let source = spec
-                .source()
-                .map_err(|m| source_error("badges.trust_from", m))?;
-            trust_sources.push(Sourced {
-                source,
-                path: spec.path,
-            });
-        }
-        let mut pathways = Vec::new();
-        let mut pathway_sources = Vec::new();
-        for entry in raw.pathways {
-            match entry {
-                RawSetting::Name(name) => pathways.push(name),
-                RawSetting::Source(spec) => {
-                    let source = spec.source().map_err(|m| source_error("pathways", m))?;
-                    if spec.path.is_none() {
-                        return Err(source_error(
-                            "pathways",
-                            format!("{} needs `path:`, the pathway file inside it", source.key()),
-                        ));
-                    }
-                    pathway_sources.push(Sourced {
-                        source,
-                        path: spec.path,
-                    });
-                }
-            }
-        }
+        let (theme, theme_source) = theme_setting(raw.theme, path, text)?;
+        let trust_sources = trust_sources(raw.badges.trust_from, path, text)?;
+        let (pathways, pathway_sources) = pathway_settings(raw.pathways, path, text)?;
 
         if let Some(cname) = &raw.cname {
             check_cname(cname).map_err(|msg| Error::Config {
@@ -700,6 +613,143 @@ impl Config {
         ))
     }
 }
+/// Where the site is written: `--out`, or `output_dir` inside the portfolio (a shared
+/// or cloned folio.yaml must not write into `~/.ssh`), never inside a folder folio
+/// reads.
+fn output_dir(
+    root: &Path,
+    path: &Path,
+    raw_output_dir: Option<PathBuf>,
+    overrides: &Overrides,
+) -> Result<PathBuf> {
+    // `output_dir` in the file stays inside the portfolio (a shared or cloned
+    // folio.yaml must not write into `~/.ssh`); `--out` is the user's own choice.
+    if overrides.out.is_none()
+        && let Some(dir) = &raw_output_dir
+        && (dir.is_absolute()
+            || dir
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir)))
+    {
+        return Err(Error::Config {
+            loc: Location::file(path),
+            msg: format!(
+                "output_dir `{}` is outside the portfolio",
+                dir.display()
+            ),
+            hint: Some(
+                "write a folder inside the portfolio (`public`, `docs`), or pass --out to build elsewhere"
+                    .into(),
+            ),
+        });
+    }
+    let output_dir = overrides
+        .out
+        .clone()
+        .or(raw_output_dir)
+        .unwrap_or_else(|| PathBuf::from("public"));
+    let output_dir = if output_dir.is_absolute() {
+        output_dir
+    } else {
+        root.join(output_dir)
+    };
+    // Inside `static/` or `content/`, each build would copy the last one into itself.
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    for source in ["static", "content"] {
+        if absolute(&output_dir).starts_with(absolute(&root.join(source))) {
+            return Err(Error::Config {
+                loc: Location::file(path),
+                msg: format!(
+                    "the output folder {} is inside `{source}/`, which folio reads",
+                    output_dir.display()
+                ),
+                hint: Some("choose a folder beside it, like `public` or `docs`".into()),
+            });
+        }
+    }
+    Ok(output_dir)
+}
+
+/// The error for a malformed source setting (`theme`, `badges.trust_from`,
+/// `pathways`), at its key.
+fn source_error(path: &Path, text: &str, key: &str, msg: String) -> Error {
+    Error::Config {
+        loc: key_location(path, text, key),
+        msg: format!("{key}: {msg}"),
+        hint: Some(
+            "a source is `{ git: URL, tag: v1.2.0 }` (or `rev:`, `branch:`) or `{ url: https://…/theme.tar.gz }`"
+                .into(),
+        ),
+    }
+}
+
+/// `theme:` as a name (built-in or folder), or a source to fetch.
+fn theme_setting(raw: RawSetting, path: &Path, text: &str) -> Result<(String, Option<Sourced>)> {
+    Ok(match raw {
+        RawSetting::Name(name) => (name, None),
+        RawSetting::Source(spec) => {
+            let source = spec
+                .source()
+                .map_err(|m| source_error(path, text, "theme", m))?;
+            (
+                format!("{} ({})", source.key(), source.requested()),
+                Some(Sourced {
+                    source,
+                    path: spec.path,
+                }),
+            )
+        }
+    })
+}
+
+/// `badges.trust_from:`, each a source holding a `trust.yaml`.
+fn trust_sources(specs: Vec<crate::source::Spec>, path: &Path, text: &str) -> Result<Vec<Sourced>> {
+    specs
+        .into_iter()
+        .map(|spec| {
+            let source = spec
+                .source()
+                .map_err(|m| source_error(path, text, "badges.trust_from", m))?;
+            Ok(Sourced {
+                source,
+                path: spec.path,
+            })
+        })
+        .collect()
+}
+
+/// `pathways:`, as files in the portfolio and sources (which must name the file).
+fn pathway_settings(
+    entries: Vec<RawSetting>,
+    path: &Path,
+    text: &str,
+) -> Result<(Vec<String>, Vec<Sourced>)> {
+    let mut pathways = Vec::new();
+    let mut pathway_sources = Vec::new();
+    for entry in entries {
+        match entry {
+            RawSetting::Name(name) => pathways.push(name),
+            RawSetting::Source(spec) => {
+                let source = spec
+                    .source()
+                    .map_err(|m| source_error(path, text, "pathways", m))?;
+                if spec.path.is_none() {
+                    return Err(source_error(
+                        path,
+                        text,
+                        "pathways",
+                        format!("{} needs `path:`, the pathway file inside it", source.key()),
+                    ));
+                }
+                pathway_sources.push(Sourced {
+                    source,
+                    path: spec.path,
+                });
+            }
+        }
+    }
+    Ok((pathways, pathway_sources))
+}
 
 /// Splits a base URL into its canonical form and its path prefix. Accepts absolute
 /// URLs (`https://host/sub/`) and bare paths (`/sub/`).
@@ -746,37 +796,6 @@ pub(crate) fn config_error(path: &Path, e: &serde_yaml::Error) -> Error {
     let hint = unknown_field_hint(&msg)
         .or_else(|| Some("see the configuration section of README.md".to_string()));
     Error::Config { loc, msg, hint }
-}
-
-/// Splits a serde_yaml error into a file location (shifted by `line_offset` lines, for
-/// YAML embedded in a larger file) and its message without the trailing position.
-pub(crate) fn yaml_error_parts(
-    path: &Path,
-    e: &serde_yaml::Error,
-    line_offset: u32,
-) -> (Location, String) {
-    let mut msg = e.to_string();
-    // serde_yaml appends " at line L column C"; we print the position up front instead.
-    if let Some(i) = msg.find(" at line ") {
-        msg.truncate(i);
-    }
-    // serde names our Rust types ("expected struct RawConfig"): say what is meant.
-    while let Some(i) = msg.find("struct ") {
-        let end = msg[i + 7..]
-            .find(|c: char| !c.is_alphanumeric() && c != '_')
-            .map_or(msg.len(), |e| i + 7 + e);
-        msg.replace_range(i..end, "a mapping of `key: value` settings");
-    }
-    // A tab where YAML wants indentation is reported as a character that "cannot start
-    // any token": say what it most likely is.
-    if msg.contains("cannot start any token") || msg.contains("tab") {
-        msg.push_str(" (a tab? YAML indents with spaces only)");
-    }
-    let loc = match e.location() {
-        Some(l) => Location::at(path, l.line() as u32 + line_offset, l.column() as u32),
-        None => Location::file(path),
-    };
-    (loc, msg)
 }
 
 /// A custom domain for GitHub Pages' `CNAME` file: one host name, nothing else (a

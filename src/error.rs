@@ -130,8 +130,8 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A `--documents` folder's index: unreadable (an I/O error) or wrong at a line.
-impl From<crate::badge::documents::IndexError> for Error {
-    fn from(e: crate::badge::documents::IndexError) -> Self {
+impl From<crate::badge::folder::IndexError> for Error {
+    fn from(e: crate::badge::folder::IndexError) -> Self {
         if let Some(io) = e.unreadable {
             return Error::io(&e.path, "cannot read file", io);
         }

@@ -231,7 +231,7 @@ fn workflow_text(template: &str) -> (String, Option<String>) {
 /// The SHA-256 of each release archive, from the release's `SHA256SUMS`.
 fn release_hashes(releases: &str, tag: &str) -> std::result::Result<Vec<(String, String)>, String> {
     let url = format!("{releases}/{tag}/SHA256SUMS");
-    let bytes = crate::badge::documents::fetch_as(&url, "text/plain")?;
+    let bytes = crate::net::fetch_as(&url, "text/plain")?;
     let text = String::from_utf8_lossy(&bytes);
     let mut out = Vec::new();
     for line in text.lines() {

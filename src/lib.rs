@@ -8,6 +8,7 @@
 
 /// The verifier (`crates/openbadges-verify`), under the name the rest of folio uses.
 pub use openbadges_verify as badge;
+pub mod badge_view;
 pub mod cache;
 pub mod cli;
 pub mod cmd;
@@ -201,25 +202,18 @@ pub trait Ahead {
     fn superseded(&self) -> bool;
 }
 
-/// Like [`build`], reusing what `cache` holds from earlier builds, and rendering the
-/// pages `ahead` wants first (both for `serve`).
-pub fn build_cached(
-    config: &Config,
-    sink: &mut dyn Sink,
-    cache: Option<&Cache>,
-    ahead: Option<&dyn Ahead>,
-) -> Result<Report> {
-    let started = Instant::now();
-    let mut phases = Phases::new();
-    // Themes and pathways from sources: fetched or cached, checked against folio.lock.
-    let with_sources;
-    let config = if config.has_sources() {
-        with_sources = config.with_sources()?;
-        &with_sources
-    } else {
-        config
-    };
-    let theme = render::theme::load(config)?;
+/// The site before rendering, and what the report says of its badges.
+struct Model {
+    site: site::Site,
+    warnings: Vec<String>,
+    verified: usize,
+    failed: usize,
+    expired: usize,
+    badges_checked: usize,
+}
+
+/// Pages, badges (verified) and pathways (evaluated), joined into the site.
+fn model(config: &Config, cache: Option<&Cache>, phases: &mut Phases) -> Result<Model> {
     let content = content::load(config, cache.map(|c| &c.content))?;
     phases.done("content");
     if let Some(c) = cache {
@@ -242,6 +236,62 @@ pub fn build_cached(
     let pathways = pathway::load(config)?;
     let mut site = site::join(content, badges)?;
     site.follow(&pathways, &config.base_path, &config.base_url);
+    Ok(Model {
+        site,
+        warnings,
+        verified,
+        failed,
+        expired,
+        badges_checked,
+    })
+}
+
+/// What the site holds, for the report: pages, sections, pathway progress.
+fn summary(site: &site::Site) -> Report {
+    Report {
+        pages: site.content.pages.len(),
+        sections: site.content.sections.len(),
+        pathways: site
+            .pathways
+            .iter()
+            .map(|p| PathwaySummary {
+                name: p.name.clone(),
+                state_label: p.state_label.clone(),
+                met: p.met,
+                total: p.total,
+            })
+            .collect(),
+        ..Report::default()
+    }
+}
+
+/// Like [`build`], reusing what `cache` holds from earlier builds, and rendering the
+/// pages `ahead` wants first (both for `serve`).
+pub fn build_cached(
+    config: &Config,
+    sink: &mut dyn Sink,
+    cache: Option<&Cache>,
+    ahead: Option<&dyn Ahead>,
+) -> Result<Report> {
+    let started = Instant::now();
+    let mut phases = Phases::new();
+    // Themes and pathways from sources: fetched or cached, checked against folio.lock.
+    let with_sources;
+    let config = if config.has_sources() {
+        with_sources = config.with_sources()?;
+        &with_sources
+    } else {
+        config
+    };
+    let theme = render::theme::load(config)?;
+    let Model {
+        mut site,
+        mut warnings,
+        verified,
+        failed,
+        expired,
+        badges_checked,
+    } = model(config, cache, &mut phases)?;
     let missing_pages = std::mem::take(&mut site.content.missing_pages);
     let badge_files = std::mem::take(&mut site.badges.files);
     let favicon = render::resolve_favicon(config, &theme)?;
@@ -301,14 +351,11 @@ pub fn build_cached(
         out.abort();
         return Err(Error::Superseded);
     }
-    let content = &site.content;
     let rendered = match cache {
         Some(c) => c.html.take_misses(),
-        None => content.pages.len() + content.sections.len() + 1,
+        None => site.content.pages.len() + site.content.sections.len() + 1,
     };
     let report = Report {
-        pages: content.pages.len(),
-        sections: content.sections.len(),
         files: out.scan.len(),
         rendered,
         badges_verified: verified,
@@ -317,18 +364,7 @@ pub fn build_cached(
         badges_checked,
         warnings,
         broken_links,
-        pathways: site
-            .pathways
-            .iter()
-            .map(|p| PathwaySummary {
-                name: p.name.clone(),
-                state_label: p.state_label.clone(),
-                met: p.met,
-                total: p.total,
-            })
-            .collect(),
-        elapsed: Duration::ZERO,
-        phases: Vec::new(),
+        ..summary(&site)
     };
     out.commit()?;
     phases.done("write");

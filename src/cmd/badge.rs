@@ -139,7 +139,7 @@ pub(crate) fn fetch_credential(url: &str) -> Result<(Vec<u8>, String), Error> {
         .or_else(|| credly_assertion(url))
         .unwrap_or_else(|| url.to_string());
     for _ in 0..MAX_HOPS {
-        let bytes = badge::documents::fetch_as(&url, ACCEPT).map_err(|why| {
+        let bytes = crate::net::fetch_as(&url, ACCEPT).map_err(|why| {
             Error::usage(format!("cannot fetch the badge: {why}"))
                 .with_hint("check the address; a private badge must be made public on its site first, or downloaded and added as a file")
         })?;

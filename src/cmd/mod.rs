@@ -16,6 +16,7 @@ pub mod pathway;
 pub mod published;
 pub mod serve;
 pub mod theme;
+pub mod theme_update;
 pub mod trust;
 pub mod verify;
 

@@ -81,7 +81,7 @@ pub fn compare(
         .map(|(slug, receipt)| {
             let status_now = receipt["status"].as_str().unwrap_or("unknown").to_string();
             let url = format!("{root}badges/{slug}/verification.json");
-            let fetched = crate::badge::documents::fetch(&url).and_then(|bytes| {
+            let fetched = crate::net::fetch(&url).and_then(|bytes| {
                 serde_json::from_slice::<Value>(&bytes)
                     .map_err(|_| format!("{url} is not a receipt (not JSON)"))
             });

@@ -68,7 +68,7 @@ pub fn vendor(root: &std::path::Path, quiet: bool) -> Result<(), Error> {
 /// `folio theme update [--to TAG]`; `Ok(false)` when the new version fails its check
 /// (the lock is then left as it was).
 pub fn theme_update(root: &std::path::Path, to: Option<&str>, quiet: bool) -> Result<bool, Error> {
-    let update = crate::source::update::plan(root, to)?;
+    let update = super::theme_update::plan(root, to)?;
     for warning in &update.warnings {
         eprintln!("warning: {warning}");
     }
@@ -81,7 +81,7 @@ pub fn theme_update(root: &std::path::Path, to: Option<&str>, quiet: bool) -> Re
         );
         return Ok(false);
     }
-    crate::source::update::apply(root, &update)?;
+    super::theme_update::apply(root, &update)?;
     if !quiet {
         println!(
             "theme `{}`: {} ({}) → {} ({}); folio.lock updated{}",

@@ -66,10 +66,95 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// One event as folio writes it: links resolved (a link to a missing page recorded
+/// with its line), images under the base path, code blocks focusable, task boxes
+/// labelled; every other event as it is.
+fn rewritten<'a>(
+    event: Event<'a>,
+    rel: &str,
+    links: &Links,
+    line: impl Fn() -> u32,
+    missing_pages: &mut Vec<MissingPage>,
+) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => match resolve(rel, &dest_url, links) {
+            Ok(url) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: url.map_or(dest_url, CowStr::from),
+                title,
+                id,
+            }),
+            Err(msg) => {
+                missing_pages.push(MissingPage {
+                    line: line(),
+                    link: dest_url.to_string(),
+                    msg,
+                });
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+        },
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: prefix_root_relative(&dest_url, links.base_path)
+                .map_or(dest_url, CowStr::from),
+            title,
+            id,
+        }),
+        // Keyboard users must be able to scroll a code block that is wider than
+        // the page: a focusable `<pre>` (WCAG 2.1.1; axe `scrollable-region-focusable`).
+        Event::Start(Tag::CodeBlock(kind)) => Event::Html(code_block_start(&kind).into()),
+        Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
+        // A task-list box is read out with its state, not as an unlabelled control.
+        Event::TaskListMarker(done) => Event::InlineHtml(
+            if done {
+                r#"<input type="checkbox" disabled checked aria-label="done"> "#
+            } else {
+                r#"<input type="checkbox" disabled aria-label="to do"> "#
+            }
+            .into(),
+        ),
+        other => other,
+    }
+}
+
+/// Gives each heading its id: the author's (`{#id}`), else one made from its text
+/// that no other heading has. Done once every heading is known, so a generated id
+/// never takes one the author gives later (`{#results-1}`).
+fn assign_heading_ids(
+    headings: &mut [Heading],
+    heading_events: &[usize],
+    events: &mut [Event],
+    ids: &mut IdAllocator,
+) {
+    for (heading, &start) in headings.iter_mut().zip(heading_events) {
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+            heading.id = match id {
+                Some(given) => given.to_string(),
+                None => ids.claim(&heading.id),
+            };
+            *id = Some(heading.id.clone().into());
+        }
+    }
+}
+
 /// Renders `body` (which starts on 0-based file line `body_line`) of the content file
-/// `rel`.
-/// Long because it is one pass over the parser's events (link resolution, heading
-/// ids, first paragraph, word count share state across the arms).
+/// `rel`, in one pass over the parser's events: heading ids, the first paragraph and
+/// the word count share state across it.
 pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered {
     // CommonMark: a NUL character is replaced by U+FFFD, never passed through.
     let body: std::borrow::Cow<str> = if body.contains('\0') {
@@ -94,58 +179,8 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Only a bad link needs its line; counting for every event would be quadratic.
         let line = || body_line + 1 + body[..range.start].matches('\n').count() as u32;
+        let event = rewritten(event, rel, links, line, &mut missing_pages);
         let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match resolve(rel, &dest_url, links) {
-                Ok(url) => Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: url.map_or(dest_url, CowStr::from),
-                    title,
-                    id,
-                }),
-                Err(msg) => {
-                    missing_pages.push(MissingPage {
-                        line: line(),
-                        link: dest_url.to_string(),
-                        msg,
-                    });
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: prefix_root_relative(&dest_url, links.base_path)
-                    .map_or(dest_url, CowStr::from),
-                title,
-                id,
-            }),
-            // Keyboard users must be able to scroll a code block that is wider than
-            // the page: a focusable `<pre>` (WCAG 2.1.1; axe `scrollable-region-focusable`).
-            Event::Start(Tag::CodeBlock(kind)) => Event::Html(code_block_start(&kind).into()),
-            Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
-            // A task-list box is read out with its state, not as an unlabelled control.
-            Event::TaskListMarker(done) => Event::InlineHtml(
-                if done {
-                    r#"<input type="checkbox" disabled checked aria-label="done"> "#
-                } else {
-                    r#"<input type="checkbox" disabled aria-label="to do"> "#
-                }
-                .into(),
-            ),
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
                 event
@@ -196,15 +231,7 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
         events.push(event);
     }
 
-    for (heading, &start) in headings.iter_mut().zip(&heading_events) {
-        if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
-            heading.id = match id {
-                Some(given) => given.to_string(),
-                None => ids.claim(&heading.id),
-            };
-            *id = Some(heading.id.clone().into());
-        }
-    }
+    assign_heading_ids(&mut headings, &heading_events, &mut events, &mut ids);
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered {

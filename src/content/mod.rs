@@ -137,18 +137,10 @@ struct Entry {
 /// Reads and renders every page under `ROOT/content`.
 /// Long because its stages (read entries, claim URLs, render, attach to sections)
 /// share the entry list and collect every error before failing.
-pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
-    let cache = memos.map(|m| &m.markdown);
-    let dir = config.root.join(CONTENT_DIR);
-    if !dir.is_dir() {
-        return Err(Error::content(
-            Location::file(&dir),
-            "no content folder: folio needs `content/` with at least `_index.md`",
-        )
-        .with_hint("create content/_index.md for your home page, or run `folio init`"));
-    }
-    let files = markdown_files(&dir)?;
-
+/// Every markdown file under `content/`, read (in parallel, or as memoised by
+/// `serve` while unchanged); drafts and skipped files are left out.
+fn read_entries(config: &Config, dir: &Path, memos: Option<&Memos>) -> Result<Vec<Entry>> {
+    let files = markdown_files(dir)?;
     let results: Vec<Result<Option<Entry>>> = files
         .par_iter()
         .map(|rel| match memos {
@@ -156,11 +148,11 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
             // parsing it again (a serve rebuild touches every file otherwise).
             Some(m) => match file_stamp(&dir.join(rel)) {
                 Some(stamp) => m.entries.get_or(rel, stamp, || {
-                    read_entry(config, &dir, rel, true).map(|e| e.map(|e| Entry { stamp, ..e }))
+                    read_entry(config, dir, rel, true).map(|e| e.map(|e| Entry { stamp, ..e }))
                 }),
-                None => read_entry(config, &dir, rel, true),
+                None => read_entry(config, dir, rel, true),
             },
-            None => read_entry(config, &dir, rel, false),
+            None => read_entry(config, dir, rel, false),
         })
         .collect();
     let mut entries = Vec::new();
@@ -172,15 +164,40 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
             Err(e) => errors.push(e),
         }
     }
-    Error::from_list(std::mem::take(&mut errors))?;
-    let warnings: Vec<String> = entries
-        .iter()
-        .flat_map(|e| e.fm.warnings.iter().cloned())
-        .collect();
+    Error::from_list(errors)?;
+    Ok(entries)
+}
 
-    // Decide every URL before rendering, so links can be checked.
+/// Pages apart from sections, with every link to a missing page; the errors of all
+/// that could not be made.
+fn sorted_out(
+    made: Vec<Result<(Made, Vec<MissingPageLink>)>>,
+) -> Result<(Vec<Page>, Vec<Section>, Vec<MissingPageLink>)> {
+    let mut pages = Vec::new();
+    let mut sections = Vec::new();
+    let mut missing_pages = Vec::new();
+    let mut errors = Vec::new();
+    for result in made {
+        match result {
+            Ok((made, missing)) => {
+                missing_pages.extend(missing);
+                match made {
+                    Made::Page(page) => pages.push(page),
+                    Made::Section(section) => sections.push(section),
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::from_list(errors)?;
+    Ok((pages, sections, missing_pages))
+}
+
+/// Two files claiming one URL are an error naming both.
+fn one_file_per_url(entries: &[Entry]) -> Result<()> {
+    let mut errors = Vec::new();
     let mut claimed: HashMap<&str, &Entry> = HashMap::new();
-    for e in &entries {
+    for e in entries {
         if let Some(other) = claimed.insert(&e.path, e) {
             let (first, second) = if other.rel < e.rel {
                 (other, e)
@@ -200,7 +217,27 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
             );
         }
     }
-    Error::from_list(std::mem::take(&mut errors))?;
+    Error::from_list(errors)
+}
+
+pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
+    let cache = memos.map(|m| &m.markdown);
+    let dir = config.root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(Error::content(
+            Location::file(&dir),
+            "no content folder: folio needs `content/` with at least `_index.md`",
+        )
+        .with_hint("create content/_index.md for your home page, or run `folio init`"));
+    }
+    let entries = read_entries(config, &dir, memos)?;
+    let warnings: Vec<String> = entries
+        .iter()
+        .flat_map(|e| e.fm.warnings.iter().cloned())
+        .collect();
+
+    // Decide every URL before rendering, so links can be checked.
+    one_file_per_url(&entries)?;
     let urls: HashMap<String, String> = entries
         .iter()
         .map(|e| (e.rel.clone(), format!("{}{}", config.base_path, e.path)))
@@ -265,23 +302,7 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
             Ok((made, missing))
         })
         .collect();
-    let mut pages = Vec::new();
-    let mut sections = Vec::new();
-    let mut missing_pages = Vec::new();
-    for result in made {
-        match result {
-            Ok((made, missing)) => {
-                missing_pages.extend(missing);
-                match made {
-                    Made::Page(page) => pages.push(page),
-                    Made::Section(section) => sections.push(section),
-                }
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-
-    Error::from_list(std::mem::take(&mut errors))?;
+    let (mut pages, mut sections, missing_pages) = sorted_out(made)?;
     if !sections.iter().any(|s: &Section| s.key.is_empty()) {
         sections.push(empty_home(config));
     }

@@ -365,6 +365,40 @@ impl Reader<'_> {
             );
             return None;
         }
+        let (issuers, labels) = self.issuers(issuer, line)?;
+        if issuers.is_empty() {
+            self.error(
+                line,
+                "the issuer list is empty".into(),
+                "name at least one issuer",
+            );
+            return None;
+        }
+        self.mentions += issuers.len();
+        if self.mentions > MAX_ISSUER_MENTIONS {
+            self.error(
+                line,
+                format!(
+                    "the requirements name more than {MAX_ISSUER_MENTIONS} issuer ids in all"
+                ),
+                "name each issuer once in a set, and keep sets to the issuers that award these credentials",
+            );
+            self.requirements = MAX_REQUIREMENTS + 2; // no further requirement is read
+            return None;
+        }
+        let matcher = matcher(raw);
+        Some(Requirement {
+            name: raw.name.clone(),
+            issuers,
+            issuer_label: labels.join(" or "),
+            matcher,
+            line,
+        })
+    }
+
+    /// The issuer ids a requirement accepts (sets expanded; one set is shared, not
+    /// copied) and how the page names them.
+    fn issuers(&mut self, issuer: &OneOrMany, line: u32) -> Option<(Arc<[String]>, Vec<String>)> {
         let mut issuers = Vec::new();
         let mut labels = Vec::new();
         let items = issuer.items();
@@ -409,48 +443,26 @@ impl Reader<'_> {
                 issuers.into()
             }
         };
-        if issuers.is_empty() {
-            self.error(
-                line,
-                "the issuer list is empty".into(),
-                "name at least one issuer",
-            );
-            return None;
+        Some((issuers, labels))
+    }
+}
+
+/// What a requirement matches on: at most one of achievement, alignment, type.
+fn matcher(raw: &RawNode) -> Matcher {
+    if let Some(id) = &raw.achievement {
+        Matcher::Achievement { id: id.clone() }
+    } else if let Some(a) = &raw.alignment {
+        Matcher::Alignment {
+            code: a.code.clone(),
+            framework: a.framework.clone(),
+            url: a.url.clone(),
         }
-        self.mentions += issuers.len();
-        if self.mentions > MAX_ISSUER_MENTIONS {
-            self.error(
-                line,
-                format!(
-                    "the requirements name more than {MAX_ISSUER_MENTIONS} issuer ids in all"
-                ),
-                "name each issuer once in a set, and keep sets to the issuers that award these credentials",
-            );
-            self.requirements = MAX_REQUIREMENTS + 2; // no further requirement is read
-            return None;
+    } else if let Some(t) = &raw.achievement_type {
+        Matcher::AchievementType {
+            achievement_type: t.clone(),
         }
-        let matcher = if let Some(id) = &raw.achievement {
-            Matcher::Achievement { id: id.clone() }
-        } else if let Some(a) = &raw.alignment {
-            Matcher::Alignment {
-                code: a.code.clone(),
-                framework: a.framework.clone(),
-                url: a.url.clone(),
-            }
-        } else if let Some(t) = &raw.achievement_type {
-            Matcher::AchievementType {
-                achievement_type: t.clone(),
-            }
-        } else {
-            Matcher::Any
-        };
-        Some(Requirement {
-            name: raw.name.clone(),
-            issuers,
-            issuer_label: labels.join(" or "),
-            matcher,
-            line,
-        })
+    } else {
+        Matcher::Any
     }
 }
 

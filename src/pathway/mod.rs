@@ -23,8 +23,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, Location, Result};
 
+pub use crate::badge_view::BadgeUse;
 pub use file::parse;
-pub use progress::{BadgeUse, Progress, evaluate};
+pub use progress::{Progress, evaluate};
 
 /// The version of the progress rules (written into receipts): bump it when a rule
 /// changes what counts.

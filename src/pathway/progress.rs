@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::{Group, Matcher, Need, Node, Pathway, Requirement};
 use crate::badge::Status;
-use crate::site::badges::Badge;
+use crate::badge_view::{Badge, BadgeUse};
 
 /// A pathway as templates and the receipt see it.
 #[derive(Debug, Clone, Serialize)]
@@ -94,19 +94,33 @@ pub struct WouldCount {
     pub reason: String,
 }
 
-/// On a badge's page: a pathway it counts toward, and for what.
-#[derive(Debug, Clone, Serialize)]
-pub struct BadgeUse {
-    pub pathway: String,
-    pub url: String,
-    /// The requirement it meets, or that it completes the pathway.
-    pub requirement: String,
-    pub completes: bool,
-}
-
 /// The node budget of the assignment search; past it the best assignment found so
 /// far stands (it is a real assignment: nothing is claimed that is not met).
 const SEARCH_BUDGET: usize = 200_000;
+
+/// The pathway's state and how its page says it: completed (the completion badge is
+/// held), requirements met (not yet issued), or in progress.
+fn state(
+    pathway: &Pathway,
+    badges: &[Badge],
+    held: bool,
+    complete: bool,
+) -> (&'static str, String) {
+    match (held, complete) {
+        (true, _) => ("completed", "Completed".to_string()),
+        (false, true) => (
+            "requirements-met",
+            match &pathway.completion {
+                Some(c) => format!(
+                    "Requirements met — not yet issued by {}",
+                    issuer_names(c, badges)
+                ),
+                None => "Requirements met".to_string(),
+            },
+        ),
+        (false, false) => ("in-progress", "In progress".to_string()),
+    }
+}
 
 /// Evaluates `pathway` against `badges`; also returns, per badge index, the uses to
 /// show on its page.
@@ -131,17 +145,18 @@ pub fn evaluate(
             .find(|&i| matches(c, &badges[i]))
     });
 
-    let leaves = pathway.requires.leaves();
     // A completion credential does not also fill one of its own requirements.
-    let candidates: Vec<Vec<usize>> = leaves
+    let candidates: Vec<Vec<usize>> = pathway
+        .requires
+        .leaves()
         .iter()
         .map(|r| {
+            let fits = |&i: &usize| Some(i) != held && matches(r, &badges[i]);
             order
                 .iter()
                 .copied()
                 .filter(verified)
-                .filter(|&i| Some(i) != held)
-                .filter(|&i| matches(r, &badges[i]))
+                .filter(fits)
                 .collect()
         })
         .collect();
@@ -186,20 +201,7 @@ pub fn evaluate(
             },
         ));
     }
-    let (state, state_label) = match (held, root.complete) {
-        (Some(_), _) => ("completed", "Completed".to_string()),
-        (None, true) => (
-            "requirements-met",
-            match &pathway.completion {
-                Some(c) => format!(
-                    "Requirements met — not yet issued by {}",
-                    issuer_names(c, badges)
-                ),
-                None => "Requirements met".to_string(),
-            },
-        ),
-        (None, false) => ("in-progress", "In progress".to_string()),
-    };
+    let (state, state_label) = state(pathway, badges, held.is_some(), root.complete);
     let (met, total) = match held {
         Some(_) => (root.needed, root.needed),
         None => (root.met, root.needed),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::redact::Redactor;
@@ -25,6 +25,9 @@ use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
 use super::recheck;
+pub use crate::badge_view::{
+    Alignment, Badge, CheckView, Evidence, ImageView, IssuerView, PageRef,
+};
 
 /// File extensions read as credentials.
 pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
@@ -47,151 +50,6 @@ struct Sidecar {
 
 fn yes() -> bool {
     true
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CheckView {
-    pub name: String,
-    pub outcome: &'static str,
-    pub symbol: &'static str,
-    pub detail: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct IssuerView {
-    pub id: Option<String>,
-    pub name: Option<String>,
-    pub url: Option<String>,
-    /// The name the portfolio's trust list gives this issuer, only when the badge is
-    /// authentic (verified, expired or revoked) and the issuer is in the trust list.
-    pub trusted_as: Option<String>,
-    /// How themes name the issuer on cards and pages: the trusted or listed name, else
-    /// the name the credential gives, plainly (never the identifier: that goes on the
-    /// badge page, in `summary`); a warning for an impersonation.
-    pub label: String,
-    /// The issuer copies the name of a trusted issuer under another identifier.
-    pub impersonation: bool,
-    /// Who vouches for the issuer: `trusted` (the portfolio's trust list), `listed`
-    /// (a registry), `unlisted`, `unchecked` (a registry could not be asked),
-    /// `impersonation`, or `unknown` (the badge is not authentic, so nobody can say).
-    pub standing: &'static str,
-    /// The standing in a few words, for the small mark beside the name on cards:
-    /// "in this portfolio's trust list", "listed in the DCC Member Registry", "issuer
-    /// not in any registry you use".
-    pub standing_text: String,
-    /// The registry that lists the issuer, and its governance page.
-    pub registry: Option<String>,
-    pub governance_url: Option<String>,
-    /// One sentence for the badge page: what is and is not known about the issuer,
-    /// with its identifier.
-    pub summary: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ImageView {
-    pub url: String,
-    /// True when the image is part of the site; false for a remote image, which
-    /// themes link to rather than load.
-    pub local: bool,
-    pub alt: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Alignment {
-    pub name: String,
-    pub url: Option<String>,
-    pub framework: Option<String>,
-    pub code: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Evidence {
-    pub url: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub narrative_html: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PageRef {
-    pub title: String,
-    pub url: String,
-}
-
-/// A badge as templates see it (see THEMES.md).
-#[derive(Debug, Clone, Serialize)]
-pub struct Badge {
-    pub slug: String,
-    /// The original file name, as published for download.
-    pub file: String,
-    pub url: String,
-    pub permalink: String,
-    pub download_url: Option<String>,
-    /// Why the download is published under another name (an original SVG with active
-    /// content is published as `NAME.svg.txt`); themes show it beside the link.
-    pub download_note: Option<String>,
-    pub receipt_url: String,
-    pub status: &'static str,
-    pub status_label: &'static str,
-    /// Why the badge is not verified (empty when it is), with the fix where there is one.
-    pub status_reason: String,
-    /// The badge failed or could not be checked: its name, issuer and text are the
-    /// credential's claims, not facts, and themes present them as such.
-    pub claims: bool,
-    pub checks: Vec<CheckView>,
-    pub format: String,
-    pub suite: Option<String>,
-    pub credential_id: Option<String>,
-    pub name: String,
-    pub description: String,
-    pub achievement_type: Option<String>,
-    pub criteria_html: String,
-    pub criteria_url: Option<String>,
-    pub issuer: IssuerView,
-    pub image: Option<ImageView>,
-    pub alignments: Vec<Alignment>,
-    pub tags: Vec<String>,
-    pub evidence: Vec<Evidence>,
-    pub results: Vec<String>,
-    pub issued: Option<String>,
-    pub expires: Option<String>,
-    /// The day this badge was checked (`2026-12-02`, for `<time datetime>`), and as a
-    /// visitor reads it. The day, not the instant (the receipt has that): an unchanged
-    /// site rebuilt the same day renders the same pages, so `build` rewrites nothing
-    /// but the receipts.
-    pub checked_date: String,
-    pub checked_on: String,
-    /// The end of the credential's validity (RFC 3339, UTC), when it has one, and
-    /// the day as a visitor reads it.
-    pub valid_until: Option<String>,
-    pub valid_until_on: Option<String>,
-    /// For the status element of a verified badge: what `folio-check.js` needs to
-    /// take the mark away later (escaped attributes; empty for other statuses).
-    pub check_attributes: String,
-    /// Independent verifiers for the published credential (`badges.verifiers`).
-    pub verifiers: Vec<recheck::VerifierLink>,
-    pub featured: bool,
-    pub order: Option<i64>,
-    pub reflection_html: String,
-    pub cited_by: Vec<PageRef>,
-    pub linkedin_url: Option<String>,
-    /// schema.org JSON-LD, ready to embed in `<script type="application/ld+json">`.
-    pub structured_data: Option<String>,
-    /// The pathways this badge counts toward (filled in when pathways are evaluated).
-    pub pathways: Vec<crate::pathway::BadgeUse>,
-    /// The credential's signed facts (owner identities removed), for pathway matching;
-    /// templates read the fields above instead.
-    #[serde(skip)]
-    pub credential: crate::badge::credential::Credential,
-}
-
-impl Badge {
-    /// Skill names this badge attests: alignment targets and achievement tags.
-    pub fn skills(&self) -> Vec<String> {
-        let mut s: Vec<String> = self.alignments.iter().map(|a| a.name.clone()).collect();
-        s.extend(self.tags.iter().cloned());
-        s
-    }
 }
 
 /// The badges to publish, the files they add, and warnings for the terminal.
@@ -634,6 +492,8 @@ fn dedupe_slugs(list: &mut [Badge]) -> Result<()> {
 
 /// Long because most of it is the `Badge` literal: every field a theme may use,
 /// in one place (see THEMES.md); the parts with logic are functions below.
+/// The badge as templates see it, from its verdict; its receipt (and published
+/// files) go into `files`.
 fn view(
     config: &Config,
     item: &Loaded,
@@ -663,31 +523,6 @@ fn view(
         ..
     } = place;
 
-    let alignments = c
-        .alignments
-        .iter()
-        .map(|a| Alignment {
-            name: a.name.clone(),
-            url: a.url.as_deref().map(sanitize::safe_url),
-            framework: a.framework.clone(),
-            code: a.code.clone(),
-        })
-        .collect();
-    let evidence = c
-        .evidence
-        .iter()
-        .map(|e| Evidence {
-            url: e.id.as_deref().map(sanitize::safe_url),
-            name: e.name.clone(),
-            description: e.description.clone(),
-            narrative_html: e
-                .narrative
-                .as_deref()
-                .map(sanitize::markdown)
-                .unwrap_or_default(),
-        })
-        .collect();
-
     let status = v.status;
     let valid_until = c.dates.window().ok().and_then(|(_, until)| until);
     files.push(OutputFile::new(
@@ -705,30 +540,13 @@ fn view(
         v.credential.as_ref(),
         config.badges.recheck_in_browser,
     );
-    let verifiers = match &download_url {
-        Some(path) => recheck::verifier_links(
-            &config.badges.verifiers,
-            &format!(
-                "{}{}",
-                config.base_url,
-                path.strip_prefix(&config.base_path).unwrap_or(path)
-            ),
-        ),
-        None => Vec::new(),
-    };
+    let verifiers = verifiers(config, download_url.as_deref());
     let credential_id = c.id.clone();
+    // Shared only for a verified badge: elsewhere a recruiter would read a claim.
     let linkedin_url = verified.then(|| {
-        linkedin(
-            &name,
-            issuer
-                .trusted_as
-                .as_deref()
-                .or(issuer.name.as_deref())
-                .unwrap_or(""),
-            issued.as_deref(),
-            &permalink,
-            credential_id.as_deref(),
-        )
+        let org = issuer.trusted_as.as_deref().or(issuer.name.as_deref());
+        let (issued, id) = (issued.as_deref(), credential_id.as_deref());
+        linkedin(&name, org.unwrap_or(""), issued, &permalink, id)
     });
     let structured_data =
         verified.then(|| structured_data(&c, &name, &description, &permalink, &issuer, &issued));
@@ -743,11 +561,7 @@ fn view(
         receipt_url: format!("{url}verification.json"),
         status: status.as_str(),
         status_label: status_label(v),
-        status_reason: if verified {
-            String::new()
-        } else {
-            crate::util::dates::humanise(&first_problem(v))
-        },
+        status_reason: status_reason(v),
         // Expired and revoked badges are authentic: their text is the issuer's.
         claims: matches!(status, Status::Failed | Status::Unverifiable),
         checks: v.checks.iter().map(check_view).collect(),
@@ -757,18 +571,13 @@ fn view(
         name,
         description,
         achievement_type: c.achievement_type.clone(),
-        criteria_html: c
-            .criteria
-            .narrative
-            .as_deref()
-            .map(sanitize::markdown)
-            .unwrap_or_default(),
+        criteria_html: inert_markdown(c.criteria.narrative.as_deref()),
         criteria_url: c.criteria.url.as_deref().map(sanitize::safe_url),
         issuer,
         image,
-        alignments,
+        alignments: alignments(&c),
         tags: c.tags.clone(),
-        evidence,
+        evidence: evidence(&c),
         results: c.results.clone(),
         issued,
         expires,
@@ -780,12 +589,7 @@ fn view(
         verifiers,
         featured: item.sidecar.featured,
         order: item.sidecar.order,
-        reflection_html: item
-            .sidecar
-            .reflection
-            .as_deref()
-            .map(sanitize::markdown)
-            .unwrap_or_default(),
+        reflection_html: inert_markdown(item.sidecar.reflection.as_deref()),
         cited_by: Vec::new(),
         linkedin_url,
         structured_data,
@@ -795,6 +599,61 @@ fn view(
 }
 
 /// Where a badge's files go: its file name, slug and folder.
+/// Third-party markdown (criteria, evidence, a sidecar's reflection) rendered inert;
+/// empty when there is none.
+fn inert_markdown(text: Option<&str>) -> String {
+    text.map(sanitize::markdown).unwrap_or_default()
+}
+
+/// Why the badge is not verified, in a visitor's words (empty when it is).
+fn status_reason(v: &Verdict) -> String {
+    match v.status {
+        Status::Verified => String::new(),
+        _ => crate::util::dates::humanise(&first_problem(v)),
+    }
+}
+
+/// The credential's alignments, their links made safe.
+fn alignments(c: &badge::Credential) -> Vec<Alignment> {
+    c.alignments
+        .iter()
+        .map(|a| Alignment {
+            name: a.name.clone(),
+            url: a.url.as_deref().map(sanitize::safe_url),
+            framework: a.framework.clone(),
+            code: a.code.clone(),
+        })
+        .collect()
+}
+
+/// The credential's evidence, links made safe and narratives rendered inert.
+fn evidence(c: &badge::Credential) -> Vec<Evidence> {
+    c.evidence
+        .iter()
+        .map(|e| Evidence {
+            url: e.id.as_deref().map(sanitize::safe_url),
+            name: e.name.clone(),
+            description: e.description.clone(),
+            narrative_html: inert_markdown(e.narrative.as_deref()),
+        })
+        .collect()
+}
+
+/// Links to independent verifiers for the published credential at `download_url`.
+fn verifiers(config: &Config, download_url: Option<&str>) -> Vec<recheck::VerifierLink> {
+    match download_url {
+        Some(path) => recheck::verifier_links(
+            &config.badges.verifiers,
+            &format!(
+                "{}{}",
+                config.base_url,
+                path.strip_prefix(&config.base_path).unwrap_or(path)
+            ),
+        ),
+        None => Vec::new(),
+    }
+}
+
 struct Place {
     file: String,
     stem: String,
@@ -1013,7 +872,54 @@ fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer
         }
         (None, _) => plain.clone(),
     };
-    let (kind, standing_text, registry, governance_url) = match (authentic, standing) {
+    let (kind, standing_text, registry, governance_url) = standing_of(config, authentic, standing);
+    let summary = match kind {
+        "trusted" => format!(
+            "Signed by {who}, which this portfolio's trust list names {}.",
+            trusted_as.as_deref().unwrap_or(&plain)
+        ),
+        "listed" => format!(
+            "Signed by {who}, which the {} lists as {}.",
+            registry.as_deref().unwrap_or("registry"),
+            trusted_as.as_deref().unwrap_or(&plain)
+        ),
+        "unchecked" => format!(
+            "Signed by {who}, which calls itself {plain}; the issuer registries this portfolio uses could not be consulted when it was built, so who that is was not confirmed."
+        ),
+        "unlisted" => format!(
+            "Signed by {who}, which calls itself {plain}: the credential is authentic, but no trust list or registry this portfolio uses says who that issuer is."
+        ),
+        "impersonation" => format!(
+            "The credential names {plain}, but it was issued by {who}, not by the issuer of that name."
+        ),
+        _ => format!(
+            "The credential names {plain} ({who}) as its issuer; as it did not pass its checks, that is only its claim."
+        ),
+    };
+    IssuerView {
+        id,
+        name,
+        url: claimed.url.as_deref().map(sanitize::safe_url),
+        trusted_as,
+        label,
+        impersonation,
+        standing: kind,
+        standing_text,
+        registry,
+        governance_url,
+        summary,
+    }
+}
+
+/// The issuer's standing for themes: its kind, a few words for cards, and the
+/// registry (with its governance page) that lists it. Only an authentic badge's
+/// issuer has one; an impersonation is named whatever the rest.
+fn standing_of(
+    config: &Config,
+    authentic: bool,
+    standing: Option<&badge::Standing>,
+) -> (&'static str, String, Option<String>, Option<String>) {
+    match (authentic, standing) {
         (_, Some(badge::Standing::Impersonation { .. })) => (
             "impersonation",
             "not the issuer it names".to_string(),
@@ -1056,42 +962,6 @@ fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer
             None,
             None,
         ),
-    };
-    let summary = match kind {
-        "trusted" => format!(
-            "Signed by {who}, which this portfolio's trust list names {}.",
-            trusted_as.as_deref().unwrap_or(&plain)
-        ),
-        "listed" => format!(
-            "Signed by {who}, which the {} lists as {}.",
-            registry.as_deref().unwrap_or("registry"),
-            trusted_as.as_deref().unwrap_or(&plain)
-        ),
-        "unchecked" => format!(
-            "Signed by {who}, which calls itself {plain}; the issuer registries this portfolio uses could not be consulted when it was built, so who that is was not confirmed."
-        ),
-        "unlisted" => format!(
-            "Signed by {who}, which calls itself {plain}: the credential is authentic, but no trust list or registry this portfolio uses says who that issuer is."
-        ),
-        "impersonation" => format!(
-            "The credential names {plain}, but it was issued by {who}, not by the issuer of that name."
-        ),
-        _ => format!(
-            "The credential names {plain} ({who}) as its issuer; as it did not pass its checks, that is only its claim."
-        ),
-    };
-    IssuerView {
-        id,
-        name,
-        url: claimed.url.as_deref().map(sanitize::safe_url),
-        trusted_as,
-        label,
-        impersonation,
-        standing: kind,
-        standing_text,
-        registry,
-        governance_url,
-        summary,
     }
 }
 

@@ -7,8 +7,9 @@
 //! issuer's list); it never makes anything verified, so a page that lies about its
 //! script, its data or its list gains nothing (SECURITY.md).
 
+pub use crate::badge_view::VerifierLink;
+pub use crate::config::DEFAULT_VERIFIERS;
 use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::util::html::escape;
@@ -19,20 +20,6 @@ pub const SCRIPT_PATH: &str = "folio-check.js";
 
 /// The script itself: first-party, no dependencies, bundled in the binary.
 pub const SCRIPT: &str = include_str!("check.js");
-
-/// The default `badges.verifiers`: the Digital Credentials Consortium's VerifierPlus
-/// (the link format the DCC Learner Credential Wallet shares) and 1EdTech's validator.
-pub const DEFAULT_VERIFIERS: &[&str] = &[
-    "https://verifierplus.org/#verify?vc={url}",
-    "https://openbadgesvalidator.imsglobal.org/results?url={url}",
-];
-
-/// A link to a verifier for one published credential.
-#[derive(Debug, Clone, Serialize)]
-pub struct VerifierLink {
-    pub name: String,
-    pub url: String,
-}
 
 /// An instant as receipts and `<time datetime>` write it: RFC 3339, UTC, seconds.
 pub fn stamp(t: DateTime<Utc>) -> String {

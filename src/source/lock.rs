@@ -67,7 +67,7 @@ impl Lock {
     /// A lock file's text, checked.
     pub fn parse(text: &str) -> Result<Lock> {
         let lock: Lock = serde_yaml::from_str(text).map_err(|e| {
-            let (loc, msg) = crate::config::yaml_error_parts(Path::new(LOCK_FILE), &e, 0);
+            let (loc, msg) = crate::util::yaml::yaml_error_parts(Path::new(LOCK_FILE), &e, 0);
             Error::Config {
                 loc,
                 msg,

@@ -12,7 +12,6 @@ pub mod archive;
 pub mod dirhash;
 pub mod git;
 pub mod lock;
-pub mod update;
 
 use std::path::{Path, PathBuf};
 

@@ -466,7 +466,7 @@ fn write_badges(root: &Path, issuer: &Issuer, variant: &Variant) -> Result<()> {
     // The status list the revoked badge points at, as if fetched earlier.
     let list = status_list(issuer, STATUS_URL, "revocation", &[REVOKED_INDEX])
         .map_err(|e| Error::usage(format!("cannot sign the test status list: {e}")))?;
-    crate::badge::documents::store_cached(
+    crate::badge::folder::store_cached(
         &crate::cache_dir_of(root),
         STATUS_URL,
         &serde_json::to_vec(&list).expect("JSON values serialise"),

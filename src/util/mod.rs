@@ -9,3 +9,4 @@ pub mod dates;
 pub mod fs;
 pub mod html;
 pub mod url;
+pub mod yaml;

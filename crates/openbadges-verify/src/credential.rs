@@ -8,7 +8,7 @@
 //! what it returns. (Verification proper — proofs, keys, status lists — works on the
 //! signed document itself.)
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -223,7 +223,7 @@ impl Stamp {
             v => v
                 .as_str()
                 .and_then(|t| {
-                    super::shape::parse_datetime(t).or_else(|| {
+                    parse_datetime(t).or_else(|| {
                         chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
                             .ok()
                             .and_then(|d| d.and_hms_opt(0, 0, 0))
@@ -233,6 +233,16 @@ impl Stamp {
                 .ok_or_else(bad),
         }
     }
+}
+
+/// XML Schema dateTime as credentials use it: RFC 3339, or without a zone (UTC).
+pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|n| n.and_utc())
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {

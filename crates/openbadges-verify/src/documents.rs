@@ -30,11 +30,6 @@ pub const MAX_DOCUMENT_BYTES: u64 = 4 * 1024 * 1024;
 /// What verification asks a server for.
 pub const ACCEPT_JSON: &str = "application/json, application/did+json, application/ld+json";
 
-#[cfg(feature = "fs")]
-pub use crate::folder::{CacheDir, Folder, IndexError, store_cached};
-#[cfg(feature = "http")]
-pub use crate::net::{FETCH_TIMEOUT, fetch, fetch_as};
-
 /// Documents the caller supplied for this run, by URL.
 pub trait Supply: Send + Sync + fmt::Debug {
     /// `None` when this source has no document for `url`; `Some(Err)` when it has one

@@ -97,7 +97,7 @@ pub fn verify(jws: &Jws, key: &PublicKey) -> Result<(), String> {
                 .as_slice()
                 .try_into()
                 .map_err(|_| "an EdDSA signature is 64 bytes".to_string())?;
-            if super::proof::ed25519_verify(k, msg, &sig) {
+            if super::ed25519::ed25519_verify(k, msg, &sig) {
                 Ok(())
             } else {
                 Err(mismatch())

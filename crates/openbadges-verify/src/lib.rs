@@ -93,6 +93,7 @@ pub mod claims;
 pub mod contexts;
 pub mod credential;
 pub mod documents;
+pub mod ed25519;
 #[cfg(feature = "fs")]
 pub mod folder;
 pub mod jsonld;
@@ -432,6 +433,56 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
         .collect()
 }
 
+/// Step 1: the file's format and content; a verdict at once (taking the checks and
+/// inputs so far) when it cannot be read, or is a format folio names but does not
+/// verify.
+fn read_step(
+    file: &str,
+    bytes: &[u8],
+    checks: &mut Checks,
+    inputs: &mut Vec<Input>,
+) -> Result<read::Parsed, Box<Verdict>> {
+    let parsed = match read::read(bytes) {
+        Ok(p) => p,
+        Err(reason) => {
+            checks.set(CheckName::Parse, Outcome::Fail, reason);
+            return Err(Box::new(Verdict {
+                file: file.to_string(),
+                status: Status::Failed,
+                format: "unknown".into(),
+                suite: None,
+                issuer: None,
+                checks: Checks(std::mem::take(&mut checks.0))
+                    .finish("not reached: the file could not be read"),
+                inputs: std::mem::take(inputs),
+                credential: None,
+                typed: None,
+                issuer_standing: None,
+            }));
+        }
+    };
+    checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
+    let read::Format::Legacy(kind) = parsed.format else {
+        return Ok(parsed);
+    };
+    // A genuine format folio does not verify: named, never "failed".
+    checks.set(CheckName::Signature, Outcome::Skipped, kind.reason());
+    let typed = Credential::read(&parsed.json);
+    Err(Box::new(Verdict {
+        file: file.to_string(),
+        status: Status::Unverifiable,
+        format: parsed.format.name().to_string(),
+        suite: None,
+        issuer: shape::issuer_id(&parsed.json),
+        checks: Checks(std::mem::take(&mut checks.0))
+            .finish("not checked: folio does not verify this format"),
+        inputs: std::mem::take(inputs),
+        credential: parsed.json.is_object().then_some(parsed.json),
+        typed: Some(typed),
+        issuer_standing: None,
+    }))
+}
+
 /// Steps 2-4 for a VC-JWT: shape (with the JWT claim rules), signature and key.
 fn secured_by_token(
     jws: &jws::Jws,
@@ -559,43 +610,12 @@ pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
 fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict {
     let mut checks = Checks(Vec::new());
     let mut inputs = vec![Input::new("credential", file, bytes)];
-    let parsed = match read::read(bytes) {
-        Ok(p) => p,
-        Err(reason) => {
-            checks.set(CheckName::Parse, Outcome::Fail, reason);
-            return Verdict {
-                file: file.to_string(),
-                status: Status::Failed,
-                format: "unknown".into(),
-                suite: None,
-                issuer: None,
-                checks: checks.finish("not reached: the file could not be read"),
-                inputs,
-                credential: None,
-                typed: None,
-                issuer_standing: None,
-            };
-        }
+    // 1. Parse.
+    let parsed = match read_step(file, bytes, &mut checks, &mut inputs) {
+        Ok(parsed) => parsed,
+        Err(verdict) => return *verdict,
     };
     let format = parsed.format.name().to_string();
-    checks.set(CheckName::Parse, Outcome::Pass, parsed.describe());
-    if let read::Format::Legacy(kind) = parsed.format {
-        // A genuine format folio does not verify: named, never "failed".
-        checks.set(CheckName::Signature, Outcome::Skipped, kind.reason());
-        let typed = Credential::read(&parsed.json);
-        return Verdict {
-            file: file.to_string(),
-            status: Status::Unverifiable,
-            format,
-            suite: None,
-            issuer: shape::issuer_id(&parsed.json),
-            checks: checks.finish("not checked: folio does not verify this format"),
-            inputs,
-            credential: parsed.json.is_object().then_some(parsed.json),
-            typed: Some(typed),
-            issuer_standing: None,
-        };
-    }
     let read::Parsed {
         format: kind,
         json: mut doc,

@@ -9,10 +9,10 @@
 //! earlier proofs back into the document it signs.
 
 use base64::Engine;
-use ed25519_dalek::{Signature, VerifyingKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use super::ed25519::ed25519_verify;
 use super::jsonld::{self, Choice, LdError};
 use super::keys::{self, KeyError, ResolvedKey};
 use super::{Input, Options, Outcome, contexts};
@@ -221,7 +221,7 @@ pub fn expired(doc: &Value, now: chrono::DateTime<chrono::Utc>) -> Option<(Outco
     };
     proofs.iter().find_map(|p| {
         let text = p.get("expires")?.as_str()?;
-        let when = match super::shape::parse_datetime(text) {
+        let when = match super::credential::parse_datetime(text) {
             Some(when) => when,
             None => {
                 return Some((
@@ -663,40 +663,6 @@ fn jcs(mut doc: Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
     )
 }
 
-/// Strict Ed25519: rejects non-canonical signatures and small-order (weak) keys.
-pub fn ed25519_verify(key: &[u8; 32], message: &[u8], signature: &[u8; 64]) -> bool {
-    let Some(vk) = verifying_key(key) else {
-        return false;
-    };
-    vk.verify_strict(message, &Signature::from_bytes(signature))
-        .is_ok()
-}
-
-/// Decompressing a public key is a large share of a verification, and a portfolio's
-/// badges come from a handful of issuers: keep the last few keys per thread.
-fn verifying_key(key: &[u8; 32]) -> Option<VerifyingKey> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    const KEEP: usize = 64;
-    thread_local! {
-        static KEYS: RefCell<HashMap<[u8; 32], Option<VerifyingKey>>> = RefCell::new(HashMap::new());
-    }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some(vk) = keys.get(key) {
-            return *vk;
-        }
-        let vk = VerifyingKey::from_bytes(key)
-            .ok()
-            .filter(|vk| !vk.is_weak());
-        if keys.len() >= KEEP {
-            keys.clear();
-        }
-        keys.insert(*key, vk);
-        vk
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -705,15 +671,5 @@ mod tests {
     fn proof_values() {
         assert!(decode_proof_value("abc").is_err());
         assert!(decode_proof_value("z1111").unwrap_err().contains("bytes"));
-    }
-
-    #[test]
-    fn weak_keys_never_verify() {
-        // The identity point is a small-order key; any "signature" must be rejected.
-        let mut identity = [0u8; 32];
-        identity[0] = 1;
-        let mut sig = [0u8; 64];
-        sig[0] = 1;
-        assert!(!ed25519_verify(&identity, b"anything", &sig));
     }
 }

@@ -1,6 +1,8 @@
 //! Structural checks on a credential (check 2) and its validity window (check 5).
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+/// Dates are read with the typed credential (`credential`); shape only checks them.
+pub use super::credential::parse_datetime;
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::Outcome;
@@ -109,16 +111,6 @@ pub fn window(dates: &super::credential::Dates, now: DateTime<Utc>) -> (Outcome,
         format!("until {}", u.format("%Y-%m-%d"))
     });
     (Outcome::Pass, format!("{since}, {to}"))
-}
-
-/// XML Schema dateTime as credentials use it: RFC 3339, or without a zone (UTC).
-pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
-        return Some(dt.with_timezone(&Utc));
-    }
-    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-        .ok()
-        .map(|n| n.and_utc())
 }
 
 #[cfg(test)]

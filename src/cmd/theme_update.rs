@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::git::{self, Want};
-use super::{Entry, Lock, Mode, Source};
 use crate::config::{CONFIG_FILE, Config, Overrides};
 use crate::error::{Error, Result};
+use crate::source::git::{self, Want};
+use crate::source::{Entry, Lock, Mode, Source};
 
 /// What an update would do.
 pub struct Update {
@@ -68,7 +68,7 @@ pub fn plan(root: &Path, to: Option<&str>) -> Result<Update> {
         url: url.clone(),
         want: new_want.clone(),
     };
-    let (new_entry, tree) = super::fetch(&source, Some(&commit))?;
+    let (new_entry, tree) = crate::source::fetch(&source, Some(&commit))?;
     let theme_dir = match &sourced.path {
         Some(p) => tree.join(p),
         None => tree,
@@ -77,7 +77,7 @@ pub fn plan(root: &Path, to: Option<&str>) -> Result<Update> {
         crate::render::theme::load_unchecked(Path::new("/"), &theme_dir.display().to_string())?;
     crate::render::theme::check_folio_version(&new_theme)?;
     let old_version = match &old_entry {
-        Some(old) => super::materialise(root, &sourced.source, old, Mode::Offline)
+        Some(old) => crate::source::materialise(root, &sourced.source, old, Mode::Offline)
             .ok()
             .map(|dir| match &sourced.path {
                 Some(p) => dir.join(p),
