@@ -37,20 +37,31 @@ fn main() {
 /// as for a crates.io install): `folio init` pins the Pages workflow to it.
 fn commit() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let git = root.join(".git");
     // Only files that exist: cargo reruns the script on every build for a missing one.
     let watch = |path: std::path::PathBuf| {
         if path.exists() {
             println!("cargo:rerun-if-changed={}", path.display());
         }
     };
-    watch(git.join("HEAD"));
-    if let Ok(head) = std::fs::read_to_string(git.join("HEAD"))
-        && let Some(reference) = head.trim().strip_prefix("ref: ")
-    {
-        watch(git.join(reference));
-        watch(git.join("packed-refs"));
-        watch(git.join("refs"));
+    // Asked of git, so a worktree (whose `.git` is a file) is watched too.
+    let git_path = |what: &str| {
+        std::process::Command::new("git")
+            .args(["rev-parse", "--path-format=absolute", what])
+            .current_dir(root)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| std::path::PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+    };
+    if let (Some(git), Some(common)) = (git_path("--git-dir"), git_path("--git-common-dir")) {
+        watch(git.join("HEAD"));
+        if let Ok(head) = std::fs::read_to_string(git.join("HEAD"))
+            && let Some(reference) = head.trim().strip_prefix("ref: ")
+        {
+            watch(common.join(reference));
+            watch(common.join("packed-refs"));
+            watch(common.join("refs"));
+        }
     }
     let commit = std::process::Command::new("git")
         .args(["rev-parse", "--verify", "HEAD"])
