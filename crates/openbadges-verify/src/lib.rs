@@ -87,31 +87,47 @@
 //! verification methods (did:key, did:web, pinned keys); `status` reads status lists;
 //! `recipient` matches the owner; `documents` is where documents come from.
 
-pub mod bake;
-pub mod bounded;
-pub mod claims;
-pub mod contexts;
+// The API: verify, verify_file and the types around them below, and these modules.
 pub mod credential;
 pub mod documents;
-pub mod ed25519;
 #[cfg(feature = "fs")]
 pub mod folder;
-pub mod jsonld;
-pub mod jws;
-pub mod jwt;
-pub mod keys;
 #[cfg(feature = "http")]
 pub mod net;
-pub mod ob2;
-pub mod presentation;
-pub mod proof;
-pub mod read;
 pub mod recipient;
 pub mod registry;
 pub mod report;
-pub mod shape;
 pub mod sign;
+
+// The steps of verification, each in its own module.
+mod claims;
+mod contexts;
+mod ed25519;
+mod jwt;
+mod ob2;
+mod presentation;
+
+// Also steps, public for folio (its fuzz targets, tests and site code reach into
+// them) but not part of the documented API: they may change in any release.
+#[doc(hidden)]
+pub mod bake;
+#[doc(hidden)]
+pub mod bounded;
+#[doc(hidden)]
+pub mod jsonld;
+#[doc(hidden)]
+pub mod jws;
+#[doc(hidden)]
+pub mod keys;
+#[doc(hidden)]
+pub mod proof;
+#[doc(hidden)]
+pub mod read;
+#[doc(hidden)]
+pub mod shape;
+#[doc(hidden)]
 pub mod status;
+#[doc(hidden)]
 pub mod url;
 
 use chrono::{DateTime, Utc};
