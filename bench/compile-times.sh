@@ -56,8 +56,9 @@ for rev in "$@"; do
   rel="$work/release-$rev"
   build_rel() { (cd "$src" && CARGO_TARGET_DIR="$rel" cargo build --release --locked -q "$@"); }
   t=$(seconds build_rel --timings)
-  echo "$rev release-clean ${t}s $(timing_table "$rel/cargo-timings/cargo-timing.html" | head -1)"
-  timing_table "$rel/cargo-timings/cargo-timing.html" | tail -n +2
+  table=$(timing_table "$rel/cargo-timings/cargo-timing.html")
+  echo "$rev release-clean ${t}s ${table%%$'\n'*}"
+  echo "${table#*$'\n'}"
   $incremental || continue
   dev="$work/dev-$rev"
   build_dev() { (cd "$src" && CARGO_TARGET_DIR="$dev" cargo build --locked -q); }
