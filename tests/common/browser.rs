@@ -44,8 +44,10 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
+        // Ready when its status says so, not when its port first accepts: a
+        // chromedriver still starting can take a connection and reset it.
         let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while !ready(port) {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -113,6 +115,24 @@ impl Driver {
             Some(json!({"script": script, "args": []})),
         )
     }
+}
+
+/// Whether chromedriver on `port` answers `GET /status` with `"ready": true`; any
+/// failure to connect, send or read is "not yet".
+fn ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let request = "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    let text = String::from_utf8_lossy(&reply);
+    text.contains("\"ready\":true") || text.contains("\"ready\": true")
 }
 
 /// Whether the browser is here; on CI it must be.
