@@ -132,20 +132,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// A `--documents` folder's index: unreadable (an I/O error) or wrong at a line.
 impl From<crate::badge::folder::IndexError> for Error {
     fn from(e: crate::badge::folder::IndexError) -> Self {
-        if let Some(io) = e.unreadable {
-            return Error::io(&e.path, "cannot read file", io);
-        }
-        let utf8 = e.message.starts_with("file is not valid UTF-8");
+        use crate::badge::folder::IndexProblem;
         let loc = Location {
             path: e.path,
             line: e.line,
             col: None,
         };
-        let err = Error::content(loc, e.message);
-        if utf8 {
-            err.with_hint("save the file as UTF-8 in your editor")
-        } else {
-            err
+        match e.problem {
+            IndexProblem::Unreadable(io) => Error::io(&loc.path, "cannot read file", io),
+            IndexProblem::NotUtf8 => {
+                Error::content(loc, e.message).with_hint("save the file as UTF-8 in your editor")
+            }
+            IndexProblem::BadLine => Error::content(loc, e.message),
         }
     }
 }

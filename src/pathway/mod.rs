@@ -23,7 +23,6 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::error::{Error, Location, Result};
 
-pub use crate::badge_view::BadgeUse;
 pub use file::parse;
 pub use progress::{Progress, evaluate};
 

@@ -9,8 +9,8 @@ use std::ops::ControlFlow;
 use rayon::prelude::*;
 
 use super::{Errors, OwnVar, Renderer, Selection, feed, section_view, site_files};
+use crate::badge_view::Badge;
 use crate::site::Site;
-use crate::site::badges::Badge;
 use crate::write::OutputFile;
 
 /// One part of the site.

@@ -17,6 +17,9 @@ use serde_json::Value;
 use super::redact::Redactor;
 use super::{sanitize, svg};
 use crate::badge::{self, CheckName, Outcome, Status, Verdict};
+use crate::badge_view::{
+    Alignment, Badge, CheckView, Evidence, ImageView, IssuerView, VerifierLink,
+};
 use crate::config::{
     Config, OnExpired, OnInvalid, OnUnverifiable, unknown_field_hint, yaml_error_parts,
 };
@@ -25,9 +28,6 @@ use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
 use super::recheck;
-pub use crate::badge_view::{
-    Alignment, Badge, CheckView, Evidence, ImageView, IssuerView, PageRef,
-};
 
 /// File extensions read as credentials.
 pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
@@ -640,7 +640,7 @@ fn evidence(c: &badge::Credential) -> Vec<Evidence> {
 }
 
 /// Links to independent verifiers for the published credential at `download_url`.
-fn verifiers(config: &Config, download_url: Option<&str>) -> Vec<recheck::VerifierLink> {
+fn verifiers(config: &Config, download_url: Option<&str>) -> Vec<VerifierLink> {
     match download_url {
         Some(path) => recheck::verifier_links(
             &config.badges.verifiers,

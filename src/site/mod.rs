@@ -12,9 +12,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::badge::Status;
+use crate::badge_view::PageRef;
 use crate::content::Content;
 use crate::error::{Error, Location, Result};
-use badges::{Badges, PageRef};
+use badges::Badges;
 
 pub struct Site {
     pub content: Content,

@@ -7,11 +7,10 @@
 //! issuer's list); it never makes anything verified, so a page that lies about its
 //! script, its data or its list gains nothing (SECURITY.md).
 
-pub use crate::badge_view::VerifierLink;
-pub use crate::config::DEFAULT_VERIFIERS;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
+use crate::badge_view::VerifierLink;
 use crate::util::html::escape;
 use crate::util::url::percent_encode;
 
@@ -148,6 +147,7 @@ fn verifier_name(template: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::DEFAULT_VERIFIERS;
 
     #[test]
     fn verifier_links_encode_the_credential_url() {

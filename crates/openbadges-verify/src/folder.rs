@@ -18,8 +18,18 @@ pub struct IndexError {
     pub path: PathBuf,
     pub line: Option<u32>,
     pub message: String,
-    /// Why the index could not be read at all, when that is the problem.
-    pub unreadable: Option<std::io::Error>,
+    pub problem: IndexProblem,
+}
+
+/// What is wrong with the index, for callers that say how to fix it.
+#[derive(Debug)]
+pub enum IndexProblem {
+    /// It could not be read at all.
+    Unreadable(std::io::Error),
+    /// It is not UTF-8 text (`line` is the first line that is not).
+    NotUtf8,
+    /// A line is not `url<TAB>file`, or names a file outside the folder.
+    BadLine,
 }
 
 impl fmt::Display for IndexError {
@@ -44,16 +54,15 @@ impl Folder {
     /// Reads `DIR/index.tsv`. A missing or malformed index is an error naming the line.
     pub fn open(dir: &Path) -> Result<Folder, IndexError> {
         let index = dir.join("index.tsv");
-        let error = |line: Option<u32>, message: String| IndexError {
+        let error = |line: Option<u32>, message: String, problem| IndexError {
             path: index.clone(),
             line,
             message,
-            unreadable: None,
+            problem,
         };
-        let bytes = std::fs::read(&index).map_err(|e| IndexError {
-            message: format!("cannot read file: {e}"),
-            unreadable: Some(e),
-            ..error(None, String::new())
+        let bytes = std::fs::read(&index).map_err(|e| {
+            let message = format!("cannot read file: {e}");
+            error(None, message, IndexProblem::Unreadable(e))
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
@@ -62,10 +71,8 @@ impl Folder {
                 .filter(|&&b| b == b'\n')
                 .count() as u32
                 + 1;
-            error(
-                Some(line),
-                format!("file is not valid UTF-8 (byte {valid})"),
-            )
+            let message = format!("file is not valid UTF-8 (byte {valid})");
+            error(Some(line), message, IndexProblem::NotUtf8)
         })?;
         let mut by_url = HashMap::new();
         for (i, line) in text.lines().enumerate() {
@@ -77,13 +84,18 @@ impl Folder {
                 continue;
             }
             let Some((url, file)) = line.split_once('\t') else {
-                return Err(error(line_no, "expected `url<TAB>file`".into()));
+                return Err(error(
+                    line_no,
+                    "expected `url<TAB>file`".into(),
+                    IndexProblem::BadLine,
+                ));
             };
             let path = dir.join(file.trim());
             if !path.starts_with(dir) || file.contains("..") {
                 return Err(error(
                     line_no,
                     format!("`{file}` is outside the documents folder"),
+                    IndexProblem::BadLine,
                 ));
             }
             by_url.insert(url.trim().to_string(), path);
@@ -216,6 +228,7 @@ mod tests {
         std::fs::write(dir.path().join("index.tsv"), "url\tfile\nno-tab-here\n").unwrap();
         let err = Folder::open(dir.path()).unwrap_err();
         assert_eq!(err.line, Some(2));
+        assert!(matches!(err.problem, IndexProblem::BadLine));
         assert!(
             err.to_string()
                 .ends_with("index.tsv:2: expected `url<TAB>file`"),
@@ -231,5 +244,12 @@ mod tests {
             err.message.contains("outside the documents folder"),
             "{err}"
         );
+        assert!(matches!(err.problem, IndexProblem::BadLine));
+        std::fs::write(dir.path().join("index.tsv"), b"url\tfile\n\xff\n").unwrap();
+        let err = Folder::open(dir.path()).unwrap_err();
+        assert!(matches!(err.problem, IndexProblem::NotUtf8), "{err}");
+        assert_eq!(err.line, Some(2));
+        let err = Folder::open(&dir.path().join("missing")).unwrap_err();
+        assert!(matches!(err.problem, IndexProblem::Unreadable(_)), "{err}");
     }
 }

@@ -1,11 +1,11 @@
-//! Outgoing HTTP (feature `http`), limited to the public internet. A credential names the hosts folio
-//! fetches from (its did:web issuer, status list, hosted assertion, evidence links for
-//! `check --external`), so a crafted badge could make folio reach the build machine's
-//! own services, the private network or a cloud metadata endpoint. Every connection
-//! resolves its host here first and refuses loopback, private, link-local, shared and
-//! metadata addresses — after DNS, so a public name pointing inward is caught, and
-//! the connection goes to the address that was checked, so a second answer cannot
-//! change it (DNS rebinding). Redirects resolve through the same check.
+//! Outgoing HTTP (feature `http`), limited to the public internet. A credential names
+//! the hosts folio fetches from (its did:web issuer, status list, hosted assertion,
+//! evidence links for `check --external`), so a crafted badge could make folio reach
+//! the build machine's own services, the private network or a cloud metadata endpoint.
+//! Every connection resolves its host here first and refuses loopback, private,
+//! link-local, shared and metadata addresses — after DNS, so a public name pointing inward
+//! is caught, and the connection goes to the address that was checked, so a second
+//! answer cannot change it (DNS rebinding). Redirects resolve through the same check.
 
 use std::io;
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};

@@ -29,16 +29,6 @@ fn rows(manifest: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Failed => "failed",
-        Status::Unverifiable => "unverifiable",
-        Status::Revoked => "revoked",
-        Status::Expired => "expired",
-        Status::Verified => "verified",
-    }
-}
-
 fn options(corpus: &str) -> Options {
     Options {
         now: NOW.parse().unwrap(),
@@ -69,7 +59,7 @@ fn conformance_corpus() {
         let found = verify_file(file, &bytes, &opts);
         assert_eq!(found.len(), 1, "{file}: one credential per file");
         let v = &found[0].verdict;
-        let status = status_name(v.status);
+        let status = v.status.as_str();
         if NEEDS_PINNED_KEY.contains(&file.as_str()) {
             assert_eq!(
                 v.status,
@@ -135,10 +125,7 @@ fn interop_corpus() {
         let (file, want) = (&row[0], &row[5]);
         let bytes = std::fs::read(dir.join("credentials").join(file)).unwrap();
         let found = verify_file(file, &bytes, &opts);
-        let got: Vec<&str> = found
-            .iter()
-            .map(|f| status_name(f.verdict.status))
-            .collect();
+        let got: Vec<&str> = found.iter().map(|f| f.verdict.status.as_str()).collect();
         if got != [want.as_str()] {
             wrong.push(format!(
                 "{file}: want {want} got {got:?}: {:?}",
