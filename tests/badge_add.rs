@@ -32,9 +32,9 @@ fn badges_are_added_from_every_kind_of_source() {
             .join("example-portfolio/badges/spreadsheet-modelling.png"),
     )
     .unwrap();
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    // Bound first, on a port of its own: the badge page names the server's address.
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
     let base = format!("http://127.0.0.1:{port}");
     let credly_page = format!(
         "<!doctype html><html><head><title>Badge</title><script>window.__badge = {{\"share\":\"{base}\\/api\\/v1\\/obi\\/v2\\/badge_assertions\\/abc-123\"}};</script></head><body><h1>Data Storytelling</h1></body></html>"
@@ -57,24 +57,17 @@ fn badges_are_added_from_every_kind_of_source() {
             b"<!doctype html><p>Welcome to our badges.</p>".to_vec(),
         ),
     ];
-    let server = std::panic::catch_unwind(|| {
-        let s = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).unwrap());
-        let s2 = s.clone();
-        std::thread::spawn(move || {
-            for request in s2.incoming_requests() {
-                let path = request.url().split('#').next().unwrap_or("").to_string();
-                let response = match docs.iter().find(|(p, _)| *p == path) {
-                    Some((_, body)) => tiny_http::Response::from_data(body.clone()),
-                    None => {
-                        tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404)
-                    }
-                };
-                let _ = request.respond(response);
-            }
-        });
-        s
-    })
-    .expect("port still free");
+    let s2 = server.clone();
+    std::thread::spawn(move || {
+        for request in s2.incoming_requests() {
+            let path = request.url().split('#').next().unwrap_or("").to_string();
+            let response = match docs.iter().find(|(p, _)| *p == path) {
+                Some((_, body)) => tiny_http::Response::from_data(body.clone()),
+                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
 
     let p = Portfolio::fixture("basic");
     p.write(

@@ -29,7 +29,7 @@ impl Drop for DocServer {
 }
 
 fn serve(docs: Vec<(&'static str, String)>) -> DocServer {
-    serve_on(0, docs)
+    serve_on(bind(), docs)
 }
 
 fn verify(root: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
@@ -54,9 +54,8 @@ fn verify(root: &Path, extra: &[&str], files: &[&str]) -> Vec<Value> {
 fn did_web_status_lists_cache_and_failures() {
     // The server's port is only known once it runs, and the DID contains it: bind
     // first, then build the documents it serves.
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let bound = bind();
+    let port = bound.1;
     let did = format!("did:web:127.0.0.1%3A{port}");
     let base = format!("http://127.0.0.1:{port}");
     let issuer = Issuer::with_did([81; 32], &did);
@@ -68,7 +67,7 @@ fn did_web_status_lists_cache_and_failures() {
         ),
         ("/garbage", "this is not JSON".to_string()),
     ];
-    let server = std::panic::catch_unwind(|| serve_on(port, docs)).expect("port still free");
+    let server = serve_on(bound, docs);
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -235,9 +234,19 @@ fn did_web_status_lists_cache_and_failures() {
 }
 
 /// Serves `docs` on `port` (0 for any free one); `/slow` answers after 12 s.
-fn serve_on(port: u16, docs: Vec<(&'static str, String)>) -> DocServer {
-    let server = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).unwrap());
+/// A document server bound to a port of its own, not yet answering: tests whose
+/// documents name the port (a did:web DID) build them after this.
+fn bind() -> (Arc<tiny_http::Server>, u16) {
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
     let port = server.server_addr().to_ip().unwrap().port();
+    (server, port)
+}
+
+/// Answers `docs` on `server` (`/slow` after 12 s), each request on its own thread.
+fn serve_on(
+    (server, port): (Arc<tiny_http::Server>, u16),
+    docs: Vec<(&'static str, String)>,
+) -> DocServer {
     let s = server.clone();
     std::thread::spawn(move || {
         for request in s.incoming_requests() {
@@ -384,9 +393,8 @@ fn credentials_cannot_make_folio_connect_to_internal_hosts() {
 /// shown not verified with a warning.
 #[test]
 fn credly_revocation_lists_over_the_network() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let bound = bind();
+    let port = bound.1;
     let did = format!("did:web:127.0.0.1%3A{port}");
     let base = format!("http://127.0.0.1:{port}");
     let issuer = Issuer::with_did([82; 32], &did);
@@ -400,7 +408,7 @@ fn credly_revocation_lists_over_the_network() {
         ("/.well-known/did.json", issuer.did_document().to_string()),
         ("/revocation_lists/org", list.to_string()),
     ];
-    let server = std::panic::catch_unwind(|| serve_on(port, docs)).expect("port still free");
+    let server = serve_on(bound, docs);
 
     let site = tempfile::tempdir().unwrap();
     let root = site.path();
