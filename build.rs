@@ -12,7 +12,10 @@ fn main() {
     // Only what a theme needs at run time; screenshots and READMEs stay out of the binary.
     files.retain(|f| {
         let rel = f.split_once('/').map_or("", |(_, r)| r);
-        rel == "theme.yaml" || rel.starts_with("templates/") || rel.starts_with("static/")
+        rel == "theme.yaml"
+            || rel.starts_with("templates/")
+            || rel.starts_with("static/")
+            || rel.starts_with("i18n/")
     });
     files.sort();
     let mut out = String::from("/// (theme-relative path `NAME/templates/x.html`, contents)\n");

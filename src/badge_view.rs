@@ -8,8 +8,12 @@ use crate::badge::credential::Credential;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckView {
+    /// The check's key (`signature`), and its name in the site's language.
     pub name: String,
+    pub label: String,
     pub outcome: &'static str,
+    /// The outcome in the site's language (`outcome` is the key, for classes).
+    pub outcome_label: String,
     pub symbol: &'static str,
     pub detail: String,
 }
@@ -89,7 +93,7 @@ pub struct Badge {
     pub download_note: Option<String>,
     pub receipt_url: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     /// Why the badge is not verified (empty when it is), with the fix where there is one.
     pub status_reason: String,
     /// The badge failed or could not be checked: its name, issuer and text are the
@@ -101,6 +105,9 @@ pub struct Badge {
     pub credential_id: Option<String>,
     pub name: String,
     pub description: String,
+    /// The language the credential says its own text is in (OB 3.0 `inLanguage`),
+    /// for `lang` on that text; the page around it is in the site's language.
+    pub text_lang: Option<String>,
     pub achievement_type: Option<String>,
     pub criteria_html: String,
     pub criteria_url: Option<String>,

@@ -30,8 +30,15 @@ struct RawConfig {
     base_url: String,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default = "default_language")]
-    language: String,
+    #[serde(default)]
+    language: Option<String>,
+    /// Several languages: the first is the default, at the site root; each other one
+    /// is a tree under `/LANG/`.
+    #[serde(default)]
+    languages: Vec<String>,
+    /// The learner's own wording of single theme strings, per language.
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
     #[serde(default = "default_theme")]
     theme: RawSetting,
     #[serde(default)]
@@ -240,6 +247,84 @@ impl Default for RawBadges {
     }
 }
 
+/// `language:` and `languages:` as one list, the default first, each a checked tag.
+fn languages(
+    one: Option<String>,
+    many: Vec<String>,
+    path: &Path,
+    text: &str,
+) -> Result<Vec<String>> {
+    let key = if many.is_empty() {
+        "language"
+    } else {
+        "languages"
+    };
+    let error = |msg: String, hint: &str| Error::Config {
+        loc: key_location(path, text, key),
+        msg,
+        hint: Some(hint.into()),
+    };
+    let list = match (one, many) {
+        (one, many) if many.is_empty() => vec![one.unwrap_or_else(default_language)],
+        (Some(one), many) if one != many[0] => {
+            return Err(error(
+                format!(
+                    "`language: {one}` is not the first of `languages:` ({})",
+                    many.join(", ")
+                ),
+                "the first of `languages:` is the default language: drop `language:` or list it first",
+            ));
+        }
+        (_, many) => many,
+    };
+    for (i, tag) in list.iter().enumerate() {
+        crate::i18n::parse_tag(tag)
+            .map_err(|m| error(m, "write a language like `en`, `fr` or `pt-BR`"))?;
+        if list[..i].iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            return Err(error(
+                format!("`{tag}` is listed twice"),
+                "list each language once",
+            ));
+        }
+    }
+    Ok(list)
+}
+
+/// `translations:` checked: each key a language of the site and each entry a plain
+/// message key.
+fn translations(
+    raw: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    languages: &[String],
+    path: &Path,
+    text: &str,
+) -> Result<std::collections::BTreeMap<String, Vec<(String, String)>>> {
+    let mut out = std::collections::BTreeMap::new();
+    for (lang, entries) in raw {
+        if !languages.iter().any(|l| l.eq_ignore_ascii_case(&lang)) {
+            return Err(Error::Config {
+                loc: key_location(path, text, "translations"),
+                msg: format!("translations for `{lang}`, which is not a language of this site ({})", languages.join(", ")),
+                hint: Some("put the strings under the site's language, like `translations: { en: { nav-badges: Credentials } }`".into()),
+            });
+        }
+        for key in entries.keys() {
+            let valid = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !valid {
+                return Err(Error::Config {
+                    loc: key_location(path, text, key),
+                    msg: format!("`{key}` is not a message key"),
+                    hint: Some("keys are like `nav-badges`; `folio theme check` lists them".into()),
+                });
+            }
+        }
+        out.insert(lang, entries.into_iter().collect());
+    }
+    Ok(out)
+}
+
 fn default_language() -> String {
     "en".into()
 }
@@ -348,7 +433,15 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`, always starting and ending with `/` (`/` or `/repo/`).
     pub base_path: String,
+    /// The language of the tree being built (the site's, or one of `languages`).
     pub language: String,
+    /// Every language of the site, the default first (one unless `languages:`).
+    pub languages: Vec<String>,
+    /// `translations:`: (key, message) pairs by language.
+    pub translations: std::collections::BTreeMap<String, Vec<(String, String)>>,
+    /// Where the tree of `language` lives under the site root: `""` for the default
+    /// language, `fr/` for another. Every output path and page URL starts with it.
+    pub lang_prefix: String,
     pub theme: String,
     pub output_dir: PathBuf,
     pub cname: Option<String>,
@@ -400,6 +493,23 @@ pub struct Overrides {
 }
 
 impl Config {
+    /// One configuration per language tree, the default language's first: each with
+    /// its `language` and `lang_prefix` (`fr/`). One entry for a one-language site.
+    pub fn trees(&self) -> Vec<Config> {
+        self.languages
+            .iter()
+            .enumerate()
+            .map(|(i, tag)| Config {
+                language: tag.clone(),
+                lang_prefix: match i {
+                    0 => String::new(),
+                    _ => format!("{}/", tag.to_ascii_lowercase()),
+                },
+                ..self.clone()
+            })
+            .collect()
+    }
+
     /// Reads `ROOT/folio.yaml` and applies command-line overrides.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config> {
         let path = shown(root, CONFIG_FILE);
@@ -450,6 +560,8 @@ impl Config {
         })?;
 
         let output_dir = output_dir(root, path, raw.output_dir, overrides)?;
+        let languages = languages(raw.language, raw.languages, path, text)?;
+        let translations = translations(raw.translations, &languages, path, text)?;
 
         let (theme, theme_source) = theme_setting(raw.theme, path, text)?;
         let trust_sources = trust_sources(raw.badges.trust_from, path, text)?;
@@ -469,7 +581,10 @@ impl Config {
             description: raw.description,
             base_url,
             base_path,
-            language: raw.language,
+            language: languages[0].clone(),
+            languages,
+            translations,
+            lang_prefix: String::new(),
             theme,
             theme_source,
             output_dir,

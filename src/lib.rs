@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod i18n;
 pub mod init;
 pub mod links;
 /// Outgoing HTTP to public addresses only: the verifier's client, shared.
@@ -213,7 +214,12 @@ struct Model {
 }
 
 /// Pages, badges (verified) and pathways (evaluated), joined into the site.
-fn model(config: &Config, cache: Option<&Cache>, phases: &mut Phases) -> Result<Model> {
+fn model(
+    config: &Config,
+    cache: Option<&Cache>,
+    tr: &i18n::Translator,
+    phases: &mut Phases,
+) -> Result<Model> {
     let content = content::load(config, cache.map(|c| &c.content))?;
     phases.done("content");
     if let Some(c) = cache {
@@ -223,7 +229,7 @@ fn model(config: &Config, cache: Option<&Cache>, phases: &mut Phases) -> Result<
     if let Some(c) = cache {
         c.verdicts.take_misses();
     }
-    let badges = site::badges::load(config, &badge_opts, cache.map(|c| &c.verdicts))?;
+    let badges = site::badges::load(config, &badge_opts, tr, cache.map(|c| &c.verdicts))?;
     phases.done("badges");
     let badges_checked = match cache {
         Some(c) => c.verdicts.take_misses(),
@@ -235,7 +241,12 @@ fn model(config: &Config, cache: Option<&Cache>, phases: &mut Phases) -> Result<
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let pathways = pathway::load(config)?;
     let mut site = site::join(content, badges)?;
-    site.follow(&pathways, &config.base_path, &config.base_url);
+    // A language's pathway pages live in its tree.
+    let (home, home_url) = (
+        format!("{}{}", config.base_path, config.lang_prefix),
+        format!("{}{}", config.base_url, config.lang_prefix),
+    );
+    site.follow(&pathways, &home, &home_url, tr);
     Ok(Model {
         site,
         warnings,
@@ -284,35 +295,38 @@ pub fn build_cached(
         config
     };
     let theme = render::theme::load(config)?;
-    let Model {
-        mut site,
-        mut warnings,
-        verified,
-        failed,
-        expired,
-        badges_checked,
-    } = model(config, cache, &mut phases)?;
-    let missing_pages = std::mem::take(&mut site.content.missing_pages);
-    let badge_files = std::mem::take(&mut site.badges.files);
+    let trees = config.trees();
+    // The language trees share one verification of each badge and one read of the
+    // registries: a multilingual build keeps a cache of its own when it has none.
+    let own_cache = (cache.is_none() && trees.len() > 1).then(Cache::default);
+    let cache = cache.or(own_cache.as_ref());
+    let Trees {
+        built,
+        badge_files,
+        missing_pages,
+    } = build_trees(&trees, &theme, cache, &mut phases)?;
+    let languages = std::sync::Arc::new(languages_of(config, &built));
+    let mut warnings = merged_warnings(&built);
     let favicon = render::resolve_favicon(config, &theme)?;
     let statics = statics(
         render::theme_static(&theme),
         static_files(config, &mut warnings)?,
     );
-    let renderer = render::Renderer::new(config, &theme, &site, favicon, cache)?;
+    let renderers = renderers(&built, &theme, favicon, cache, &languages)?;
     // `serve` stops a build that a newer change makes pointless: between batches,
     // and before and after the link check (the stretches that cannot be cut short).
     let superseded = || ahead.is_some_and(|a| a.superseded());
     // `serve` shows the pages it wants first at once, before the rest is rendered,
-    // and again whenever a browser asks for one meanwhile.
+    // and again whenever a browser asks for one meanwhile (the default language's).
+    let first = &built[0].model.site;
     let render_ahead = || {
         if let Some(ahead) = ahead {
             loop {
-                let wanted = ahead.wanted(&site);
+                let wanted = ahead.wanted(first);
                 if wanted.is_empty() {
                     break;
                 }
-                ahead.show(renderer.render_pages(&site, &wanted));
+                ahead.show(renderers[0].render_pages(first, &wanted));
             }
         }
     };
@@ -323,14 +337,17 @@ pub fn build_cached(
     }
     // Rendered files stream to the sink in batches (scanned for links, then written to
     // staging); nothing is published unless every check below passes.
-    let mut out = outflow::Outflow::begin(sink, &site.content, &statics, cache.map(|c| &c.links))?;
-    let rendered = renderer.render_all(&site, &mut |files| {
-        out.generated(files);
-        render_ahead();
-        match superseded() {
-            true => std::ops::ControlFlow::Break(()),
-            false => std::ops::ControlFlow::Continue(()),
-        }
+    let contents: Vec<&content::Content> = built.iter().map(|t| &t.model.site.content).collect();
+    let mut out = outflow::Outflow::begin(sink, &contents, &statics, cache.map(|c| &c.links))?;
+    let rendered = built.iter().zip(&renderers).try_for_each(|(t, renderer)| {
+        renderer.render_all(&t.model.site, &mut |files| {
+            out.generated(files);
+            render_ahead();
+            match superseded() {
+                true => std::ops::ControlFlow::Break(()),
+                false => std::ops::ControlFlow::Continue(()),
+            }
+        })
     });
     out.generated(badge_files);
     out.statics(statics);
@@ -339,32 +356,18 @@ pub fn build_cached(
         true => Err(Error::Superseded),
         false => rendered,
     };
-    let broken_links = match verdict(rendered, &mut out, config, &site, &theme, missing_pages) {
-        Ok(broken) => broken,
-        Err(e) => {
-            out.abort();
-            return Err(e);
-        }
-    };
+    let checked = verdict(rendered, &mut out, config, &contents, &theme, missing_pages);
     phases.done("links");
-    if superseded() {
-        out.abort();
-        return Err(Error::Superseded);
-    }
-    let rendered = match cache {
-        Some(c) => c.html.take_misses(),
-        None => site.content.pages.len() + site.content.sections.len() + 1,
+    let broken_links = match checked {
+        Ok(broken) if !superseded() => broken,
+        Ok(_) => Err(Error::Superseded).or_else(|e| out.abort_with(e))?,
+        Err(e) => out.abort_with(e)?,
     };
     let report = Report {
         files: out.scan.len(),
-        rendered,
-        badges_verified: verified,
-        badges_failed: failed,
-        badges_expired: expired,
-        badges_checked,
         warnings,
         broken_links,
-        ..summary(&site)
+        ..counts(&built, cache)
     };
     out.commit()?;
     phases.done("write");
@@ -375,6 +378,134 @@ pub fn build_cached(
     })
 }
 
+/// The strings of the tree `config` builds (its `language`), with `theme`'s
+/// catalogues and the learner's `translations:` for that language.
+pub fn translator(config: &Config, theme: &render::theme::Theme) -> Result<i18n::Translator> {
+    let overrides = config
+        .translations
+        .iter()
+        .find(|(lang, _)| lang.eq_ignore_ascii_case(&config.language))
+        .map(|(_, entries)| entries.as_slice())
+        .unwrap_or_default();
+    let file = config::shown(&config.root, config::CONFIG_FILE);
+    i18n::Translator::new(&config.language, &theme.catalogues, overrides, &file)
+}
+
+/// A renderer per tree: the templates compiled with its language's strings.
+fn renderers<'a>(
+    built: &'a [Tree],
+    theme: &'a render::theme::Theme,
+    favicon: Option<render::Favicon>,
+    cache: Option<&'a Cache>,
+    languages: &std::sync::Arc<render::languages::Languages>,
+) -> Result<Vec<render::Renderer<'a>>> {
+    built
+        .iter()
+        .map(|t| {
+            let tr = t.tr.clone();
+            let site = &t.model.site;
+            render::Renderer::new(
+                t.config,
+                theme,
+                site,
+                favicon.clone(),
+                cache,
+                tr,
+                languages.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Each tree reads the same files: a warning about one is said once.
+fn merged_warnings(built: &[Tree]) -> Vec<String> {
+    let mut warnings: Vec<String> = Vec::new();
+    for w in built.iter().flat_map(|t| &t.model.warnings) {
+        if !warnings.contains(w) {
+            warnings.push(w.clone());
+        }
+    }
+    warnings
+}
+
+/// What the report counts: pages of every language, the badges once (every tree
+/// verifies the same files), pages rendered.
+fn counts(built: &[Tree], cache: Option<&Cache>) -> Report {
+    let site = &built[0].model.site;
+    let m = &built[0].model;
+    let contents = built.iter().map(|t| &t.model.site.content);
+    Report {
+        rendered: match cache {
+            Some(c) => c.html.take_misses(),
+            None => site.content.pages.len() + site.content.sections.len() + 1,
+        },
+        badges_verified: m.verified,
+        badges_failed: m.failed,
+        badges_expired: m.expired,
+        badges_checked: built.iter().map(|t| t.model.badges_checked).sum(),
+        pages: contents.clone().map(|c| c.pages.len()).sum(),
+        sections: contents.map(|c| c.sections.len()).sum(),
+        ..summary(site)
+    }
+}
+
+/// Every language's tree, and what their models hand on to the output.
+struct Trees<'a> {
+    built: Vec<Tree<'a>>,
+    badge_files: Vec<OutputFile>,
+    missing_pages: Vec<content::MissingPageLink>,
+}
+
+/// The model of each language's tree, the default language's first.
+fn build_trees<'a>(
+    trees: &'a [Config],
+    theme: &render::theme::Theme,
+    cache: Option<&Cache>,
+    phases: &mut Phases,
+) -> Result<Trees<'a>> {
+    let mut built = Vec::with_capacity(trees.len());
+    let (mut badge_files, mut missing_pages) = (Vec::new(), Vec::new());
+    for tree in trees {
+        let tr = std::sync::Arc::new(translator(tree, theme)?);
+        let mut model = model(tree, cache, &tr, phases)?;
+        missing_pages.append(&mut model.site.content.missing_pages);
+        badge_files.append(&mut model.site.badges.files);
+        built.push(Tree {
+            config: tree,
+            tr,
+            model,
+        });
+    }
+    Ok(Trees {
+        built,
+        badge_files,
+        missing_pages,
+    })
+}
+
+/// Which page exists in which language, for alternates and the switcher.
+fn languages_of(config: &Config, built: &[Tree]) -> render::languages::Languages {
+    render::languages::Languages {
+        trees: built
+            .iter()
+            .map(|t| render::languages::Tree {
+                tag: t.config.language.clone(),
+                prefix: t.config.lang_prefix.clone(),
+                paths: render::languages::paths_of(&t.model.site, &t.config.lang_prefix),
+            })
+            .collect(),
+        base_path: config.base_path.clone(),
+        base_url: config.base_url.clone(),
+    }
+}
+
+/// One language's tree while it is built: its configuration, strings and model.
+struct Tree<'a> {
+    config: &'a Config,
+    tr: std::sync::Arc<i18n::Translator>,
+    model: Model,
+}
+
 /// Whether a streamed build may be published: no template error, no path claimed
 /// twice, no failed write, then no link problem (missing pages always fail; other
 /// broken links per `links.on_broken`, or all of them once the build fails anyway).
@@ -383,7 +514,7 @@ fn verdict(
     rendered: Result<()>,
     out: &mut outflow::Outflow,
     config: &Config,
-    site: &site::Site,
+    contents: &[&content::Content],
     theme: &render::theme::Theme,
     missing_pages: Vec<content::MissingPageLink>,
 ) -> Result<Vec<links::BrokenLink>> {
@@ -393,7 +524,7 @@ fn verdict(
         .chain(std::mem::take(&mut out.failures))
         .collect();
     Error::from_list(stopped)?;
-    let (mut broken, unreachable) = check_links(config, site, theme, &out.scan)?;
+    let (mut broken, unreachable) = check_links(config, contents, theme, &out.scan)?;
     broken.sort_by(|a, b| (&a.file, a.line, &a.link).cmp(&(&b.file, b.line, &b.link)));
     // A link to a missing page is also a broken link in the output; say it once.
     broken.retain(|b| {
@@ -428,31 +559,38 @@ impl Phases {
 /// Runs the internal link checker over the finished site, naming each page's source.
 fn check_links(
     config: &Config,
-    site: &site::Site,
+    contents: &[&content::Content],
     theme: &render::theme::Theme,
     scan: &links::Scan,
 ) -> Result<(Vec<links::BrokenLink>, Option<Error>)> {
-    let content = &site.content;
     // Each page's own HTML: a broken link found outside it came from the theme.
-    let bodies: std::collections::HashMap<String, &str> = content
-        .pages
+    let bodies: std::collections::HashMap<String, &str> = contents
         .iter()
-        .map(|p| (format!("{}index.html", p.path), &*p.content))
-        .chain(
+        .flat_map(|content| {
             content
-                .sections
+                .pages
                 .iter()
-                .map(|s| (format!("{}index.html", s.path), &*s.content)),
-        )
+                .map(|p| (format!("{}index.html", p.path), &*p.content))
+                .chain(
+                    content
+                        .sections
+                        .iter()
+                        .map(|s| (format!("{}index.html", s.path), &*s.content)),
+                )
+        })
         .collect();
-    let sources: std::collections::HashMap<String, String> = content
-        .pages
+    let sources: std::collections::HashMap<String, String> = contents
         .iter()
-        .map(|p| (format!("{}index.html", p.path), p.source.clone()))
-        .chain(content.sections.iter().filter_map(|s| {
-            let source = s.source.clone()?;
-            Some((format!("{}index.html", s.path), source))
-        }))
+        .flat_map(|content| {
+            content
+                .pages
+                .iter()
+                .map(|p| (format!("{}index.html", p.path), p.source.clone()))
+                .chain(content.sections.iter().filter_map(|s| {
+                    let source = s.source.clone()?;
+                    Some((format!("{}index.html", s.path), source))
+                }))
+        })
         .collect();
     let address = links::SiteAddress::new(&config.base_url, &config.base_path);
     let mut broken = links::check(scan, &address, &sources, &config.root);

@@ -31,17 +31,19 @@ impl<'a> Outflow<'a> {
     /// merged (the portfolio's replace the theme's), each with who provides it.
     pub fn begin(
         sink: &'a mut dyn Sink,
-        content: &Content,
+        contents: &[&Content],
         statics: &[(OutputFile, String)],
         memo: Option<&'a crate::cache::Memo<Option<Scanned>>>,
     ) -> Result<Outflow<'a>> {
         let mut sources = HashMap::new();
-        for p in &content.pages {
-            sources.insert(format!("{}index.html", p.path), p.source.clone());
-        }
-        for s in &content.sections {
-            if let Some(source) = &s.source {
-                sources.insert(format!("{}index.html", s.path), source.clone());
+        for content in contents {
+            for p in &content.pages {
+                sources.insert(format!("{}index.html", p.path), p.source.clone());
+            }
+            for s in &content.sections {
+                if let Some(source) = &s.source {
+                    sources.insert(format!("{}index.html", s.path), source.clone());
+                }
             }
         }
         sink.begin()?;
@@ -113,6 +115,12 @@ impl<'a> Outflow<'a> {
     /// Publishes nothing of the build.
     pub fn abort(self) {
         self.sink.abort();
+    }
+
+    /// Aborts (see [`Outflow::abort`]) and fails with `e`.
+    pub fn abort_with<T>(&mut self, e: Error) -> Result<T> {
+        self.sink.abort();
+        Err(e)
     }
 }
 

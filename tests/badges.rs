@@ -127,14 +127,14 @@ fn every_status_renders_as_it_should() {
         assert!(!html.contains("linkedin.com/profile/add"), "{slug}");
         // Every check is listed with its outcome.
         for check in [
-            "parse",
-            "shape",
-            "signature",
-            "key",
-            "validity",
-            "status",
-            "recipient",
-            "trust",
+            "Readable",
+            "Well-formed",
+            "Signature",
+            "Issuer key",
+            "Dates",
+            "Revocation",
+            "Recipient",
+            "Issuer identity",
         ] {
             assert!(
                 html.contains(&format!("<td>{check}</td>")),

@@ -180,7 +180,8 @@ fn portfolio(issuer: &Issuer, base_url: &str, list_url: &str) -> Portfolio {
 }
 
 fn today() -> String {
-    chrono::Utc::now().format("%-d %B %Y").to_string()
+    // The portfolio's language is `en`: dates as CLDR writes them for it.
+    chrono::Utc::now().format("%B %-d, %Y").to_string()
 }
 
 /// The open page's visible text and title, once its scripts have settled (`ready`).
@@ -227,7 +228,7 @@ fn receipts_and_pages_say_when_a_badge_was_checked() {
     let day = today();
     assert!(page.contains(&format!(">{day}</time>")), "no dated check");
     assert!(
-        page.contains("valid until <time datetime=\"2030-01-01T00:00:00Z\">1 January 2030</time>")
+        page.contains("valid until <time datetime=\"2030-01-01T00:00:00Z\">January 1, 2030</time>")
     );
     for listing in ["public/badges/index.html", "public/index.html"] {
         let html = p.read(listing);
@@ -436,7 +437,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
         let text = wait_until(&driver, "the verified badge", |t| t.contains("Verified"));
         assert!(text.contains(&format!("checked {day}")), "{page}: {text}");
         assert!(
-            text.contains("valid until 1 January 2030"),
+            text.contains("valid until January 1, 2030"),
             "{page}: {text}"
         );
     }
@@ -459,7 +460,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     for page in pages {
         driver.navigate(&format!("{base}{page}"));
         let text = wait_until(&driver, "the expiry", |t| {
-            t.contains("Expired on 1 January 2030")
+            t.contains("Expired on January 1, 2030")
         });
         let card = driver.eval(
             "return [...document.querySelectorAll('.badge-card')].filter(c => c.textContent.includes('Data Storytelling')).map(c => c.textContent).join('|')",
@@ -477,7 +478,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     // The pathway the badge met: no longer met in this visitor's browser.
     driver.navigate(&format!("{base}pathways/storytelling-path/"));
     wait_until(&driver, "the expired requirement", |t| {
-        t.contains("Expired on 1 January 2030")
+        t.contains("Expired on January 1, 2030")
     });
     assert_eq!(
         driver.eval("return document.querySelectorAll('[data-folio-met]').length"),
@@ -500,7 +501,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
         let text = page_text(&driver);
         assert!(
             text.contains(&format!(
-                "Verified · checked {day} · valid until 1 January 2030"
+                "Verified · checked {day} · valid until January 1, 2030"
             )),
             "{page}: {text}"
         );

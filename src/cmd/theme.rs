@@ -7,6 +7,14 @@ use crate::Error;
 pub fn theme_check(dir: &std::path::Path, quiet: bool) -> Result<bool, Error> {
     let outcome = crate::theme_check::check(dir)?;
     let passed = outcome.problems.is_empty();
+    for (lang, keys) in &outcome.missing_keys {
+        eprintln!(
+            "warning: {} message{} missing in `{lang}` (shown in English there): {}",
+            keys.len(),
+            if keys.len() == 1 { "" } else { "s" },
+            keys.join(", ")
+        );
+    }
     if !passed {
         report_errors(Error::Many(outcome.problems));
     }

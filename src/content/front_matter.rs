@@ -72,6 +72,8 @@ pub struct FrontMatter {
     pub image: Option<String>,
     pub links: BTreeMap<String, String>,
     pub badges: Vec<String>,
+    /// The language of this page's text when it is not the site's (`language: fr`).
+    pub language: Option<String>,
     pub extra: BTreeMap<String, serde_yaml::Value>,
     /// Keys that look like a misspelt known key (`titel:`), as warnings: they still
     /// go to `extra`, since themes may read keys of their own.
@@ -82,7 +84,7 @@ pub struct FrontMatter {
 /// The keys read into [`FrontMatter`]'s own fields.
 const KNOWN_KEYS: &[&str] = &[
     "title", "date", "summary", "tags", "skills", "draft", "weight", "template", "image", "links",
-    "badges",
+    "badges", "language",
 ];
 
 /// Parses front-matter YAML. `first_line` is the 1-based file line the YAML starts on.
@@ -138,6 +140,15 @@ pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
             "image" => fm.image = Some(field.get(value)?),
             "links" => fm.links = field.get(value)?,
             "badges" => fm.badges = field.get(value)?,
+            "language" => {
+                let tag: String = field.get(value)?;
+                crate::i18n::parse_tag(&tag).map_err(|msg| Error::FrontMatter {
+                    loc: Location::line(path, field.line()),
+                    msg,
+                    hint: Some("the language of this page's text, like `language: fr`".into()),
+                })?;
+                fm.language = Some(tag);
+            }
             _ => {
                 if let Some(known) =
                     crate::error::suggest(&key.to_lowercase(), KNOWN_KEYS.iter().copied())

@@ -54,6 +54,10 @@ pub struct Page {
     pub toc: Vec<Heading>,
     pub word_count: usize,
     pub reading_time: usize,
+    /// The language of the page's text (its tree's, or its front matter's), and
+    /// its direction (`ltr`, `rtl`) for `<html dir>`.
+    pub language: String,
+    pub direction: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,6 +79,8 @@ pub struct Section {
     pub pages: Vec<usize>,
     /// Keys of the sections directly below this one.
     pub subsections: Vec<String>,
+    pub language: String,
+    pub direction: &'static str,
 }
 
 #[derive(Debug, Default)]
@@ -121,6 +127,10 @@ pub struct Memos {
 struct Entry {
     /// Relative to `content/`, with `/` separators.
     rel: String,
+    /// The file as its default-language twin is named (`about.fr.md` → `about.md`),
+    /// and the language its name gives (`None`: the site's default).
+    base_rel: String,
+    language: Option<String>,
     shown: PathBuf,
     is_index: bool,
     fm: FrontMatter,
@@ -230,7 +240,20 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         )
         .with_hint("create content/_index.md for your home page, or run `folio init`"));
     }
-    let entries = read_entries(config, &dir, memos)?;
+    let all = read_entries(config, &dir, memos)?;
+    // Links between pages go to the same language's page where there is one, else
+    // to the default language's.
+    let mut urls: HashMap<String, String> = HashMap::new();
+    for e in all.iter().filter(|e| e.language.is_none()) {
+        urls.insert(e.rel.clone(), format!("{}{}", config.base_path, e.path));
+    }
+    let tree = tree_language(config);
+    let entries: Vec<Entry> = all.into_iter().filter(|e| e.language == tree).collect();
+    for e in &entries {
+        let url = format!("{}{}{}", config.base_path, config.lang_prefix, e.path);
+        urls.insert(e.base_rel.clone(), url.clone());
+        urls.insert(e.rel.clone(), url);
+    }
     let warnings: Vec<String> = entries
         .iter()
         .flat_map(|e| e.fm.warnings.iter().cloned())
@@ -238,10 +261,6 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
 
     // Decide every URL before rendering, so links can be checked.
     one_file_per_url(&entries)?;
-    let urls: HashMap<String, String> = entries
-        .iter()
-        .map(|e| (e.rel.clone(), format!("{}{}", config.base_path, e.path)))
-        .collect();
     let links = Links {
         pages: &urls,
         base_path: &config.base_path,
@@ -316,6 +335,28 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
     })
 }
 
+/// The language of the tree `config` builds: `None` for the default language (files
+/// without a language in their name), else its tag.
+fn tree_language(config: &Config) -> Option<String> {
+    (!config.lang_prefix.is_empty()).then(|| config.language.clone())
+}
+
+/// `about.fr.md` → (`about.md`, `fr`) when `fr` is one of the site's other
+/// languages; any other name is the default language's as it is.
+fn split_language(config: &Config, rel: &str) -> (String, Option<String>) {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    if let Some((base, tag)) = stem.rsplit_once('.')
+        && !base.ends_with('/')
+        && !base.is_empty()
+        && let Some(lang) = config.languages[1..]
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(tag))
+    {
+        return (format!("{base}.md"), Some(lang.clone()));
+    }
+    (rel.to_string(), None)
+}
+
 /// A content file made into what it is.
 enum Made {
     Page(Page),
@@ -359,7 +400,8 @@ fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result
     if fm.draft && !config.drafts {
         return Ok(None);
     }
-    let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let (base_rel, language) = split_language(config, rel);
+    let (folder, file) = base_rel.rsplit_once('/').unwrap_or(("", base_rel.as_str()));
     let is_index = file == INDEX_FILE;
     let path = if is_index {
         if folder.is_empty() {
@@ -383,6 +425,8 @@ fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result
     let body_line = split.body_line;
     Ok(Some(Entry {
         rel: rel.to_string(),
+        base_rel: base_rel.clone(),
+        language,
         shown,
         is_index,
         fm,
@@ -395,7 +439,11 @@ fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result
 }
 
 fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
-    let folder = e.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let folder = e
+        .base_rel
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .to_string();
     let slug = e
         .path
         .trim_end_matches('/')
@@ -412,13 +460,20 @@ fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
         e.fm.summary
             .clone()
             .unwrap_or_else(|| shorten(&r.first_paragraph));
+    let path = format!("{}{}", config.lang_prefix, e.path);
     Page {
         source: format!("{CONTENT_DIR}/{}", e.rel),
         section: folder,
         slug,
-        url: format!("{}{}", config.base_path, e.path),
-        permalink: format!("{}{}", config.base_url, e.path),
-        path: e.path,
+        url: format!("{}{path}", config.base_path),
+        permalink: format!("{}{path}", config.base_url),
+        path,
+        direction: crate::i18n::direction(e.fm.language.as_deref().unwrap_or(&config.language)),
+        language: e
+            .fm
+            .language
+            .clone()
+            .unwrap_or_else(|| config.language.clone()),
         title,
         date: e.fm.date,
         summary,
@@ -447,11 +502,18 @@ fn make_section(config: &Config, e: Entry, r: markdown::Rendered) -> Section {
             titlecase(key.rsplit('/').next().unwrap_or(&key))
         }
     });
+    let path = format!("{}{}", config.lang_prefix, e.path);
     Section {
         source: Some(format!("{CONTENT_DIR}/{}", e.rel)),
-        url: format!("{}{}", config.base_path, e.path),
-        permalink: format!("{}{}", config.base_url, e.path),
-        path: e.path,
+        url: format!("{}{path}", config.base_path),
+        permalink: format!("{}{path}", config.base_url),
+        path,
+        direction: crate::i18n::direction(e.fm.language.as_deref().unwrap_or(&config.language)),
+        language: e
+            .fm
+            .language
+            .clone()
+            .unwrap_or_else(|| config.language.clone()),
         key,
         title,
         summary: e.fm.summary.unwrap_or_else(|| shorten(&r.first_paragraph)),
@@ -468,9 +530,11 @@ fn empty_home(config: &Config) -> Section {
     Section {
         key: String::new(),
         source: None,
-        path: String::new(),
-        url: config.base_path.clone(),
-        permalink: config.base_url.clone(),
+        path: config.lang_prefix.clone(),
+        url: format!("{}{}", config.base_path, config.lang_prefix),
+        permalink: format!("{}{}", config.base_url, config.lang_prefix),
+        language: config.language.clone(),
+        direction: crate::i18n::direction(&config.language),
         title: config.title.clone(),
         summary: String::new(),
         template: None,

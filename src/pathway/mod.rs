@@ -139,26 +139,35 @@ impl Requirement {
     /// What would meet this requirement, in words, with the issuer set's key (for
     /// career services checking the file).
     pub fn describe(&self) -> String {
-        self.describe_as(&self.issuer_label)
+        self.describe_as(&self.issuer_label, crate::i18n::Translator::english())
     }
 
     /// What would meet this requirement, for a learner's page: an achievement by a
     /// readable name rather than its URL, and the issuer by `issuer`.
-    pub fn describe_as(&self, issuer: &str) -> String {
+    pub fn describe_as(&self, issuer: &str, tr: &crate::i18n::Translator) -> String {
         let what = match &self.matcher {
-            Matcher::Achievement { id } => format!("the achievement {}", readable_achievement(id)),
+            Matcher::Achievement { id } => tr.format(
+                "want-achievement",
+                &[("name", readable_achievement(id).into())],
+            ),
             Matcher::Alignment {
                 code, framework, ..
             } => match framework {
-                Some(f) => format!("a credential aligned to {code} ({f})"),
-                None => format!("a credential aligned to {code}"),
+                Some(f) => tr.format(
+                    "want-alignment-framework",
+                    &[("code", code.into()), ("framework", f.into())],
+                ),
+                None => tr.format("want-alignment", &[("code", code.into())]),
             },
             Matcher::AchievementType { achievement_type } => {
-                format!("any {achievement_type}")
+                tr.format("want-type", &[("type", achievement_type.into())])
             }
-            Matcher::Any => "any credential".into(),
+            Matcher::Any => tr.t("want-any"),
         };
-        format!("{what}, issued by {issuer}")
+        tr.format(
+            "want-from",
+            &[("what", what.into()), ("issuer", issuer.into())],
+        )
     }
 }
 

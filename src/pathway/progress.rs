@@ -18,6 +18,7 @@ use serde::Serialize;
 use super::{Group, Matcher, Need, Node, Pathway, Requirement};
 use crate::badge::Status;
 use crate::badge_view::{Badge, BadgeUse};
+use crate::i18n::Translator;
 
 /// A pathway as templates and the receipt see it.
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +91,7 @@ pub struct BadgeLink {
 pub struct WouldCount {
     pub badge: BadgeLink,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub reason: String,
 }
 
@@ -105,20 +106,21 @@ fn state(
     badges: &[Badge],
     held: bool,
     complete: bool,
+    tr: &Translator,
 ) -> (&'static str, String) {
     match (held, complete) {
-        (true, _) => ("completed", "Completed".to_string()),
+        (true, _) => ("completed", tr.t("pathway-completed")),
         (false, true) => (
             "requirements-met",
             match &pathway.completion {
-                Some(c) => format!(
-                    "Requirements met — not yet issued by {}",
-                    issuer_names(c, badges)
+                Some(c) => tr.format(
+                    "pathway-requirements-met-by",
+                    &[("issuer", issuer_names(c, badges, tr).into())],
                 ),
-                None => "Requirements met".to_string(),
+                None => tr.t("pathway-requirements-met"),
             },
         ),
-        (false, false) => ("in-progress", "In progress".to_string()),
+        (false, false) => ("in-progress", tr.t("pathway-in-progress")),
     }
 }
 
@@ -129,6 +131,7 @@ pub fn evaluate(
     badges: &[Badge],
     base_path: &str,
     base_url: &str,
+    tr: &Translator,
 ) -> (Progress, Vec<(usize, BadgeUse)>) {
     let slug = super::slug(&pathway.id, &pathway.name);
     let url = format!("{base_path}pathways/{slug}/");
@@ -163,32 +166,26 @@ pub fn evaluate(
     let assignment = best_assignment(&pathway.requires, &candidates, badges.len());
 
     let filled: Vec<bool> = assignment.iter().map(Option::is_some).collect();
-    let mut rows = Vec::new();
-    let mut uses = Vec::new();
-    let mut leaf = 0;
-    flatten(
-        &pathway.requires,
-        &Walk {
-            badges,
-            order: &order,
-            assignment: &assignment,
-            filled: &filled,
-            pathway_name: &pathway.name,
-            url: &url,
-        },
-        &mut Flat {
-            rows: &mut rows,
-            uses: &mut uses,
-            leaf: &mut leaf,
-        },
-        "",
-        0,
-    );
+    let walk = Walk {
+        badges,
+        order: &order,
+        assignment: &assignment,
+        filled: &filled,
+        pathway_name: &pathway.name,
+        url: &url,
+        tr,
+    };
+    let (rows, mut uses) = walk.rows(&pathway.requires);
     let root = score(&pathway.requires, &filled, &mut 0);
-    let completion = pathway.completion.as_ref().map(|c| Completion {
-        description: c.describe_as(&issuer_names(c, badges)),
-        issuer: issuer_names(c, badges),
-        badge: held.map(|i| link(&badges[i])),
+    let completion = pathway.completion.as_ref().map(|c| {
+        let issuer = issuer_names(c, badges, tr);
+        let description = c.describe_as(&issuer, tr);
+        let badge = held.map(|i| link(&badges[i]));
+        Completion {
+            description,
+            issuer,
+            badge,
+        }
     });
     if let Some(i) = held {
         uses.push((
@@ -196,12 +193,12 @@ pub fn evaluate(
             BadgeUse {
                 pathway: pathway.name.clone(),
                 url: url.clone(),
-                requirement: "completes the pathway".into(),
+                requirement: tr.t("pathway-completes"),
                 completes: true,
             },
         ));
     }
-    let (state, state_label) = state(pathway, badges, held.is_some(), root.complete);
+    let (state, state_label) = state(pathway, badges, held.is_some(), root.complete, tr);
     let (met, total) = match held {
         Some(_) => (root.needed, root.needed),
         None => (root.met, root.needed),
@@ -398,6 +395,21 @@ struct Walk<'a> {
     filled: &'a [bool],
     pathway_name: &'a str,
     url: &'a str,
+    tr: &'a Translator,
+}
+
+impl Walk<'_> {
+    /// The requirement rows of `requires` in tree order, and the badges' uses.
+    fn rows(&self, requires: &Group) -> (Vec<Row>, Vec<(usize, BadgeUse)>) {
+        let (mut rows, mut uses, mut leaf) = (Vec::new(), Vec::new(), 0);
+        let mut out = Flat {
+            rows: &mut rows,
+            uses: &mut uses,
+            leaf: &mut leaf,
+        };
+        flatten(requires, self, &mut out, "", 0);
+        (rows, uses)
+    }
 }
 
 /// What flattening writes.
@@ -425,9 +437,10 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                     kind: "group",
                     name: g.name.clone(),
                     label: match g.need {
-                        Need::All => format!("all {of} of these"),
-                        Need::Pick(k) if k == of => format!("all {of} of these"),
-                        Need::Pick(k) => format!("any {k} of these {of}"),
+                        Need::Pick(k) if k != of => walk
+                            .tr
+                            .format("group-any", &[("pick", k.into()), ("count", of.into())]),
+                        _ => walk.tr.format("group-all", &[("count", of.into())]),
                     },
                     met: s.complete,
                     met_count: s.met,
@@ -448,10 +461,9 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                         BadgeUse {
                             pathway: walk.pathway_name.to_string(),
                             url: walk.url.to_string(),
-                            requirement: r
-                                .name
-                                .clone()
-                                .unwrap_or_else(|| r.describe_as(&issuer_names(r, walk.badges))),
+                            requirement: r.name.clone().unwrap_or_else(|| {
+                                r.describe_as(&issuer_names(r, walk.badges, walk.tr), walk.tr)
+                            }),
                             completes: false,
                         },
                     ));
@@ -466,7 +478,7 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                         .map(|b| WouldCount {
                             badge: link(b),
                             status: b.status,
-                            status_label: b.status_label,
+                            status_label: b.status_label.clone(),
                             reason: b.status_reason.clone(),
                         })
                         .collect(),
@@ -476,7 +488,7 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                     depth,
                     kind: "requirement",
                     name: r.name.clone(),
-                    label: r.describe_as(&issuer_names(r, walk.badges)),
+                    label: r.describe_as(&issuer_names(r, walk.badges, walk.tr), walk.tr),
                     met: assigned.is_some(),
                     met_count: usize::from(assigned.is_some()),
                     needed: 1,
@@ -493,7 +505,7 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
 /// The issuers of a requirement as the learner's badges name them (the trusted or
 /// registry name, else the name an authentic badge gives); the set's key when none
 /// of the learner's badges is from them.
-fn issuer_names(r: &super::Requirement, badges: &[Badge]) -> String {
+fn issuer_names(r: &super::Requirement, badges: &[Badge], tr: &Translator) -> String {
     let mut names: Vec<String> = Vec::new();
     for b in badges {
         let authentic = matches!(b.status, "verified" | "expired" | "revoked");
@@ -510,11 +522,15 @@ fn issuer_names(r: &super::Requirement, badges: &[Badge]) -> String {
             names.push(name);
         }
     }
-    if names.is_empty() {
-        r.issuer_label.clone()
-    } else {
-        names.join(" or ")
-    }
+    names
+        .into_iter()
+        .reduce(|first, second| {
+            tr.format(
+                "issuers-or",
+                &[("first", first.into()), ("second", second.into())],
+            )
+        })
+        .unwrap_or_else(|| r.issuer_label.clone())
 }
 
 fn link(b: &Badge) -> BadgeLink {

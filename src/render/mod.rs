@@ -6,6 +6,7 @@
 mod bounded;
 mod builtins;
 pub mod feed;
+pub mod languages;
 mod limits;
 mod outputs;
 mod recursion;
@@ -114,19 +115,7 @@ struct ThemeView<'a> {
     version: &'a str,
 }
 
-/// Languages written right to left (primary subtags), for `config.direction`.
-const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ku", "ps", "sd", "syr", "ug", "ur", "yi",
-];
-
-pub fn direction(language: &str) -> &'static str {
-    let primary = language.split(['-', '_']).next().unwrap_or("");
-    if RTL_LANGUAGES.contains(&primary.to_ascii_lowercase().as_str()) {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
+pub use crate::i18n::direction;
 
 #[derive(Debug, Serialize)]
 struct NavItem<'a> {
@@ -137,6 +126,10 @@ struct NavItem<'a> {
 
 #[derive(Debug, Serialize)]
 struct SiteView<'a> {
+    /// The home page of this language's tree: `/` (or `/repo/`), `/repo/fr/`; and
+    /// as a full URL.
+    home: String,
+    home_url: String,
     nav: Vec<NavItem<'a>>,
     /// schema.org `Person` JSON-LD for the owner (never their email).
     person: String,
@@ -221,7 +214,7 @@ fn link_label(key: &str) -> String {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Favicon {
     pub url: String,
     /// Its MIME type, for `<link rel="icon" type=...>`.
@@ -232,7 +225,11 @@ pub struct Favicon {
 /// Compiles the theme's templates. A template with a syntax error is reported (file
 /// and line) and compiled as empty, so the others still render and their errors are
 /// found in the same run; the caller fails the build if the list is not empty.
-pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
+pub fn compile(
+    theme: &Theme,
+    config: &Config,
+    tr: std::sync::Arc<crate::i18n::Translator>,
+) -> Result<(Tera, Vec<Error>)> {
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
         .iter()
@@ -293,6 +290,7 @@ pub fn compile(theme: &Theme, config: &Config) -> Result<(Tera, Vec<Error>)> {
     tera.set_escape_fn(crate::util::html::escape);
     bounded::register(&mut tera);
     builtins::register(&mut tera);
+    crate::i18n::tera::register(&mut tera, tr);
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
     tera.register_function(
@@ -372,6 +370,8 @@ pub struct Renderer<'a> {
     shared_key: u64,
     /// Syntax errors found while compiling, reported by the full render.
     syntax_errors: Mutex<Vec<Error>>,
+    /// The site's languages: each page's versions in the others.
+    languages: std::sync::Arc<languages::Languages>,
 }
 
 impl<'a> Renderer<'a> {
@@ -384,13 +384,18 @@ impl<'a> Renderer<'a> {
         site: &Site,
         favicon: Option<Favicon>,
         cache: Option<&'a crate::Cache>,
+        tr: std::sync::Arc<crate::i18n::Translator>,
+        languages: std::sync::Arc<languages::Languages>,
     ) -> Result<Self> {
-        let (tera, syntax_errors) = compile(theme, config)?;
-        let base = base_context(config, theme, site, favicon);
+        let base = base_context(config, theme, site, favicon, &tr);
+        let (tera, syntax_errors) = compile(theme, config, tr)?;
         Ok(Renderer {
             config,
             origins: origins(theme),
-            shared_key: cache.map_or(0, |_| shared_key(theme, &base)),
+            shared_key: cache.map_or(0, |_| {
+                crate::cache::fingerprint(&[&shared_key(theme, &base), &languages.fingerprint()])
+            }),
+            languages,
             base,
             tera,
             cache: cache.map(|c| &c.html),
@@ -456,6 +461,11 @@ impl<'a> Renderer<'a> {
         self.tera.get_template_names().any(|n| n == name)
     }
 
+    /// The site's languages.
+    pub fn languages(&self) -> &languages::Languages {
+        &self.languages
+    }
+
     /// The memo `serve` keeps feeds in between rebuilds.
     pub fn feeds_memo(&self) -> Option<&Memo<String>> {
         self.feeds
@@ -497,6 +507,9 @@ impl<'a> Renderer<'a> {
                 for (name, value) in vars {
                     value.insert_into(name, &mut ctx);
                 }
+                // `alternates`: this page in every language of the site (empty on a
+                // one-language site), for hreflang links and the switcher.
+                ctx.insert("alternates", &self.languages.alternates(out));
                 bounded::render(&self.tera, template, &ctx)
                     // Rendering grows the string by doubling: up to half of it is
                     // spare room, which across 10,000 pages held until the links are
@@ -560,7 +573,13 @@ fn shared_key(theme: &Theme, base: &Context) -> u64 {
 }
 
 /// The variables every template gets: `config`, `theme`, `owner`, `site`.
-fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Favicon>) -> Context {
+fn base_context(
+    config: &Config,
+    theme: &Theme,
+    site: &Site,
+    favicon: Option<Favicon>,
+    tr: &crate::i18n::Translator,
+) -> Context {
     let content = &site.content;
     let mut base = Context::new();
     base.insert(
@@ -587,7 +606,9 @@ fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Fav
     base.insert(
         "site",
         &SiteView {
-            nav: nav(config, site),
+            home: format!("{}{}", config.base_path, config.lang_prefix),
+            home_url: format!("{}{}", config.base_url, config.lang_prefix),
+            nav: nav(config, site, tr),
             person: person_json(config),
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),
             contract: TEMPLATE_CONTRACT,
@@ -603,7 +624,10 @@ fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Fav
                 .badges
                 .checked_at
                 .map(|t| t.format("%Y-%m-%d").to_string()),
-            checked_on: site.badges.checked_at.map(crate::site::recheck::day),
+            checked_on: site
+                .badges
+                .checked_at
+                .map(|t| crate::site::recheck::day(t, tr)),
         },
     );
     base
@@ -611,15 +635,15 @@ fn base_context(config: &Config, theme: &Theme, site: &Site, favicon: Option<Fav
 
 /// Top-level pages that set a `weight` (in weight order), then sections, then the
 /// badge and skills pages when there are any.
-fn nav<'a>(config: &Config, site: &'a Site) -> Vec<NavItem<'a>> {
+fn nav<'a>(config: &Config, site: &'a Site, tr: &crate::i18n::Translator) -> Vec<NavItem<'a>> {
     let content = &site.content;
     let home = content
         .section("")
         .expect("load always makes a home section");
     let generated = [
-        (!site.badges.list.is_empty()).then_some(("Badges", "badges")),
-        (!site.pathways.is_empty()).then_some(("Pathways", "pathways")),
-        outputs::has_skills(site).then_some(("Skills", "skills")),
+        (!site.badges.list.is_empty()).then_some(("nav-badges", "badges")),
+        (!site.pathways.is_empty()).then_some(("nav-pathways", "pathways")),
+        outputs::has_skills(site).then_some(("nav-skills", "skills")),
     ];
     home.pages
         .iter()
@@ -641,8 +665,8 @@ fn nav<'a>(config: &Config, site: &'a Site) -> Vec<NavItem<'a>> {
                 }),
         )
         .chain(generated.into_iter().flatten().map(|(title, key)| NavItem {
-            title: title.into(),
-            url: format!("{}{key}/", config.base_path).into(),
+            title: tr.t(title).into(),
+            url: format!("{}{}{key}/", config.base_path, config.lang_prefix).into(),
             key,
         }))
         .collect()
@@ -772,11 +796,14 @@ fn person_json(config: &Config) -> String {
 
 /// Files every published site needs whatever the theme: GitHub Pages' `.nojekyll`,
 /// `robots.txt`, `sitemap.xml`, and `CNAME` when configured.
-fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
+fn site_files(config: &Config, site: &Site, languages: &languages::Languages) -> Vec<OutputFile> {
     let content = &site.content;
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+    let multilingual = languages.is_multilingual();
+    let mut sitemap = String::from(if multilingual {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    } else {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    });
     let mut urls: Vec<(&str, Option<&str>)> = content
         .sections
         .iter()
@@ -803,19 +830,50 @@ fn site_files(config: &Config, site: &Site) -> Vec<OutputFile> {
         if let Some(d) = date.and_then(crate::content::parse_date) {
             sitemap.push_str(&format!("<lastmod>{}</lastmod>", d.format("%Y-%m-%d")));
         }
+        // Every version of the page, itself included, and the default as x-default.
+        let path = loc.strip_prefix(&config.base_url).unwrap_or(loc);
+        let versions: Vec<_> = languages
+            .alternates(&format!("{path}index.html"))
+            .into_iter()
+            .filter(|a| a.exists)
+            .collect();
+        if versions.len() > 1 {
+            for a in &versions {
+                sitemap.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    xml_escape(&a.lang),
+                    xml_escape(&a.permalink)
+                ));
+            }
+            if let Some(default) = versions.iter().find(|a| languages.trees[0].tag == a.lang) {
+                sitemap.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    xml_escape(&default.permalink)
+                ));
+            }
+        }
         sitemap.push_str("</url>\n");
     }
     sitemap.push_str("</urlset>\n");
+    let sitemap_path = format!("{}sitemap.xml", config.lang_prefix);
+    // The files of the site as a whole come with the default language's tree.
+    if !config.lang_prefix.is_empty() {
+        return vec![OutputFile::new(sitemap_path, sitemap)];
+    }
+    let mut robots = String::from("User-agent: *\nAllow: /\n");
+    for tree in &languages.trees {
+        robots.push_str(&format!(
+            "Sitemap: {}{}sitemap.xml\n",
+            config.base_url, tree.prefix
+        ));
+    }
+    if languages.trees.is_empty() {
+        robots.push_str(&format!("Sitemap: {}sitemap.xml\n", config.base_url));
+    }
     let mut files = vec![
         OutputFile::new(".nojekyll", ""),
-        OutputFile::new(
-            "robots.txt",
-            format!(
-                "User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n",
-                config.base_url
-            ),
-        ),
-        OutputFile::new("sitemap.xml", sitemap),
+        OutputFile::new("robots.txt", robots),
+        OutputFile::new(sitemap_path, sitemap),
     ];
     if let Some(cname) = &config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));

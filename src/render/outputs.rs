@@ -174,7 +174,8 @@ impl Output for NotFound {
         only: Selection,
         errors: &mut Errors,
     ) -> Vec<OutputFile> {
-        if !only.has("404.html") {
+        let out = format!("{}404.html", r.config.lang_prefix);
+        if !only.has(&out) {
             return Vec::new();
         }
         let content = &site.content;
@@ -182,7 +183,7 @@ impl Output for NotFound {
             .section("")
             .expect("load always makes a home section");
         let view = section_view(content, home);
-        let html = r.render("404.html", &[("section", &view)], "404 page", "404.html");
+        let html = r.render("404.html", &[("section", &view)], "404 page", &out);
         errors.keep(html).into_iter().collect()
     }
 }
@@ -204,14 +205,15 @@ impl Output for BadgePages {
             return Vec::new();
         }
         let mut files = Vec::new();
-        let out = "badges/index.html";
-        if only.has(out) {
+        let prefix = &r.config.lang_prefix;
+        let out = format!("{prefix}badges/index.html");
+        if only.has(&out) {
             let vars: [(&str, &dyn OwnVar); 1] = [("badges", badges)];
-            files.extend(errors.keep(r.render("badges.html", &vars, "badges/", out)));
+            files.extend(errors.keep(r.render("badges.html", &vars, "badges/", &out)));
         }
         let pages = badges
             .par_iter()
-            .map(|badge| (badge, format!("badges/{}/index.html", badge.slug)))
+            .map(|badge| (badge, format!("{prefix}badges/{}/index.html", badge.slug)))
             .filter(|(_, out)| only.has(out))
             .map(|(badge, out)| {
                 let source = format!("badges/{}", badge.file);
@@ -234,8 +236,8 @@ impl Output for SkillsPage {
         only: Selection,
         errors: &mut Errors,
     ) -> Vec<OutputFile> {
-        let out = "skills/index.html";
-        if !has_skills(site) || !only.has(out) {
+        let out = format!("{}skills/index.html", r.config.lang_prefix);
+        if !has_skills(site) || !only.has(&out) {
             return Vec::new();
         }
         errors
@@ -243,7 +245,7 @@ impl Output for SkillsPage {
                 "skills.html",
                 &[("skills", &site.skills)],
                 "skills page",
-                out,
+                &out,
             ))
             .into_iter()
             .collect()
@@ -281,13 +283,14 @@ impl Output for PathwayPages {
             return Vec::new();
         }
         let mut files = Vec::new();
-        let out = "pathways/index.html";
-        if only.has(out) {
+        let prefix = &r.config.lang_prefix;
+        let out = format!("{prefix}pathways/index.html");
+        if only.has(&out) {
             let vars: [(&str, &dyn OwnVar); 1] = [("pathways", &site.pathways)];
-            files.extend(errors.keep(r.render("pathways.html", &vars, "pathways/", out)));
+            files.extend(errors.keep(r.render("pathways.html", &vars, "pathways/", &out)));
         }
         for pathway in &site.pathways {
-            let out = format!("pathways/{}/index.html", pathway.slug);
+            let out = format!("{prefix}pathways/{}/index.html", pathway.slug);
             if only.has(&out) {
                 // The badges too: a met requirement's element carries its badge's
                 // check attributes, so the browser can take the tick away.
@@ -297,7 +300,7 @@ impl Output for PathwayPages {
             }
             if only.all() {
                 files.push(OutputFile::new(
-                    format!("pathways/{}/progress.json", pathway.slug),
+                    format!("{prefix}pathways/{}/progress.json", pathway.slug),
                     crate::pathway::receipt(pathway).into_bytes(),
                 ));
             }
@@ -320,7 +323,7 @@ impl Output for SiteFiles {
         if !only.all() {
             return Vec::new();
         }
-        site_files(r.config, site)
+        site_files(r.config, site, r.languages())
     }
 }
 

@@ -166,6 +166,14 @@ pub struct Theme {
     pub templates: Vec<TemplateSource>,
     /// Site-relative output path and contents.
     pub static_files: Vec<(String, Body)>,
+    /// The theme's own strings, `i18n/LANG.ftl`, over folio's catalogue.
+    pub catalogues: Vec<crate::i18n::Catalogue>,
+}
+
+/// `i18n/de.ftl` → `de`; anything else under `i18n/` is not a catalogue.
+fn catalogue_language(rel: &str) -> Option<&str> {
+    let lang = rel.strip_suffix(".ftl")?;
+    (!lang.contains('/') && crate::i18n::parse_tag(lang).is_ok()).then_some(lang)
 }
 
 /// Names of the built-in themes.
@@ -268,6 +276,7 @@ fn load_builtin(name: &str) -> Result<Theme> {
     let origin = format!("built-in theme `{name}`");
     let mut templates = Vec::new();
     let mut static_files = Vec::new();
+    let mut catalogues = Vec::new();
     let mut manifest_text = None;
     for (rel, bytes) in builtin_files(name) {
         if let Some(t) = rel.strip_prefix("templates/") {
@@ -278,6 +287,12 @@ fn load_builtin(name: &str) -> Result<Theme> {
             });
         } else if let Some(s) = rel.strip_prefix("static/") {
             static_files.push((s.to_string(), Body::Static(bytes)));
+        } else if let Some(lang) = rel.strip_prefix("i18n/").and_then(catalogue_language) {
+            catalogues.push(crate::i18n::Catalogue {
+                language: lang.to_string(),
+                origin: format!("{origin}: {rel}"),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+            });
         } else if rel == MANIFEST {
             manifest_text = Some(String::from_utf8_lossy(bytes).into_owned());
         }
@@ -294,6 +309,7 @@ fn load_builtin(name: &str) -> Result<Theme> {
         params: serde_yaml::Mapping::new(),
         templates,
         static_files,
+        catalogues,
     })
 }
 
@@ -334,6 +350,20 @@ fn load_dir(dir: &Path, shown: &Path) -> Result<Theme> {
     } else {
         Vec::new()
     };
+    let mut catalogues = Vec::new();
+    if dir.join("i18n").is_dir() {
+        for (rel, path) in files_under(&dir.join("i18n"))? {
+            let Some(lang) = catalogue_language(&rel) else {
+                continue;
+            };
+            let shown = shown.join("i18n").join(&rel);
+            catalogues.push(crate::i18n::Catalogue {
+                language: lang.to_string(),
+                text: crate::util::fs::read_text(&path, &shown)?,
+                origin: shown.display().to_string(),
+            });
+        }
+    }
     Ok(Theme {
         name: manifest.name.clone(),
         manifest,
@@ -342,6 +372,7 @@ fn load_dir(dir: &Path, shown: &Path) -> Result<Theme> {
         params: serde_yaml::Mapping::new(),
         templates,
         static_files,
+        catalogues,
     })
 }
 

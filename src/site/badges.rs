@@ -24,6 +24,7 @@ use crate::config::{
     Config, OnExpired, OnInvalid, OnUnverifiable, unknown_field_hint, yaml_error_parts,
 };
 use crate::error::{Error, Location, Result};
+use crate::i18n::Translator;
 use crate::util::url::percent_encode;
 use crate::write::OutputFile;
 
@@ -83,6 +84,7 @@ struct Loaded {
 pub fn load(
     config: &Config,
     opts: &badge::Options,
+    tr: &Translator,
     cache: Option<&crate::cache::Memo<Vec<badge::Found>>>,
 ) -> Result<Badges> {
     let dir = &config.badges.dir;
@@ -122,11 +124,14 @@ pub fn load(
             out.unpublished.push(stem_of(&item.path));
             continue;
         }
-        let badge = view(config, &item, opts.now, &mut out.files);
+        let badge = view(config, &item, opts.now, tr, &mut out.files);
         out.list.push(badge);
     }
     if !out.list.is_empty() {
         out.checked_at = Some(opts.now);
+    }
+    // One script for the whole site, published with the default language's tree.
+    if !out.list.is_empty() && config.lang_prefix.is_empty() {
         out.files.push(OutputFile::new(
             recheck::SCRIPT_PATH.to_string(),
             recheck::SCRIPT.to_string(),
@@ -498,6 +503,7 @@ fn view(
     config: &Config,
     item: &Loaded,
     checked: chrono::DateTime<chrono::Utc>,
+    tr: &Translator,
     files: &mut Vec<OutputFile>,
 ) -> Badge {
     // Everything shown or published below comes from this copy, without the owner's
@@ -508,12 +514,12 @@ fn view(
     let place = place(config, item);
     let name = c.name.clone().unwrap_or_else(|| place.stem.clone());
     let description = c.description.clone().unwrap_or_default();
-    let issuer = issuer_view(config, v, &c.issuer);
+    let issuer = issuer_view(config, v, &c.issuer, tr);
     let Media {
         image,
         download_url,
         download_note,
-    } = media(item, &c, &place, &name, &redact, files);
+    } = media(item, &c, &place, &name, &redact, tr, files);
     let Place {
         file,
         slug,
@@ -533,13 +539,10 @@ fn view(
     let issued = c.issued();
     let expires = c.expires();
     let verified = status == Status::Verified;
-    let check_attributes = recheck::attributes(
-        verified,
-        checked,
-        valid_until,
-        v.credential.as_ref(),
-        config.badges.recheck_in_browser,
-    );
+    let recheck_lists = config.badges.recheck_in_browser;
+    let doc = v.credential.as_ref();
+    let check_attributes =
+        recheck::attributes(verified, checked, valid_until, doc, recheck_lists, tr);
     let verifiers = verifiers(config, download_url.as_deref());
     let credential_id = c.id.clone();
     // Shared only for a verified badge: elsewhere a recruiter would read a claim.
@@ -560,16 +563,17 @@ fn view(
         download_note,
         receipt_url: format!("{url}verification.json"),
         status: status.as_str(),
-        status_label: status_label(v),
+        status_label: status_label(v, tr),
         status_reason: status_reason(v),
         // Expired and revoked badges are authentic: their text is the issuer's.
         claims: matches!(status, Status::Failed | Status::Unverifiable),
-        checks: v.checks.iter().map(check_view).collect(),
+        checks: v.checks.iter().map(|c| check_view(c, tr)).collect(),
         format: v.format.clone(),
         suite: v.suite.clone(),
         credential_id,
         name,
         description,
+        text_lang: v.credential.as_ref().and_then(text_language),
         achievement_type: c.achievement_type.clone(),
         criteria_html: inert_markdown(c.criteria.narrative.as_deref()),
         criteria_url: c.criteria.url.as_deref().map(sanitize::safe_url),
@@ -582,9 +586,9 @@ fn view(
         issued,
         expires,
         checked_date: checked.format("%Y-%m-%d").to_string(),
-        checked_on: recheck::day(checked),
+        checked_on: recheck::day(checked, tr),
         valid_until: valid_until.map(recheck::stamp),
-        valid_until_on: valid_until.map(recheck::day),
+        valid_until_on: valid_until.map(|t| recheck::day(t, tr)),
         check_attributes,
         verifiers,
         featured: item.sidecar.featured,
@@ -596,6 +600,26 @@ fn view(
         pathways: Vec::new(),
         credential: c,
     }
+}
+
+/// The language the issuer wrote the credential's text in: the achievement's
+/// `inLanguage` (OB 3.0), else the credential's, when it is a language tag.
+fn text_language(doc: &Value) -> Option<String> {
+    let subject = match doc.get("credentialSubject") {
+        Some(Value::Array(items)) => items.first(),
+        other => other,
+    };
+    [
+        subject
+            .and_then(|s| s.get("achievement"))
+            .and_then(|a| a.get("inLanguage")),
+        doc.get("inLanguage"),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(Value::as_str)
+    .find(|tag| crate::i18n::parse_tag(tag).is_ok())
+    .map(str::to_string)
 }
 
 /// Where a badge's files go: its file name, slug and folder.
@@ -682,7 +706,7 @@ fn place(config: &Config, item: &Loaded) -> Place {
         s if s.is_empty() => "badge".to_string(),
         s => s,
     };
-    let dir = format!("badges/{slug}/");
+    let dir = format!("{}badges/{slug}/", config.lang_prefix);
     let url = format!("{}{dir}", config.base_path);
     let permalink = format!("{}{dir}", config.base_url);
 
@@ -709,6 +733,7 @@ fn media(
     place: &Place,
     name: &str,
     redact: &Redactor,
+    tr: &Translator,
     files: &mut Vec<OutputFile>,
 ) -> Media {
     let Place { file, dir, url, .. } = place;
@@ -719,7 +744,7 @@ fn media(
     let alt = || {
         caption
             .clone()
-            .unwrap_or_else(|| format!("Badge image: {name}"))
+            .unwrap_or_else(|| tr.format("badge-image-alt", &[("name", name.into())]))
     };
     let cleaned_svg = (ext == "svg").then(|| {
         svg::sanitise(&item.bytes).map(|mut clean| {
@@ -736,7 +761,7 @@ fn media(
             alt: alt(),
         }),
     };
-    let image = baked_picture.or_else(|| image(c.image.as_ref(), dir, name, redact, files));
+    let image = baked_picture.or_else(|| image(c.image.as_ref(), dir, &alt(), redact, files));
     // An original that would run something if opened keeps its bytes (a verifier
     // needs them) under a name a browser shows as text, never renders.
     let inert_name = match &cleaned_svg {
@@ -754,10 +779,13 @@ fn media(
             item.bytes.clone(),
         ));
         let note = inert_name.as_ref().map(|(n, why)| {
-            format!(
-                "The original file contains content a browser could run or load ({why}), \
-                 so it is published as text, {n}: rename it to {file} before checking it \
-                 with a verifier."
+            tr.format(
+                "download-note",
+                &[
+                    ("why", why.into()),
+                    ("published", n.into()),
+                    ("file", file.into()),
+                ],
             )
         });
         (Some(format!("{url}{}", percent_encode(published))), note)
@@ -803,26 +831,30 @@ fn structured_data(
     script_json(&data)
 }
 
-fn status_label(v: &Verdict) -> &'static str {
-    match v.status {
-        Status::Verified => "Verified",
-        Status::Expired => "Expired",
-        Status::Revoked => "Revoked by the issuer",
-        Status::Failed => "Not verified: a check failed",
-        Status::Unverifiable if recipient_unconfirmed(v) => "Not verified: recipient not confirmed",
-        Status::Unverifiable => "Not verified: could not be checked",
-    }
+fn status_label(v: &Verdict, tr: &Translator) -> String {
+    tr.t(match v.status {
+        Status::Verified => "status-verified",
+        Status::Expired => "status-expired",
+        Status::Revoked => "status-revoked",
+        Status::Failed => "status-failed",
+        Status::Unverifiable if recipient_unconfirmed(v) => "status-unconfirmed",
+        Status::Unverifiable => "status-unverifiable",
+    })
 }
 
-fn check_view(c: &badge::Check) -> CheckView {
+fn check_view(c: &badge::Check, tr: &Translator) -> CheckView {
+    let name = check_name(c.name);
+    let outcome = match c.outcome {
+        Outcome::Pass => "pass",
+        Outcome::Fail => "fail",
+        Outcome::Warn => "warn",
+        Outcome::Skipped => "skipped",
+    };
     CheckView {
-        name: check_name(c.name),
-        outcome: match c.outcome {
-            Outcome::Pass => "pass",
-            Outcome::Fail => "fail",
-            Outcome::Warn => "warn",
-            Outcome::Skipped => "skipped",
-        },
+        label: tr.t(&format!("check-{name}")),
+        name,
+        outcome,
+        outcome_label: tr.t(&format!("outcome-{outcome}")),
         symbol: badge::report::symbol(c.outcome),
         detail: crate::util::dates::humanise(&c.detail),
     }
@@ -839,7 +871,12 @@ fn recipient_unconfirmed(v: &Verdict) -> bool {
 /// The issuer as a page names it. Only an authentic badge from an issuer in the
 /// trust list gets the trusted name; anything else is what the credential claims.
 /// Long because each standing has its own words, on the card and on the page.
-fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer) -> IssuerView {
+fn issuer_view(
+    config: &Config,
+    v: &Verdict,
+    claimed: &badge::credential::Issuer,
+    tr: &Translator,
+) -> IssuerView {
     let id = v.issuer.clone();
     let name = claimed.name.clone();
     // Authentic: issued by that issuer, whatever became of it since.
@@ -863,38 +900,30 @@ fn issuer_view(config: &Config, v: &Verdict, claimed: &badge::credential::Issuer
     let impersonation = v
         .check(CheckName::Trust)
         .is_some_and(|c| c.outcome == Outcome::Fail);
-    let who = id.clone().unwrap_or_else(|| "an unnamed issuer".into());
-    let plain = name.clone().unwrap_or_else(|| "an unnamed issuer".into());
+    let unnamed = || tr.t("unnamed-issuer");
+    let who = id.clone().unwrap_or_else(unnamed);
+    let plain = name.clone().unwrap_or_else(unnamed);
     let label = match (&trusted_as, &name) {
         (Some(trusted), _) => trusted.clone(),
         (None, Some(name)) if impersonation => {
-            format!("claims to be {name}, a name this portfolio trusts for another issuer")
+            tr.format("issuer-impersonation-label", &[("name", name.into())])
         }
         (None, _) => plain.clone(),
     };
-    let (kind, standing_text, registry, governance_url) = standing_of(config, authentic, standing);
+    let (kind, standing_text, registry, governance_url) =
+        standing_of(config, authentic, standing, tr);
+    let shown = trusted_as.as_deref().unwrap_or(&plain);
+    let registry_name = registry.clone().unwrap_or_else(|| tr.t("registry"));
+    let args = [
+        ("who", who.as_str().into()),
+        ("name", shown.into()),
+        ("registry", registry_name.as_str().into()),
+    ];
     let summary = match kind {
-        "trusted" => format!(
-            "Signed by {who}, which this portfolio's trust list names {}.",
-            trusted_as.as_deref().unwrap_or(&plain)
-        ),
-        "listed" => format!(
-            "Signed by {who}, which the {} lists as {}.",
-            registry.as_deref().unwrap_or("registry"),
-            trusted_as.as_deref().unwrap_or(&plain)
-        ),
-        "unchecked" => format!(
-            "Signed by {who}, which calls itself {plain}; the issuer registries this portfolio uses could not be consulted when it was built, so who that is was not confirmed."
-        ),
-        "unlisted" => format!(
-            "Signed by {who}, which calls itself {plain}: the credential is authentic, but no trust list or registry this portfolio uses says who that issuer is."
-        ),
-        "impersonation" => format!(
-            "The credential names {plain}, but it was issued by {who}, not by the issuer of that name."
-        ),
-        _ => format!(
-            "The credential names {plain} ({who}) as its issuer; as it did not pass its checks, that is only its claim."
-        ),
+        "trusted" | "listed" | "unchecked" | "unlisted" | "impersonation" => {
+            tr.format(&format!("summary-{kind}"), &args)
+        }
+        _ => tr.format("summary-unknown", &args),
     };
     IssuerView {
         id,
@@ -918,21 +947,12 @@ fn standing_of(
     config: &Config,
     authentic: bool,
     standing: Option<&badge::Standing>,
+    tr: &Translator,
 ) -> (&'static str, String, Option<String>, Option<String>) {
-    match (authentic, standing) {
-        (_, Some(badge::Standing::Impersonation { .. })) => (
-            "impersonation",
-            "not the issuer it names".to_string(),
-            None,
-            None,
-        ),
-        (false, _) => ("unknown", "issuer not confirmed".to_string(), None, None),
-        (true, Some(badge::Standing::Trusted { .. })) => (
-            "trusted",
-            "in this portfolio's trust list".to_string(),
-            None,
-            None,
-        ),
+    let (kind, registry, governance_url) = match (authentic, standing) {
+        (_, Some(badge::Standing::Impersonation { .. })) => ("impersonation", None, None),
+        (false, _) => ("unknown", None, None),
+        (true, Some(badge::Standing::Trusted { .. })) => ("trusted", None, None),
         (
             true,
             Some(badge::Standing::Listed {
@@ -942,41 +962,36 @@ fn standing_of(
             }),
         ) => (
             "listed",
-            format!("listed in the {registry}"),
             Some(registry.clone()),
             governance_url.as_deref().map(sanitize::safe_url),
         ),
-        (true, Some(badge::Standing::Unchecked { .. })) => (
-            "unchecked",
-            "issuer registries could not be checked".to_string(),
-            None,
-            None,
+        (true, Some(badge::Standing::Unchecked { .. })) => ("unchecked", None, None),
+        (true, _) => ("unlisted", None, None),
+    };
+    let text = match kind {
+        "listed" => tr.format(
+            "standing-listed",
+            &[("registry", registry.as_deref().unwrap_or("").into())],
         ),
-        (true, _) => (
-            "unlisted",
-            if config.badges.registries.is_empty() {
-                "issuer not in your trust list".to_string()
-            } else {
-                "issuer not in any registry you use".to_string()
-            },
-            None,
-            None,
-        ),
-    }
+        "unlisted" if !config.badges.registries.is_empty() => tr.t("standing-unlisted-registries"),
+        _ => tr.t(&format!("standing-{kind}")),
+    };
+    (kind, text, registry, governance_url)
 }
 
 /// The badge image: a data URI is written out as a file; a remote URL is kept as a
 /// link (themes must not load it without the visitor knowing).
+/// `alt` is the caption, or the badge image's name in the site's language.
 fn image(
     image: Option<&badge::credential::Image>,
     dir: &str,
-    name: &str,
+    alt: &str,
     redact: &Redactor,
     files: &mut Vec<OutputFile>,
 ) -> Option<ImageView> {
     let image = image?;
-    let (src, caption) = (image.url.clone(), image.caption.clone());
-    let alt = caption.unwrap_or_else(|| format!("Badge image: {name}"));
+    let src = image.url.clone();
+    let alt = alt.to_string();
     if let Some(rest) = src.strip_prefix("data:") {
         let (meta, data) = rest.split_once(',')?;
         let ext = match meta.split(';').next()? {

@@ -44,7 +44,7 @@
   Array.prototype.forEach.call(marks, function (el) {
     var until = Date.parse(el.getAttribute("data-valid-until") || "");
     if (!isNaN(until) && now >= until) {
-      demote(el, "expired", "Expired on " + (el.getAttribute("data-valid-until-on") || ""));
+      demote(el, "expired", el.getAttribute("data-expired-text") || "Expired on " + (el.getAttribute("data-valid-until-on") || ""));
     }
   });
 
@@ -134,10 +134,10 @@
     }
     entries.forEach(function (entry) {
       setBy(entry).then(function (purpose) {
-        if (purpose === "revocation") demote(el, "revoked", "Revoked by the issuer since this site was built");
-        if (purpose === "suspension") demote(el, "revoked", "Suspended by the issuer since this site was built");
+        if (purpose === "revocation") demote(el, "revoked", el.getAttribute("data-revoked-text") || "Revoked by the issuer since this site was built");
+        if (purpose === "suspension") demote(el, "revoked", el.getAttribute("data-suspended-text") || "Suspended by the issuer since this site was built");
       }, function () {
-        if (el.getAttribute("data-folio-check") === "verified") note(el, "revocation not re-checked just now");
+        if (el.getAttribute("data-folio-check") === "verified") note(el, el.getAttribute("data-unchecked-text") || "revocation not re-checked just now");
       });
     });
   });

@@ -33,10 +33,11 @@ impl Site {
         pathways: &[crate::pathway::Pathway],
         base_path: &str,
         base_url: &str,
+        tr: &crate::i18n::Translator,
     ) {
         for p in pathways {
             let (progress, uses) =
-                crate::pathway::evaluate(p, &self.badges.list, base_path, base_url);
+                crate::pathway::evaluate(p, &self.badges.list, base_path, base_url, tr);
             for (i, used) in uses {
                 self.badges.list[i].pathways.push(used);
             }

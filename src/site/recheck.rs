@@ -11,6 +11,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
 use crate::badge_view::VerifierLink;
+use crate::i18n::Translator;
 use crate::util::html::escape;
 use crate::util::url::percent_encode;
 
@@ -25,9 +26,10 @@ pub fn stamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// A day as a visitor reads it: "2 December 2026".
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %B %Y").to_string()
+/// A day as a visitor reads it, in the site's language: "2 December 2026",
+/// "2. Dezember 2026".
+pub fn day(t: DateTime<Utc>, tr: &Translator) -> String {
+    tr.date(t.date_naive())
 }
 
 /// The attributes a theme puts on a verified badge's status element
@@ -40,19 +42,22 @@ pub fn attributes(
     valid_until: Option<DateTime<Utc>>,
     doc: Option<&Value>,
     recheck_lists: bool,
+    tr: &Translator,
 ) -> String {
     if !verified {
         return String::new();
     }
     let mut out = format!(
         " data-folio-check=\"verified\" data-checked-on=\"{}\"",
-        escape(&day(checked))
+        escape(&day(checked, tr))
     );
     if let Some(until) = valid_until {
+        let on = day(until, tr);
         out.push_str(&format!(
-            " data-valid-until=\"{}\" data-valid-until-on=\"{}\"",
+            " data-valid-until=\"{}\" data-valid-until-on=\"{}\" data-expired-text=\"{}\"",
             stamp(until),
-            escape(&day(until))
+            escape(&on),
+            escape(&tr.format("status-expired-on", &[("date", on.as_str().into())]))
         ));
     }
     let lists = if recheck_lists {
@@ -61,9 +66,14 @@ pub fn attributes(
         Vec::new()
     };
     if !lists.is_empty() {
+        // What the script writes when the issuer's list says otherwise, in the
+        // page's language (the script itself carries English only as a fallback).
         out.push_str(&format!(
-            " data-status-lists=\"{}\"",
-            escape(&Value::Array(lists).to_string())
+            " data-status-lists=\"{}\" data-revoked-text=\"{}\" data-suspended-text=\"{}\" data-unchecked-text=\"{}\"",
+            escape(&Value::Array(lists).to_string()),
+            escape(&tr.t("status-revoked-since")),
+            escape(&tr.t("status-suspended-since")),
+            escape(&tr.t("status-not-rechecked")),
         ));
     }
     out
@@ -168,6 +178,7 @@ mod tests {
 
     #[test]
     fn only_verified_badges_carry_check_attributes() {
+        let tr = Translator::english();
         let now = DateTime::parse_from_rfc3339("2026-12-02T10:00:00Z")
             .unwrap()
             .to_utc();
@@ -181,18 +192,21 @@ mod tests {
             {"type": "BitstringStatusListEntry", "statusListIndex": "2", "statusListCredential": "ftp://issuer.example/x"},
             {"type": "BitstringStatusListEntry", "statusListIndex": "3", "statusListCredential": "http://192.168.1.1/list"}
         ]});
-        assert_eq!(attributes(false, now, Some(until), Some(&doc), true), "");
-        let attrs = attributes(true, now, Some(until), Some(&doc), true);
+        assert_eq!(
+            attributes(false, now, Some(until), Some(&doc), true, &tr),
+            ""
+        );
+        let attrs = attributes(true, now, Some(until), Some(&doc), true, &tr);
         assert!(
             attrs.contains("data-valid-until=\"2030-01-01T00:00:00Z\""),
             "{attrs}"
         );
         assert!(
-            attrs.contains("data-valid-until-on=\"1 January 2030\""),
+            attrs.contains("data-valid-until-on=\"January 1, 2030\""),
             "{attrs}"
         );
         assert!(!attrs.contains('<') && !attrs.contains("\"><"), "{attrs}");
         assert_eq!(status_lists(&doc).len(), 2);
-        assert!(!attributes(true, now, None, Some(&doc), false).contains("status-lists"));
+        assert!(!attributes(true, now, None, Some(&doc), false, &tr).contains("status-lists"));
     }
 }

@@ -23,6 +23,7 @@ use crate::write::Memory;
 
 mod claims;
 mod output;
+mod strings;
 
 /// What `theme check` found.
 #[derive(Debug)]
@@ -32,6 +33,8 @@ pub struct Outcome {
     /// HTML pages rendered across the test builds.
     pub pages: usize,
     pub problems: Vec<Error>,
+    /// Per language, the message keys it lacks (shown in English there).
+    pub missing_keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// The test issuer's seed: the sample badges prove nothing about anyone.
@@ -112,7 +115,9 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         version: theme.manifest.version.clone(),
         pages: 0,
         problems: manifest_problems(&theme, dir.as_deref()),
+        missing_keys: strings::missing_keys(&theme),
     };
+    outcome.problems.extend(strings::unknown_keys(&theme));
     if !outcome.problems.is_empty() {
         // Without every template there is nothing meaningful to render.
         return Ok(outcome);

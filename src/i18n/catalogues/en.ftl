@@ -1,0 +1,196 @@
+# folio's catalogue: every word folio and its built-in themes print.
+# Any theme may use these keys with `t(key="…")`; a theme's own i18n/LANG.ftl and
+# the portfolio's `translations:` override single messages (THEMES.md).
+# Arguments ending in `date` are shown as the locale writes a date, inside <time>.
+
+## Every page
+skip-to-content = Skip to content
+nav-main = Main
+nav-sections = Sections
+nav-elsewhere = Elsewhere
+nav-badges = Badges
+nav-pathways = Pathways
+nav-skills = Skills
+nav-credentials = Credentials
+language-switcher = Languages
+footer-built-with = Built with { $generator }
+tags = Tags
+home-page = home page
+
+## Pages and sections
+reading-time = { $minutes ->
+    [one] { $minutes } min read
+   *[other] { $minutes } min read
+}
+on-this-page = On this page
+skills-shown = Skills shown
+page-badges = Badges this work supports
+page-credentials = Credentials this work supports
+nothing-yet = Nothing here yet.
+follow-feed = Follow { $section } (Atom feed)
+atom-feed = Atom feed
+portrait-of = Portrait of { $name }
+profile = Profile
+skills-label = Skills:
+not-found-title = Page not found
+not-found-body = This page does not exist, or it has moved. Try the { $home_html }.
+
+## Badge status, as cards and badge pages show it
+status-verified = Verified
+status-expired = Expired
+status-revoked = Revoked by the issuer
+status-failed = Not verified: a check failed
+status-unconfirmed = Not verified: recipient not confirmed
+status-unverifiable = Not verified: could not be checked
+status-checked = checked { $date }
+status-valid-until = valid until { $date }
+status-expired-on = Expired on { $date }
+status-revoked-since = Revoked by the issuer since this site was built
+status-suspended-since = Suspended by the issuer since this site was built
+status-not-rechecked = revocation not re-checked just now
+not-verified-suffix = not verified
+badge-image-alt = Badge image: { $name }
+
+## Badge pages
+badges-title = Badges
+badges-lead = Every badge is checked when this site is built: its signature, who issued it, and whether it is still valid. Open one to see each check.
+issued-by = Issued by { $issuer_html }
+issuer-is = Issuer: { $issuer }
+not-verified-notice = Not verified.
+claims-notice = What follows is what this credential claims; folio could not confirm it:
+issuer-image = View the issuer's badge image
+issuer-image-hosted = (hosted by the issuer)
+fact-type = Type
+fact-issued = Issued
+fact-expires = Expires
+fact-expired = Expired
+fact-results = Results
+criteria = Criteria
+criteria-on-issuer-site = Criteria on the issuer's site
+badge-skills = Skills
+evidence = Evidence
+where-used = Where I used this
+counts-toward = Counts toward
+reflection = My reflection
+verification = Verification
+checked-when-built = Checked on { $date }, when this site was built.
+checked-when-built-suite = Checked on { $date }, when this site was built, signature suite { $suite }.
+valid-until-sentence = Valid until { $date }.
+check-column = Check
+result-column = Result
+detail-column = Detail
+download-original = Download the original credential
+download-original-hint = to check it with any verifier
+receipt = Verification receipt (JSON)
+add-to-linkedin = Add to LinkedIn profile
+check-yourself = Check it yourself, independently of this site:
+download-note = The original file contains content a browser could run or load ({ $why }), so it is published as text, { $published }: rename it to { $file } before checking it with a verifier.
+
+## The checks, by name, and their outcomes
+check-parse = Readable
+check-shape = Well-formed
+check-signature = Signature
+check-key = Issuer key
+check-validity = Dates
+check-status = Revocation
+check-recipient = Recipient
+check-trust = Issuer identity
+outcome-pass = pass
+outcome-fail = fail
+outcome-warn = warning
+outcome-skipped = skipped
+
+## The issuer, on cards and badge pages
+unnamed-issuer = an unnamed issuer
+issuer-impersonation-label = claims to be { $name }, a name this portfolio trusts for another issuer
+standing-impersonation = not the issuer it names
+standing-unknown = issuer not confirmed
+standing-trusted = in this portfolio's trust list
+standing-listed = listed in the { $registry }
+standing-unchecked = issuer registries could not be checked
+standing-unlisted = issuer not in your trust list
+standing-unlisted-registries = issuer not in any registry you use
+summary-trusted = Signed by { $who }, which this portfolio's trust list names { $name }.
+summary-listed = Signed by { $who }, which the { $registry } lists as { $name }.
+summary-unchecked = Signed by { $who }, which calls itself { $name }; the issuer registries this portfolio uses could not be consulted when it was built, so who that is was not confirmed.
+summary-unlisted = Signed by { $who }, which calls itself { $name }: the credential is authentic, but no trust list or registry this portfolio uses says who that issuer is.
+summary-impersonation = The credential names { $name }, but it was issued by { $who }, not by the issuer of that name.
+summary-unknown = The credential names { $name } ({ $who }) as its issuer; as it did not pass its checks, that is only its claim.
+registry = registry
+
+## Skills
+skills-title = Skills
+skills-backed = Backed by verified badges
+skills-backed-credentials = Backed by verified credentials
+skills-checked = Badges checked on { $date }.
+skills-badges = Badges:
+skills-shown-in = Shown in:
+skills-self = Self-reported
+skills-self-lead = Skills I list on my projects that no verified badge attests (yet).
+skills-also = Also:
+
+## Pathways
+pathways-title = Pathways
+pathways-lead = Larger qualifications built from badges. Only verified badges count toward a requirement.
+pathways-checked = Badges checked on { $date }.
+pathway-progress = { $total ->
+    [one] { $met } of { $total } requirement met
+   *[other] { $met } of { $total } requirements met
+}
+pathway-met-short = { $met } of { $total } met
+pathway-completed = Completed
+pathway-in-progress = In progress
+pathway-requirements-met = Requirements met
+pathway-requirements-met-by = Requirements met — not yet issued by { $issuer }
+pathway-completed-by = Completed:
+pathway-completes = completes the pathway
+pathway-verified = verified
+pathway-on-completion = On completion: { $description }
+pathway-progress-checked = Progress from the badges as checked on { $date }.
+requirements = Requirements
+requirement-met = Met:
+requirement-open = Open:
+requirement-met-word = met
+requirement-open-word = open
+requirement-met-by = met by
+requirement-would-count = Would count if verified:
+requirement-group-count = { $met } of { $needed }
+pathway-evaluated = Evaluated when this site was built, from { $source_html }.
+pathway-receipt = Progress receipt (JSON)
+group-all = all { $count } of these
+group-any = any { $pick } of these { $count }
+issuers-or = { $first } or { $second }
+want-achievement = the achievement { $name }
+want-alignment = a credential aligned to { $code }
+want-alignment-framework = a credential aligned to { $code } ({ $framework })
+want-type = any { $type }
+want-any = any credential
+want-from = { $what }, issued by { $issuer }
+
+## The résumé theme
+resume-credentials = Credentials
+resume-credentials-lead = Each credential was checked when this page was built — signature, issuer key, validity dates and revocation — and its status is shown beside it. Open one for every check.
+resume-status-verified = verified, checked { $date }
+resume-status-valid-until = valid until { $date }
+resume-status-other = { $status }, checked { $date }
+resume-issued-by = issued by { $issuer }
+resume-issuer = issuer: { $issuer }
+resume-issued-on = on { $date }
+resume-expires = expires { $date }
+resume-expired = expired { $date }
+resume-claims = Not verified. What follows is what this credential claims; folio could not confirm it:
+resume-reflection = Reflection
+resume-checked = Checked on { $date }, when this site was built.
+resume-original = Original credential
+resume-receipt = Verification receipt
+resume-linkedin = Add to LinkedIn
+resume-check-independently = Check it independently:
+resume-colophon = { $title } · built with { $generator }; each credential’s signature, issuer, dates and revocation were checked when this page was built; open one for its status.
+resume-not-found-title = Not found
+resume-not-found-body = Nothing lives at this address. The { $home_html } is a good place to start.
+resume-home = résumé
+resume-skills-checked = checked { $date }
+resume-pathways-lead = Larger qualifications built from credentials; only verified credentials count.
+resume-pathway-checked = Progress from the credentials as checked on { $date }.
+resume-skills-checked-sentence = Credentials checked on { $date }.
+resume-from = From { $source_html }

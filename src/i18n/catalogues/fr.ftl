@@ -1,0 +1,193 @@
+# Le catalogue de folio en français. Mêmes clés que en.ftl.
+
+## Every page
+skip-to-content = Aller au contenu
+nav-main = Navigation principale
+nav-sections = Rubriques
+nav-elsewhere = Ailleurs
+nav-badges = Badges
+nav-pathways = Parcours
+nav-skills = Compétences
+nav-credentials = Certifications
+language-switcher = Langues
+footer-built-with = Réalisé avec { $generator }
+tags = Mots-clés
+home-page = page d’accueil
+
+## Pages and sections
+reading-time = { $minutes ->
+    [one] { $minutes } min de lecture
+   *[other] { $minutes } min de lecture
+}
+on-this-page = Sur cette page
+skills-shown = Compétences mises en œuvre
+page-badges = Badges appuyés par ce travail
+page-credentials = Certifications appuyées par ce travail
+nothing-yet = Rien pour l’instant.
+follow-feed = Suivre { $section } (flux Atom)
+atom-feed = Flux Atom
+portrait-of = Portrait de { $name }
+profile = Profil
+skills-label = Compétences :
+not-found-title = Page introuvable
+not-found-body = Cette page n’existe pas ou a été déplacée. Essayez la { $home_html }.
+
+## Badge status
+status-verified = Vérifié
+status-expired = Expiré
+status-revoked = Révoqué par l’émetteur
+status-failed = Non vérifié : une vérification a échoué
+status-unconfirmed = Non vérifié : destinataire non confirmé
+status-unverifiable = Non vérifié : vérification impossible
+status-checked = vérifié le { $date }
+status-valid-until = valable jusqu’au { $date }
+status-expired-on = Expiré le { $date }
+status-revoked-since = Révoqué par l’émetteur depuis la création de ce site
+status-suspended-since = Suspendu par l’émetteur depuis la création de ce site
+status-not-rechecked = révocation non revérifiée à l’instant
+not-verified-suffix = non vérifié
+badge-image-alt = Image du badge : { $name }
+
+## Badge pages
+badges-title = Badges
+badges-lead = Chaque badge est vérifié à la création de ce site : sa signature, qui l’a émis et s’il est toujours valable. Ouvrez-en un pour voir le détail de chaque vérification.
+issued-by = Émis par { $issuer_html }
+issuer-is = Émetteur : { $issuer }
+not-verified-notice = Non vérifié.
+claims-notice = Ce qui suit est ce que cette certification affirme ; folio n’a pas pu le confirmer :
+issuer-image = Voir l’image du badge chez l’émetteur
+issuer-image-hosted = (hébergée par l’émetteur)
+fact-type = Type
+fact-issued = Délivré le
+fact-expires = Expire le
+fact-expired = Expiré le
+fact-results = Résultats
+criteria = Critères
+criteria-on-issuer-site = Critères sur le site de l’émetteur
+badge-skills = Compétences
+evidence = Preuves
+where-used = Où je l’ai mis en pratique
+counts-toward = Compte pour
+reflection = Ma réflexion
+verification = Vérification
+checked-when-built = Vérifié le { $date }, lors de la création de ce site.
+checked-when-built-suite = Vérifié le { $date }, lors de la création de ce site, suite de signature { $suite }.
+valid-until-sentence = Valable jusqu’au { $date }.
+check-column = Vérification
+result-column = Résultat
+detail-column = Détail
+download-original = Télécharger la certification d’origine
+download-original-hint = pour la vérifier avec l’outil de votre choix
+receipt = Reçu de vérification (JSON)
+add-to-linkedin = Ajouter au profil LinkedIn
+check-yourself = Vérifiez-le vous-même, indépendamment de ce site :
+download-note = Le fichier d’origine contient du contenu qu’un navigateur pourrait exécuter ou charger ({ $why }) ; il est donc publié sous forme de texte, { $published } : renommez-le en { $file } avant de le vérifier.
+
+## The checks
+check-parse = Lisible
+check-shape = Bien formé
+check-signature = Signature
+check-key = Clé de l’émetteur
+check-validity = Dates de validité
+check-status = Révocation
+check-recipient = Destinataire
+check-trust = Identité de l’émetteur
+outcome-pass = réussi
+outcome-fail = échec
+outcome-warn = avertissement
+outcome-skipped = non effectué
+
+## The issuer
+unnamed-issuer = un émetteur sans nom
+issuer-impersonation-label = se présente comme { $name }, un nom que ce portfolio attribue à un autre émetteur
+standing-impersonation = n’est pas l’émetteur qu’il nomme
+standing-unknown = émetteur non confirmé
+standing-trusted = dans la liste de confiance de ce portfolio
+standing-listed = inscrit au { $registry }
+standing-unchecked = les registres d’émetteurs n’ont pas pu être consultés
+standing-unlisted = émetteur absent de votre liste de confiance
+standing-unlisted-registries = émetteur absent de vos registres
+summary-trusted = Signé par { $who }, que la liste de confiance de ce portfolio nomme { $name }.
+summary-listed = Signé par { $who }, que le { $registry } répertorie sous le nom { $name }.
+summary-unchecked = Signé par { $who }, qui se nomme { $name } ; les registres d’émetteurs de ce portfolio n’ont pas pu être consultés lors de sa création, son identité n’est donc pas confirmée.
+summary-unlisted = Signé par { $who }, qui se nomme { $name } : la certification est authentique, mais aucune liste de confiance ni aucun registre de ce portfolio n’indique qui est cet émetteur.
+summary-impersonation = La certification nomme { $name }, mais elle a été émise par { $who }, et non par l’émetteur de ce nom.
+summary-unknown = La certification nomme { $name } ({ $who }) comme émetteur ; comme elle n’a pas passé ses vérifications, ce n’est qu’une affirmation.
+registry = registre
+
+## Skills
+skills-title = Compétences
+skills-backed = Attestées par des badges vérifiés
+skills-backed-credentials = Attestées par des certifications vérifiées
+skills-checked = Badges vérifiés le { $date }.
+skills-badges = Badges :
+skills-shown-in = Mises en œuvre dans :
+skills-self = Déclarées
+skills-self-lead = Compétences que je cite dans mes projets et qu’aucun badge vérifié n’atteste (pour l’instant).
+skills-also = Aussi :
+
+## Pathways
+pathways-title = Parcours
+pathways-lead = Des qualifications plus larges, composées de badges. Seuls les badges vérifiés comptent pour une exigence.
+pathways-checked = Badges vérifiés le { $date }.
+pathway-progress = { $met ->
+    [one] { $met } exigence remplie sur { $total }
+   *[other] { $met } exigences remplies sur { $total }
+}
+pathway-met-short = { $met } sur { $total }
+pathway-completed = Terminé
+pathway-in-progress = En cours
+pathway-requirements-met = Exigences remplies
+pathway-requirements-met-by = Exigences remplies — pas encore délivré par { $issuer }
+pathway-completed-by = Terminé :
+pathway-completes = achève le parcours
+pathway-verified = vérifié
+pathway-on-completion = À l’issue du parcours : { $description }
+pathway-progress-checked = Progression d’après les badges vérifiés le { $date }.
+requirements = Exigences
+requirement-met = Remplie :
+requirement-open = À remplir :
+requirement-met-word = remplie
+requirement-open-word = à remplir
+requirement-met-by = remplie par
+requirement-would-count = Compterait s’il était vérifié :
+requirement-group-count = { $met } sur { $needed }
+pathway-evaluated = Évalué lors de la création de ce site, d’après { $source_html }.
+pathway-receipt = Reçu de progression (JSON)
+group-all = ces { $count } éléments
+group-any = { $pick } de ces { $count } éléments, au choix
+issuers-or = { $first } ou { $second }
+want-achievement = la réussite { $name }
+want-alignment = une certification alignée sur { $code }
+want-alignment-framework = une certification alignée sur { $code } ({ $framework })
+want-type = tout { $type }
+want-any = toute certification
+want-from = { $what }, délivrée par { $issuer }
+
+## The résumé theme
+resume-credentials = Certifications
+resume-credentials-lead = Chaque certification a été vérifiée lors de la création de cette page — signature, clé de l’émetteur, dates de validité et révocation — et son statut figure à côté. Ouvrez-en une pour voir chaque vérification.
+resume-status-verified = vérifiée le { $date }
+resume-status-valid-until = valable jusqu’au { $date }
+resume-status-other = { $status }, vérifiée le { $date }
+resume-issued-by = délivrée par { $issuer }
+resume-issuer = émetteur : { $issuer }
+resume-issued-on = le { $date }
+resume-expires = expire le { $date }
+resume-expired = a expiré le { $date }
+resume-claims = Non vérifiée. Ce qui suit est ce que cette certification affirme ; folio n’a pas pu le confirmer :
+resume-reflection = Réflexion
+resume-checked = Vérifiée le { $date }, lors de la création de ce site.
+resume-original = Certification d’origine
+resume-receipt = Reçu de vérification
+resume-linkedin = Ajouter à LinkedIn
+resume-check-independently = Vérifier de façon indépendante :
+resume-colophon = { $title } · réalisé avec { $generator } ; la signature, l’émetteur, les dates et la révocation de chaque certification ont été vérifiés lors de la création de cette page ; ouvrez-en une pour voir son statut.
+resume-not-found-title = Introuvable
+resume-not-found-body = Il n’y a rien à cette adresse. Le { $home_html } est un bon point de départ.
+resume-home = CV
+resume-skills-checked = vérifiées le { $date }
+resume-pathways-lead = Des qualifications plus larges, composées de certifications ; seules les certifications vérifiées comptent.
+resume-pathway-checked = Progression d’après les certifications vérifiées le { $date }.
+resume-skills-checked-sentence = Certifications vérifiées le { $date }.
+resume-from = D’après { $source_html }

@@ -1,0 +1,193 @@
+# De catalogus van folio in het Nederlands. Dezelfde sleutels als en.ftl.
+
+## Every page
+skip-to-content = Naar de inhoud
+nav-main = Hoofdmenu
+nav-sections = Onderdelen
+nav-elsewhere = Elders
+nav-badges = Badges
+nav-pathways = Leerroutes
+nav-skills = Vaardigheden
+nav-credentials = Certificaten
+language-switcher = Talen
+footer-built-with = Gemaakt met { $generator }
+tags = Trefwoorden
+home-page = startpagina
+
+## Pages and sections
+reading-time = { $minutes ->
+    [one] { $minutes } minuut leestijd
+   *[other] { $minutes } minuten leestijd
+}
+on-this-page = Op deze pagina
+skills-shown = Getoonde vaardigheden
+page-badges = Badges die dit werk onderbouwt
+page-credentials = Certificaten die dit werk onderbouwt
+nothing-yet = Hier staat nog niets.
+follow-feed = { $section } volgen (Atom-feed)
+atom-feed = Atom-feed
+portrait-of = Portret van { $name }
+profile = Profiel
+skills-label = Vaardigheden:
+not-found-title = Pagina niet gevonden
+not-found-body = Deze pagina bestaat niet of is verplaatst. Probeer de { $home_html }.
+
+## Badge status
+status-verified = Geverifieerd
+status-expired = Verlopen
+status-revoked = Ingetrokken door de uitgever
+status-failed = Niet geverifieerd: een controle is mislukt
+status-unconfirmed = Niet geverifieerd: ontvanger niet bevestigd
+status-unverifiable = Niet geverifieerd: kon niet worden gecontroleerd
+status-checked = gecontroleerd op { $date }
+status-valid-until = geldig tot { $date }
+status-expired-on = Verlopen op { $date }
+status-revoked-since = Ingetrokken door de uitgever sinds deze site is gemaakt
+status-suspended-since = Opgeschort door de uitgever sinds deze site is gemaakt
+status-not-rechecked = intrekking zojuist niet opnieuw gecontroleerd
+not-verified-suffix = niet geverifieerd
+badge-image-alt = Badgeafbeelding: { $name }
+
+## Badge pages
+badges-title = Badges
+badges-lead = Elke badge wordt gecontroleerd wanneer deze site wordt gemaakt: de handtekening, wie hem heeft uitgegeven en of hij nog geldig is. Open er een om elke controle te zien.
+issued-by = Uitgegeven door { $issuer_html }
+issuer-is = Uitgever: { $issuer }
+not-verified-notice = Niet geverifieerd.
+claims-notice = Wat volgt is wat dit certificaat beweert; folio kon het niet bevestigen:
+issuer-image = Bekijk de badgeafbeelding van de uitgever
+issuer-image-hosted = (gehost door de uitgever)
+fact-type = Soort
+fact-issued = Uitgegeven
+fact-expires = Verloopt
+fact-expired = Verlopen
+fact-results = Resultaten
+criteria = Criteria
+criteria-on-issuer-site = Criteria op de site van de uitgever
+badge-skills = Vaardigheden
+evidence = Bewijs
+where-used = Waar ik dit heb toegepast
+counts-toward = Telt mee voor
+reflection = Mijn reflectie
+verification = Verificatie
+checked-when-built = Gecontroleerd op { $date }, toen deze site werd gemaakt.
+checked-when-built-suite = Gecontroleerd op { $date }, toen deze site werd gemaakt, ondertekeningsmethode { $suite }.
+valid-until-sentence = Geldig tot { $date }.
+check-column = Controle
+result-column = Uitkomst
+detail-column = Toelichting
+download-original = Het originele certificaat downloaden
+download-original-hint = om het met een willekeurige verificatietool te controleren
+receipt = Verificatiebewijs (JSON)
+add-to-linkedin = Toevoegen aan LinkedIn-profiel
+check-yourself = Controleer het zelf, onafhankelijk van deze site:
+download-note = Het originele bestand bevat inhoud die een browser zou kunnen uitvoeren of laden ({ $why }), daarom wordt het als tekst gepubliceerd, { $published }: hernoem het naar { $file } voordat u het met een verificatietool controleert.
+
+## The checks
+check-parse = Leesbaar
+check-shape = Goed opgebouwd
+check-signature = Handtekening
+check-key = Sleutel van de uitgever
+check-validity = Geldigheidsdata
+check-status = Intrekking
+check-recipient = Ontvanger
+check-trust = Identiteit van de uitgever
+outcome-pass = geslaagd
+outcome-fail = mislukt
+outcome-warn = waarschuwing
+outcome-skipped = overgeslagen
+
+## The issuer
+unnamed-issuer = een naamloze uitgever
+issuer-impersonation-label = doet zich voor als { $name }, een naam die dit portfolio aan een andere uitgever toekent
+standing-impersonation = niet de uitgever die het noemt
+standing-unknown = uitgever niet bevestigd
+standing-trusted = in de vertrouwenslijst van dit portfolio
+standing-listed = opgenomen in het { $registry }
+standing-unchecked = uitgeversregisters konden niet worden geraadpleegd
+standing-unlisted = uitgever niet in uw vertrouwenslijst
+standing-unlisted-registries = uitgever in geen van uw registers
+summary-trusted = Ondertekend door { $who }, die in de vertrouwenslijst van dit portfolio { $name } heet.
+summary-listed = Ondertekend door { $who }, die in het { $registry } als { $name } is opgenomen.
+summary-unchecked = Ondertekend door { $who }, die zich { $name } noemt; de uitgeversregisters van dit portfolio konden bij het maken niet worden geraadpleegd, dus wie dat is, is niet bevestigd.
+summary-unlisted = Ondertekend door { $who }, die zich { $name } noemt: het certificaat is echt, maar geen vertrouwenslijst of register van dit portfolio zegt wie die uitgever is.
+summary-impersonation = Het certificaat noemt { $name }, maar is uitgegeven door { $who }, niet door de uitgever met die naam.
+summary-unknown = Het certificaat noemt { $name } ({ $who }) als uitgever; omdat het de controles niet heeft doorstaan, is dat alleen een bewering.
+registry = register
+
+## Skills
+skills-title = Vaardigheden
+skills-backed = Onderbouwd met geverifieerde badges
+skills-backed-credentials = Onderbouwd met geverifieerde certificaten
+skills-checked = Badges gecontroleerd op { $date }.
+skills-badges = Badges:
+skills-shown-in = Getoond in:
+skills-self = Zelf opgegeven
+skills-self-lead = Vaardigheden die ik bij mijn projecten noem en die (nog) geen geverifieerde badge bevestigt.
+skills-also = Verder:
+
+## Pathways
+pathways-title = Leerroutes
+pathways-lead = Grotere kwalificaties opgebouwd uit badges. Alleen geverifieerde badges tellen mee voor een eis.
+pathways-checked = Badges gecontroleerd op { $date }.
+pathway-progress = { $total ->
+    [one] { $met } van { $total } eis vervuld
+   *[other] { $met } van { $total } eisen vervuld
+}
+pathway-met-short = { $met } van { $total } vervuld
+pathway-completed = Afgerond
+pathway-in-progress = Bezig
+pathway-requirements-met = Aan de eisen voldaan
+pathway-requirements-met-by = Aan de eisen voldaan — nog niet uitgegeven door { $issuer }
+pathway-completed-by = Afgerond:
+pathway-completes = rondt de leerroute af
+pathway-verified = geverifieerd
+pathway-on-completion = Na afronding: { $description }
+pathway-progress-checked = Voortgang volgens de badges zoals gecontroleerd op { $date }.
+requirements = Eisen
+requirement-met = Vervuld:
+requirement-open = Open:
+requirement-met-word = vervuld
+requirement-open-word = open
+requirement-met-by = vervuld met
+requirement-would-count = Zou meetellen als hij geverifieerd was:
+requirement-group-count = { $met } van { $needed }
+pathway-evaluated = Beoordeeld toen deze site werd gemaakt, op basis van { $source_html }.
+pathway-receipt = Voortgangsbewijs (JSON)
+group-all = alle { $count } hiervan
+group-any = { $pick } naar keuze van deze { $count }
+issuers-or = { $first } of { $second }
+want-achievement = de prestatie { $name }
+want-alignment = een certificaat gekoppeld aan { $code }
+want-alignment-framework = een certificaat gekoppeld aan { $code } ({ $framework })
+want-type = elk(e) { $type }
+want-any = elk certificaat
+want-from = { $what }, uitgegeven door { $issuer }
+
+## The résumé theme
+resume-credentials = Certificaten
+resume-credentials-lead = Elk certificaat is gecontroleerd toen deze pagina werd gemaakt — handtekening, sleutel van de uitgever, geldigheidsdata en intrekking — en de status staat ernaast. Open er een voor elke controle.
+resume-status-verified = geverifieerd, gecontroleerd op { $date }
+resume-status-valid-until = geldig tot { $date }
+resume-status-other = { $status }, gecontroleerd op { $date }
+resume-issued-by = uitgegeven door { $issuer }
+resume-issuer = uitgever: { $issuer }
+resume-issued-on = op { $date }
+resume-expires = verloopt op { $date }
+resume-expired = verlopen op { $date }
+resume-claims = Niet geverifieerd. Wat volgt is wat dit certificaat beweert; folio kon het niet bevestigen:
+resume-reflection = Reflectie
+resume-checked = Gecontroleerd op { $date }, toen deze site werd gemaakt.
+resume-original = Origineel certificaat
+resume-receipt = Verificatiebewijs
+resume-linkedin = Toevoegen aan LinkedIn
+resume-check-independently = Onafhankelijk controleren:
+resume-colophon = { $title } · gemaakt met { $generator }; handtekening, uitgever, data en intrekking van elk certificaat zijn gecontroleerd toen deze pagina werd gemaakt; open er een voor de status.
+resume-not-found-title = Niet gevonden
+resume-not-found-body = Op dit adres staat niets. Het { $home_html } is een goed beginpunt.
+resume-home = cv
+resume-skills-checked = gecontroleerd op { $date }
+resume-pathways-lead = Grotere kwalificaties opgebouwd uit certificaten; alleen geverifieerde certificaten tellen mee.
+resume-pathway-checked = Voortgang volgens de certificaten zoals gecontroleerd op { $date }.
+resume-skills-checked-sentence = Certificaten gecontroleerd op { $date }.
+resume-from = Op basis van { $source_html }
