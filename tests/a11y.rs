@@ -1,7 +1,9 @@
 //! Pages every visitor can use: axe-core, in headless Chromium, against every page of
 //! the example portfolio in both built-in themes, light and dark, at phone (390 px)
-//! and desktop (1440 px) widths, must report no violations. And the résumé theme's
-//! home page prints on one A4 and one Letter page.
+//! and desktop (1440 px) widths, must report no violations; so must the German, the
+//! French (with an English tree, so the language switcher is there) and the Arabic
+//! (right to left) builds. And the résumé theme's home page prints on one A4 and one
+//! Letter page.
 //!
 //! axe-core comes from the npm registry, pinned in `tests/a11y/package-lock.json`;
 //! `.ci/run` installs it (`npm ci --prefix tests/a11y`). Without it (or without the
@@ -128,6 +130,68 @@ fn violations(driver: &Driver, axe: &str) -> Vec<String> {
     out
 }
 
+/// axe's violations on every page of `p` (as its sitemap lists them) in each
+/// colour scheme and width, each line labelled with `label`; and the views checked.
+fn axe_every_page(
+    p: &Portfolio,
+    axe: &str,
+    (schemes, widths): (&[&str], &[u32]),
+    label: &str,
+) -> (Vec<String>, usize) {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    let (server, _profile, driver) = serve_and_browse(p);
+    driver.call(
+        "POST",
+        &driver.session_path("timeouts"),
+        Some(json!({"script": 60_000})),
+    );
+    let paths = pages(p, &server);
+    for &scheme in schemes {
+        for &width in widths {
+            emulate(&driver, width, scheme);
+            for path in &paths {
+                driver.navigate(&format!("http://127.0.0.1:{}{path}", server.port));
+                for v in violations(&driver, axe) {
+                    problems.push(format!("{label} {scheme} {width}px {path}: {v}"));
+                }
+                checked += 1;
+            }
+        }
+    }
+    (problems, checked)
+}
+
+#[test]
+fn axe_finds_no_violations_in_german_french_or_arabic() {
+    if !have_browser() {
+        return;
+    }
+    let Some(axe) = axe_source() else { return };
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for theme in THEMES {
+        for languages in ["language: de", "languages: [fr, en]", "language: ar"] {
+            let p = example_on(theme);
+            let config = p.read("folio.yaml").replace("language: en", languages);
+            p.write("folio.yaml", config);
+            // Longer words and right-to-left text are what could break: the phone
+            // width; colours do not change with the language (both schemes above).
+            let label = format!("{theme} {languages}");
+            let (found, views) = axe_every_page(&p, &axe, (&["light"], &[390]), &label);
+            problems.extend(found);
+            checked += views;
+        }
+    }
+    eprintln!("axe checked {checked} page views");
+    assert!(
+        problems.is_empty(),
+        "{} axe violations:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
 #[test]
 fn axe_finds_no_violations_on_any_page_theme_scheme_or_width() {
     if !have_browser() {
@@ -137,26 +201,9 @@ fn axe_finds_no_violations_on_any_page_theme_scheme_or_width() {
     let mut problems = Vec::new();
     let mut checked = 0;
     for theme in THEMES {
-        let p = example_on(theme);
-        let (server, _profile, driver) = serve_and_browse(&p);
-        driver.call(
-            "POST",
-            &driver.session_path("timeouts"),
-            Some(json!({"script": 60_000})),
-        );
-        let paths = pages(&p, &server);
-        for scheme in SCHEMES {
-            for width in WIDTHS {
-                emulate(&driver, width, scheme);
-                for path in &paths {
-                    driver.navigate(&format!("http://127.0.0.1:{}{path}", server.port));
-                    for v in violations(&driver, &axe) {
-                        problems.push(format!("{theme} {scheme} {width}px {path}: {v}"));
-                    }
-                    checked += 1;
-                }
-            }
-        }
+        let (found, views) = axe_every_page(&example_on(theme), &axe, (&SCHEMES, &WIDTHS), theme);
+        problems.extend(found);
+        checked += views;
     }
     eprintln!("axe checked {checked} page views");
     assert!(

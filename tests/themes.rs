@@ -300,7 +300,12 @@ fn theme_check_reports_template_errors_with_file_and_line() {
 fn theme_check_wants_right_to_left_support_and_a_manifest() {
     let tmp = tempfile::tempdir().unwrap();
     let theme = tmp.path().join("ltr-only");
-    patched_theme(&theme, "base.html", " dir=\"{{ config.direction }}\"", "");
+    patched_theme(
+        &theme,
+        "base.html",
+        " dir=\"{% if page is defined %}{{ page.direction }}{% else %}{{ config.direction }}{% endif %}\"",
+        "",
+    );
     run_in(tmp.path(), &["theme", "check", "ltr-only"])
         .failure(1)
         .stderr_has("test portfolio (Arabic, right to left): index.html: a right-to-left site's page lacks `dir=\"rtl\"` on <html>");

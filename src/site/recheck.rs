@@ -193,10 +193,10 @@ mod tests {
             {"type": "BitstringStatusListEntry", "statusListIndex": "3", "statusListCredential": "http://192.168.1.1/list"}
         ]});
         assert_eq!(
-            attributes(false, now, Some(until), Some(&doc), true, &tr),
+            attributes(false, now, Some(until), Some(&doc), true, tr),
             ""
         );
-        let attrs = attributes(true, now, Some(until), Some(&doc), true, &tr);
+        let attrs = attributes(true, now, Some(until), Some(&doc), true, tr);
         assert!(
             attrs.contains("data-valid-until=\"2030-01-01T00:00:00Z\""),
             "{attrs}"
@@ -207,6 +207,6 @@ mod tests {
         );
         assert!(!attrs.contains('<') && !attrs.contains("\"><"), "{attrs}");
         assert_eq!(status_lists(&doc).len(), 2);
-        assert!(!attributes(true, now, None, Some(&doc), false, &tr).contains("status-lists"));
+        assert!(!attributes(true, now, None, Some(&doc), false, tr).contains("status-lists"));
     }
 }
