@@ -33,6 +33,10 @@ pub enum Command {
         /// daily re-check of a newer folio; the old file is kept as `pages.yml.old`.
         #[arg(long)]
         workflow_only: bool,
+        /// Make the portfolio from a JSON Resume (`resume.json`): its work, education
+        /// and projects become pages, its basics your owner details; nothing is lost.
+        #[arg(long, value_name = "RESUME.JSON")]
+        from_resume: Option<PathBuf>,
     },
     /// Build the site into the output folder.
     Build(BuildArgs),

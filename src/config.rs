@@ -36,6 +36,9 @@ struct RawConfig {
     /// is a tree under `/LANG/`.
     #[serde(default)]
     languages: Vec<String>,
+    /// `/resume.json`: whether it is written, and with the owner's email and phone.
+    #[serde(default)]
+    resume: RawResume,
     /// The learner's own wording of single theme strings, per language.
     #[serde(default)]
     translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
@@ -58,6 +61,43 @@ struct RawConfig {
     pathways: Vec<RawSetting>,
     #[serde(default)]
     extra: serde_yaml::Mapping,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResume {
+    #[serde(default = "yes")]
+    export: bool,
+    #[serde(default)]
+    contact: bool,
+}
+
+impl Default for RawResume {
+    fn default() -> Self {
+        RawResume {
+            export: true,
+            contact: false,
+        }
+    }
+}
+
+impl From<RawResume> for ResumeConfig {
+    fn from(raw: RawResume) -> Self {
+        ResumeConfig {
+            export: raw.export,
+            contact: raw.contact,
+        }
+    }
+}
+
+/// `resume:` in folio.yaml.
+#[derive(Debug, Clone, Copy)]
+pub struct ResumeConfig {
+    /// Write `/resume.json` (default on).
+    pub export: bool,
+    /// Put `owner.email` and the imported phone in it (default off: both stay private
+    /// unless the learner says otherwise).
+    pub contact: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -437,6 +477,7 @@ pub struct Config {
     pub language: String,
     /// Every language of the site, the default first (one unless `languages:`).
     pub languages: Vec<String>,
+    pub resume: ResumeConfig,
     /// `translations:`: (key, message) pairs by language.
     pub translations: std::collections::BTreeMap<String, Vec<(String, String)>>,
     /// Where the tree of `language` lives under the site root: `""` for the default
@@ -585,6 +626,7 @@ impl Config {
             languages,
             translations,
             lang_prefix: String::new(),
+            resume: raw.resume.into(),
             theme,
             theme_source,
             output_dir,
@@ -987,6 +1029,70 @@ pub(crate) fn unknown_field_hint(msg: &str) -> Option<String> {
     match suggest(field, candidates.iter().copied()) {
         Some(best) => Some(format!("did you mean `{best}`?")),
         None => Some(format!("valid keys here: {}", candidates.join(", "))),
+    }
+}
+
+/// One of the owner's links: `github: ada` becomes label `GitHub`, URL
+/// `https://github.com/ada`, address `github.com/ada` (for print).
+#[derive(Debug, Serialize)]
+pub struct OwnerLink {
+    pub key: String,
+    pub label: String,
+    pub url: String,
+    pub address: String,
+}
+
+pub fn owner_links(config: &Config) -> Vec<OwnerLink> {
+    config
+        .owner
+        .links
+        .iter()
+        .map(|(key, target)| {
+            let url = owner_link_url(key, target);
+            let address = url
+                .split_once("://")
+                .map_or(url.as_str(), |(_, rest)| rest)
+                .trim_start_matches("www.")
+                .trim_end_matches('/')
+                .to_string();
+            OwnerLink {
+                label: link_label(key),
+                key: key.clone(),
+                address,
+                url,
+            }
+        })
+        .collect()
+}
+
+/// The URL of an owner link: as written, or a profile address for a known site.
+pub fn owner_link_url(key: &str, target: &str) -> String {
+    match key {
+        _ if crate::util::url::has_scheme(target) => target.to_string(),
+        "github" => format!("https://github.com/{target}"),
+        "linkedin" => format!("https://www.linkedin.com/in/{target}"),
+        "gitlab" => format!("https://gitlab.com/{target}"),
+        "orcid" => format!("https://orcid.org/{target}"),
+        _ => target.to_string(),
+    }
+}
+
+/// How a link key is spelled for people: brands as they write themselves.
+fn link_label(key: &str) -> String {
+    match key.to_ascii_lowercase().as_str() {
+        "github" => "GitHub".into(),
+        "gitlab" => "GitLab".into(),
+        "linkedin" => "LinkedIn".into(),
+        "orcid" => "ORCID".into(),
+        "youtube" => "YouTube".into(),
+        "stackoverflow" => "Stack Overflow".into(),
+        _ => {
+            let mut chars = key.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
     }
 }
 

@@ -290,6 +290,17 @@ pub fn write_workflow(dir: &Path) -> Result<(bool, Option<String>)> {
 /// can be confirmed as theirs, so none shows as verified until it is added. Returns
 /// notes for the user (the workflow builds folio from source, say).
 pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<Vec<String>> {
+    scaffold_with(dir, theme, email, true)
+}
+
+/// [`scaffold`], with or without the starter pages (`content/`), for a portfolio
+/// whose pages come from elsewhere (a JSON Resume).
+pub fn scaffold_with(
+    dir: &Path,
+    theme: &str,
+    email: Option<&str>,
+    starter: bool,
+) -> Result<Vec<String>> {
     if let Some(email) = email
         && crate::badge::recipient::Owner::parse([email]).is_err()
     {
@@ -314,7 +325,7 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<Vec<Stri
     let mut notes = Vec::new();
     for (rel, text) in FILES {
         let path = dir.join(rel);
-        if path.exists() {
+        if path.exists() || (!starter && rel.starts_with("content/")) {
             continue;
         }
         if let Some(parent) = path.parent() {
@@ -335,6 +346,47 @@ pub fn scaffold(dir: &Path, theme: &str, email: Option<&str>) -> Result<Vec<Stri
     if let Some(source) = source {
         crate::source::resolve(dir, &[source], crate::source::Mode::Resolve)?;
     }
+    Ok(notes)
+}
+
+/// `folio init --from-resume`: the resume checked before anything is written, the
+/// starter files but its pages, then the résumé's pages and a folio.yaml with its
+/// owner. Returns notes for the user.
+pub fn from_resume(dir: &Path, theme: &str, resume: &Path) -> Result<Vec<String>> {
+    let doc = crate::resume::import::read(resume)?;
+    let imported = crate::resume::import::import(&doc);
+    let email = imported
+        .owner
+        .get("email")
+        .and_then(|e| e.as_str())
+        .map(str::to_string);
+    let mut notes = scaffold_with(dir, theme, email.as_deref(), false)?;
+    for file in &imported.files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, "cannot create folder", e))?;
+        }
+        fs::write(&path, &file.text).map_err(|e| Error::io(&path, "cannot write file", e))?;
+    }
+    // folio.yaml as scaffold wrote it, with the résumé's owner and title.
+    let path = dir.join(crate::config::CONFIG_FILE);
+    let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, "cannot read file", e))?;
+    let mut config: serde_yaml::Mapping = serde_yaml::from_str(&text).unwrap_or_default();
+    config.insert("title".into(), imported.title.clone().into());
+    config.insert("owner".into(), imported.owner.clone().into());
+    if imported.contact {
+        let mut resume = serde_yaml::Mapping::new();
+        resume.insert("contact".into(), true.into());
+        config.insert("resume".into(), resume.into());
+        notes.push(
+            "your résumé lists your email or phone, so /resume.json keeps them (`resume: {contact: true}` in folio.yaml; set it to false to leave them out)".into(),
+        );
+    }
+    let yaml = serde_yaml::to_string(&config).unwrap_or_default();
+    let header = "# Made by `folio init --from-resume`; see README.md, \"Your CV as data\".\n";
+    fs::write(&path, format!("{header}{yaml}"))
+        .map_err(|e| Error::io(&path, "cannot write file", e))?;
+    notes.extend(imported.notes);
     Ok(notes)
 }
 

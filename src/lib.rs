@@ -23,6 +23,7 @@ pub use openbadges_verify::net;
 pub mod outflow;
 pub mod pathway;
 pub mod render;
+pub mod resume;
 pub mod serve;
 pub mod site;
 pub mod source;

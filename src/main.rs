@@ -72,6 +72,12 @@ fn main() -> ExitCode {
             ..
         } => cmd::init::workflow_only(dir, cli.quiet),
         Command::Init {
+            dir,
+            theme,
+            from_resume: Some(resume),
+            ..
+        } => cmd::init::init_from_resume(dir, &theme, &resume, cli.quiet),
+        Command::Init {
             dir, theme, email, ..
         } => cmd::init::init(dir, &theme, email, cli.quiet),
         Command::Build(args) => cmd::build::build(&args, cli.quiet),

@@ -4,6 +4,30 @@ use std::io::IsTerminal;
 
 use crate::Error;
 
+/// `folio init DIR --from-resume FILE`.
+pub fn init_from_resume(
+    dir: Option<std::path::PathBuf>,
+    theme: &str,
+    resume: &std::path::Path,
+    quiet: bool,
+) -> Result<(), Error> {
+    let dir = dir.unwrap_or_else(|| ".".into());
+    for note in crate::init::from_resume(&dir, theme, resume)? {
+        if !quiet {
+            eprintln!("note: {note}");
+        }
+    }
+    if !quiet {
+        println!(
+            "created a portfolio in {} from {}: check it with `{} check`",
+            dir.display(),
+            resume.display(),
+            folio_command()
+        );
+    }
+    Ok(())
+}
+
 pub fn init(
     dir: Option<std::path::PathBuf>,
     theme: &str,

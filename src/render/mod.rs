@@ -145,74 +145,14 @@ struct SiteView<'a> {
     /// `folio-check.js`, which takes a verified mark away when it stops being true
     /// (see `site::recheck`); none when the site has no badges.
     check_script: Option<String>,
+    /// `/resume.json` (JSON Resume), for `<link rel="alternate">` on the home page.
+    resume_json: Option<String>,
     /// The day the badges were checked (`2026-12-02`) and as a visitor reads it.
     checked_date: Option<String>,
     checked_on: Option<String>,
 }
 
-/// One of the owner's links: `github: ada` becomes label `GitHub`, URL
-/// `https://github.com/ada`, address `github.com/ada` (for print).
-#[derive(Debug, Serialize)]
-struct OwnerLink {
-    key: String,
-    label: String,
-    url: String,
-    address: String,
-}
-
-fn owner_links(config: &Config) -> Vec<OwnerLink> {
-    config
-        .owner
-        .links
-        .iter()
-        .map(|(key, target)| {
-            let url = owner_link_url(key, target);
-            let address = url
-                .split_once("://")
-                .map_or(url.as_str(), |(_, rest)| rest)
-                .trim_start_matches("www.")
-                .trim_end_matches('/')
-                .to_string();
-            OwnerLink {
-                label: link_label(key),
-                key: key.clone(),
-                address,
-                url,
-            }
-        })
-        .collect()
-}
-
-/// The URL of an owner link: as written, or a profile address for a known site.
-fn owner_link_url(key: &str, target: &str) -> String {
-    match key {
-        _ if crate::util::url::has_scheme(target) => target.to_string(),
-        "github" => format!("https://github.com/{target}"),
-        "linkedin" => format!("https://www.linkedin.com/in/{target}"),
-        "gitlab" => format!("https://gitlab.com/{target}"),
-        "orcid" => format!("https://orcid.org/{target}"),
-        _ => target.to_string(),
-    }
-}
-
-/// How a link key is spelled for people: brands as they write themselves.
-fn link_label(key: &str) -> String {
-    match key.to_ascii_lowercase().as_str() {
-        "github" => "GitHub".into(),
-        "gitlab" => "GitLab".into(),
-        "linkedin" => "LinkedIn".into(),
-        "orcid" => "ORCID".into(),
-        "youtube" => "YouTube".into(),
-        "stackoverflow" => "Stack Overflow".into(),
-        _ => {
-            let mut chars = key.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-    }
-}
+pub use crate::config::{OwnerLink, owner_link_url, owner_links};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Favicon {
@@ -606,6 +546,10 @@ fn base_context(
     base.insert(
         "site",
         &SiteView {
+            resume_json: config
+                .resume
+                .export
+                .then(|| format!("{}{}", config.base_path, crate::resume::PATH)),
             home: format!("{}{}", config.base_path, config.lang_prefix),
             home_url: format!("{}{}", config.base_url, config.lang_prefix),
             nav: nav(config, site, tr),
@@ -875,6 +819,12 @@ fn site_files(config: &Config, site: &Site, languages: &languages::Languages) ->
         OutputFile::new("robots.txt", robots),
         OutputFile::new(sitemap_path, sitemap),
     ];
+    if config.resume.export {
+        files.push(OutputFile::new(
+            crate::resume::PATH,
+            crate::resume::resume_json(config, site),
+        ));
+    }
     if let Some(cname) = &config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));
     }
