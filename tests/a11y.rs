@@ -285,6 +285,20 @@ const WRAPPED_CELLS: &str = "return [...document.querySelectorAll('table.checks 
     const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))); \
     return lines.size > 1; }).map(c => c.textContent.trim());";
 
+/// Waits until the open page's stylesheets are applied: on a loaded machine the
+/// browser may report the page loaded before it has laid it out with them.
+fn styled(driver: &Driver) {
+    let ready = "return document.readyState === 'complete' && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.sheet.cssRules.length > 0)";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while driver.eval(ready) != json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the page's stylesheets never applied"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn badge_pages_and_lead_images_fit_phones_and_desktops() {
     if !have_browser() {
@@ -301,6 +315,7 @@ fn badge_pages_and_lead_images_fit_phones_and_desktops() {
         for width in WIDTHS {
             emulate(&driver, width, "light");
             driver.navigate(&format!("{}badges/workplace-first-aid/", server.url));
+            styled(&driver);
             let wrapped = driver.eval(WRAPPED_CELLS);
             assert_eq!(
                 wrapped,
