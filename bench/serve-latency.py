@@ -17,6 +17,11 @@ every 5 ms). Edit kinds:
 Edits alternate between writing in place and saving by atomic rename (a temporary file
 renamed over the original, as many editors do). Prints median and worst per kind and the
 ratio folio/Hugo. Needs Hugo (installed from Debian's packages if missing).
+
+    BASELINE=/path/to/older/folio python3 bench/serve-latency.py
+
+also measures an older folio binary on the same sites in the same run (before/after a
+change) and prints its medians and the ratio folio/baseline.
 """
 
 import os
@@ -33,6 +38,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EDITS = int(os.environ.get("EDITS", "20"))
 SIZES = [int(s) for s in os.environ.get("SIZES", "1000 10000").split()]
 BADGES = 20
+BASELINE = os.environ.get("BASELINE")
 POLL = 0.005
 TIMEOUT = 30.0
 
@@ -76,9 +82,9 @@ def save(path, text, atomic):
 class Server:
     def __init__(self, tool, site, port):
         self.base = f"http://127.0.0.1:{port}/"
-        if tool == "folio":
-            cmd = [os.path.join(ROOT, "target/release/folio"), "serve", "--root", site,
-                   "--port", str(port), "--offline"]
+        if tool in ("folio", "baseline"):
+            binary = BASELINE if tool == "baseline" else os.path.join(ROOT, "target/release/folio")
+            cmd = [binary, "serve", "--root", site, "--port", str(port), "--offline"]
         else:
             cmd = ["hugo", "server", "-s", site, "--port", str(port), "--bind", "127.0.0.1",
                    "--baseURL", f"http://127.0.0.1:{port}/", "--appendPort=false",
@@ -98,10 +104,11 @@ class Server:
 def edits(tool, site):
     """(kind, list of (path, new text), urls to poll, token) for each edit."""
     page = os.path.join(site, "content/sec-01/page-00001.md")
-    template = (os.path.join(site, "bench-theme/templates/page.html") if tool == "folio"
+    ours = tool in ("folio", "baseline")
+    template = (os.path.join(site, "bench-theme/templates/page.html") if ours
                 else os.path.join(site, "layouts/_default/single.html"))
     original = {p: open(p).read() for p in (page, template)}
-    kinds = ["body", "title", "template"] + (["badge"] if tool == "folio" else [])
+    kinds = ["body", "title", "template"] + (["badge"] if ours else [])
     for kind in kinds:
         for i in range(EDITS):
             token = f"edit{kind}{i:02d}x{os.getpid()}"
@@ -113,7 +120,7 @@ def edits(tool, site):
                 text = original[page].replace('title: "', f'title: "{token} ', 1)
                 yield kind, page, text, atomic, ["sec-01/", ""], token
             elif kind == "template":
-                marker = "<h1>" if tool == "folio" else "<h1>"
+                marker = "<h1>"
                 text = original[template].replace(marker, f"<p>{token}</p>{marker}", 1)
                 yield kind, template, text, atomic, ["sec-02/page-00002/"], token
             else:
@@ -166,7 +173,7 @@ def main():
     for size in SIZES:
         with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as tmp:
             figures = {}
-            for tool in ("folio", "hugo"):
+            for tool in ("folio", "hugo") + (("baseline",) if BASELINE else ()):
                 site = os.path.join(tmp, f"{tool}-{size}")
                 subprocess.run([gen, site, str(size), str(BADGES)], check=True,
                                stdout=subprocess.DEVNULL)
@@ -181,6 +188,12 @@ def main():
                       f"{cell(max(f) * 1000 if f else None):>8} {cell(hm):>12} "
                       f"{cell(max(h) * 1000 if h else None):>8} "
                       f"{(f'{fm / hm:.2f}' if fm and hm else 'n/a'):>11}")
+                if BASELINE:
+                    b = figures["baseline"].get(kind)
+                    bm = statistics.median(b) * 1000 if b else None
+                    print(f"{'':<14} {'':<9} {'baseline':>13} {cell(bm):>8} "
+                          f"worst {cell(max(b) * 1000 if b else None)}; folio/baseline "
+                          f"{(f'{fm / bm:.2f}' if fm and bm else 'n/a')}")
 
 
 if __name__ == "__main__":

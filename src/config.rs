@@ -39,6 +39,8 @@ struct RawConfig {
     /// `/resume.json`: whether it is written, and with the owner's email and phone.
     #[serde(default)]
     resume: RawResume,
+    #[serde(default)]
+    images: RawImages,
     /// The learner's own wording of single theme strings, per language.
     #[serde(default)]
     translations: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
@@ -61,6 +63,14 @@ struct RawConfig {
     pathways: Vec<RawSetting>,
     #[serde(default)]
     extra: serde_yaml::Mapping,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    /// Publish photos with their Exif/XMP/IPTC metadata (GPS included).
+    #[serde(default)]
+    keep_metadata: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -287,6 +297,18 @@ impl Default for RawBadges {
     }
 }
 
+/// The file as written: its keys and types checked, nothing else yet.
+fn raw_config(path: &Path, text: &str) -> Result<RawConfig> {
+    if text.trim().is_empty() {
+        return Err(Error::Config {
+            loc: Location::file(path),
+            msg: "folio.yaml is empty".into(),
+            hint: Some("it needs at least `title:` and `base_url:`".into()),
+        });
+    }
+    serde_yaml::from_str(text).map_err(|e| config_error(path, &e))
+}
+
 /// `language:` and `languages:` as one list, the default first, each a checked tag.
 fn languages(
     one: Option<String>,
@@ -478,6 +500,8 @@ pub struct Config {
     /// Every language of the site, the default first (one unless `languages:`).
     pub languages: Vec<String>,
     pub resume: ResumeConfig,
+    /// `images.keep_metadata`: publish raster images with their metadata.
+    pub keep_image_metadata: bool,
     /// `translations:`: (key, message) pairs by language.
     pub translations: std::collections::BTreeMap<String, Vec<(String, String)>>,
     /// Where the tree of `language` lives under the site root: `""` for the default
@@ -572,15 +596,7 @@ impl Config {
     /// Parses and checks `folio.yaml`, each setting with an error naming the key and
     /// how to fix it.
     pub fn parse(root: &Path, path: &Path, text: &str, overrides: &Overrides) -> Result<Config> {
-        let raw: RawConfig = if text.trim().is_empty() {
-            return Err(Error::Config {
-                loc: Location::file(path),
-                msg: "folio.yaml is empty".into(),
-                hint: Some("it needs at least `title:` and `base_url:`".into()),
-            });
-        } else {
-            serde_yaml::from_str(text).map_err(|e| config_error(path, &e))?
-        };
+        let raw = raw_config(path, text)?;
 
         let owner_identities = crate::badge::recipient::Owner::parse(
             raw.owner.email.iter().chain(&raw.owner.identities).map(String::as_str),
@@ -627,6 +643,7 @@ impl Config {
             translations,
             lang_prefix: String::new(),
             resume: raw.resume.into(),
+            keep_image_metadata: raw.images.keep_metadata,
             theme,
             theme_source,
             output_dir,

@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod i18n;
+pub mod images;
 pub mod init;
 pub mod links;
 /// Outgoing HTTP to public addresses only: the verifier's client, shared.
@@ -160,6 +161,8 @@ pub struct Report {
     pub badges_expired: usize,
     /// Badges actually verified in this build (the rest were unchanged and cached).
     pub badges_checked: usize,
+    /// Raster images published without their metadata, and how many had GPS.
+    pub images_cleaned: images::Cleaned,
     /// Problems that did not stop the build, for the terminal.
     pub warnings: Vec<String>,
     /// Internal links that do not resolve (only when `links.on_broken` is `warn`; with
@@ -309,10 +312,8 @@ pub fn build_cached(
     let languages = std::sync::Arc::new(languages_of(config, &built));
     let mut warnings = merged_warnings(&built);
     let favicon = render::resolve_favicon(config, &theme)?;
-    let statics = statics(
-        render::theme_static(&theme),
-        static_files(config, &mut warnings)?,
-    );
+    let (own_static, images_cleaned) = static_files(config, &mut warnings)?;
+    let statics = statics(render::theme_static(&theme), own_static);
     let renderers = renderers(&built, &theme, favicon, cache, &languages)?;
     // `serve` stops a build that a newer change makes pointless: between batches,
     // and before and after the link check (the stretches that cannot be cut short).
@@ -368,6 +369,7 @@ pub fn build_cached(
         files: out.scan.len(),
         warnings,
         broken_links,
+        images_cleaned,
         ..counts(&built, cache)
     };
     out.commit()?;
@@ -641,10 +643,14 @@ fn check_links(
 
 /// The portfolio's `static/` folder, copied as-is; links that lead outside it are
 /// skipped, each with a warning.
-fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<OutputFile>> {
+/// Raster images lose their metadata (GPS included) unless `images.keep_metadata`.
+fn static_files(
+    config: &Config,
+    warnings: &mut Vec<String>,
+) -> Result<(Vec<OutputFile>, images::Cleaned)> {
     let dir = config.root.join("static");
     if !dir.is_dir() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), images::Cleaned::default()));
     }
     let (files, escapes) = util::fs::files_and_escapes(&dir)?;
     for link in escapes {
@@ -654,14 +660,20 @@ fn static_files(config: &Config, warnings: &mut Vec<String>) -> Result<Vec<Outpu
             shown.display()
         ));
     }
-    Ok(files
+    let files: Vec<OutputFile> = files
         .into_iter()
         .map(|(path, src)| OutputFile {
             path,
             body: Body::Copy(src),
             key: None,
         })
-        .collect())
+        .collect();
+    if config.keep_image_metadata {
+        return Ok((files, images::Cleaned::default()));
+    }
+    images::clean(files, |p| {
+        config.shown(p.strip_prefix(&config.root).unwrap_or(p))
+    })
 }
 
 /// The static files to publish: the theme's, with the portfolio's `static/` replacing

@@ -25,6 +25,15 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     }
     if !quiet {
         super::print_pathways(&report);
+        let cleaned = report.images_cleaned;
+        if cleaned.files > 0 {
+            println!(
+                "images: metadata removed from {} file{}, {} with location data (`images: {{ keep_metadata: true }}` keeps it)",
+                cleaned.files,
+                if cleaned.files == 1 { "" } else { "s" },
+                cleaned.located
+            );
+        }
         println!(
             "built {} in {} ms → {}",
             super::site_summary(&report),

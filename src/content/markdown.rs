@@ -115,10 +115,6 @@ fn rewritten<'a>(
             title,
             id,
         }),
-        // Keyboard users must be able to scroll a code block that is wider than
-        // the page: a focusable `<pre>` (WCAG 2.1.1; axe `scrollable-region-focusable`).
-        Event::Start(Tag::CodeBlock(kind)) => Event::Html(code_block_start(&kind).into()),
-        Event::End(TagEnd::CodeBlock) => Event::Html("</code></pre>\n".into()),
         // A task-list box is read out with its state, not as an unlabelled control.
         Event::TaskListMarker(done) => Event::InlineHtml(
             if done {
@@ -176,10 +172,28 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     // Index in `events` of the heading being collected, and its text so far.
     let mut open_heading: Option<(usize, String)> = None;
 
+    // A fenced or indented code block being collected: its info string and text.
+    let mut code: Option<(String, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Only a bad link needs its line; counting for every event would be quadratic.
         let line = || body_line + 1 + body[..range.start].matches('\n').count() as u32;
-        let event = rewritten(event, rel, links, line, &mut missing_pages);
+        // Code is highlighted as a whole block (a string may span lines).
+        let event = match (event, &mut code) {
+            (Event::Start(Tag::CodeBlock(kind)), _) => {
+                code = Some((info_string(&kind), String::new()));
+                continue;
+            }
+            (Event::Text(t), Some((_, text))) => {
+                word_count += t.split_whitespace().count();
+                text.push_str(&t);
+                continue;
+            }
+            (Event::End(TagEnd::CodeBlock), _) => {
+                let (info, text) = code.take().unwrap_or_default();
+                Event::Html(super::highlight::block(&info, &text).into())
+            }
+            (event, _) => rewritten(event, rel, links, line, &mut missing_pages),
+        };
         let event = match event {
             Event::Start(Tag::Heading { .. }) => {
                 open_heading = Some((events.len(), String::new()));
@@ -243,22 +257,11 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     }
 }
 
-/// `<pre tabindex="0"><code class="language-x">`, as pulldown-cmark writes it but
-/// focusable.
-fn code_block_start(kind: &pulldown_cmark::CodeBlockKind) -> String {
-    let lang = match kind {
-        pulldown_cmark::CodeBlockKind::Fenced(info) => {
-            info.split([' ', ',', '{']).next().unwrap_or("")
-        }
-        pulldown_cmark::CodeBlockKind::Indented => "",
-    };
-    if lang.is_empty() {
-        r#"<pre tabindex="0"><code>"#.to_string()
-    } else {
-        format!(
-            r#"<pre tabindex="0"><code class="language-{}">"#,
-            crate::util::html::escape(lang)
-        )
+/// A code block's info string (`python,linenos`); none for an indented block.
+fn info_string(kind: &pulldown_cmark::CodeBlockKind) -> String {
+    match kind {
+        pulldown_cmark::CodeBlockKind::Fenced(info) => info.to_string(),
+        pulldown_cmark::CodeBlockKind::Indented => String::new(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! reported together rather than stopping at the first.
 
 pub mod front_matter;
+pub mod highlight;
 pub mod markdown;
 
 use std::collections::{BTreeMap, HashMap};

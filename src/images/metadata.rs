@@ -62,7 +62,9 @@ fn strip_jpeg(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
             continue;
         }
         let len = u16::from_be_bytes([*bytes.get(i + 2)?, *bytes.get(i + 3)?]) as usize;
-        let end = i.checked_add(2 + len).filter(|&e| e <= bytes.len() && len >= 2)?;
+        let end = i
+            .checked_add(2 + len)
+            .filter(|&e| e <= bytes.len() && len >= 2)?;
         let payload = &bytes[i + 4..end];
         let drop = match marker {
             0xE1 => {
@@ -129,7 +131,9 @@ fn strip_webp(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
     while i + 8 <= bytes.len() {
         let kind = &bytes[i..i + 4];
         let len = u32::from_le_bytes(bytes[i + 4..i + 8].try_into().ok()?) as usize;
-        let end = i.checked_add(8 + len + (len & 1)).filter(|&e| e <= bytes.len())?;
+        let end = i
+            .checked_add(8 + len + (len & 1))
+            .filter(|&e| e <= bytes.len())?;
         match kind {
             b"EXIF" => {
                 let exif = &bytes[i + 8..i + 8 + len];
@@ -171,11 +175,19 @@ fn exif_facts(tiff: &[u8]) -> (Option<u16>, bool) {
     };
     let u16_at = |at: usize| -> Option<u16> {
         let b: [u8; 2] = tiff.get(at..at + 2)?.try_into().ok()?;
-        Some(if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) })
+        Some(if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        })
     };
     let u32_at = |at: usize| -> Option<u32> {
         let b: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
-        Some(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+        Some(if little {
+            u32::from_le_bytes(b)
+        } else {
+            u32::from_be_bytes(b)
+        })
     };
     let Some(ifd) = u32_at(4).map(|o| o as usize) else {
         return (None, false);
@@ -230,7 +242,14 @@ mod tests {
         jpeg.extend(seg(0xFE, b"taken at home"));
         jpeg.extend([0xFF, 0xDA, 0, 2, 1, 2, 3, 0xFF, 0xD9]);
         let (clean, found) = strip(&jpeg).unwrap();
-        assert_eq!(found, Found { orientation: 6, location: true, removed: true });
+        assert_eq!(
+            found,
+            Found {
+                orientation: 6,
+                location: true,
+                removed: true
+            }
+        );
         let mut want = vec![0xFF, 0xD8];
         want.extend(&jfif);
         want.extend(&icc);

@@ -1,0 +1,45 @@
+//! Code that reads like code: the example's Python block is highlighted at build time
+//! with token classes (no inline colours, no script), with line numbers and a marked
+//! line from its info string; an unknown language stays plain. Its contrast in light
+//! and dark is axe's to check (`tests/a11y.rs` runs on every page of the example).
+
+mod common;
+
+use common::Portfolio;
+
+#[test]
+fn python_blocks_get_token_spans_line_numbers_and_marked_lines() {
+    let p = Portfolio::example();
+    p.write(
+        "content/projects/notes.md",
+        "---\ntitle: Notes\n---\n```klingon\nqaStaH nuq?\n```\n\n```python\nprint(\"<hi>\")\n```\n",
+    );
+    p.run(&["build"]).success();
+    let page = p.read("public/projects/demand-forecast/index.html");
+    let block = &page[page.find("<pre").unwrap()..page.find("</pre>").unwrap()];
+    assert!(
+        block.starts_with("<pre tabindex=\"0\" class=\"lines\"><code class=\"language-python\">")
+    );
+    assert!(
+        block.contains("<span class=\"hl-keyword hl-control hl-import hl-python\">import</span>"),
+        "{block}"
+    );
+    assert!(block.contains("<span class=\"ln\" aria-hidden=\"true\">1</span>"));
+    assert_eq!(
+        block.matches("<span class=\"line hl\">").count(),
+        1,
+        "hl_lines=3"
+    );
+    assert!(!block.contains("style="), "classes, not inline colours");
+    let notes = p.read("public/projects/notes/index.html");
+    assert!(notes.contains(
+        "<pre tabindex=\"0\"><code class=\"language-klingon\">qaStaH nuq?\n</code></pre>"
+    ));
+    assert!(
+        notes.contains("&lt;hi&gt;") && notes.contains("hl-support"),
+        "escaped and highlighted"
+    );
+    // The theme ships a palette for the classes, light and dark.
+    let css = p.read("public/css/folio.css");
+    assert!(css.contains(".hl-keyword") && css.contains("prefers-color-scheme: dark"));
+}
