@@ -163,6 +163,8 @@ pub struct Report {
     pub badges_checked: usize,
     /// Raster images published without their metadata, and how many had GPS.
     pub images_cleaned: images::Cleaned,
+    /// Web-sized copies of images: encoded in this build, and taken from the cache.
+    pub images_made: images::variants::Made,
     /// Problems that did not stop the build, for the terminal.
     pub warnings: Vec<String>,
     /// Internal links that do not resolve (only when `links.on_broken` is `warn`; with
@@ -221,10 +223,10 @@ struct Model {
 fn model(
     config: &Config,
     cache: Option<&Cache>,
-    tr: &i18n::Translator,
+    (tr, images): (&i18n::Translator, &images::variants::Catalog),
     phases: &mut Phases,
 ) -> Result<Model> {
-    let content = content::load(config, cache.map(|c| &c.content))?;
+    let content = content::load(config, cache.map(|c| &c.content), images)?;
     phases.done("content");
     if let Some(c) = cache {
         c.html.take_misses();
@@ -304,17 +306,23 @@ pub fn build_cached(
     // registries: a multilingual build keeps a cache of its own when it has none.
     let own_cache = (cache.is_none() && trees.len() > 1).then(Cache::default);
     let cache = cache.or(own_cache.as_ref());
+    // Static files first: pages show the site's images as their web-sized copies.
+    let mut warnings = Vec::new();
+    let (own_static, images_cleaned) = static_files(config, &mut warnings)?;
+    let catalog = std::sync::Arc::new(images::variants::Catalog::of(
+        &own_static,
+        &config.base_path,
+    ));
     let Trees {
         built,
         badge_files,
         missing_pages,
-    } = build_trees(&trees, &theme, cache, &mut phases)?;
+    } = build_trees(&trees, &theme, cache, &catalog, &mut phases)?;
     let languages = std::sync::Arc::new(languages_of(config, &built));
-    let mut warnings = merged_warnings(&built);
+    warnings.extend(merged_warnings(&built));
     let favicon = render::resolve_favicon(config, &theme)?;
-    let (own_static, images_cleaned) = static_files(config, &mut warnings)?;
     let statics = statics(render::theme_static(&theme), own_static);
-    let renderers = renderers(&built, &theme, favicon, cache, &languages)?;
+    let renderers = renderers(&built, &theme, favicon, cache, (&languages, &catalog))?;
     // `serve` stops a build that a newer change makes pointless: between batches,
     // and before and after the link check (the stretches that cannot be cut short).
     let superseded = || ahead.is_some_and(|a| a.superseded());
@@ -352,6 +360,7 @@ pub fn build_cached(
         })
     });
     out.generated(badge_files);
+    let images_made = publish_images(config, &catalog, &statics, &mut out);
     out.statics(statics);
     phases.done("render");
     let rendered = match superseded() {
@@ -370,6 +379,7 @@ pub fn build_cached(
         warnings,
         broken_links,
         images_cleaned,
+        images_made,
         ..counts(&built, cache)
     };
     out.commit()?;
@@ -394,28 +404,45 @@ pub fn translator(config: &Config, theme: &render::theme::Theme) -> Result<i18n:
     i18n::Translator::new(&config.language, &theme.catalogues, overrides, &file)
 }
 
+/// The web-sized copies of the site's images, into `out`.
+fn publish_images(
+    config: &Config,
+    catalog: &images::variants::Catalog,
+    statics: &[(OutputFile, String)],
+    out: &mut outflow::Outflow,
+) -> images::variants::Made {
+    let (files, made) = images::variants::publish(catalog, &cache_dir(config), |p| {
+        statics
+            .iter()
+            .find(|(f, _)| f.path == p)
+            .and_then(|(f, _)| f.body.bytes())
+    });
+    out.generated(files);
+    made
+}
+
 /// A renderer per tree: the templates compiled with its language's strings.
 fn renderers<'a>(
     built: &'a [Tree],
     theme: &'a render::theme::Theme,
     favicon: Option<render::Favicon>,
     cache: Option<&'a Cache>,
-    languages: &std::sync::Arc<render::languages::Languages>,
+    (languages, images): (
+        &std::sync::Arc<render::languages::Languages>,
+        &std::sync::Arc<images::variants::Catalog>,
+    ),
 ) -> Result<Vec<render::Renderer<'a>>> {
     built
         .iter()
         .map(|t| {
             let tr = t.tr.clone();
             let site = &t.model.site;
-            render::Renderer::new(
-                t.config,
-                theme,
-                site,
-                favicon.clone(),
-                cache,
-                tr,
-                languages.clone(),
-            )
+            let shared = render::Shared {
+                translator: tr,
+                languages: languages.clone(),
+                images: images.clone(),
+            };
+            render::Renderer::new(t.config, theme, site, favicon.clone(), cache, shared)
         })
         .collect()
 }
@@ -464,13 +491,14 @@ fn build_trees<'a>(
     trees: &'a [Config],
     theme: &render::theme::Theme,
     cache: Option<&Cache>,
+    images: &images::variants::Catalog,
     phases: &mut Phases,
 ) -> Result<Trees<'a>> {
     let mut built = Vec::with_capacity(trees.len());
     let (mut badge_files, mut missing_pages) = (Vec::new(), Vec::new());
     for tree in trees {
         let tr = std::sync::Arc::new(translator(tree, theme)?);
-        let mut model = model(tree, cache, &tr, phases)?;
+        let mut model = model(tree, cache, (&tr, images), phases)?;
         missing_pages.append(&mut model.site.content.missing_pages);
         badge_files.append(&mut model.site.badges.files);
         built.push(Tree {

@@ -30,6 +30,17 @@ pub enum Body {
     Copy(PathBuf),
 }
 
+impl Body {
+    /// The bytes, read from disk for a copied file; `None` when it cannot be read.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        match self {
+            Body::Bytes(b) => Some(b.clone()),
+            Body::Static(b) => Some(b.to_vec()),
+            Body::Copy(p) => std::fs::read(p).ok(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     /// Site-relative, `/`-separated (`projects/foo/index.html`).

@@ -93,7 +93,7 @@ fn a_phone_photo_is_published_without_its_location() {
     p.write("static/images/map.png", &tagged);
     p.write(
         "content/projects/photo.md",
-        "---\ntitle: Site visit\n---\n![The warehouse](/images/photo.jpg)\n",
+        "---\ntitle: Site visit\n---\n![The warehouse](/images/photo.jpg)\n\nAgain: ![Again](/images/photo.jpg)\n",
     );
     let run = p.run(&["build"]);
     run.success();
@@ -112,6 +112,59 @@ fn a_phone_photo_is_published_without_its_location() {
     assert_eq!((rotated.width(), rotated.height()), (30, 40));
     let map = std::fs::read(p.root.join("public/images/map.png")).unwrap();
     assert_eq!(map, png, "the PNG without its tEXt and eXIf chunks");
+
+    // Web-sized copies: 480, 960 and 1600 wide, WebP and JPEG, offered with srcset,
+    // the real aspect ratio, lazy loading after the first image.
+    assert!(
+        run.stdout
+            .contains("images: 6 web-sized copies (6 encoded, 0 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    let page = p.read("public/projects/photo/index.html");
+    let first = &page[page.find("<picture>").unwrap()..page.find("</picture>").unwrap()];
+    assert!(
+        first.contains("<source type=\"image/webp\" srcset=\"/portfolio/_img/"),
+        "{first}"
+    );
+    assert!(
+        first.contains(" 480w, ") && first.contains("-1600.webp 1600w\""),
+        "{first}"
+    );
+    assert!(first.contains("width=\"4000\" height=\"3000\""), "{first}");
+    assert!(!first.contains("loading=\"lazy\"") && first.contains("decoding=\"async\""));
+    let second = &page[page.rfind("<picture>").unwrap()..];
+    assert!(second.contains("loading=\"lazy\""));
+    let copies: Vec<_> = std::fs::read_dir(p.root.join("public/_img"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(copies.len(), 6, "{copies:?}");
+    for copy in &copies {
+        let bytes = std::fs::read(copy).unwrap();
+        assert!(!has_metadata(&bytes), "{}", copy.display());
+        let (w, h) = match copy.extension().unwrap().to_str().unwrap() {
+            "webp" => {
+                let img = webp::Decoder::new(&bytes).decode().expect("a WebP");
+                (img.width(), img.height())
+            }
+            _ => {
+                let img = image::load_from_memory(&bytes).unwrap();
+                (img.width(), img.height())
+            }
+        };
+        assert!(w <= 1600, "{}", copy.display());
+        assert_eq!(h * 4, w * 3, "{}: 4:3 kept", copy.display());
+    }
+    // A second build encodes nothing: the copies come from .folio/cache.
+    let run = p.run(&["build"]);
+    assert!(
+        run.stdout
+            .contains("images: 6 web-sized copies (0 encoded, 6 from the cache)"),
+        "{}",
+        run.stdout
+    );
 
     // Kept on request, byte for byte.
     let config = p.read("folio.yaml");

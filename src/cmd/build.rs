@@ -25,6 +25,15 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     }
     if !quiet {
         super::print_pathways(&report);
+        let made = report.images_made;
+        if made.encoded + made.cached > 0 {
+            println!(
+                "images: {} web-sized copies ({} encoded, {} from the cache)",
+                made.encoded + made.cached,
+                made.encoded,
+                made.cached
+            );
+        }
         let cleaned = report.images_cleaned;
         if cleaned.files > 0 {
             println!(

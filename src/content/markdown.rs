@@ -55,6 +55,9 @@ pub struct Links<'a> {
     pub pages: &'a HashMap<String, String>,
     /// The base URL's path, `/` or `/repo/`; root-relative links get it prefixed.
     pub base_path: &'a str,
+    /// The site's raster images: an image of the page that is one of them becomes a
+    /// `<picture>` of its web-sized copies.
+    pub images: &'a crate::images::variants::Catalog,
 }
 
 fn options() -> Options {
@@ -172,27 +175,14 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     // Index in `events` of the heading being collected, and its text so far.
     let mut open_heading: Option<(usize, String)> = None;
 
-    // A fenced or indented code block being collected: its info string and text.
-    let mut code: Option<(String, String)> = None;
+    let mut whole = Whole::new(links);
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Only a bad link needs its line; counting for every event would be quadratic.
         let line = || body_line + 1 + body[..range.start].matches('\n').count() as u32;
-        // Code is highlighted as a whole block (a string may span lines).
-        let event = match (event, &mut code) {
-            (Event::Start(Tag::CodeBlock(kind)), _) => {
-                code = Some((info_string(&kind), String::new()));
-                continue;
-            }
-            (Event::Text(t), Some((_, text))) => {
-                word_count += t.split_whitespace().count();
-                text.push_str(&t);
-                continue;
-            }
-            (Event::End(TagEnd::CodeBlock), _) => {
-                let (info, text) = code.take().unwrap_or_default();
-                Event::Html(super::highlight::block(&info, &text).into())
-            }
-            (event, _) => rewritten(event, rel, links, line, &mut missing_pages),
+        let event = match whole.take(event, &mut word_count) {
+            Taken::Inside => continue,
+            Taken::Made(html) => html,
+            Taken::Not(event) => rewritten(event, rel, links, line, &mut missing_pages),
         };
         let event = match event {
             Event::Start(Tag::Heading { .. }) => {
@@ -254,6 +244,78 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
         headings,
         word_count,
         missing_pages,
+    }
+}
+
+/// Code blocks and the site's images are written whole, from the events inside
+/// them: code highlighted as a block (a string may span lines), an image as the
+/// `<picture>` of its web-sized copies.
+struct Whole<'l> {
+    links: &'l Links<'l>,
+    /// A code block being collected: its info string and text.
+    code: Option<(String, String)>,
+    /// An image of the site's being collected: its source and alt text.
+    picture: Option<(&'l crate::images::variants::Source, String)>,
+    /// Images the page has shown (the first is not lazy: it is likely in view).
+    images: usize,
+}
+
+enum Taken<'a> {
+    /// Part of a code block or image: written with it.
+    Inside,
+    /// The code block or image, written.
+    Made(Event<'a>),
+    /// Anything else, for the usual rewriting.
+    Not(Event<'a>),
+}
+
+impl<'l> Whole<'l> {
+    fn new(links: &'l Links<'l>) -> Self {
+        Whole {
+            links,
+            code: None,
+            picture: None,
+            images: 0,
+        }
+    }
+
+    fn take<'a>(&mut self, event: Event<'a>, words: &mut usize) -> Taken<'a> {
+        let images = self.links.images;
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.code = Some((info_string(&kind), String::new()));
+                Taken::Inside
+            }
+            Event::Text(t) if self.code.is_some() => {
+                *words += t.split_whitespace().count();
+                if let Some((_, text)) = &mut self.code {
+                    text.push_str(&t);
+                }
+                Taken::Inside
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (info, text) = self.code.take().unwrap_or_default();
+                Taken::Made(Event::Html(super::highlight::block(&info, &text).into()))
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) if images.find(dest_url).is_some() => {
+                self.picture = images.find(dest_url).map(|s| (s, String::new()));
+                Taken::Inside
+            }
+            Event::Text(t) | Event::Code(t) if self.picture.is_some() => {
+                if let Some((_, alt)) = &mut self.picture {
+                    alt.push_str(&t);
+                }
+                Taken::Inside
+            }
+            Event::End(TagEnd::Image) if self.picture.is_some() => {
+                let (source, alt) = self.picture.take().expect("checked above");
+                self.images += 1;
+                let sizes = crate::images::variants::DEFAULT_SIZES;
+                let html = images.picture(source, &alt, sizes, self.images == 1, "");
+                Taken::Made(Event::InlineHtml(html.into()))
+            }
+            other => Taken::Not(other),
+        }
     }
 }
 
@@ -366,6 +428,7 @@ mod tests {
         ]
         .into();
         let links = Links {
+            images: &crate::images::variants::Catalog::default(),
             pages: &pages,
             base_path: "/base/",
         };
@@ -406,6 +469,7 @@ mod tests {
     fn missing_link_names_line() {
         let pages = HashMap::new();
         let links = Links {
+            images: &crate::images::variants::Catalog::default(),
             pages: &pages,
             base_path: "/",
         };

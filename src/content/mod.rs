@@ -231,7 +231,11 @@ fn one_file_per_url(entries: &[Entry]) -> Result<()> {
     Error::from_list(errors)
 }
 
-pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
+pub fn load(
+    config: &Config,
+    memos: Option<&Memos>,
+    images: &crate::images::variants::Catalog,
+) -> Result<Content> {
     let cache = memos.map(|m| &m.markdown);
     let dir = config.root.join(CONTENT_DIR);
     if !dir.is_dir() {
@@ -241,20 +245,7 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         )
         .with_hint("create content/_index.md for your home page, or run `folio init`"));
     }
-    let all = read_entries(config, &dir, memos)?;
-    // Links between pages go to the same language's page where there is one, else
-    // to the default language's.
-    let mut urls: HashMap<String, String> = HashMap::new();
-    for e in all.iter().filter(|e| e.language.is_none()) {
-        urls.insert(e.rel.clone(), format!("{}{}", config.base_path, e.path));
-    }
-    let tree = tree_language(config);
-    let entries: Vec<Entry> = all.into_iter().filter(|e| e.language == tree).collect();
-    for e in &entries {
-        let url = format!("{}{}{}", config.base_path, config.lang_prefix, e.path);
-        urls.insert(e.base_rel.clone(), url.clone());
-        urls.insert(e.rel.clone(), url);
-    }
+    let (entries, urls) = tree_entries(config, read_entries(config, &dir, memos)?);
     let warnings: Vec<String> = entries
         .iter()
         .flat_map(|e| e.fm.warnings.iter().cloned())
@@ -265,12 +256,19 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
     let links = Links {
         pages: &urls,
         base_path: &config.base_path,
+        images,
     };
 
     // A page's HTML depends on its text and on where every other page lives.
     let mut sorted_urls: Vec<_> = urls.iter().collect();
     sorted_urls.sort();
-    let links_key = fingerprint(&[&sorted_urls]);
+    // …and on the site's images (an edited photo has a new name for its copies).
+    let image_key: Vec<(&String, &String, u32, u32)> = images
+        .sources
+        .values()
+        .map(|s| (&s.path, &s.hash, s.width, s.height))
+        .collect();
+    let links_key = fingerprint(&[&sorted_urls, &image_key]);
     let rendered: Vec<_> = entries
         .par_iter()
         .map(|e| {
@@ -334,6 +332,23 @@ pub fn load(config: &Config, memos: Option<&Memos>) -> Result<Content> {
         warnings,
         missing_pages,
     })
+}
+
+/// The entries of the tree `config` builds, and where every page a link may name
+/// lives: the same language's page where there is one, else the default language's.
+fn tree_entries(config: &Config, all: Vec<Entry>) -> (Vec<Entry>, HashMap<String, String>) {
+    let mut urls: HashMap<String, String> = HashMap::new();
+    for e in all.iter().filter(|e| e.language.is_none()) {
+        urls.insert(e.rel.clone(), format!("{}{}", config.base_path, e.path));
+    }
+    let tree = tree_language(config);
+    let entries: Vec<Entry> = all.into_iter().filter(|e| e.language == tree).collect();
+    for e in &entries {
+        let url = format!("{}{}{}", config.base_path, config.lang_prefix, e.path);
+        urls.insert(e.base_rel.clone(), url.clone());
+        urls.insert(e.rel.clone(), url);
+    }
+    (entries, urls)
 }
 
 /// The language of the tree `config` builds: `None` for the default language (files

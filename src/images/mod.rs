@@ -6,6 +6,7 @@
 //! the same once the orientation tag is gone.
 
 pub mod metadata;
+pub mod variants;
 
 use rayon::prelude::*;
 
@@ -94,12 +95,9 @@ pub fn clean(
     Ok((out, cleaned))
 }
 
-/// The image decoded, turned as Exif `orientation` says, and encoded again in its
-/// own format (JPEG at quality 90): the new file has no metadata at all.
-fn upright(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, String> {
-    let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
-    let img = image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
-    let img = match orientation {
+/// `img` turned as Exif `orientation` says (1, or anything unknown: as it is).
+pub fn orient(img: image::DynamicImage, orientation: u16) -> image::DynamicImage {
+    match orientation {
         2 => img.fliph(),
         3 => img.rotate180(),
         4 => img.flipv(),
@@ -108,7 +106,15 @@ fn upright(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, Strin
         7 => img.rotate270().fliph(),
         8 => img.rotate270(),
         _ => img,
-    };
+    }
+}
+
+/// The image decoded, turned as Exif `orientation` says, and encoded again in its
+/// own format (JPEG at quality 90): the new file has no metadata at all.
+fn upright(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, String> {
+    let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
+    let img = image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
+    let img = orient(img, orientation);
     let mut out = std::io::Cursor::new(Vec::new());
     match format {
         image::ImageFormat::Jpeg => {

@@ -165,10 +165,21 @@ pub struct Favicon {
 /// Compiles the theme's templates. A template with a syntax error is reported (file
 /// and line) and compiled as empty, so the others still render and their errors are
 /// found in the same run; the caller fails the build if the list is not empty.
+/// What every page of a language tree shares beyond the config: its words, the
+/// site's languages and the site's images.
+pub struct Shared {
+    pub translator: std::sync::Arc<crate::i18n::Translator>,
+    pub languages: std::sync::Arc<languages::Languages>,
+    pub images: std::sync::Arc<crate::images::variants::Catalog>,
+}
+
 pub fn compile(
     theme: &Theme,
     config: &Config,
-    tr: std::sync::Arc<crate::i18n::Translator>,
+    (tr, images): (
+        std::sync::Arc<crate::i18n::Translator>,
+        std::sync::Arc<crate::images::variants::Catalog>,
+    ),
 ) -> Result<(Tera, Vec<Error>)> {
     let origins: HashMap<&str, &TemplateSource> = theme
         .templates
@@ -231,6 +242,7 @@ pub fn compile(
     bounded::register(&mut tera);
     builtins::register(&mut tera);
     crate::i18n::tera::register(&mut tera, tr);
+    tera.register_function("picture", Picture(images));
     // Tera's built-in `get_env` would print the build machine's environment (CI
     // tokens) into pages: themes are untrusted, so it is replaced by an error.
     tera.register_function(
@@ -253,6 +265,60 @@ pub fn compile(
         },
     );
     Ok((tera, errors))
+}
+
+/// `picture(path=page.image, alt="…", sizes="…", eager=false, class="", width=,
+/// height=)`: the
+/// image as `<picture>` of its web-sized copies with its real size, lazy unless
+/// `eager`; an image that has none (an SVG, an address elsewhere) as a plain `<img>`.
+/// Escapes what it writes, so it prints as it is.
+struct Picture(std::sync::Arc<crate::images::variants::Catalog>);
+
+impl tera::Function for Picture {
+    fn call(&self, args: &HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+        let text = |k: &str| args.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        let path = text("path");
+        if path.is_empty() {
+            return Err(tera::Error::msg("picture() needs a `path` argument"));
+        }
+        let sizes = match text("sizes") {
+            "" => crate::images::variants::DEFAULT_SIZES,
+            s => s,
+        };
+        let eager = args.get("eager").and_then(|v| v.as_bool()).unwrap_or(false);
+        let html = match self.0.find(path) {
+            Some(source) => self
+                .0
+                .picture(source, text("alt"), sizes, eager, text("class")),
+            None => {
+                let esc = crate::util::html::escape;
+                let class = match text("class") {
+                    "" => String::new(),
+                    c => format!(" class=\"{}\"", esc(c)),
+                };
+                // The size the template gives, for an image folio cannot measure.
+                let size: String = ["width", "height"]
+                    .iter()
+                    .filter_map(|k| {
+                        args.get(*k)
+                            .and_then(|v| v.as_u64())
+                            .map(|n| format!(" {k}=\"{n}\""))
+                    })
+                    .collect();
+                format!(
+                    "<img{class} src=\"{}\" alt=\"{}\"{size}{} decoding=\"async\">",
+                    esc(&join_url(&self.0.base_path, path)),
+                    esc(text("alt")),
+                    if eager { "" } else { " loading=\"lazy\"" }
+                )
+            }
+        };
+        Ok(tera::Value::String(html))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
 }
 
 /// `/repo/` + `css/a.css` = `/repo/css/a.css`; leaves absolute URLs alone.
@@ -324,11 +390,15 @@ impl<'a> Renderer<'a> {
         site: &Site,
         favicon: Option<Favicon>,
         cache: Option<&'a crate::Cache>,
-        tr: std::sync::Arc<crate::i18n::Translator>,
-        languages: std::sync::Arc<languages::Languages>,
+        shared: Shared,
     ) -> Result<Self> {
+        let Shared {
+            translator: tr,
+            languages,
+            images,
+        } = shared;
         let base = base_context(config, theme, site, favicon, &tr);
-        let (tera, syntax_errors) = compile(theme, config, tr)?;
+        let (tera, syntax_errors) = compile(theme, config, (tr, images))?;
         Ok(Renderer {
             config,
             origins: origins(theme),

@@ -1,0 +1,296 @@
+//! Web-sized copies of the site's raster images: a few widths (480, 960, 1600 —
+//! never wider than the original), each as lossy WebP and in the original format,
+//! named by the source's content hash (`_img/HASH-960.webp`), offered to browsers
+//! with `<picture>`, `srcset` and `sizes`, and the original's real width and height
+//! so nothing jumps as it loads.
+//!
+//! Encoding is the slow part, so every copy is kept in `.folio/cache/images/` under
+//! its name: an unchanged image is never encoded twice, and a build removes the
+//! copies no image of the site needs any more (the cache holds only the current
+//! site's).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::util::html::escape;
+use crate::write::{Body, OutputFile};
+
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// Where the copies are published, under the site root.
+pub const DIR: &str = "_img";
+const WEBP_QUALITY: f32 = 78.0;
+const JPEG_QUALITY: u8 = 82;
+/// What a layout gives an image when the template does not say: the prose column.
+pub const DEFAULT_SIZES: &str = "(max-width: 48rem) 100vw, 46rem";
+
+/// One source image of the site.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Its path in the site (`images/photo.jpg`).
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    /// The first 16 hex digits of the SHA-256 of the published bytes.
+    pub hash: String,
+    /// `jpg` or `png`: the fallback format of the copies.
+    pub ext: &'static str,
+}
+
+impl Source {
+    /// The widths its copies come in: each of [`WIDTHS`] narrower than the image.
+    pub fn widths(&self) -> Vec<u32> {
+        WIDTHS.iter().copied().filter(|&w| w < self.width).collect()
+    }
+
+    fn name(&self, width: u32, ext: &str) -> String {
+        format!("{}-{width}.{ext}", self.hash)
+    }
+
+    fn height_at(&self, width: u32) -> u32 {
+        ((self.height as u64 * width as u64 + self.width as u64 / 2) / self.width as u64).max(1)
+            as u32
+    }
+}
+
+/// Every raster image of the site that gets copies, by site path.
+#[derive(Debug, Default, Clone)]
+pub struct Catalog {
+    pub sources: BTreeMap<String, Source>,
+    pub base_path: String,
+}
+
+impl Catalog {
+    /// The sources among `files` (the published static files), measured.
+    pub fn of(files: &[OutputFile], base_path: &str) -> Catalog {
+        let sources = files
+            .par_iter()
+            .filter(|f| {
+                let ext = f.path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+                matches!(ext.as_str(), "jpg" | "jpeg" | "png")
+            })
+            .filter_map(|f| {
+                let bytes = match &f.body {
+                    Body::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+                    Body::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p).ok()?),
+                    Body::Static(b) => std::borrow::Cow::Borrowed(*b),
+                };
+                let reader = image::ImageReader::new(std::io::Cursor::new(&*bytes))
+                    .with_guessed_format()
+                    .ok()?;
+                let ext = match reader.format()? {
+                    image::ImageFormat::Jpeg => "jpg",
+                    image::ImageFormat::Png => "png",
+                    _ => return None,
+                };
+                let (width, height) = reader.into_dimensions().ok()?;
+                let hash: String = Sha256::digest(&*bytes)[..8]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                Some((
+                    f.path.clone(),
+                    Source {
+                        path: f.path.clone(),
+                        width,
+                        height,
+                        hash,
+                        ext,
+                    },
+                ))
+            })
+            .collect();
+        Catalog {
+            sources,
+            base_path: base_path.to_string(),
+        }
+    }
+
+    /// The source a page's image address names (`/images/a.jpg`, `images/a.jpg`, or
+    /// with the base path), if it is one of the site's raster images.
+    pub fn find(&self, url: &str) -> Option<&Source> {
+        let path = url
+            .strip_prefix(&self.base_path)
+            .or_else(|| url.strip_prefix('/'))
+            .unwrap_or(url);
+        self.sources.get(path)
+    }
+
+    /// `<picture>` for `source`: WebP and fallback `srcset`s, the original as `src`
+    /// with its real size, lazy unless `eager` (the first image of a page).
+    pub fn picture(
+        &self,
+        source: &Source,
+        alt: &str,
+        sizes: &str,
+        eager: bool,
+        class: &str,
+    ) -> String {
+        let url = |name: &str| format!("{}{DIR}/{name}", self.base_path);
+        let widths = source.widths();
+        let set = |ext: &str| -> String {
+            let mut parts: Vec<String> = widths
+                .iter()
+                .map(|&w| format!("{} {w}w", url(&source.name(w, ext))))
+                .collect();
+            if ext == source.ext {
+                parts.push(format!(
+                    "{}{} {}w",
+                    self.base_path, source.path, source.width
+                ));
+            }
+            parts.join(", ")
+        };
+        let class = match class {
+            "" => String::new(),
+            c => format!(" class=\"{}\"", escape(c)),
+        };
+        let loading = if eager { "" } else { " loading=\"lazy\"" };
+        let webp = match widths.is_empty() {
+            true => String::new(),
+            false => format!(
+                "<source type=\"image/webp\" srcset=\"{}\" sizes=\"{}\">",
+                escape(&set("webp")),
+                escape(sizes)
+            ),
+        };
+        format!(
+            "<picture>{webp}<img{class} src=\"{}{}\" srcset=\"{}\" sizes=\"{}\" width=\"{}\" height=\"{}\" alt=\"{}\"{loading} decoding=\"async\"></picture>",
+            self.base_path,
+            escape(&source.path),
+            escape(&set(source.ext)),
+            escape(sizes),
+            source.width,
+            source.height,
+            escape(alt),
+        )
+    }
+}
+
+/// What publishing the copies did.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Made {
+    /// Copies encoded in this build.
+    pub encoded: usize,
+    /// Copies taken from the cache.
+    pub cached: usize,
+}
+
+/// Every copy of every source, from the cache or encoded now (and then cached);
+/// cached copies no source needs are removed. `bytes_of` gives a source's
+/// published bytes.
+pub fn publish(
+    catalog: &Catalog,
+    cache: &Path,
+    bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
+) -> (Vec<OutputFile>, Made) {
+    let dir = cache.join("images");
+    let _ = std::fs::create_dir_all(&dir);
+    let results: Vec<(Vec<OutputFile>, Made, Vec<String>)> = catalog
+        .sources
+        .par_iter()
+        .map(|(_, source)| copies(source, &dir, &bytes_of))
+        .collect();
+    let mut files: Vec<OutputFile> = Vec::new();
+    let mut made = Made::default();
+    let mut keep: HashSet<String> = HashSet::new();
+    let mut published: HashSet<String> = HashSet::new();
+    for (f, m, names) in results {
+        // Two paths with the same picture share its copies.
+        files.extend(f.into_iter().filter(|f| published.insert(f.path.clone())));
+        made.encoded += m.encoded;
+        made.cached += m.cached;
+        keep.extend(names);
+    }
+    // The cache holds the current site's copies only.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !keep.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    (files, made)
+}
+
+fn copies(
+    source: &Source,
+    dir: &Path,
+    bytes_of: &(impl Fn(&str) -> Option<Vec<u8>> + Sync),
+) -> (Vec<OutputFile>, Made, Vec<String>) {
+    let mut files = Vec::new();
+    let mut made = Made::default();
+    let mut names = Vec::new();
+    let mut decoded: Option<image::DynamicImage> = None;
+    for width in source.widths() {
+        for ext in ["webp", source.ext] {
+            let name = source.name(width, ext);
+            let cached: PathBuf = dir.join(&name);
+            names.push(name.clone());
+            let path = format!("{DIR}/{name}");
+            if cached.is_file() {
+                made.cached += 1;
+                files.push(OutputFile {
+                    path,
+                    body: Body::Copy(cached),
+                    key: None,
+                });
+                continue;
+            }
+            if decoded.is_none() {
+                // Upright, as the original shows (with `keep_metadata` its Exif may
+                // still say it is rotated; the copies carry no Exif to say so).
+                decoded = bytes_of(&source.path).and_then(|b| {
+                    let turn = super::metadata::strip(&b).map_or(1, |(_, found)| found.orientation);
+                    image::load_from_memory(&b)
+                        .ok()
+                        .map(|img| super::orient(img, turn))
+                });
+            }
+            let Some(img) = &decoded else {
+                continue;
+            };
+            let resized = img.resize_exact(
+                width,
+                source.height_at(width),
+                image::imageops::FilterType::CatmullRom,
+            );
+            let Some(bytes) = encode(&resized, ext) else {
+                continue;
+            };
+            let _ = std::fs::write(&cached, &bytes);
+            made.encoded += 1;
+            files.push(OutputFile {
+                path,
+                body: Body::Bytes(bytes),
+                key: None,
+            });
+        }
+    }
+    (files, made, names)
+}
+
+fn encode(img: &image::DynamicImage, ext: &str) -> Option<Vec<u8>> {
+    match ext {
+        "webp" => {
+            let rgba = image::DynamicImage::ImageRgba8(img.to_rgba8());
+            let encoder = webp::Encoder::from_image(&rgba).ok()?;
+            Some(encoder.encode(WEBP_QUALITY).to_vec())
+        }
+        "jpg" => {
+            let mut out = std::io::Cursor::new(Vec::new());
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+                .encode_image(&img.to_rgb8())
+                .ok()?;
+            Some(out.into_inner())
+        }
+        _ => {
+            let mut out = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut out, image::ImageFormat::Png).ok()?;
+            Some(out.into_inner())
+        }
+    }
+}
