@@ -162,6 +162,16 @@ fn axe_every_page(
     (problems, checked)
 }
 
+fn no_violations(problems: &[String], checked: usize) {
+    eprintln!("axe checked {checked} page views");
+    assert!(
+        problems.is_empty(),
+        "{} axe violations:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
 #[test]
 fn axe_finds_no_violations_in_german_french_or_arabic() {
     if !have_browser() {
@@ -183,13 +193,7 @@ fn axe_finds_no_violations_in_german_french_or_arabic() {
             checked += views;
         }
     }
-    eprintln!("axe checked {checked} page views");
-    assert!(
-        problems.is_empty(),
-        "{} axe violations:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    no_violations(&problems, checked);
 }
 
 #[test]
@@ -205,13 +209,7 @@ fn axe_finds_no_violations_on_any_page_theme_scheme_or_width() {
         problems.extend(found);
         checked += views;
     }
-    eprintln!("axe checked {checked} page views");
-    assert!(
-        problems.is_empty(),
-        "{} axe violations:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    no_violations(&problems, checked);
 }
 
 /// Pages in a PDF: each page object is `/Type /Page` (the tree's nodes are `/Pages`).

@@ -351,6 +351,13 @@ fn tree_entries(config: &Config, all: Vec<Entry>) -> (Vec<Entry>, HashMap<String
     (entries, urls)
 }
 
+/// The language of a page's text: its front matter's, else its tree's.
+fn text_language(config: &Config, fm: &FrontMatter) -> String {
+    fm.language
+        .clone()
+        .unwrap_or_else(|| config.language.clone())
+}
+
 /// The language of the tree `config` builds: `None` for the default language (files
 /// without a language in their name), else its tag.
 fn tree_language(config: &Config) -> Option<String> {
@@ -477,6 +484,7 @@ fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
             .clone()
             .unwrap_or_else(|| shorten(&r.first_paragraph));
     let path = format!("{}{}", config.lang_prefix, e.path);
+    let language = text_language(config, &e.fm);
     Page {
         source: format!("{CONTENT_DIR}/{}", e.rel),
         section: folder,
@@ -484,12 +492,8 @@ fn make_page(config: &Config, e: Entry, r: markdown::Rendered) -> Page {
         url: format!("{}{path}", config.base_path),
         permalink: format!("{}{path}", config.base_url),
         path,
-        direction: crate::i18n::direction(e.fm.language.as_deref().unwrap_or(&config.language)),
-        language: e
-            .fm
-            .language
-            .clone()
-            .unwrap_or_else(|| config.language.clone()),
+        direction: crate::i18n::direction(&language),
+        language,
         title,
         date: e.fm.date,
         summary,
@@ -519,17 +523,14 @@ fn make_section(config: &Config, e: Entry, r: markdown::Rendered) -> Section {
         }
     });
     let path = format!("{}{}", config.lang_prefix, e.path);
+    let language = text_language(config, &e.fm);
     Section {
         source: Some(format!("{CONTENT_DIR}/{}", e.rel)),
         url: format!("{}{path}", config.base_path),
         permalink: format!("{}{path}", config.base_url),
         path,
-        direction: crate::i18n::direction(e.fm.language.as_deref().unwrap_or(&config.language)),
-        language: e
-            .fm
-            .language
-            .clone()
-            .unwrap_or_else(|| config.language.clone()),
+        direction: crate::i18n::direction(&language),
+        language,
         key,
         title,
         summary: e.fm.summary.unwrap_or_else(|| shorten(&r.first_paragraph)),
