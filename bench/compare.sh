@@ -27,8 +27,9 @@ need bc bc
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
 
 cargo build --release --quiet --bin folio --example bench_site
-folio=$PWD/target/release/folio
-gen=$PWD/target/release/examples/bench_site
+target=${CARGO_TARGET_DIR:-$PWD/target}
+folio=$target/release/folio
+gen=$target/release/examples/bench_site
 shm=${BENCH_DIR:-/dev/shm/folio-bench}
 mkdir -p "$shm"
 trap 'rm -rf "$shm"' EXIT

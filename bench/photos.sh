@@ -9,10 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${N:-50}; runs=${RUNS:-3}
 cargo build --release --quiet --bin folio --example photo_site
-folio=$PWD/target/release/folio
+target=${CARGO_TARGET_DIR:-$PWD/target}
+folio=$target/release/folio
 dir=${BENCH_DIR:-/dev/shm/folio-photos}
 rm -rf "$dir"; trap 'rm -rf "$dir"' EXIT
-target/release/examples/photo_site "$dir/site" "$n"
+"$target/release/examples/photo_site" "$dir/site" "$n"
 echo "machine: $(nproc) cores; $n photos, $(du -sh "$dir/site/static" | cut -f1) of them"
 for i in $(seq "$runs"); do
   rm -rf "$dir/site/.folio" "$dir/out"

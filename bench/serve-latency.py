@@ -39,6 +39,7 @@ EDITS = int(os.environ.get("EDITS", "20"))
 SIZES = [int(s) for s in os.environ.get("SIZES", "1000 10000").split()]
 BADGES = 20
 BASELINE = os.environ.get("BASELINE")
+TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 POLL = 0.005
 TIMEOUT = 30.0
 
@@ -83,7 +84,7 @@ class Server:
     def __init__(self, tool, site, port):
         self.base = f"http://127.0.0.1:{port}/"
         if tool in ("folio", "baseline"):
-            binary = BASELINE if tool == "baseline" else os.path.join(ROOT, "target/release/folio")
+            binary = BASELINE if tool == "baseline" else os.path.join(TARGET, "release/folio")
             cmd = [binary, "serve", "--root", site, "--port", str(port), "--offline"]
         else:
             cmd = ["hugo", "server", "-s", site, "--port", str(port), "--bind", "127.0.0.1",
@@ -164,7 +165,7 @@ def main():
                        stdout=subprocess.DEVNULL)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "folio",
                     "--example", "bench_site"], cwd=ROOT, check=True)
-    gen = os.path.join(ROOT, "target/release/examples/bench_site")
+    gen = os.path.join(TARGET, "release/examples/bench_site")
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"machine: {os.cpu_count()} cores; Hugo {hugo_version}; {EDITS} edits per kind, "
           f"half in place, half by atomic rename; polled every {POLL * 1000:.0f} ms")

@@ -522,7 +522,11 @@ fn languages_of(config: &Config, built: &[Tree]) -> render::languages::Languages
             .map(|t| render::languages::Tree {
                 tag: t.config.language.clone(),
                 prefix: t.config.lang_prefix.clone(),
-                paths: render::languages::paths_of(&t.model.site, &t.config.lang_prefix),
+                // Only a multilingual site's pages have versions to point at.
+                paths: match built.len() {
+                    1 => Default::default(),
+                    _ => render::languages::paths_of(&t.model.site, &t.config.lang_prefix),
+                },
             })
             .collect(),
         base_path: config.base_path.clone(),
