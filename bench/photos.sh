@@ -15,6 +15,7 @@ dir=${BENCH_DIR:-/dev/shm/folio-photos}
 rm -rf "$dir"; trap 'rm -rf "$dir"' EXIT
 "$target/release/examples/photo_site" "$dir/site" "$n"
 echo "machine: $(nproc) cores; $n photos, $(du -sh "$dir/site/static" | cut -f1) of them"
+first=""; second=""
 for i in $(seq "$runs"); do
   rm -rf "$dir/site/.folio" "$dir/out"
   s=$(date +%s.%N); "$folio" build --quiet --offline --root "$dir/site" --out "$dir/out"; e=$(date +%s.%N)
