@@ -223,10 +223,11 @@ struct Model {
 fn model(
     config: &Config,
     cache: Option<&Cache>,
-    (tr, images): (&i18n::Translator, &images::variants::Catalog),
+    (tr, site_wide): (&i18n::Translator, &SiteWide),
     phases: &mut Phases,
 ) -> Result<Model> {
-    let content = content::load(config, cache.map(|c| &c.content), images)?;
+    let with = (&*site_wide.images, site_wide.code.as_ref());
+    let content = content::load(config, cache.map(|c| &c.content), with)?;
     phases.done("content");
     if let Some(c) = cache {
         c.html.take_misses();
@@ -309,20 +310,18 @@ pub fn build_cached(
     // Static files first: pages show the site's images as their web-sized copies.
     let mut warnings = Vec::new();
     let (own_static, images_cleaned) = static_files(config, &mut warnings)?;
-    let catalog = std::sync::Arc::new(images::variants::Catalog::of(
-        &own_static,
-        &config.base_path,
-    ));
+    let site_wide = SiteWide::new(config, cache.is_none(), &own_static);
+    let catalog = &site_wide.images;
     let Trees {
         built,
         badge_files,
         missing_pages,
-    } = build_trees(&trees, &theme, cache, &catalog, &mut phases)?;
+    } = build_trees(&trees, &theme, cache, &site_wide, &mut phases)?;
     let languages = std::sync::Arc::new(languages_of(config, &built));
     warnings.extend(merged_warnings(&built));
     let favicon = render::resolve_favicon(config, &theme)?;
     let statics = statics(render::theme_static(&theme), own_static);
-    let renderers = renderers(&built, &theme, favicon, cache, (&languages, &catalog))?;
+    let renderers = renderers(&built, &theme, favicon, cache, (&languages, catalog))?;
     // `serve` stops a build that a newer change makes pointless: between batches,
     // and before and after the link check (the stretches that cannot be cut short).
     let superseded = || ahead.is_some_and(|a| a.superseded());
@@ -360,7 +359,7 @@ pub fn build_cached(
         })
     });
     out.generated(badge_files);
-    let images_made = publish_images(config, &catalog, &statics, &mut out);
+    let images_made = publish_images(config, catalog, &statics, &mut out);
     out.statics(statics);
     phases.done("render");
     let rendered = match superseded() {
@@ -383,6 +382,9 @@ pub fn build_cached(
         ..counts(&built, cache)
     };
     out.commit()?;
+    if let Some(code) = &site_wide.code {
+        code.save();
+    }
     phases.done("write");
     Ok(Report {
         elapsed: started.elapsed(),
@@ -479,6 +481,25 @@ fn counts(built: &[Tree], cache: Option<&Cache>) -> Report {
     }
 }
 
+/// What every tree's content reads: the site's images and the store of highlighted
+/// code (a build's; `serve` has none).
+struct SiteWide {
+    images: std::sync::Arc<images::variants::Catalog>,
+    code: Option<content::highlight::Store>,
+}
+
+impl SiteWide {
+    /// The images among the static files; for a build (not `serve`, which has its
+    /// markdown memo), the highlighted code kept from earlier runs.
+    fn new(config: &Config, build: bool, statics: &[OutputFile]) -> SiteWide {
+        let catalog = images::variants::Catalog::of(statics, &config.base_path);
+        SiteWide {
+            images: std::sync::Arc::new(catalog),
+            code: build.then(|| content::highlight::Store::load(&cache_dir(config))),
+        }
+    }
+}
+
 /// Every language's tree, and what their models hand on to the output.
 struct Trees<'a> {
     built: Vec<Tree<'a>>,
@@ -491,14 +512,14 @@ fn build_trees<'a>(
     trees: &'a [Config],
     theme: &render::theme::Theme,
     cache: Option<&Cache>,
-    images: &images::variants::Catalog,
+    site_wide: &SiteWide,
     phases: &mut Phases,
 ) -> Result<Trees<'a>> {
     let mut built = Vec::with_capacity(trees.len());
     let (mut badge_files, mut missing_pages) = (Vec::new(), Vec::new());
     for tree in trees {
         let tr = std::sync::Arc::new(translator(tree, theme)?);
-        let mut model = model(tree, cache, (&tr, images), phases)?;
+        let mut model = model(tree, cache, (&tr, site_wide), phases)?;
         missing_pages.append(&mut model.site.content.missing_pages);
         badge_files.append(&mut model.site.badges.files);
         built.push(Tree {

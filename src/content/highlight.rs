@@ -4,7 +4,9 @@
 //! follows Zola: `python,linenos,hl_lines=2-3 5`. A language syntect does not know
 //! stays plain text.
 
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use syntect::html::{ClassStyle, line_tokens_to_classed_spans};
 use syntect::parsing::{ParseState, Scope, ScopeStack, SyntaxSet};
@@ -68,6 +70,99 @@ fn range(text: &str) -> Option<(usize, usize)> {
     let (a, b) = text.split_once('-').unwrap_or((text, text));
     let (a, b) = (a.parse().ok()?, b.parse().ok()?);
     (a >= 1 && b >= a).then_some((a, b))
+}
+
+/// Highlighted blocks kept between builds in `.folio/cache/code.bin`, by the
+/// fingerprint of their info string and code: highlighting is the slow part of a
+/// build of code-heavy pages (about 0.4 ms of CPU for five lines of Python), and an
+/// unchanged block comes out the same. Only the blocks of the last build are kept.
+#[derive(Default)]
+pub struct Store {
+    file: Option<PathBuf>,
+    blocks: RwLock<HashMap<u64, Arc<str>>>,
+    used: Mutex<HashSet<u64>>,
+    /// Blocks highlighted (not found) since the store was loaded or saved.
+    made: std::sync::atomic::AtomicUsize,
+}
+
+/// The file's first line: a new folio may write blocks differently.
+const HEADER: &str = concat!("folio-code ", env!("CARGO_PKG_VERSION"), " syntect 5\n");
+
+impl Store {
+    /// The store of the cache folder `dir` (empty when there is none yet, or it
+    /// cannot be read: it is only a cache).
+    pub fn load(dir: &Path) -> Store {
+        let file = dir.join("code.bin");
+        let mut blocks = HashMap::new();
+        if let Ok(bytes) = std::fs::read(&file)
+            && let Some(mut rest) = bytes.strip_prefix(HEADER.as_bytes())
+        {
+            while rest.len() >= 12 {
+                let key = u64::from_le_bytes(rest[..8].try_into().expect("8 bytes"));
+                let len = u32::from_le_bytes(rest[8..12].try_into().expect("4 bytes")) as usize;
+                let Some(html) = rest
+                    .get(12..12 + len)
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                else {
+                    break;
+                };
+                blocks.insert(key, Arc::from(html));
+                rest = &rest[12 + len..];
+            }
+        }
+        Store {
+            file: Some(file),
+            blocks: RwLock::new(blocks),
+            ..Store::default()
+        }
+    }
+
+    /// The block, from the store or highlighted now.
+    pub fn block(&self, info: &str, code: &str) -> Arc<str> {
+        let key = crate::cache::fingerprint(&[&info, &code]);
+        self.used.lock().expect("store lock").insert(key);
+        if let Some(html) = self.blocks.read().expect("store lock").get(&key) {
+            return html.clone();
+        }
+        let html: Arc<str> = Arc::from(block(info, code));
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.blocks
+            .write()
+            .expect("store lock")
+            .insert(key, html.clone());
+        html
+    }
+
+    /// Writes the blocks this build used when any was new or some went unused;
+    /// forgets the rest. A failed write only costs the next build time.
+    pub fn save(&self) {
+        let used = std::mem::take(&mut *self.used.lock().expect("store lock"));
+        let mut blocks = self.blocks.write().expect("store lock");
+        let made = self.made.swap(0, std::sync::atomic::Ordering::Relaxed);
+        if made == 0 && blocks.len() == used.len() {
+            return;
+        }
+        blocks.retain(|k, _| used.contains(k));
+        let Some(file) = &self.file else { return };
+        let mut out = HEADER.as_bytes().to_vec();
+        for (key, html) in blocks.iter() {
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&(html.len() as u32).to_le_bytes());
+            out.extend_from_slice(html.as_bytes());
+        }
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let tmp = file.with_extension("bin.tmp");
+        if std::fs::write(&tmp, &out).is_ok() {
+            let _ = std::fs::rename(&tmp, file);
+        }
+    }
+
+    /// Blocks highlighted since the last save.
+    pub fn made(&self) -> usize {
+        self.made.load(std::sync::atomic::Ordering::Relaxed)
+    }
 }
 
 /// The whole block: `<pre tabindex="0"><code class="language-x">…</code></pre>`,
@@ -151,6 +246,24 @@ fn open(scope: Scope) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_store_keeps_what_a_build_used_and_reads_it_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::load(dir.path());
+        let a = store.block("python", "x = 1\n");
+        store.block("rust", "fn f() {}\n");
+        assert_eq!(store.made(), 2);
+        store.save();
+        let again = Store::load(dir.path());
+        assert_eq!(again.block("python", "x = 1\n"), a);
+        assert_eq!(again.made(), 0, "from the file");
+        again.save();
+        // Only the block used in the last build is kept.
+        let third = Store::load(dir.path());
+        third.block("rust", "fn f() {}\n");
+        assert_eq!(third.made(), 1);
+    }
 
     #[test]
     fn info_strings_as_zola_writes_them() {

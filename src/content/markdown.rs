@@ -58,6 +58,8 @@ pub struct Links<'a> {
     /// The site's raster images: an image of the page that is one of them becomes a
     /// `<picture>` of its web-sized copies.
     pub images: &'a crate::images::variants::Catalog,
+    /// Highlighted code kept between builds, when the build has the store.
+    pub code: Option<&'a super::highlight::Store>,
 }
 
 fn options() -> Options {
@@ -295,7 +297,11 @@ impl<'l> Whole<'l> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (info, text) = self.code.take().unwrap_or_default();
-                Taken::Made(Event::Html(super::highlight::block(&info, &text).into()))
+                let html = match self.links.code {
+                    Some(store) => store.block(&info, &text).to_string(),
+                    None => super::highlight::block(&info, &text),
+                };
+                Taken::Made(Event::Html(html.into()))
             }
             Event::Start(Tag::Image { ref dest_url, .. }) if images.find(dest_url).is_some() => {
                 self.picture = images.find(dest_url).map(|s| (s, String::new()));
@@ -429,6 +435,7 @@ mod tests {
         .into();
         let links = Links {
             images: &crate::images::variants::Catalog::default(),
+            code: None,
             pages: &pages,
             base_path: "/base/",
         };
@@ -470,6 +477,7 @@ mod tests {
         let pages = HashMap::new();
         let links = Links {
             images: &crate::images::variants::Catalog::default(),
+            code: None,
             pages: &pages,
             base_path: "/",
         };

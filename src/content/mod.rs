@@ -234,7 +234,7 @@ fn one_file_per_url(entries: &[Entry]) -> Result<()> {
 pub fn load(
     config: &Config,
     memos: Option<&Memos>,
-    images: &crate::images::variants::Catalog,
+    (images, code): (&crate::images::variants::Catalog, Option<&highlight::Store>),
 ) -> Result<Content> {
     let cache = memos.map(|m| &m.markdown);
     let dir = config.root.join(CONTENT_DIR);
@@ -257,6 +257,7 @@ pub fn load(
         pages: &urls,
         base_path: &config.base_path,
         images,
+        code,
     };
 
     // A page's HTML depends on its text and on where every other page lives.
