@@ -163,10 +163,6 @@ impl Translator {
         })
     }
 
-    pub fn language(&self) -> &str {
-        &self.language
-    }
-
     /// The message `key` without arguments.
     pub fn t(&self, key: &str) -> String {
         self.format(key, &[])
@@ -317,13 +313,6 @@ pub fn english_keys() -> BTreeSet<String> {
 /// Keys of folio's catalogue in `language` (empty for a language folio does not ship).
 pub fn builtin_keys(language: &str) -> BTreeSet<String> {
     builtin(language).map(keys).unwrap_or_default()
-}
-
-/// The text of folio's English catalogue for `key`, for tests that look for English
-/// left in a translated page.
-pub fn english_text(key: &str) -> Option<String> {
-    let tr = Translator::english();
-    tr.has(key).then(|| tr.t(key))
 }
 
 #[cfg(test)]
