@@ -87,6 +87,8 @@ pub struct Badge {
     pub file: String,
     pub url: String,
     pub permalink: String,
+    /// The badge page's social preview card (1200×630 PNG), as a full URL.
+    pub card: String,
     pub download_url: Option<String>,
     /// Why the download is published under another name (an original SVG with active
     /// content is published as `NAME.svg.txt`); themes show it beside the link.

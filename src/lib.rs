@@ -121,6 +121,8 @@ pub struct Cache {
     pub verdicts: cache::Memo<Vec<badge::Found>>,
     /// Link scans of rendered files, by the file's render fingerprint.
     pub links: cache::Memo<Option<links::Scanned>>,
+    /// Static files as cleaned and measured, by their size and modification time.
+    pub images: cache::Memo<images::Prepared>,
     /// The issuer registries last read: their settings, when, and the registries.
     pub registries: RegistryCache,
 }
@@ -309,14 +311,15 @@ pub fn build_cached(
     let cache = cache.or(own_cache.as_ref());
     // Static files first: pages show the site's images as their web-sized copies.
     let mut warnings = Vec::new();
-    let (own_static, images_cleaned) = static_files(config, &mut warnings)?;
-    let site_wide = SiteWide::new(config, cache.is_none(), &own_static);
-    let catalog = &site_wide.images;
+    let (own_static, images_cleaned, sources) = static_files(config, cache, &mut warnings)?;
+    let site_wide = SiteWide::new(config, cache.is_none(), sources);
     let Trees {
         built,
         badge_files,
         missing_pages,
     } = build_trees(&trees, &theme, cache, &site_wide, &mut phases)?;
+    // Badge pages show the badges' pictures as web-sized copies too.
+    let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config);
     let languages = std::sync::Arc::new(languages_of(config, &built));
     warnings.extend(merged_warnings(&built));
     let favicon = render::resolve_favicon(config, &theme)?;
@@ -358,8 +361,9 @@ pub fn build_cached(
             }
         })
     });
+    publish_cards(config, &theme, &built, &badge_files, &statics, &mut out);
+    let images_made = publish_images(config, catalog, (&statics, &badge_files), &mut out);
     out.generated(badge_files);
-    let images_made = publish_images(config, catalog, &statics, &mut out);
     out.statics(statics);
     phases.done("render");
     let rendered = match superseded() {
@@ -406,21 +410,113 @@ pub fn translator(config: &Config, theme: &render::theme::Theme) -> Result<i18n:
     i18n::Translator::new(&config.language, &theme.catalogues, overrides, &file)
 }
 
-/// The web-sized copies of the site's images, into `out`.
+/// The catalog of the site's images with the badges' local raster pictures added
+/// (the same catalog when there are none).
+fn with_badge_pictures(
+    catalog: &std::sync::Arc<images::variants::Catalog>,
+    built: &[Tree],
+    badge_files: &[OutputFile],
+    config: &Config,
+) -> std::sync::Arc<images::variants::Catalog> {
+    let pictures: std::collections::HashSet<String> = built
+        .iter()
+        .flat_map(|t| &t.model.site.badges.list)
+        .filter_map(|b| b.image.as_ref().filter(|i| i.local))
+        .map(|i| util::url::percent_decode(&i.url).unwrap_or_else(|| i.url.clone()))
+        .map(|u| {
+            u.strip_prefix(&config.base_path)
+                .map(str::to_string)
+                .unwrap_or(u)
+        })
+        .filter(|u| images::is_raster(u))
+        .collect();
+    match pictures.is_empty() {
+        true => catalog.clone(),
+        false => std::sync::Arc::new(catalog.with_badges(badge_files, &pictures)),
+    }
+}
+
+/// The web-sized copies of the site's images and badge pictures, into `out`.
 fn publish_images(
     config: &Config,
     catalog: &images::variants::Catalog,
-    statics: &[(OutputFile, String)],
+    (statics, badge_files): (&[(OutputFile, String)], &[OutputFile]),
     out: &mut outflow::Outflow,
 ) -> images::variants::Made {
     let (files, made) = images::variants::publish(catalog, &cache_dir(config), |p| {
         statics
             .iter()
-            .find(|(f, _)| f.path == p)
-            .and_then(|(f, _)| f.body.bytes())
+            .map(|(f, _)| f)
+            .chain(badge_files)
+            .find(|f| f.path == p)
+            .and_then(|f| f.body.bytes())
     });
     out.generated(files);
     made
+}
+
+/// The social preview cards (`og:image`) of every tree: its home page's and each
+/// badge page's, into `out`.
+fn publish_cards(
+    config: &Config,
+    theme: &render::theme::Theme,
+    built: &[Tree],
+    badge_files: &[OutputFile],
+    statics: &[(OutputFile, String)],
+    out: &mut outflow::Outflow,
+) {
+    use images::card::Card;
+    let accent = images::card::accent(theme.params.get("accent").and_then(|v| v.as_str()));
+    let host = config
+        .base_url
+        .split_once("://")
+        .map_or(config.base_url.as_str(), |(_, rest)| rest)
+        .trim_end_matches('/')
+        .to_string();
+    let raster = |p: &str| images::is_raster(p).then(|| p.trim_start_matches('/').to_string());
+    let mut cards = Vec::new();
+    for t in built {
+        let c = t.config;
+        let owner = c.owner.name.clone().unwrap_or_else(|| c.title.clone());
+        cards.push(Card {
+            path: images::card::home_path(&c.lang_prefix, &c.language),
+            title: owner.clone(),
+            subtitle: c
+                .owner
+                .headline
+                .clone()
+                .or(c.description.clone())
+                .unwrap_or_default(),
+            footer: host.clone(),
+            image: c.owner.avatar.as_deref().and_then(raster),
+            accent,
+        });
+        for b in &t.model.site.badges.list {
+            let dir = b.url.strip_prefix(&config.base_path).unwrap_or(&b.url);
+            cards.push(Card {
+                path: format!("{dir}{}", site::badges::CARD),
+                title: b.name.clone(),
+                // A badge that did not verify names its issuer only as a claim,
+                // which a preview would show without the page's warning.
+                subtitle: match b.claims {
+                    true => String::new(),
+                    false => b.issuer.name.clone().unwrap_or_default(),
+                },
+                footer: format!("{owner} · {host}"),
+                image: b.image.as_ref().filter(|i| i.local).map(|i| i.url.clone()),
+                accent,
+            });
+        }
+    }
+    let bytes_of = |p: &str| {
+        let decoded = util::url::percent_decode(p).unwrap_or_else(|| p.to_string());
+        badge_files
+            .iter()
+            .chain(statics.iter().map(|(f, _)| f))
+            .find(|f| f.path == p || f.path == decoded)
+            .and_then(|f| f.body.bytes())
+    };
+    out.generated(images::card::publish(&cards, &cache_dir(config), bytes_of));
 }
 
 /// A renderer per tree: the templates compiled with its language's strings.
@@ -491,8 +587,8 @@ struct SiteWide {
 impl SiteWide {
     /// The images among the static files; for a build (not `serve`, which has its
     /// markdown memo), the highlighted code kept from earlier runs.
-    fn new(config: &Config, build: bool, statics: &[OutputFile]) -> SiteWide {
-        let catalog = images::variants::Catalog::of(statics, &config.base_path);
+    fn new(config: &Config, build: bool, sources: Vec<images::variants::Source>) -> SiteWide {
+        let catalog = images::variants::Catalog::of(sources, &config.base_path);
         SiteWide {
             images: std::sync::Arc::new(catalog),
             code: build.then(|| content::highlight::Store::load(&cache_dir(config))),
@@ -694,16 +790,24 @@ fn check_links(
     Ok((broken, unreachable))
 }
 
+type StaticFiles = (
+    Vec<OutputFile>,
+    images::Cleaned,
+    Vec<images::variants::Source>,
+);
+
 /// The portfolio's `static/` folder, copied as-is; links that lead outside it are
 /// skipped, each with a warning.
 /// Raster images lose their metadata (GPS included) unless `images.keep_metadata`.
+/// Returns the files, what cleaning found and the sources of web-sized copies.
 fn static_files(
     config: &Config,
+    cache: Option<&Cache>,
     warnings: &mut Vec<String>,
-) -> Result<(Vec<OutputFile>, images::Cleaned)> {
+) -> Result<StaticFiles> {
     let dir = config.root.join("static");
     if !dir.is_dir() {
-        return Ok((Vec::new(), images::Cleaned::default()));
+        return Ok(Default::default());
     }
     let (files, escapes) = util::fs::files_and_escapes(&dir)?;
     for link in escapes {
@@ -721,12 +825,9 @@ fn static_files(
             key: None,
         })
         .collect();
-    if config.keep_image_metadata {
-        return Ok((files, images::Cleaned::default()));
-    }
-    images::clean(files, |p| {
-        config.shown(p.strip_prefix(&config.root).unwrap_or(p))
-    })
+    let shown = |p: &std::path::Path| config.shown(p.strip_prefix(&config.root).unwrap_or(p));
+    let memo = cache.map(|c| &c.images);
+    images::prepare(files, config.keep_image_metadata, shown, memo)
 }
 
 /// The static files to publish: the theme's, with the portfolio's `static/` replacing

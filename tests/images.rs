@@ -139,6 +139,7 @@ fn a_phone_photo_is_published_without_its_location() {
         .unwrap()
         .flatten()
         .map(|e| e.path())
+        .filter(|p| p.is_file())
         .collect();
     assert_eq!(copies.len(), 6, "{copies:?}");
     for copy in &copies {
@@ -179,4 +180,170 @@ fn a_phone_photo_is_published_without_its_location() {
         std::fs::read(p.root.join("public/images/photo.jpg")).unwrap(),
         phone
     );
+}
+
+/// Width and height from a PNG's IHDR, read by hand (not by the crate that wrote it).
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.get(..8)? != b"\x89PNG\r\n\x1a\n" || bytes.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    Some((be(16), be(20)))
+}
+
+/// The `content` of `<meta property|name="key" content="…">` in `html`.
+fn meta<'a>(html: &'a str, key: &str) -> Option<&'a str> {
+    let needle = format!("=\"{key}\" content=\"");
+    let rest = &html[html.find(&needle)? + needle.len()..];
+    rest.split('"').next()
+}
+
+#[test]
+fn home_and_badge_pages_preview_as_1200_by_630_pngs() {
+    let p = Portfolio::example();
+    p.run(&["build"]).success();
+    let base = "https://ada-okafor.github.io/portfolio/";
+    let mut pages = vec![
+        "public/index.html".to_string(),
+        "public/about/index.html".into(),
+    ];
+    for entry in std::fs::read_dir(p.root.join("public/badges"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().join("index.html").is_file() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            pages.push(format!("public/badges/{name}/index.html"));
+        }
+    }
+    assert!(pages.len() >= 8, "{pages:?}");
+    let mut cards = std::collections::BTreeMap::new();
+    for page in &pages {
+        let html = p.read(page);
+        let image = meta(&html, "og:image").unwrap_or_else(|| panic!("{page}: no og:image"));
+        assert_eq!(
+            meta(&html, "twitter:card"),
+            Some("summary_large_image"),
+            "{page}"
+        );
+        assert_eq!(meta(&html, "twitter:image"), Some(image), "{page}");
+        assert_eq!(meta(&html, "og:image:type"), Some("image/png"), "{page}");
+        let file = image
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{page}: {image} is not on the site"));
+        let bytes = std::fs::read(p.root.join("public").join(file)).unwrap();
+        assert_eq!(png_size(&bytes), Some((1200, 630)), "{page}: {image}");
+        cards.insert(page.clone(), bytes);
+    }
+    // The home card is the fallback of pages without a raster picture of their own.
+    assert_eq!(cards["public/index.html"], cards["public/about/index.html"]);
+    // The baked PNG badge shows its picture on the right; every badge card differs.
+    let baked = image::load_from_memory(&cards["public/badges/spreadsheet-modelling/index.html"])
+        .unwrap()
+        .to_rgb8();
+    let coloured = baked
+        .enumerate_pixels()
+        .filter(|(x, _, px)| *x > 760 && px.0 != [255, 255, 255])
+        .count();
+    assert!(coloured > 10_000, "{coloured} picture pixels");
+    let distinct: std::collections::BTreeSet<_> = cards.values().collect();
+    assert_eq!(distinct.len(), cards.len() - 1);
+
+    // A second build draws nothing again: the cards come from .folio/cache/cards.
+    let cached = std::fs::read_dir(p.root.join(".folio/cache/cards"))
+        .unwrap()
+        .count();
+    assert_eq!(cached, cards.len() - 1);
+    let stamp = |f: &std::path::Path| std::fs::metadata(f).unwrap().modified().unwrap();
+    let entries: Vec<_> = std::fs::read_dir(p.root.join(".folio/cache/cards"))
+        .unwrap()
+        .flatten()
+        .map(|e| (e.path(), stamp(&e.path())))
+        .collect();
+    p.run(&["build"]).success();
+    for (path, before) in entries {
+        assert_eq!(stamp(&path), before, "{} was drawn again", path.display());
+    }
+    // A renamed learner gets a new home card, and the old one leaves the cache.
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        config.replacen("name: Ada Okafor", "name: Ada N. Okafor", 1),
+    );
+    p.run(&["build"]).success();
+    let home = std::fs::read(p.root.join("public/_img/cards/home.png")).unwrap();
+    assert_ne!(home, cards["public/index.html"]);
+    let cached = std::fs::read_dir(p.root.join(".folio/cache/cards"))
+        .unwrap()
+        .count();
+    assert_eq!(cached, cards.len() - 1);
+}
+
+#[test]
+fn a_badge_picture_is_published_small_and_a_hostile_one_safely() {
+    use base64::Engine;
+    use folio::badge::sign::{Issuer, sample_badge};
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Test Portfolio\nbase_url: https://learner.example/\nowner:\n  name: Test Learner\n  email: learner@example.org\n",
+    );
+    let issuer = Issuer::from_seed([5; 32]);
+    let data_uri = |bytes: &[u8]| {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+        format!("data:image/png;base64,{b64}")
+    };
+    let badge = |name: &str, picture: String| {
+        let mut doc = sample_badge(&issuer, name, "2025-01-01T00:00:00Z");
+        doc["credentialSubject"]["achievement"]["image"] =
+            serde_json::json!({"id": picture, "type": "Image"});
+        serde_json::to_vec_pretty(&issuer.sign_jcs(doc, "2025-01-01T00:00:00Z")).unwrap()
+    };
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbaImage::from_pixel(600, 600, image::Rgba([0, 120, 90, 255]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    p.write(
+        "badges/big.json",
+        badge("Big Picture", data_uri(png.get_ref())),
+    );
+    // A header that claims 60000×60000 pixels, then nothing a decoder can use.
+    let mut bomb = png.get_ref()[..33].to_vec();
+    bomb[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+    bomb[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+    bomb.extend_from_slice(b"\0\0\0\x10IDATgarbage-garbage\0\0\0\0");
+    p.write("badges/bomb.json", badge("Bomb Picture", data_uri(&bomb)));
+    let run = p.run(&["build"]);
+    run.success();
+
+    let page = p.read("public/badges/big/index.html");
+    let picture = &page[page.find("<picture>").unwrap()..page.find("</picture>").unwrap()];
+    assert!(picture.contains("-120.webp 120w, "), "{picture}");
+    assert!(picture.contains("-240.webp 240w\""), "{picture}");
+    assert!(
+        picture.contains("width=\"600\" height=\"600\""),
+        "{picture}"
+    );
+    for copy in std::fs::read_dir(p.root.join("public/_img"))
+        .unwrap()
+        .flatten()
+    {
+        let path = copy.path();
+        if path.is_file() {
+            assert!(
+                std::fs::metadata(&path).unwrap().len() < 20_000,
+                "{}",
+                path.display()
+            );
+        }
+    }
+    // The hostile picture is published as it came (never decoded into copies), and
+    // its card is drawn without it.
+    let bomb_page = p.read("public/badges/bomb/index.html");
+    assert!(
+        !bomb_page.contains("<source type=\"image/webp\""),
+        "{bomb_page}"
+    );
+    let card = std::fs::read(p.root.join("public/badges/bomb/card.png")).unwrap();
+    assert_eq!(png_size(&card), Some((1200, 630)));
 }

@@ -5,6 +5,7 @@
 //! rotated is turned upright first (decoded, rotated and encoded again), so it shows
 //! the same once the orientation tag is gone.
 
+pub mod card;
 pub mod metadata;
 pub mod variants;
 
@@ -28,71 +29,134 @@ pub fn is_raster(path: &str) -> bool {
     matches!(ext.as_str(), "jpg" | "jpeg" | "png" | "webp")
 }
 
-/// `files` with the metadata of every raster image removed. A file that cannot be
-/// read is an error naming it; one whose structure folio cannot walk is published
-/// as it is (it is not a JPEG, PNG or WebP after all).
-pub fn clean(
+/// One static file as it is published, and what the catalog of web-sized copies
+/// needs of it: `serve` keeps this per file (by its size and modification time) so
+/// an edit to a page does not read, clean and hash every photo again.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub body: Body,
+    pub found: metadata::Found,
+    /// Its measure as a source of copies, when it is a JPEG or PNG.
+    pub source: Option<variants::Source>,
+}
+
+/// The static files after cleaning (see [`clean_one`]), what cleaning found, and the
+/// sources of web-sized copies among them. A file that cannot be read is an error
+/// naming it. `memo` (from `serve`) holds each raster file's result by its stamp.
+pub fn prepare(
     files: Vec<OutputFile>,
+    keep_metadata: bool,
     shown: impl Fn(&std::path::Path) -> std::path::PathBuf + Sync,
-) -> Result<(Vec<OutputFile>, Cleaned)> {
-    let results: Vec<Result<(OutputFile, metadata::Found)>> = files
+    memo: Option<&crate::cache::Memo<Prepared>>,
+) -> Result<(Vec<OutputFile>, Cleaned, Vec<variants::Source>)> {
+    let results: Vec<Result<(OutputFile, Prepared)>> = files
         .into_par_iter()
         .map(|f| {
-            let Body::Copy(src) = &f.body else {
-                return Ok((f, metadata::Found::default()));
+            let (Body::Copy(src), true) = (&f.body, is_raster(&f.path)) else {
+                let plain = Prepared {
+                    body: f.body.clone(),
+                    found: metadata::Found::default(),
+                    source: None,
+                };
+                return Ok((f, plain));
             };
-            if !is_raster(&f.path) {
-                return Ok((f, metadata::Found::default()));
-            }
-            let bytes =
-                std::fs::read(src).map_err(|e| Error::io(shown(src), "cannot read image", e))?;
-            let Some((clean, found)) = metadata::strip(&bytes) else {
-                return Ok((f, metadata::Found::default()));
+            let stamp = || {
+                let meta = std::fs::metadata(src).ok();
+                let len = meta.as_ref().map(|m| m.len());
+                let modified = meta.and_then(|m| m.modified().ok());
+                crate::cache::fingerprint(&[&len, &modified, &keep_metadata])
             };
-            if !found.removed {
-                return Ok((f, found));
-            }
-            let rotatable = matches!(
-                image::guess_format(&bytes),
-                Ok(image::ImageFormat::Jpeg | image::ImageFormat::Png)
-            );
-            let body = match found.orientation {
-                2..=8 if rotatable => {
-                    upright(&bytes, found.orientation).map_err(|msg| Error::Content {
-                        loc: crate::error::Location::file(shown(src)),
-                        msg: format!("cannot turn this rotated photo upright: {msg}"),
-                        hint: Some(
-                            "save it again upright, or set `images: { keep_metadata: true }`"
-                                .into(),
-                        ),
-                    })?
-                }
-                _ => clean,
-            };
+            let made = crate::cache::memoised(memo, &f.path, stamp, || {
+                prepare_one(&f.path, src, keep_metadata, &shown)
+            })?;
             Ok((
                 OutputFile {
-                    body: Body::Bytes(body),
+                    body: made.body.clone(),
                     ..f
                 },
-                found,
+                made,
             ))
         })
         .collect();
     let mut out = Vec::with_capacity(results.len());
     let mut cleaned = Cleaned::default();
+    let mut sources = Vec::new();
     let mut errors = Vec::new();
     for r in results {
         match r {
-            Ok((f, found)) => {
-                cleaned.files += usize::from(found.removed);
-                cleaned.located += usize::from(found.location);
+            Ok((f, made)) => {
+                cleaned.files += usize::from(made.found.removed);
+                cleaned.located += usize::from(made.found.location);
+                sources.extend(made.source);
                 out.push(f);
             }
             Err(e) => errors.push(e),
         }
     }
     Error::from_list(errors)?;
-    Ok((out, cleaned))
+    Ok((out, cleaned, sources))
+}
+
+/// One raster file read, cleaned unless `keep_metadata`, and measured.
+fn prepare_one(
+    path: &str,
+    src: &std::path::Path,
+    keep_metadata: bool,
+    shown: &(impl Fn(&std::path::Path) -> std::path::PathBuf + Sync),
+) -> Result<Prepared> {
+    let bytes = std::fs::read(src).map_err(|e| Error::io(shown(src), "cannot read image", e))?;
+    let (body, found) = match keep_metadata {
+        true => (None, metadata::Found::default()),
+        false => clean_one(&bytes).map_err(|msg| Error::Content {
+            loc: crate::error::Location::file(shown(src)),
+            msg: format!("cannot turn this rotated photo upright: {msg}"),
+            hint: Some("save it again upright, or set `images: { keep_metadata: true }`".into()),
+        })?,
+    };
+    let published = body.as_deref().unwrap_or(&bytes);
+    let source = variants::measure(path, published, &variants::WIDTHS);
+    Ok(Prepared {
+        body: body.map_or_else(|| Body::Copy(src.to_path_buf()), Body::Bytes),
+        found,
+        source,
+    })
+}
+
+/// `bytes` without their metadata, when they had any (a file whose structure folio
+/// cannot walk is published as it is: it is not a JPEG, PNG or WebP after all); a
+/// rotated JPEG or PNG is turned upright first.
+fn clean_one(bytes: &[u8]) -> std::result::Result<(Option<Vec<u8>>, metadata::Found), String> {
+    let Some((clean, found)) = metadata::strip(bytes) else {
+        return Ok((None, metadata::Found::default()));
+    };
+    if !found.removed {
+        return Ok((None, found));
+    }
+    let rotatable = matches!(
+        image::guess_format(bytes),
+        Ok(image::ImageFormat::Jpeg | image::ImageFormat::Png)
+    );
+    match found.orientation {
+        2..=8 if rotatable => Ok((Some(upright(bytes, found.orientation)?), found)),
+        _ => Ok((Some(clean), found)),
+    }
+}
+
+/// `bytes` decoded within bounds (a badge's picture is the issuer's file, and a
+/// photo may be anything), upright as its Exif orientation says; none when it is not
+/// a JPEG or PNG that decodes.
+pub fn decode(bytes: &[u8]) -> Option<image::DynamicImage> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(16_384);
+    limits.max_image_height = Some(16_384);
+    limits.max_alloc = Some(1 << 30);
+    reader.limits(limits);
+    let img = reader.decode().ok()?;
+    let turn = metadata::strip(bytes).map_or(1, |(_, found)| found.orientation);
+    Some(orient(img, turn))
 }
 
 /// `img` turned as Exif `orientation` says (1, or anything unknown: as it is).

@@ -19,6 +19,9 @@ use crate::util::html::escape;
 use crate::write::{Body, OutputFile};
 
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// Badge pictures are shown small (the built-in themes: 120 CSS pixels), so their
+/// copies are that and twice that, for high-density screens.
+pub const BADGE_WIDTHS: [u32; 2] = [120, 240];
 /// Where the copies are published, under the site root.
 pub const DIR: &str = "_img";
 const WEBP_QUALITY: f32 = 78.0;
@@ -37,12 +40,18 @@ pub struct Source {
     pub hash: String,
     /// `jpg` or `png`: the fallback format of the copies.
     pub ext: &'static str,
+    /// The widths its copies may come in ([`WIDTHS`], or [`BADGE_WIDTHS`]).
+    pub steps: &'static [u32],
 }
 
 impl Source {
-    /// The widths its copies come in: each of [`WIDTHS`] narrower than the image.
+    /// The widths its copies come in: each of its steps narrower than the image.
     pub fn widths(&self) -> Vec<u32> {
-        WIDTHS.iter().copied().filter(|&w| w < self.width).collect()
+        self.steps
+            .iter()
+            .copied()
+            .filter(|&w| w < self.width)
+            .collect()
     }
 
     fn name(&self, width: u32, ext: &str) -> String {
@@ -63,49 +72,32 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The sources among `files` (the published static files), measured.
-    pub fn of(files: &[OutputFile], base_path: &str) -> Catalog {
-        let sources = files
-            .par_iter()
-            .filter(|f| {
-                let ext = f.path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-                matches!(ext.as_str(), "jpg" | "jpeg" | "png")
-            })
-            .filter_map(|f| {
-                let bytes = match &f.body {
-                    Body::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
-                    Body::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p).ok()?),
-                    Body::Static(b) => std::borrow::Cow::Borrowed(*b),
-                };
-                let reader = image::ImageReader::new(std::io::Cursor::new(&*bytes))
-                    .with_guessed_format()
-                    .ok()?;
-                let ext = match reader.format()? {
-                    image::ImageFormat::Jpeg => "jpg",
-                    image::ImageFormat::Png => "png",
-                    _ => return None,
-                };
-                let (width, height) = reader.into_dimensions().ok()?;
-                let hash: String = Sha256::digest(&*bytes)[..8]
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect();
-                Some((
-                    f.path.clone(),
-                    Source {
-                        path: f.path.clone(),
-                        width,
-                        height,
-                        hash,
-                        ext,
-                    },
-                ))
-            })
-            .collect();
+    /// The catalog of `sources` (measured by `images::prepare`).
+    pub fn of(sources: Vec<Source>, base_path: &str) -> Catalog {
         Catalog {
-            sources,
+            sources: sources.into_iter().map(|s| (s.path.clone(), s)).collect(),
             base_path: base_path.to_string(),
         }
+    }
+
+    /// This catalog with the badge pictures among `files` (the badges' published
+    /// files) whose paths are in `pictures`.
+    pub fn with_badges(&self, files: &[OutputFile], pictures: &HashSet<String>) -> Catalog {
+        let mut more = self.clone();
+        let found: Vec<Source> = files
+            .par_iter()
+            .filter(|f| pictures.contains(&f.path))
+            .filter_map(|f| {
+                let bytes = f.body.bytes()?;
+                // The issuer's file: decoded now, so a picture whose header reads
+                // but whose pixels do not never gets copies that cannot be made.
+                super::decode(&bytes)?;
+                measure(&f.path, &bytes, &BADGE_WIDTHS)
+            })
+            .collect();
+        more.sources
+            .extend(found.into_iter().map(|s| (s.path.clone(), s)));
+        more
     }
 
     /// The source a page's image address names (`/images/a.jpg`, `images/a.jpg`, or
@@ -115,7 +107,11 @@ impl Catalog {
             .strip_prefix(&self.base_path)
             .or_else(|| url.strip_prefix('/'))
             .unwrap_or(url);
-        self.sources.get(path)
+        self.sources.get(path).or_else(|| {
+            // A badge's file name is in the address percent-encoded.
+            let decoded = crate::util::url::percent_decode(path)?;
+            self.sources.get(&decoded)
+        })
     }
 
     /// `<picture>` for `source`: WebP and fallback `srcset`s, the original as `src`
@@ -167,6 +163,36 @@ impl Catalog {
             escape(alt),
         )
     }
+}
+
+/// The file at `path` measured from its `bytes`, when it is a JPEG or PNG whose
+/// header reads.
+pub fn measure(path: &str, bytes: &[u8], steps: &'static [u32]) -> Option<Source> {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    if !matches!(ext.as_str(), "jpg" | "jpeg" | "png") {
+        return None;
+    }
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    let ext = match reader.format()? {
+        image::ImageFormat::Jpeg => "jpg",
+        image::ImageFormat::Png => "png",
+        _ => return None,
+    };
+    let (width, height) = reader.into_dimensions().ok()?;
+    let hash: String = Sha256::digest(bytes)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(Source {
+        path: path.to_string(),
+        width,
+        height,
+        hash,
+        ext,
+        steps,
+    })
 }
 
 /// What publishing the copies did.
@@ -243,12 +269,7 @@ fn copies(
             if decoded.is_none() {
                 // Upright, as the original shows (with `keep_metadata` its Exif may
                 // still say it is rotated; the copies carry no Exif to say so).
-                decoded = bytes_of(&source.path).and_then(|b| {
-                    let turn = super::metadata::strip(&b).map_or(1, |(_, found)| found.orientation);
-                    image::load_from_memory(&b)
-                        .ok()
-                        .map(|img| super::orient(img, turn))
-                });
+                decoded = bytes_of(&source.path).and_then(|b| super::decode(&b));
             }
             let Some(img) = &decoded else {
                 continue;

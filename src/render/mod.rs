@@ -130,6 +130,9 @@ struct SiteView<'a> {
     /// as a full URL.
     home: String,
     home_url: String,
+    /// The home page's social preview card (1200×630 PNG, `images::card`), as a full
+    /// URL: `og:image` of every page without a raster picture of its own.
+    card: String,
     nav: Vec<NavItem<'a>>,
     /// schema.org `Person` JSON-LD for the owner (never their email).
     person: String,
@@ -622,6 +625,11 @@ fn base_context(
                 .then(|| format!("{}{}", config.base_path, crate::resume::PATH)),
             home: format!("{}{}", config.base_path, config.lang_prefix),
             home_url: format!("{}{}", config.base_url, config.lang_prefix),
+            card: format!(
+                "{}{}",
+                config.base_url,
+                crate::images::card::home_path(&config.lang_prefix, &config.language)
+            ),
             nav: nav(config, site, tr),
             person: person_json(config),
             generator: format!("folio {}", env!("CARGO_PKG_VERSION")),

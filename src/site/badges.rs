@@ -31,6 +31,8 @@ use crate::write::OutputFile;
 use super::recheck;
 
 /// File extensions read as credentials.
+/// The badge page's social preview card, in its folder (`images::card` draws it).
+pub const CARD: &str = "card.png";
 pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
 
 /// The learner's notes on one badge, in `badges/NAME.yaml`.
@@ -558,6 +560,7 @@ fn view(
         slug,
         file,
         url: url.clone(),
+        card: format!("{permalink}{CARD}"),
         permalink,
         download_url,
         download_note,
