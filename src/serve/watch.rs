@@ -127,7 +127,20 @@ impl Watcher {
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
+        let created = matches!(event.kind, EventKind::Create(_));
         for path in event.paths {
+            // Files saved into a folder before the watcher had added the new folder
+            // send no events of their own (the watch comes after them): the folder
+            // is read now that it is watched, and what it holds counts as changed.
+            if created && path.is_dir() {
+                let inside = walkdir::WalkDir::new(&path)
+                    .max_depth(8)
+                    .into_iter()
+                    .flatten();
+                for entry in inside.filter(|e| e.file_type().is_file()) {
+                    into.extend(self.relevant(entry.path()));
+                }
+            }
             if let Some(rel) = self.relevant(&path) {
                 into.push(rel);
             }
@@ -179,6 +192,45 @@ mod tests {
             assert!(is_editor_temp(name), "{name}");
         }
         assert!(!is_editor_temp("about.md"));
+    }
+
+    #[test]
+    fn a_new_folder_counts_with_the_files_saved_into_it_before_it_was_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("templates/partials")).unwrap();
+        std::fs::write(root.join("templates/page.html"), "x").unwrap();
+        std::fs::write(root.join("templates/partials/nav.html"), "x").unwrap();
+        std::fs::write(root.join("templates/.page.html.swp"), "x").unwrap();
+        let (tx, events) = channel();
+        let watcher = Watcher {
+            _inner: Box::new(
+                notify::PollWatcher::new(channel().0, notify::Config::default()).unwrap(),
+            ),
+            events,
+            root: root.clone(),
+            outside: Vec::new(),
+            output: root.join("public"),
+            waiting: RefCell::new(Vec::new()),
+        };
+        // Only the folder's own event arrives (inotify watched it too late).
+        let created = EventKind::Create(notify::event::CreateKind::Folder);
+        tx.send(Ok(
+            notify::Event::new(created).add_path(root.join("templates"))
+        ))
+        .unwrap();
+        drop(tx);
+        let batch = watcher.next_batch();
+        assert_eq!(
+            batch,
+            [
+                "templates",
+                "templates/page.html",
+                "templates/partials/nav.html"
+            ]
+            .map(PathBuf::from)
+            .to_vec()
+        );
     }
 
     #[test]
