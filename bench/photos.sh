@@ -27,7 +27,7 @@ done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 echo "first build (every copy encoded):   $(echo $first | median) s   (runs:$first)"
 echo "second build (copies from cache):   $(echo $second | median) s   (runs:$second)"
-echo "published: $(du -sh "$dir/out/_img" | cut -f1) of copies, $(ls "$dir/out/_img" | wc -l) files"
+echo "published: $(du -sh "$dir/out/_img" | cut -f1) of copies, $(find "$dir/out/_img" -maxdepth 1 -type f | wc -l) files (and $(find "$dir/out" -name "*.png" -path "*card*" | wc -l) preview cards)"
 python3 - "$folio" "$dir/site" <<'PY'
 import os, socket, subprocess, sys, time, urllib.request
 folio, site = sys.argv[1], sys.argv[2]
