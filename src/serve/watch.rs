@@ -194,6 +194,20 @@ mod tests {
         assert!(!is_editor_temp("about.md"));
     }
 
+    /// A watcher of `root` fed by `events` (the test sends them itself).
+    fn test_watcher(root: &Path, events: Receiver<notify::Result<notify::Event>>) -> Watcher {
+        Watcher {
+            _inner: Box::new(
+                notify::PollWatcher::new(channel().0, notify::Config::default()).unwrap(),
+            ),
+            events,
+            root: root.to_path_buf(),
+            outside: Vec::new(),
+            output: root.join("public"),
+            waiting: RefCell::new(Vec::new()),
+        }
+    }
+
     #[test]
     fn a_new_folder_counts_with_the_files_saved_into_it_before_it_was_watched() {
         let dir = tempfile::tempdir().unwrap();
@@ -203,16 +217,7 @@ mod tests {
         std::fs::write(root.join("templates/partials/nav.html"), "x").unwrap();
         std::fs::write(root.join("templates/.page.html.swp"), "x").unwrap();
         let (tx, events) = channel();
-        let watcher = Watcher {
-            _inner: Box::new(
-                notify::PollWatcher::new(channel().0, notify::Config::default()).unwrap(),
-            ),
-            events,
-            root: root.clone(),
-            outside: Vec::new(),
-            output: root.join("public"),
-            waiting: RefCell::new(Vec::new()),
-        };
+        let watcher = test_watcher(&root, events);
         // Only the folder's own event arrives (inotify watched it too late).
         let created = EventKind::Create(notify::event::CreateKind::Folder);
         tx.send(Ok(
@@ -237,16 +242,7 @@ mod tests {
     fn only_relevant_events_hold_back_a_batch() {
         let root = std::env::temp_dir();
         let (tx, events) = channel();
-        let watcher = Watcher {
-            _inner: Box::new(
-                notify::PollWatcher::new(channel().0, notify::Config::default()).unwrap(),
-            ),
-            events,
-            root: root.clone(),
-            outside: Vec::new(),
-            output: root.join("public"),
-            waiting: RefCell::new(Vec::new()),
-        };
+        let watcher = test_watcher(&root, events);
         let under = root.clone();
         let event = move |kind, name: &str| Ok(notify::Event::new(kind).add_path(under.join(name)));
         tx.send(event(
