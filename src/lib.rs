@@ -432,7 +432,10 @@ fn with_badge_pictures(
         .collect();
     match pictures.is_empty() {
         true => catalog.clone(),
-        false => std::sync::Arc::new(catalog.with_badges(badge_files, &pictures)),
+        false => {
+            let more = catalog.with_badges(badge_files, &pictures, &cache_dir(config));
+            std::sync::Arc::new(more)
+        }
     }
 }
 

@@ -337,6 +337,10 @@ fn a_badge_picture_is_published_small_and_a_hostile_one_safely() {
             );
         }
     }
+    // Built again (the copies now in .folio/cache), the same picture markup.
+    p.run(&["build"]).success();
+    let again = p.read("public/badges/big/index.html");
+    assert!(again.contains(picture), "{again}");
     // The hostile picture is published as it came (never decoded into copies), and
     // its card is drawn without it.
     let bomb_page = p.read("public/badges/bomb/index.html");

@@ -58,6 +58,16 @@ impl Source {
         format!("{}-{width}.{ext}", self.hash)
     }
 
+    /// Whether every copy it comes in is in the cache folder `dir`.
+    fn cached_in(&self, dir: &Path) -> bool {
+        let widths = self.widths();
+        widths.iter().all(|&w| {
+            ["webp", self.ext]
+                .iter()
+                .all(|ext| dir.join(self.name(w, ext)).is_file())
+        })
+    }
+
     fn height_at(&self, width: u32) -> u32 {
         ((self.height as u64 * width as u64 + self.width as u64 / 2) / self.width as u64).max(1)
             as u32
@@ -82,17 +92,27 @@ impl Catalog {
 
     /// This catalog with the badge pictures among `files` (the badges' published
     /// files) whose paths are in `pictures`.
-    pub fn with_badges(&self, files: &[OutputFile], pictures: &HashSet<String>) -> Catalog {
+    pub fn with_badges(
+        &self,
+        files: &[OutputFile],
+        pictures: &HashSet<String>,
+        cache: &Path,
+    ) -> Catalog {
+        let dir = cache.join("images");
         let mut more = self.clone();
         let found: Vec<Source> = files
             .par_iter()
             .filter(|f| pictures.contains(&f.path))
             .filter_map(|f| {
                 let bytes = f.body.bytes()?;
-                // The issuer's file: decoded now, so a picture whose header reads
-                // but whose pixels do not never gets copies that cannot be made.
-                super::decode(&bytes)?;
-                measure(&f.path, &bytes, &BADGE_WIDTHS)
+                let source = measure(&f.path, &bytes, &BADGE_WIDTHS)?;
+                // The issuer's file: decoded before it is offered, so a picture whose
+                // header reads but whose pixels do not never gets copies that cannot
+                // be made; copies already in the cache prove it decoded before.
+                if !source.cached_in(&dir) {
+                    super::decode(&bytes)?;
+                }
+                Some(source)
             })
             .collect();
         more.sources
