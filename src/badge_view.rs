@@ -16,6 +16,13 @@ pub struct CheckView {
     pub outcome_label: String,
     pub symbol: &'static str,
     pub detail: String,
+    /// The language of `detail` when it is not the page's: `en` for the verifier's
+    /// own technical words; none for rows written in the page's language (the
+    /// recipient row).
+    pub detail_lang: Option<&'static str>,
+    /// Escaped `data-*` attributes for the row, which `folio-check.js` reads (a
+    /// recipient proven for one origin is not proven on a copy elsewhere).
+    pub attributes: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,6 +109,13 @@ pub struct Badge {
     /// credential's claims, not facts, and themes present them as such.
     pub claims: bool,
     pub checks: Vec<CheckView>,
+    /// How far the recipient is known to be the owner: `proven` (the recipient's
+    /// key signed a presentation for this site), `claimed` (an identity the owner
+    /// lists: their word), `other`, or empty when not checked.
+    pub recipient: &'static str,
+    /// What the reader's "issued to the address you were given?" form compares
+    /// with, when the credential names an email, URL or phone recipient.
+    pub recipient_check: Option<RecipientCheck>,
     pub format: String,
     pub suite: Option<String>,
     pub credential_id: Option<String>,
@@ -168,6 +182,25 @@ pub struct BadgeUse {
     /// The requirement it meets, or that it completes the pathway.
     pub requirement: String,
     pub completes: bool,
+}
+
+/// What the reader's form compares an address with, in the visitor's browser
+/// (`folio-check.js`, THEMES.md): the credential's own hash and salt, or for a
+/// plain recipient the SHA-256 of its canonical form (so the page never prints
+/// the address itself).
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipientCheck {
+    /// `email`, `url` or `phone`.
+    pub kind: &'static str,
+    /// `sha256`, `sha512` (hashed in the credential) or `plain` (folio hashed the
+    /// canonical form with SHA-256).
+    pub alg: String,
+    /// Lowercase hex.
+    pub digest: String,
+    pub salt: String,
+    /// The escaped `data-*` attributes `folio-check.js` reads, for themes to put on
+    /// the form.
+    pub attributes: String,
 }
 
 /// A link to a verifier for one published credential.

@@ -106,6 +106,7 @@ fn badge_options_with(config: &Config, cache: Option<&Cache>) -> Result<badge::O
         owner: config.owner_identities.clone(),
         portfolio: true,
         registries,
+        site_origin: badge::recipient::origin_of(&config.base_url),
     })
 }
 
@@ -496,15 +497,26 @@ fn publish_cards(
         });
         for b in &t.model.site.badges.list {
             let dir = b.url.strip_prefix(&config.base_path).unwrap_or(&b.url);
+            let path = format!("{dir}{}", site::badges::CARD);
+            // A preview shows none of the page's warnings: a badge that is not
+            // verified gets no credential-supplied text or picture on its card
+            // (its name could read "VERIFIED: …", its picture say anything), only
+            // whose portfolio it is. Cards never carry a status either way.
+            if b.status != "verified" {
+                cards.push(Card {
+                    path,
+                    title: owner.clone(),
+                    subtitle: String::new(),
+                    footer: host.clone(),
+                    image: None,
+                    accent,
+                });
+                continue;
+            }
             cards.push(Card {
-                path: format!("{dir}{}", site::badges::CARD),
+                path,
                 title: b.name.clone(),
-                // A badge that did not verify names its issuer only as a claim,
-                // which a preview would show without the page's warning.
-                subtitle: match b.claims {
-                    true => String::new(),
-                    false => b.issuer.name.clone().unwrap_or_default(),
-                },
+                subtitle: b.issuer.name.clone().unwrap_or_default(),
                 footer: format!("{owner} · {host}"),
                 image: b.image.as_ref().filter(|i| i.local).map(|i| i.url.clone()),
                 accent,

@@ -201,7 +201,7 @@ fn badges_are_added_from_every_kind_of_source() {
     run.failure(1);
     assert!(
         run.stdout
-            .contains("next: the credential is authentic but not confirmed as yours"),
+            .contains("next: the credential is authentic but issued to an identity that is not among yours. Every identity in `owner.identities` is a public claim"),
         "{}",
         run.stdout
     );

@@ -30,7 +30,8 @@ fn a_badge_issued_to_another_identity_suggests_adding_it_not_showing_it() {
     let run = p.run(&["build"]);
     run.failure(1)
         .stderr_has("badges/sql.json: the badge failed a check: recipient check")
-        .stderr_has("add the identity it names to `owner.email` or `owner.identities`");
+        .stderr_has("Every identity in `owner.identities` is a public claim")
+        .stderr_has("Add it only if it really is yours");
     assert!(!run.stderr.contains("on_invalid: show"), "{}", run.stderr);
 }
 

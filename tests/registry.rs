@@ -193,7 +193,7 @@ fn an_openid_federation_trust_anchor_names_listed_issuers_and_refuses_bad_statem
     );
     assert!(
         p.read("public/badges/unlisted/index.html")
-            .contains("issuer not in any registry you use")
+            .contains("issuer not in any registry this portfolio uses")
     );
 
     // Refused answers: unchecked, never listed, with the reason.

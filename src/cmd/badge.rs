@@ -96,7 +96,7 @@ fn next_step(v: &badge::Verdict) -> String {
         _ if v.outcome(CheckName::Recipient) != Outcome::Pass
             && v.outcome(CheckName::Signature) == Outcome::Pass =>
         {
-            "the credential is authentic but not confirmed as yours: add the identity it was issued to (the email, or the DID or URL it names) to `owner.email` or `owner.identities` in folio.yaml".into()
+            crate::site::badges::NOT_YOURS_HINT.into()
         }
         badge::Status::Expired => {
             "it is expired: it will show as expired (`badges.on_expired: omit` leaves it out)".into()

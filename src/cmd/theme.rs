@@ -29,7 +29,7 @@ pub fn theme_check(dir: &std::path::Path, quiet: bool) -> Result<bool, Error> {
                 "does not pass the theme contract"
             },
             outcome.pages,
-            crate::theme_check::BUILDS,
+            outcome.builds,
             crate::render::TEMPLATE_CONTRACT,
         );
     }

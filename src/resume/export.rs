@@ -8,7 +8,8 @@
 //!   pages of the projects section;
 //! - `skills` from the skills page, the ones a verified badge backs marked
 //!   `"x-folio-verified": true` with their badge pages (`"x-folio-badges"`);
-//! - `certificates` from verified badges only, each with its badge page and receipt.
+//! - `certificates` from verified badges only, each with its badge page, receipt and
+//!   how far it is the owner's (`"x-folio-recipient"`: `proven` or `claimed`).
 //!
 //! Fields folio does not model travel under their JSON Resume names in a `resume:`
 //! map: an item's in its page's front matter, whole sections (`volunteer`, `awards`,
@@ -332,6 +333,8 @@ fn certificates(config: &Config, site: &Site) -> Vec<Value> {
                 "name": b.name,
                 "url": b.permalink,
                 "x-folio-verified": true,
+                // Authentic is not the same as the owner's: proven, or only claimed.
+                "x-folio-recipient": b.recipient,
                 "x-folio-receipt": absolute(config, &b.receipt_url),
             });
             if let Some(issuer) = b

@@ -479,7 +479,8 @@ fn answer(raw_path: &str, shared: &Shared) -> Answer {
             |p| p.to_vec(),
         );
         Answer::File {
-            bytes: reload::inject(page, state.error.as_deref(), state.generation).into(),
+            bytes: reload::inject(page, state.error.as_deref(), &state.notes, state.generation)
+                .into(),
             content_type: "text/html; charset=utf-8",
             status: 404,
         }
@@ -506,7 +507,13 @@ fn answer(raw_path: &str, shared: &Shared) -> Answer {
     let bytes = &state.files[&file];
     let content_type = content_type(&file);
     let bytes = if content_type.starts_with("text/html") {
-        reload::inject(bytes.to_vec(), state.error.as_deref(), state.generation).into()
+        reload::inject(
+            bytes.to_vec(),
+            state.error.as_deref(),
+            &state.notes,
+            state.generation,
+        )
+        .into()
     } else {
         Arc::clone(bytes)
     };

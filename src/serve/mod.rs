@@ -159,7 +159,7 @@ fn rebuild(
     });
     match result {
         Ok((config, memory, report)) => {
-            shared.finish(memory.files, &config.base_path);
+            shared.finish(memory.files, &config.base_path, report.warnings.clone());
             Some(Ok(report))
         }
         Err(Error::Superseded) => None,

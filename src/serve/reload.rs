@@ -46,10 +46,31 @@ pub fn wait(shared: &Shared, since: u64, page: Option<&str>) -> u64 {
     }
 }
 
-/// Adds the reload script (and the error overlay, if the last rebuild failed) before
-/// `</body>`, or at the end when there is none.
-pub fn inject(mut html: Vec<u8>, error: Option<&str>, generation: u64) -> Vec<u8> {
+/// Adds the reload script (and the error overlay, if the last rebuild failed, or the
+/// build's notes for the owner) before `</body>`, or at the end when there is none.
+/// Notes are what the terminal says to the owner (folio.yaml keys, what to
+/// configure): they belong in the preview, never on a published page.
+pub fn inject(
+    mut html: Vec<u8>,
+    error: Option<&str>,
+    notes: &[String],
+    generation: u64,
+) -> Vec<u8> {
     let mut extra = String::new();
+    if error.is_none() && !notes.is_empty() {
+        extra.push_str(r#"<details id="folio-notes" style="position:fixed;inset:auto auto 0 0;max-width:min(40rem,100vw);max-height:50vh;overflow:auto;z-index:2147483646;margin:0;padding:.5rem .9rem;background:#2b2405;color:#fff4cc;font:13px/1.5 ui-monospace,monospace;border-top:3px solid #e3b341"><summary>folio: "#);
+        extra.push_str(&format!(
+            "{} note{} for you (preview only, not published)</summary>",
+            notes.len(),
+            if notes.len() == 1 { "" } else { "s" }
+        ));
+        for note in notes {
+            extra.push_str(r#"<p style="margin:.4rem 0;white-space:pre-wrap">"#);
+            extra.push_str(&crate::util::html::escape(note));
+            extra.push_str("</p>");
+        }
+        extra.push_str("</details>");
+    }
     if let Some(error) = error {
         extra.push_str(r#"<div id="folio-error" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#3d0a0a;color:#ffe4e4;font:14px/1.5 ui-monospace,monospace;border-top:4px solid #ff6b6b"><strong>folio: the last rebuild failed; this is the last good version.</strong><pre style="white-space:pre-wrap;margin:.5rem 0 0">"#);
         extra.push_str(&crate::util::html::escape(error));
@@ -73,13 +94,18 @@ mod tests {
 
     #[test]
     fn injects_before_body_end() {
-        let html = inject(b"<html><body><p>x</p></body></html>".to_vec(), None, 3).to_vec();
+        let html = inject(b"<html><body><p>x</p></body></html>".to_vec(), None, &[], 3).to_vec();
         let html = String::from_utf8(html).unwrap();
         assert!(html.contains("/__folio/poll?since="));
         assert!(html.contains(r#"var seen="3""#));
         assert!(html.ends_with("</script></body></html>"));
-        let with_error = String::from_utf8(inject(b"<p>x</p>".to_vec(), Some("a <b>"), 1)).unwrap();
+        let with_error =
+            String::from_utf8(inject(b"<p>x</p>".to_vec(), Some("a <b>"), &[], 1)).unwrap();
         assert!(with_error.contains("folio-error"));
         assert!(with_error.contains("a &lt;b&gt;"));
+        let notes = vec!["folio.yaml: owner.identities lists a <DID>".to_string()];
+        let with_notes = String::from_utf8(inject(b"<p>x</p>".to_vec(), None, &notes, 1)).unwrap();
+        assert!(with_notes.contains("folio-notes"));
+        assert!(with_notes.contains("lists a &lt;DID&gt;"));
     }
 }

@@ -25,6 +25,9 @@ pub struct SiteState {
     pub files: BTreeMap<String, Arc<[u8]>>,
     /// The error of the last rebuild, if it failed (the files are the last good ones).
     pub error: Option<String>,
+    /// What the last good build told the owner (warnings, hints that name
+    /// folio.yaml): shown in the preview's overlay, never published.
+    pub notes: Vec<String>,
     /// Bumped whenever files or the error change; pages reload when theirs did.
     pub generation: u64,
     pub base_path: String,
@@ -164,7 +167,7 @@ impl Shared {
     }
 
     /// The rebuild succeeded: `files` is the whole new site.
-    pub fn finish(&self, files: BTreeMap<String, Vec<u8>>, base_path: &str) {
+    pub fn finish(&self, files: BTreeMap<String, Vec<u8>>, base_path: &str, notes: Vec<String>) {
         let mut state = self.lock();
         let generation = state.generation + 1;
         let removed: Vec<String> = state
@@ -182,9 +185,10 @@ impl Shared {
                 state.put(path, bytes.into(), generation);
             }
         }
-        if state.error.take().is_some() {
+        if state.error.take().is_some() || state.notes != notes {
             state.everything_at = generation;
         }
+        state.notes = notes;
         state.base_path = base_path.to_string();
         self.end(state, generation);
     }
@@ -255,13 +259,21 @@ mod tests {
     fn pages_change_once_and_only_when_their_bytes_do() {
         let shared = Shared::default();
         shared.begin();
-        shared.finish(site(&[("a/index.html", "a"), ("b/index.html", "b")]), "/");
+        shared.finish(
+            site(&[("a/index.html", "a"), ("b/index.html", "b")]),
+            "/",
+            Vec::new(),
+        );
         let g0 = shared.lock().generation;
         // `a` is shown ahead, then the whole site arrives with the same `a`.
         shared.begin();
         shared.show_ahead(vec![OutputFile::new("a/index.html", b"a2".to_vec())]);
         let g1 = shared.lock().generation;
-        shared.finish(site(&[("a/index.html", "a2"), ("b/index.html", "b")]), "/");
+        shared.finish(
+            site(&[("a/index.html", "a2"), ("b/index.html", "b")]),
+            "/",
+            Vec::new(),
+        );
         let state = shared.lock();
         assert!(state.page_changed_since("a/index.html", g0));
         assert!(
@@ -277,9 +289,13 @@ mod tests {
     #[test]
     fn a_missing_page_reloads_when_the_404_page_or_the_page_appears() {
         let shared = Shared::default();
-        shared.finish(site(&[("404.html", "gone")]), "/");
+        shared.finish(site(&[("404.html", "gone")]), "/", Vec::new());
         let g0 = shared.lock().generation;
-        shared.finish(site(&[("404.html", "gone"), ("a/index.html", "a")]), "/");
+        shared.finish(
+            site(&[("404.html", "gone"), ("a/index.html", "a")]),
+            "/",
+            Vec::new(),
+        );
         assert!(!shared.lock().page_changed_since("b/index.html", g0));
         assert!(
             shared.lock().page_changed_since("a/index.html", g0),
@@ -289,6 +305,7 @@ mod tests {
         shared.finish(
             site(&[("404.html", "not here"), ("a/index.html", "a")]),
             "/",
+            Vec::new(),
         );
         assert!(
             shared.lock().page_changed_since("b/index.html", g1),
@@ -301,7 +318,7 @@ mod tests {
     fn a_failed_rebuild_puts_back_what_was_shown_ahead() {
         let shared = Shared::default();
         shared.begin();
-        shared.finish(site(&[("a/index.html", "a")]), "/");
+        shared.finish(site(&[("a/index.html", "a")]), "/", Vec::new());
         let g0 = shared.lock().generation;
         shared.begin();
         shared.show_ahead(vec![
@@ -329,16 +346,19 @@ mod tests {
         shared.finish(
             site(&[("a/index.html", "a"), ("feed.xml", "1"), ("s.css", "1")]),
             "/",
+            Vec::new(),
         );
         let g0 = shared.lock().generation;
         shared.finish(
             site(&[("a/index.html", "a"), ("feed.xml", "2"), ("s.css", "1")]),
             "/",
+            Vec::new(),
         );
         assert!(!shared.lock().page_changed_since("a/index.html", g0));
         shared.finish(
             site(&[("a/index.html", "a"), ("feed.xml", "2"), ("s.css", "2")]),
             "/",
+            Vec::new(),
         );
         assert!(shared.lock().page_changed_since("a/index.html", g0));
     }
@@ -349,6 +369,7 @@ mod tests {
         shared.finish(
             site(&[("a/index.html", "a"), ("b/index.html", "b"), ("s.css", "s")]),
             "/",
+            Vec::new(),
         );
         shared.begin();
         shared.show_ahead(vec![OutputFile::new("a/index.html", b"a2".to_vec())]);
@@ -374,6 +395,7 @@ mod tests {
                 ("s.css", "s"),
             ]),
             "/",
+            Vec::new(),
         );
         assert_eq!(&waiter.join().unwrap()[..], b"b2");
     }

@@ -30,6 +30,11 @@ use crate::write::OutputFile;
 
 use super::recheck;
 
+/// The hint for an authentic badge whose recipient is not among the owner's
+/// identities. It must not coach fraud: listing an identity is a public claim that
+/// a reader can check, and it never proves a DID.
+pub const NOT_YOURS_HINT: &str = "the credential is authentic but issued to an identity that is not among yours. Every identity in `owner.identities` is a public claim: pages say the badge is issued to an address you give as yours, and a reader can check an email against it. Add it only if it really is yours; a DID is proven only by a presentation your wallet signs for this site (README: \"Prove a badge is yours\")";
+
 /// File extensions read as credentials.
 /// The badge page's social preview card, in its folder (`images::card` draws it).
 pub const CARD: &str = "card.png";
@@ -106,6 +111,8 @@ pub fn load(
         ));
     }
     let mut errors = Vec::new();
+    // Badges whose recipient is a DID the owner only lists (no presentation).
+    let mut claimed_dids = Vec::new();
     for item in loaded.into_iter().flat_map(|r| match r {
         Ok(Ok(items)) => items.into_iter().map(|i| Ok(Ok(i))).collect::<Vec<_>>(),
         Ok(Err(hidden)) => vec![Ok(Err(hidden))],
@@ -126,11 +133,21 @@ pub fn load(
             out.unpublished.push(stem_of(&item.path));
             continue;
         }
+        if let Some(badge::recipient::Binding::Claimed {
+            kind: badge::recipient::Kind::Did,
+            ..
+        }) = &item.verdict.recipient
+        {
+            claimed_dids.push(item.shown.display().to_string());
+        }
         let badge = view(config, &item, opts.now, tr, &mut out.files);
         out.list.push(badge);
     }
     if !out.list.is_empty() {
         out.checked_at = Some(opts.now);
+    }
+    if let Some(warning) = claimed_dids_warning(config, &claimed_dids) {
+        out.warnings.push(warning);
     }
     // One script for the whole site, published with the default language's tree.
     if !out.list.is_empty() && config.lang_prefix.is_empty() {
@@ -322,10 +339,13 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
     }
     if status != Status::Verified {
         out.warnings.push(format!(
-            "{}: not shown as verified: the badge {} ({})",
+            "{}: not shown as verified: the badge {} ({}){}",
             item.shown.display(),
             status_phrase(status),
-            first_problem(&item.verdict)
+            first_problem(&item.verdict),
+            owner_fix(config, &item.verdict)
+                .map(|fix| format!("; {fix}"))
+                .unwrap_or_default()
         ));
     }
     if let Some(email) = &config.owner_email
@@ -339,6 +359,22 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
         ));
     }
     true
+}
+
+/// Once per build: a DID in `owner.identities` is only the owner's word until a
+/// presentation signed with its key for this site proves it; name the badges that
+/// stay "claimed".
+fn claimed_dids_warning(config: &Config, badges: &[String]) -> Option<String> {
+    if badges.is_empty() {
+        return None;
+    }
+    let origin = badge::recipient::origin_of(&config.base_url)
+        .unwrap_or_else(|| "your site's origin (set base_url to its full address)".into());
+    Some(format!(
+        "folio.yaml: owner.identities lists a DID, which is only your claim: {} {} shown as \"issued to a DID the owner gives as theirs\", not as proven. To prove it, publish in badges/ a presentation your wallet signs with that DID's key for the domain {origin} (README: \"Prove a badge is yours\").",
+        badges.join(", "),
+        if badges.len() == 1 { "is" } else { "are" }
+    ))
 }
 
 /// What the portfolio's settings say to do with a badge that is not verified.
@@ -374,6 +410,23 @@ fn not_a_credential(v: &Verdict) -> bool {
     v.format == "unknown" && v.outcome(CheckName::Parse) == Outcome::Fail
 }
 
+/// What the owner can do when the recipient is why a badge is not verified: said in
+/// the terminal and the preview, never on a page.
+fn owner_fix(config: &Config, v: &Verdict) -> Option<String> {
+    if v.outcome(CheckName::Signature) != Outcome::Pass
+        || !matches!(
+            v.outcome(CheckName::Recipient),
+            Outcome::Fail | Outcome::Skipped
+        )
+    {
+        return None;
+    }
+    if config.owner_identities.is_empty() {
+        return Some("no owner identity is configured: set `owner.email` in folio.yaml to the address your badges are issued to".into());
+    }
+    Some(NOT_YOURS_HINT.into())
+}
+
 /// A status as the end of "the badge …".
 fn status_phrase(status: Status) -> &'static str {
     match status {
@@ -401,9 +454,7 @@ fn policy_hint(v: &Verdict, shown: &Path, setting: &str) -> String {
             .filter(|c| c.outcome == Outcome::Fail)
             .all(|c| c.name == CheckName::Recipient)
     {
-        return format!(
-            "the credential is authentic but not confirmed as yours: if it is, add the identity it names to `owner.email` or `owner.identities` in folio.yaml; {verify}"
-        );
+        return format!("{NOT_YOURS_HINT}; {verify}");
     }
     format!("{verify}; set `badges.{setting}: show` or `omit` to build anyway")
 }
@@ -533,29 +584,27 @@ fn view(
 
     let status = v.status;
     let valid_until = c.dates.window().ok().and_then(|(_, until)| until);
-    files.push(OutputFile::new(
-        format!("{dir}verification.json"),
-        receipt(v, checked, valid_until),
-    ));
+    files.push(receipt(&dir, v, checked, valid_until));
 
     let issued = c.issued();
     let expires = c.expires();
     let verified = status == Status::Verified;
-    let recheck_lists = config.badges.recheck_in_browser;
-    let doc = v.credential.as_ref();
-    let check_attributes =
-        recheck::attributes(verified, checked, valid_until, doc, recheck_lists, tr);
+    let check_attributes = recheck::attributes(
+        verified,
+        checked,
+        valid_until,
+        v.credential.as_ref(),
+        config.badges.recheck_in_browser,
+        tr,
+    );
     let verifiers = verifiers(config, download_url.as_deref());
     let credential_id = c.id.clone();
     // Shared only for a verified badge: elsewhere a recruiter would read a claim.
-    let linkedin_url = verified.then(|| {
-        let org = issuer.trusted_as.as_deref().or(issuer.name.as_deref());
-        let (issued, id) = (issued.as_deref(), credential_id.as_deref());
-        linkedin(&name, org.unwrap_or(""), issued, &permalink, id)
-    });
-    let structured_data =
-        verified.then(|| structured_data(&c, &name, &description, &permalink, &issuer, &issued));
-
+    let Sharing {
+        recipient_check,
+        linkedin_url,
+        structured_data,
+    } = sharing(item, v, &c, &issuer, &name, &description, &permalink);
     Badge {
         slug,
         file,
@@ -570,7 +619,9 @@ fn view(
         status_reason: status_reason(v),
         // Expired and revoked badges are authentic: their text is the issuer's.
         claims: matches!(status, Status::Failed | Status::Unverifiable),
-        checks: v.checks.iter().map(|c| check_view(c, tr)).collect(),
+        checks: check_views(config, v, tr),
+        recipient: super::recipient::binding_name(v),
+        recipient_check,
         format: v.format.clone(),
         suite: v.suite.clone(),
         credential_id,
@@ -602,6 +653,44 @@ fn view(
         structured_data,
         pathways: Vec::new(),
         credential: c,
+    }
+}
+
+/// What a verified badge offers beyond its page: the reader's recipient form, the
+/// LinkedIn link and schema.org data.
+struct Sharing {
+    recipient_check: Option<crate::badge_view::RecipientCheck>,
+    linkedin_url: Option<String>,
+    structured_data: Option<String>,
+}
+
+fn sharing(
+    item: &Loaded,
+    v: &Verdict,
+    c: &badge::Credential,
+    issuer: &IssuerView,
+    name: &str,
+    description: &str,
+    permalink: &str,
+) -> Sharing {
+    let verified = v.status == Status::Verified;
+    let issued = c.issued();
+    // From the verdict as verified (before redaction): a plain address is published
+    // only as a hash.
+    let recipient_check = super::recipient::reader_check(&item.verdict);
+    // A recipient only claimed by a DID is something a reader cannot check at all:
+    // no invitation to put it on a profile.
+    let shareable = super::recipient::shareable(v, recipient_check.is_some());
+    let linkedin_url = (verified && shareable).then(|| {
+        let org = issuer.trusted_as.as_deref().or(issuer.name.as_deref());
+        linkedin(name, org, issued.as_deref(), permalink, c.id.as_deref())
+    });
+    let structured_data =
+        verified.then(|| structured_data(c, name, description, permalink, issuer, &issued));
+    Sharing {
+        recipient_check,
+        linkedin_url,
+        structured_data,
     }
 }
 
@@ -845,6 +934,23 @@ fn status_label(v: &Verdict, tr: &Translator) -> String {
     })
 }
 
+/// The check table: the verifier's words, except the recipient row, which speaks
+/// to a reader in the page's language.
+fn check_views(config: &Config, v: &Verdict, tr: &Translator) -> Vec<CheckView> {
+    let owner = config
+        .owner
+        .name
+        .clone()
+        .unwrap_or_else(|| tr.t("the-owner"));
+    v.checks
+        .iter()
+        .map(|c| match c.name {
+            CheckName::Recipient => super::recipient::check_view(v, c, &owner, tr),
+            _ => check_view(c, tr),
+        })
+        .collect()
+}
+
 fn check_view(c: &badge::Check, tr: &Translator) -> CheckView {
     let name = check_name(c.name);
     let outcome = match c.outcome {
@@ -860,6 +966,8 @@ fn check_view(c: &badge::Check, tr: &Translator) -> CheckView {
         outcome_label: tr.t(&format!("outcome-{outcome}")),
         symbol: badge::report::symbol(c.outcome),
         detail: crate::util::dates::humanise(&c.detail),
+        detail_lang: Some("en"),
+        attributes: String::new(),
     }
 }
 
@@ -1051,17 +1159,29 @@ fn svg_image(
 /// `verification.json`: the verdict, when it was made (the instant: `folio check
 /// --max-age` and the scheduled re-check compare it), the end of the credential's
 /// validity, and the hash of every input.
+/// The badge's `verification.json`: the verdict, when it was checked, and whose
+/// badge it is (`recipient`: proven, claimed or other).
 fn receipt(
+    dir: &str,
     v: &Verdict,
     checked: chrono::DateTime<chrono::Utc>,
     valid_until: Option<chrono::DateTime<chrono::Utc>>,
-) -> String {
+) -> OutputFile {
     let mut value = serde_json::to_value(v).expect("verdicts serialise");
     value["checked_at"] = Value::String(recheck::stamp(checked));
     value["valid_until"] = valid_until.map_or(Value::Null, |u| Value::String(recheck::stamp(u)));
     value["inputs"] = serde_json::to_value(&v.inputs).expect("inputs serialise");
     value["verifier"] = Value::String(format!("folio {}", env!("CARGO_PKG_VERSION")));
-    serde_json::to_string_pretty(&value).expect("json")
+    value["recipient"] = Value::String(
+        v.recipient
+            .as_ref()
+            .map_or("other", badge::recipient::Binding::as_str)
+            .to_string(),
+    );
+    OutputFile::new(
+        format!("{dir}verification.json"),
+        serde_json::to_string_pretty(&value).expect("json"),
+    )
 }
 
 /// JSON for a `<script>` element: `<`, `>` and `&` are written as `\u` escapes
@@ -1074,11 +1194,17 @@ pub fn script_json(value: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn linkedin(name: &str, org: &str, issued: Option<&str>, url: &str, id: Option<&str>) -> String {
+fn linkedin(
+    name: &str,
+    org: Option<&str>,
+    issued: Option<&str>,
+    url: &str,
+    id: Option<&str>,
+) -> String {
     let mut q = vec![
         ("startTask", "CERTIFICATION_NAME".to_string()),
         ("name", name.to_string()),
-        ("organizationName", org.to_string()),
+        ("organizationName", org.unwrap_or("").to_string()),
         ("certUrl", url.to_string()),
     ];
     if let Some(date) = issued.and_then(badge::shape::parse_datetime) {
@@ -1112,7 +1238,7 @@ mod tests {
     fn linkedin_link_is_encoded() {
         let l = linkedin(
             "Rust & Co",
-            "Acme",
+            Some("Acme"),
             Some("2025-03-04T00:00:00Z"),
             "https://x/b/",
             None,

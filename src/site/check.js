@@ -6,8 +6,105 @@
 // this site was built" when the issuer's status list (re-read here, where the list's
 // host allows it) now says so. Anything that goes wrong leaves the page as built,
 // with a quiet note. Pages say the same without it: every status is dated.
+//
+// Two things about the recipient, also only ever taking a claim away: a recipient
+// "proven" by a presentation bound to the site's origin is not proven on a copy of
+// the page at another origin; and the reader's form compares an address the visitor
+// was given with the credential's recipient, here, with WebCrypto (nothing is sent).
 (function () {
   "use strict";
+
+  // ---- The recipient ----
+  // A presentation bound to one origin proves nothing on another.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-recipient-bound]"), function (row) {
+    if (row.getAttribute("data-recipient-bound") === location.origin) return;
+    row.setAttribute("data-recipient-binding", "elsewhere");
+    row.className = row.className.replace(/\bcheck-pass\b/g, "check-skipped");
+    var text = (row.getAttribute("data-bound-elsewhere-text") || "Not proven here: signed for another site.")
+      .split("{origin}").join(location.origin);
+    var detail = row.querySelector("[data-recipient-detail]") || row.lastElementChild;
+    if (detail) detail.textContent = text;
+    var outcome = row.querySelector("[data-recipient-outcome]");
+    if (outcome) outcome.textContent = row.getAttribute("data-bound-elsewhere-outcome") || "skipped";
+  });
+
+  // The forms of what the visitor typed that an issuer may have hashed, as
+  // `recipient::hash_candidates` lists them (keep the two in step).
+  function candidates(kind, value) {
+    value = value.trim();
+    if (kind === "email") value = value.replace(/^mailto:/i, "");
+    if (kind === "phone") value = value.replace(/^tel:/i, "");
+    var out = [value];
+    function add(c) { if (out.indexOf(c) < 0) out.push(c); }
+    if (kind === "email") {
+      add(value.toLowerCase());
+      var at = value.lastIndexOf("@");
+      if (at >= 0) add(value.slice(0, at + 1) + value.slice(at + 1).toLowerCase());
+    } else if (kind === "url") {
+      var bare = value.replace(/\/+$/, "");
+      add(bare);
+      add(bare + "/");
+    } else if (kind === "phone") {
+      var digits = value.replace(/[^0-9]/g, "");
+      add("+" + digits);
+      add(digits);
+    }
+    return out;
+  }
+
+  // The one form folio hashed a plain recipient in (`recipient::canonical`).
+  function canonical(kind, value) {
+    var first = candidates(kind, value)[0];
+    if (kind === "email") return first.toLowerCase();
+    if (kind === "url") return first.replace(/\/+$/, "");
+    if (kind === "phone") return "+" + first.replace(/[^0-9]/g, "");
+    return first;
+  }
+
+  function hex(buffer) {
+    return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function digest(alg, text) {
+    var name = alg === "sha512" ? "SHA-512" : "SHA-256";
+    return crypto.subtle.digest(name, new TextEncoder().encode(text)).then(hex);
+  }
+
+  // Resolves to true when `typed` is the recipient the form describes.
+  function sameRecipient(form, typed) {
+    var kind = form.getAttribute("data-recipient-kind");
+    var alg = form.getAttribute("data-recipient-alg");
+    var want = (form.getAttribute("data-recipient-digest") || "").toLowerCase();
+    var salt = form.getAttribute("data-recipient-salt") || "";
+    var tries = alg === "plain"
+      ? [digest("sha256", canonical(kind, typed))]
+      : candidates(kind, typed).map(function (c) { return digest(alg, c + salt); });
+    return Promise.all(tries).then(function (got) { return got.indexOf(want) >= 0; });
+  }
+
+  var canHash = typeof crypto === "object" && crypto.subtle && typeof TextEncoder === "function";
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-recipient-digest]"), function (form) {
+    if (!canHash) return;
+    var input = form.querySelector("input");
+    var answer = form.querySelector("[data-recipient-answer]");
+    if (!input || !answer) return;
+    form.hidden = false;
+    var nojs = form.parentNode && form.parentNode.querySelector("[data-recipient-nojs]");
+    if (nojs) nojs.hidden = true;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!input.value.trim()) return;
+      sameRecipient(form, input.value).then(function (yes) {
+        answer.textContent = form.getAttribute(yes ? "data-yes-text" : "data-no-text") || (yes ? "Issued to this address." : "Not this address.");
+        answer.setAttribute("data-recipient-result", yes ? "match" : "mismatch");
+        answer.className = "recipient-answer " + (yes ? "recipient-match" : "recipient-mismatch");
+      });
+    });
+  });
+
+  // ---- The verified mark ----
   var marks = document.querySelectorAll('[data-folio-check="verified"]');
   if (!marks.length) return;
 

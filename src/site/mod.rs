@@ -3,6 +3,7 @@
 
 pub mod badges;
 pub mod recheck;
+pub mod recipient;
 pub mod redact;
 pub mod sanitize;
 pub mod svg;

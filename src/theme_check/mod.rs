@@ -24,6 +24,7 @@ use crate::write::Memory;
 mod claims;
 mod output;
 mod strings;
+mod text;
 
 /// What `theme check` found.
 #[derive(Debug)]
@@ -32,6 +33,8 @@ pub struct Outcome {
     pub version: String,
     /// HTML pages rendered across the test builds.
     pub pages: usize,
+    /// How many test builds ran (one per language the theme ships, at least three).
+    pub builds: usize,
     pub problems: Vec<Error>,
     /// Per language, the message keys it lacks (shown in English there).
     pub missing_keys: std::collections::BTreeMap<String, Vec<String>>,
@@ -47,31 +50,49 @@ const BASE_URL: &str = "https://learner.example/portfolio/";
 
 /// One build of the test portfolio.
 struct Variant {
-    label: &'static str,
-    language: &'static str,
+    label: String,
+    language: String,
     with_verified: bool,
 }
 
-/// How many times the test portfolio is built.
-pub const BUILDS: usize = VARIANTS.len();
-
-const VARIANTS: &[Variant] = &[
-    Variant {
-        label: "English, every badge status",
-        language: "en",
-        with_verified: true,
-    },
-    Variant {
-        label: "English, no verified badge",
-        language: "en",
-        with_verified: false,
-    },
-    Variant {
-        label: "Arabic, right to left",
-        language: "ar",
-        with_verified: true,
-    },
-];
+/// The builds of the test portfolio: English with every status and with no verified
+/// badge, Arabic (right to left), and every other language the theme ships a
+/// catalogue for (a catalogue no build renders could claim anything unseen).
+fn variants(theme: &theme::Theme) -> Vec<Variant> {
+    let mut out = vec![
+        Variant {
+            label: "English, every badge status".into(),
+            language: "en".into(),
+            with_verified: true,
+        },
+        Variant {
+            label: "English, no verified badge".into(),
+            language: "en".into(),
+            with_verified: false,
+        },
+        Variant {
+            label: "Arabic, right to left".into(),
+            language: "ar".into(),
+            with_verified: true,
+        },
+    ];
+    let mut languages: Vec<&str> = theme
+        .catalogues
+        .iter()
+        .map(|c| c.language.as_str())
+        .filter(|l| *l != "en" && *l != "ar")
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    for language in languages {
+        out.push(Variant {
+            label: format!("the theme's {language} catalogue, every badge status"),
+            language: language.to_string(),
+            with_verified: true,
+        });
+    }
+    out
+}
 
 /// What is wrong with the theme before anything is rendered: the folio version it
 /// needs, its required templates, its screenshot.
@@ -114,10 +135,13 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         name: theme.manifest.name.clone(),
         version: theme.manifest.version.clone(),
         pages: 0,
+        builds: variants(&theme).len(),
         problems: manifest_problems(&theme, dir.as_deref()),
         missing_keys: strings::missing_keys(&theme),
     };
     outcome.problems.extend(strings::unknown_keys(&theme));
+    outcome.problems.extend(text::bidi_controls(&theme));
+    outcome.problems.extend(text::catalogue_claims(&theme));
     if !outcome.problems.is_empty() {
         // Without every template there is nothing meaningful to render.
         return Ok(outcome);
@@ -128,10 +152,11 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         .all(|name| theme.templates.iter().any(|t| t.name == *name));
     let scratch = Scratch::new()?;
     let mut seen = std::collections::HashSet::new();
-    for variant in VARIANTS {
+    let variants = variants(&theme);
+    for variant in &variants {
         let root = scratch
             .0
-            .join(variant.language)
+            .join(&variant.language)
             .join(if variant.with_verified {
                 "all"
             } else {
@@ -153,7 +178,7 @@ pub fn check(dir: &Path) -> Result<Outcome> {
                 // The same template mistake fails every variant: report it once.
                 for err in e.flatten() {
                     if seen.insert(err.to_string()) {
-                        outcome.problems.push(relabel(err, &root, variant.label));
+                        outcome.problems.push(relabel(err, &root, &variant.label));
                     }
                 }
                 continue;
@@ -169,7 +194,7 @@ pub fn check(dir: &Path) -> Result<Outcome> {
         for link in &report.broken_links {
             outcome
                 .problems
-                .push(relabel(link.to_error(), &root, variant.label));
+                .push(relabel(link.to_error(), &root, &variant.label));
         }
         let build = output::Build {
             site: &site,

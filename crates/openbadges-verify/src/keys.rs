@@ -541,6 +541,36 @@ fn resolve_did_web(
     })
 }
 
+/// Whether `vm` is one of `did`'s authentication keys: a `did:key`'s own key, or a
+/// key a `did:web` document lists under `authentication`. Only such a key can prove
+/// that whoever signed a presentation is the DID's subject.
+pub fn authenticates(did: &str, vm: &str, opts: &Options) -> Result<bool, String> {
+    let vm_did = vm.split('#').next().unwrap_or("");
+    if vm_did != did {
+        return Ok(false);
+    }
+    if did.starts_with("did:key:") {
+        return Ok(true);
+    }
+    let url = did_web_url(did).ok_or_else(|| format!("{did} is not a did:key or did:web"))?;
+    let bytes = opts.documents.get(&url)?;
+    let doc: Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("DID document {url}: {e}"))?;
+    let listed = doc
+        .get("authentication")
+        .and_then(Value::as_array)
+        .is_some_and(|items| {
+            items.iter().any(|e| {
+                e.as_str()
+                    .or_else(|| e.get("id").and_then(Value::as_str))
+                    .is_some_and(|id| {
+                        id == vm || (id.starts_with('#') && format!("{did}{id}") == vm)
+                    })
+            })
+        });
+    Ok(listed)
+}
+
 /// The key in a verification method: multikey, base58, JWK or (RSA) PEM.
 pub fn key_material(method: &Value) -> Result<PublicKey, String> {
     if let Some(mb) = method.get("publicKeyMultibase").and_then(Value::as_str) {

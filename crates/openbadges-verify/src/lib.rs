@@ -104,6 +104,7 @@ mod claims;
 mod contexts;
 mod ed25519;
 mod jwt;
+mod names;
 mod ob2;
 mod presentation;
 
@@ -238,6 +239,14 @@ pub struct Verdict {
     /// Who vouches for the issuer, as the trust check found (none before it ran).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuer_standing: Option<Standing>,
+    /// How far the recipient is known to be the owner: proven, claimed or other
+    /// (none when the recipient check did not run). Serialised as its name; the
+    /// recipient check's detail says the rest.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "recipient::serialize_binding"
+    )]
+    pub recipient: Option<recipient::Binding>,
 }
 
 /// Who vouches for a credential's issuer: the portfolio's trust list, a registry, or
@@ -296,6 +305,10 @@ pub struct Options {
     pub portfolio: bool,
     /// Issuer registries, prepared once per build (`registry::prepare`).
     pub registries: std::sync::Arc<Vec<registry::Registry>>,
+    /// The origin of the site the credentials are published on
+    /// (`https://ada.github.io`, see [`recipient::origin_of`]): a presentation bound
+    /// to it by the recipient's key proves the recipient is the site's author.
+    pub site_origin: Option<String>,
 }
 
 impl Default for Options {
@@ -307,6 +320,7 @@ impl Default for Options {
             owner: recipient::Owner::default(),
             portfolio: false,
             registries: std::sync::Arc::default(),
+            site_origin: None,
         }
     }
 }
@@ -396,6 +410,7 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                     credential: None,
                     typed: None,
                     issuer_standing: None,
+                    recipient: None,
                 },
                 inner: None,
             }];
@@ -411,7 +426,11 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
         .enumerate()
         .map(|(i, inner)| {
             let name = format!("{file}#{}", i + 1);
-            let mut verdict = verify(&name, inner, opts);
+            let presented = match &holder {
+                presentation::Holder::Signed(signed) => signed.presented.as_ref(),
+                _ => None,
+            };
+            let mut verdict = verify_at(&name, inner, opts, Depth::Credential, presented);
             let from = format!(
                 "credential {} of {count} in a Verifiable Presentation",
                 i + 1
@@ -425,7 +444,7 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                     presentation::Holder::Unsigned => {
                         (None, "not signed by its holder".to_string())
                     }
-                    presentation::Holder::Signed(note) => (None, note.clone()),
+                    presentation::Holder::Signed(signed) => (None, signed.note.clone()),
                     presentation::Holder::Unchecked(why) => {
                         (None, format!("its holder's proof was not checked: {why}"))
                     }
@@ -474,6 +493,7 @@ fn read_step(
                 credential: None,
                 typed: None,
                 issuer_standing: None,
+                recipient: None,
             }));
         }
     };
@@ -496,6 +516,7 @@ fn read_step(
         credential: parsed.json.is_object().then_some(parsed.json),
         typed: Some(typed),
         issuer_standing: None,
+        recipient: None,
     }))
 }
 
@@ -590,15 +611,30 @@ fn validity(
     (validity, detail)
 }
 
-/// Step 7: the recipient against the owner, unless verifying on its own.
-fn recipient_step(typed: &Credential, opts: &Options) -> (Outcome, String) {
-    if !opts.portfolio && opts.owner.is_empty() {
+/// Step 7: the recipient against the owner, unless verifying on its own: proven by
+/// a presentation the recipient signed for this site, or claimed by the owner.
+fn recipient_step(
+    typed: &Credential,
+    opts: &Options,
+    presented: Option<&recipient::Presented>,
+) -> (Outcome, String, Option<recipient::Binding>) {
+    if !opts.portfolio && opts.owner.is_empty() && opts.site_origin.is_none() {
         return (
             Outcome::Skipped,
             "recipient not checked: verified on its own, outside a portfolio (run it in your portfolio folder, or pass --root, to compare the recipient with the owner)".to_string(),
+            None,
         );
     }
-    recipient::check_identities(&typed.recipients, &opts.owner)
+    let (outcome, detail, binding) = match presented {
+        Some(p) => recipient::check_presented(
+            &typed.recipients,
+            &opts.owner,
+            p,
+            opts.site_origin.as_deref(),
+        ),
+        None => recipient::check_identities(&typed.recipients, &opts.owner),
+    };
+    (outcome, detail, Some(binding))
 }
 
 /// Step 8: who vouches for the issuer, unless verifying on its own.
@@ -619,11 +655,18 @@ fn trust_step(
 
 /// Verifies one credential file. `file` is the name shown in the verdict.
 pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
-    verify_at(file, bytes, opts, Depth::Credential)
+    verify_at(file, bytes, opts, Depth::Credential, None)
 }
 
 /// The verification procedure, its numbered steps in the order they must run.
-fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict {
+/// `presented`: the credential came in a presentation its holder signed.
+fn verify_at(
+    file: &str,
+    bytes: &[u8],
+    opts: &Options,
+    depth: Depth,
+    presented: Option<&recipient::Presented>,
+) -> Verdict {
     let mut checks = Checks(Vec::new());
     let mut inputs = vec![Input::new("credential", file, bytes)];
     // 1. Parse.
@@ -676,7 +719,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     } else if depth == Depth::Credential {
         let (outcome, detail) =
             status::check(&doc, issuer.as_deref(), opts, &mut inputs, |url, bytes| {
-                verify_at(url, bytes, opts, Depth::StatusList)
+                verify_at(url, bytes, opts, Depth::StatusList, None)
             });
         checks.set(CheckName::Status, outcome, detail);
     } else {
@@ -688,7 +731,14 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
     }
 
     // 7. Recipient.
-    let (outcome, detail) = recipient_step(&typed, opts);
+    let (outcome, detail, recipient) = match depth {
+        Depth::Credential => recipient_step(&typed, opts, presented),
+        Depth::StatusList => (
+            Outcome::Skipped,
+            "not checked for a status list".to_string(),
+            None,
+        ),
+    };
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
@@ -716,6 +766,7 @@ fn verify_at(file: &str, bytes: &[u8], opts: &Options, depth: Depth) -> Verdict 
         credential: Some(doc),
         typed: Some(typed),
         issuer_standing,
+        recipient,
     }
 }
 
@@ -882,18 +933,14 @@ fn registry_listing(
 }
 
 /// A fail when `issuer` calls itself by the name of a trusted or listed issuer with
-/// another identifier (names compared case- and space-insensitively).
+/// another identifier (names compared as a reader sees them: see `names::key`).
 fn impersonation(
     issuer: &str,
     name: Option<&str>,
     opts: &Options,
 ) -> Option<(Outcome, String, Option<Standing>)> {
-    let fold = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
+    // Names as a reader sees them (`names::key`): look-alike spellings are the same.
+    let fold = names::key;
     if let Some(name) = name.filter(|n| !fold(n).is_empty()) {
         let trusted = opts
             .trust

@@ -7,13 +7,16 @@
 //! A presentation proof that does not verify means the file was altered after the
 //! holder signed it, so every credential from it fails. One that cannot be checked
 //! (or no proof at all) changes nothing: the credentials carry their own proofs. A
-//! `challenge` or `domain` in the proof answers a verifier's request that folio
-//! never made, so they are reported, not required.
+//! `challenge` in the proof answers a verifier's request that folio never made, so
+//! it is reported, not required. A `domain` matters: a presentation the recipient
+//! signed for the site's own origin proves the recipient is the site's author
+//! (`recipient::check_presented`); bound to another domain it proves nothing here.
 
 use serde_json::Value;
 
 use super::proof::{self, Sig};
 use super::read::type_names;
+use super::recipient::Presented;
 use super::{Input, Options};
 
 /// The presentation and the credentials it carries, as bytes `verify` can read.
@@ -58,12 +61,20 @@ pub fn read(bytes: &[u8]) -> Option<Result<Presentation, String>> {
     Some(Ok(Presentation { doc, credentials }))
 }
 
+/// A holder proof that verified: what to say, and what it binds.
+pub struct Signed {
+    /// Names the key (and any request it answers).
+    pub note: String,
+    /// The holder, the domains and the time, when the proof names its holder.
+    pub presented: Option<Presented>,
+}
+
 /// What the presentation's own proof says about the credentials it carries.
 pub enum Holder {
     /// No proof: an unsigned wrapper.
     Unsigned,
-    /// Signed by the holder; the note names the key.
-    Signed(String),
+    /// Signed by the holder for authentication.
+    Signed(Signed),
     /// The proof could not be checked (an unsupported suite, a key not available).
     Unchecked(String),
     /// The proof does not verify, or was not made by the holder for authentication.
@@ -115,23 +126,60 @@ pub fn holder(p: &Presentation, opts: &Options, inputs: &mut Vec<Input>) -> Hold
             key.controller.as_deref().unwrap_or("nobody named")
         ));
     }
-    let asked = ["challenge", "domain"]
-        .iter()
-        .filter_map(|f| {
-            let v = p.doc.pointer(&format!("/proof/{f}"))?;
-            Some(format!("{f} {}", v.as_str().unwrap_or("(not text)")))
-        })
-        .collect::<Vec<_>>();
-    let asked = if asked.is_empty() {
+    // Only the holder DID's authentication key binds the presentation to its
+    // subject; another key it controls (an assertion key) signs for it, not as it.
+    let authenticates = match holder {
+        Some(h) => super::keys::authenticates(h, method, opts).unwrap_or(false),
+        None => false,
+    };
+    let proof = first_proof(&p.doc);
+    let domains = texts(proof.and_then(|p| p.get("domain")));
+    let created = proof
+        .and_then(|p| p.get("created"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let mut bound = Vec::new();
+    if !domains.is_empty() {
+        bound.push(format!("bound to {}", domains.join(", ")));
+    }
+    if let Some(challenge) = texts(proof.and_then(|p| p.get("challenge"))).first() {
+        bound.push(format!("challenge {challenge}"));
+    }
+    let bound = if bound.is_empty() {
         String::new()
     } else {
-        format!(
-            "; it answers another verifier's request ({}), which folio does not check",
-            asked.join(", ")
-        )
+        format!(" ({})", bound.join(", "))
     };
-    Holder::Signed(format!(
-        "signed by its holder{} with {method}{asked}",
-        holder.map(|h| format!(" {h}")).unwrap_or_default()
-    ))
+    Holder::Signed(Signed {
+        note: format!(
+            "signed by its holder{} with {method}{bound}",
+            holder.map(|h| format!(" {h}")).unwrap_or_default()
+        ),
+        presented: holder.filter(|_| authenticates).map(|h| Presented {
+            holder: h.to_string(),
+            domains,
+            created,
+        }),
+    })
+}
+
+/// The presentation's proof (the first of a set).
+fn first_proof(doc: &Value) -> Option<&Value> {
+    match doc.get("proof")? {
+        Value::Array(items) => items.first(),
+        one => Some(one),
+    }
+}
+
+/// A string or an array of strings (a proof's `domain` may be either).
+fn texts(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
 }

@@ -88,6 +88,27 @@ impl Issuer {
         Ok(self.finish(doc, proof, c.as_bytes(), d.as_bytes()))
     }
 
+    /// Signs a Verifiable Presentation as its holder (this key's DID): an
+    /// `eddsa-rdfc-2022` proof for `authentication`, bound to `domain` and answering
+    /// `challenge`, as a wallet signs one for a site.
+    pub fn sign_presentation(
+        &self,
+        vp: Value,
+        created: &str,
+        domain: &str,
+        challenge: &str,
+    ) -> Result<Value, LdError> {
+        let mut proof = self.proof("eddsa-rdfc-2022", created);
+        proof["proofPurpose"] = json!("authentication");
+        proof["domain"] = json!(domain);
+        proof["challenge"] = json!(challenge);
+        let mut config = proof.clone();
+        config["@context"] = vp["@context"].clone();
+        let c = jsonld::canonicalize(&config, &Choice::new(), true)?.nquads;
+        let d = jsonld::canonicalize(&vp, &Choice::new(), true)?.nquads;
+        Ok(self.finish(vp, proof, c.as_bytes(), d.as_bytes()))
+    }
+
     /// Adds an `eddsa-jcs-2022` proof to `doc`.
     pub fn sign_jcs(&self, doc: Value, created: &str) -> Value {
         let proof = self.proof("eddsa-jcs-2022", created);
