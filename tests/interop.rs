@@ -280,7 +280,7 @@ fn every_credential_gives_its_status_through_build() {
         "{}",
         common::main_of(&ob3)
     );
-    assert!(ob3.contains("issuer not in this portfolio's trust list"));
+    assert!(ob3.contains("issuer not in this portfolio&#39;s trust list"));
     let list = p.read("public/badges/index.html");
     assert!(
         !list.contains("did:web:badges.example.edu"),

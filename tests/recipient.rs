@@ -109,13 +109,11 @@ fn someone_elses_did_listed_by_the_owner_is_claimed_never_proven() {
             assert!(!page.contains(never), "{theme}: `{never}` on the page");
         }
         assert_eq!(receipt(&p, "wallet")["recipient"], "claimed");
-        // Structured data describes the credential, never whose it is.
+        // Structured data says how far it is the owner's: claimed, never more.
         let ld = structured_data(&page).expect("a verified badge has JSON-LD");
-        let ld_text = ld.to_string();
-        assert!(
-            !ld_text.contains("owner") && !ld_text.contains("recipient"),
-            "{ld_text}"
-        );
+        assert_eq!(ld["identifier"]["propertyID"], "recipient", "{ld}");
+        assert_eq!(ld["identifier"]["value"], "claimed", "{ld}");
+        assert!(!ld.to_string().contains("owner"), "{ld}");
         // The résumé export lists it, saying how far it is the owner's.
         let resume: Value = serde_json::from_str(&p.read("public/resume.json")).unwrap();
         let cert = &resume["certificates"][0];
@@ -656,4 +654,23 @@ fn no_page_of_the_example_speaks_to_its_owner() {
             }
         }
     }
+}
+
+#[test]
+fn the_preview_tells_the_owner_what_pages_do_not() {
+    let p = portfolio(
+        "default",
+        "https://ada.example/",
+        &format!("  identities: [\"{WALLET_DID}\"]\n"),
+    );
+    p.write("badges/wallet.json", holder("someone-else-did.json"));
+    let s = common::server::start(&p, &["--port", "0"]);
+    let page = common::server::get(&s, "/badges/wallet/").text();
+    // The notes panel of `folio serve` (never part of the built site).
+    assert!(page.contains("id=\"folio-notes\""), "{page}");
+    assert!(page.contains("owner.identities lists a DID"), "{page}");
+    drop(s);
+    p.run(&["build"]).success();
+    let built = p.read("public/badges/wallet/index.html");
+    assert!(!built.contains("folio-notes") && !built.contains("owner.identities"));
 }

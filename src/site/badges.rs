@@ -685,8 +685,16 @@ fn sharing(
         let org = issuer.trusted_as.as_deref().or(issuer.name.as_deref());
         linkedin(name, org, issued.as_deref(), permalink, c.id.as_deref())
     });
-    let structured_data =
-        verified.then(|| structured_data(c, name, description, permalink, issuer, &issued));
+    let structured_data = verified.then(|| {
+        let mut data = structured_data(c, name, description, permalink, issuer, &issued);
+        // Whose it is, as far as folio knows: a claim is never written as proof.
+        data["identifier"] = serde_json::json!({
+            "@type": "PropertyValue",
+            "propertyID": "recipient",
+            "value": super::recipient::binding_name(v),
+        });
+        script_json(&data)
+    });
     Sharing {
         recipient_check,
         linkedin_url,
@@ -899,7 +907,7 @@ fn structured_data(
     permalink: &str,
     issuer: &IssuerView,
     issued: &Option<String>,
-) -> String {
+) -> Value {
     let mut data = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "EducationalOccupationalCredential",
@@ -920,7 +928,7 @@ fn structured_data(
     if let Some(i) = &issued {
         data["dateCreated"] = Value::String(i.clone());
     }
-    script_json(&data)
+    data
 }
 
 fn status_label(v: &Verdict, tr: &Translator) -> String {

@@ -223,3 +223,5 @@ recipient-form-private = Der Vergleich läuft in Ihrem Browser: Nichts, was Sie 
 recipient-form-nojs = Dieser Vergleich braucht JavaScript. Ohne: Der Nachweis speichert den Empfänger als { $alg } der Adresse, gefolgt von „{ $salt }“; berechnen Sie das für die genannte Adresse und vergleichen Sie es mit { $digest }.
 recipient-form-nojs-plain = Dieser Vergleich braucht JavaScript. Ohne: Laden Sie den Originalnachweis herunter und vergleichen Sie den darin genannten Empfänger mit der Adresse, die Sie erhalten haben.
 recipient-bound-elsewhere = Hier nicht nachgewiesen: Der Empfänger hat ihn für eine andere Website signiert ({ $domain }), diese Kopie liegt unter { $origin }.
+card-recipient-claimed = Empfänger angegeben
+card-recipient-proven = Empfänger nachgewiesen

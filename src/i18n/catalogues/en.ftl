@@ -226,3 +226,5 @@ recipient-form-private = Compared in your browser: nothing you type leaves this 
 recipient-form-nojs = This comparison runs in your browser with JavaScript. Without it: the credential stores its recipient as { $alg } of the address followed by “{ $salt }”; compute that for the address you were given and compare it with { $digest }.
 recipient-form-nojs-plain = This comparison runs in your browser with JavaScript. Without it: download the original credential and compare the recipient it names with the address you were given.
 recipient-bound-elsewhere = Not proven here: the recipient signed it for another site ({ $domain }), and this copy is at { $origin }.
+card-recipient-claimed = recipient claimed
+card-recipient-proven = recipient proven

@@ -223,3 +223,5 @@ recipient-form-private = Se compara en su navegador: nada de lo que escribe sale
 recipient-form-nojs = Esta comparación usa JavaScript. Sin él: la credencial guarda su destinatario como { $alg } de la dirección seguida de «{ $salt }»; calcúlelo para la dirección recibida y compárelo con { $digest }.
 recipient-form-nojs-plain = Esta comparación usa JavaScript. Sin él: descargue la credencial original y compare el destinatario que nombra con la dirección recibida.
 recipient-bound-elsewhere = No probado aquí: el destinatario la firmó para otro sitio ({ $domain }) y esta copia está en { $origin }.
+card-recipient-claimed = destinatario declarado
+card-recipient-proven = destinatario probado

@@ -223,3 +223,5 @@ recipient-form-private = Comparé dans votre navigateur : rien de ce que vous ta
 recipient-form-nojs = Cette comparaison utilise JavaScript. Sans lui : le titre enregistre son destinataire comme { $alg } de l’adresse suivie de « { $salt } » ; calculez-le pour l’adresse reçue et comparez avec { $digest }.
 recipient-form-nojs-plain = Cette comparaison utilise JavaScript. Sans lui : téléchargez le titre original et comparez le destinataire qu’il nomme avec l’adresse reçue.
 recipient-bound-elsewhere = Non prouvé ici : le destinataire l’a signé pour un autre site ({ $domain }), et cette copie est sur { $origin }.
+card-recipient-claimed = destinataire déclaré
+card-recipient-proven = destinataire prouvé

@@ -223,3 +223,5 @@ recipient-form-private = Vergeleken in uw browser: niets wat u typt verlaat deze
 recipient-form-nojs = Deze vergelijking gebruikt JavaScript. Zonder: de credential bewaart de ontvanger als { $alg } van het adres gevolgd door “{ $salt }”; bereken dat voor het adres dat u kreeg en vergelijk het met { $digest }.
 recipient-form-nojs-plain = Deze vergelijking gebruikt JavaScript. Zonder: download de originele credential en vergelijk de ontvanger die erin staat met het adres dat u kreeg.
 recipient-bound-elsewhere = Hier niet bewezen: de ontvanger ondertekende het voor een andere site ({ $domain }), en deze kopie staat op { $origin }.
+card-recipient-claimed = ontvanger opgegeven
+card-recipient-proven = ontvanger bewezen

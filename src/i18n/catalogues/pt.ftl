@@ -223,3 +223,5 @@ recipient-form-private = Comparado no seu navegador: nada do que escreve sai des
 recipient-form-nojs = Esta comparação usa JavaScript. Sem ele: a credencial guarda o destinatário como { $alg } do endereço seguido de «{ $salt }»; calcule-o para o endereço recebido e compare com { $digest }.
 recipient-form-nojs-plain = Esta comparação usa JavaScript. Sem ele: descarregue a credencial original e compare o destinatário que indica com o endereço recebido.
 recipient-bound-elsewhere = Não provado aqui: o destinatário assinou-o para outro site ({ $domain }) e esta cópia está em { $origin }.
+card-recipient-claimed = destinatário declarado
+card-recipient-proven = destinatário provado
