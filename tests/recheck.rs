@@ -534,3 +534,153 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     );
     assert!(!text.contains("Revoked"), "{text}");
 }
+
+#[test]
+fn a_hostile_published_receipt_cannot_write_to_the_terminal_or_the_summary() {
+    let issuer = Issuer::from_seed([44; 32]);
+    let host = StatusHost::start();
+    host.set(&issuer, &[]);
+    let p = portfolio(&issuer, "https://ada.example/", &host.url());
+    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let published_dir = tempfile::tempdir().unwrap();
+    common::copy_dir(&p.root.join("public"), published_dir.path());
+    // Whoever controls the published site writes the receipt: escape codes that
+    // erase the line and print a green "ok", a broken table and injected HTML.
+    let receipt_path = published_dir
+        .path()
+        .join("badges/storytelling/verification.json");
+    let hostile = "\u{1b}[2K\r\u{1b}[32mok\u{1b}[0m | x |\n<img src=x onerror=alert(1)> **[pwn](https://evil.example)**";
+    std::fs::write(
+        &receipt_path,
+        json!({"status": hostile, "checked_at": "2026-01-01T00:00:00Z"}).to_string(),
+    )
+    .unwrap();
+    let site = serve_folder(published_dir.path().to_path_buf());
+    let url = format!("http://127.0.0.1:{}/", site.port);
+    let summary = p.root.join("summary.md");
+    let run = run_env(
+        &p.root,
+        &[
+            "check",
+            "--max-age",
+            "52w",
+            "--published",
+            &url,
+            "--summary",
+            summary.to_str().unwrap(),
+        ],
+        &[LOOPBACK],
+    );
+    run.failure(1).stderr_has(
+        "badges/storytelling: the published site says an unrecognised status; it is verified now",
+    );
+    assert!(!run.stderr.contains('\u{1b}') && !run.stdout.contains('\u{1b}'));
+    let table = std::fs::read_to_string(&summary).unwrap();
+    assert!(!table.contains('\u{1b}') && !table.contains("<img") && !table.contains("](https"));
+    // One row per badge, five cells each: the table is not broken.
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("| storytelling"))
+        .unwrap();
+    assert_eq!(row.matches(" | ").count() + 2, 6, "{row}");
+    assert!(
+        row.contains("| an unrecognised status | verified |"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_leap_second_expiry_expires_in_the_browser() {
+    let issuer = Issuer::from_seed([45; 32]);
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Leap\nbase_url: /\nowner:\n  name: Ada\n  email: learner@example.org\n",
+    );
+    let mut doc = sample_badge(&issuer, "Leap Badge", "2026-01-10T09:00:00Z");
+    doc["validUntil"] = json!("2030-06-30T23:59:60Z");
+    let signed = issuer.sign_rdfc(doc, "2026-01-10T09:00:00Z").unwrap();
+    p.write("badges/leap.json", signed.to_string());
+    run_in(&p.root, &["build"]).success();
+    let page = p.read("public/badges/leap/index.html");
+    // The instant after the leap second, which every browser can read.
+    assert!(
+        page.contains("data-valid-until=\"2030-07-01T00:00:00Z\""),
+        "{}",
+        common::main_of(&page)
+    );
+    assert!(!page.contains("data-valid-until=\"2030-06-30T23:59:60Z\""));
+    if !have_browser() {
+        return;
+    }
+    let site = serve_folder(p.root.join("public"));
+    let profile = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    driver.open_session(profile.path());
+    driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": "(() => { const at = Date.parse('2030-07-02T00:00:00Z'); Date.now = () => at; })();"}),
+    );
+    driver.navigate(&format!("http://127.0.0.1:{}/badges/leap/", site.port));
+    let text = wait_until(&driver, "the expiry", |t| t.contains("Expired on"));
+    assert!(!text.contains("Verified"), "{text}");
+}
+
+#[test]
+fn a_status_list_bomb_is_not_inflated_in_the_browser() {
+    if !have_browser() {
+        return;
+    }
+    use base64::Engine;
+    use std::io::Write;
+    let issuer = Issuer::from_seed([46; 32]);
+    let host = StatusHost::start();
+    host.set(&issuer, &[]);
+    let p = portfolio(&issuer, "/", &host.url());
+    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let site = serve_folder(p.root.join("public"));
+
+    // After the build the issuer serves a bomb: 64 MiB of bits in a 64 KiB gzip,
+    // its first byte revoking the badge.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&[1 << (7 - INDEX)]).unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..64 {
+        gz.write_all(&zeros).unwrap();
+    }
+    let bomb = gz.finish().unwrap();
+    let encoded = format!(
+        "u{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bomb)
+    );
+    *host.list.lock().unwrap() = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "credentialSubject": {"type": "BitstringStatusList", "statusPurpose": "revocation", "encodedList": encoded}
+    })
+    .to_string();
+
+    let profile = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    driver.open_session(profile.path());
+    // Count what the page inflates.
+    driver.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": "(() => { const D = window.DecompressionStream; window.__inflated = 0;
+            window.DecompressionStream = function (format) {
+              const d = new D(format);
+              const count = new TransformStream({transform(chunk, out) { window.__inflated += chunk.length; out.enqueue(chunk); }});
+              return {writable: d.writable, readable: d.readable.pipeThrough(count)};
+            }; })();"}),
+    );
+    driver.navigate(&format!(
+        "http://127.0.0.1:{}/badges/storytelling/",
+        site.port
+    ));
+    wait_until(&driver, "the revocation", |t| {
+        t.contains("Revoked by the issuer since this site was built")
+    });
+    let inflated = driver.eval("return window.__inflated").as_u64().unwrap();
+    // The script needed one byte; it stops there, and never goes past 16 MiB.
+    assert!(inflated < 4 << 20, "inflated {inflated} bytes");
+}

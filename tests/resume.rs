@@ -188,3 +188,69 @@ fn a_broken_resume_is_named_by_its_json_path_and_nothing_is_written() {
         .failure(1)
         .stderr_has("resume.json: $.hobbies: `hobbies` is not a field of a JSON Resume here");
 }
+
+#[test]
+fn an_imported_resume_cannot_run_script_on_the_site() {
+    // A résumé downloaded from elsewhere, with markup in every free-text field.
+    let tmp = tempfile::tempdir().unwrap();
+    let attacks = [
+        "<img src=x onerror=alert(1)>",
+        "<svg onload=alert(2)></svg>",
+        "<iframe srcdoc=\"&lt;script&gt;alert(3)&lt;/script&gt;\"></iframe>",
+        "<script>alert(4)</script>",
+        "[click me](javascript:alert(5))",
+        "![x](javascript:alert(6))",
+        "<javascript:alert(7)>",
+        "[ref]\n\n[ref]: javascript:alert(8)",
+        "\\<script>alert(9)\\</script>",
+    ];
+    let all = attacks.join(" ");
+    let resume = serde_json::json!({
+        "basics": {"name": "Mallory Example", "summary": all},
+        "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020-01",
+                  "summary": all, "highlights": attacks}],
+        "projects": [{"name": "Tool", "description": all, "highlights": attacks}],
+    });
+    std::fs::write(tmp.path().join("resume.json"), resume.to_string()).unwrap();
+    run_in(tmp.path(), &["init", "cv", "--from-resume", "resume.json"]).success();
+    let site = tmp.path().join("cv");
+    run_in(&site, &["build"]).success();
+    let mut pages = 0;
+    for (file, bytes) in common::tree(&site.join("public")) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8_lossy(&bytes).to_lowercase();
+        // Inside tags (text may show the words, escaped): no handler, no script URL.
+        for tag in html
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap_or(""))
+        {
+            // Attribute names and unquoted values only: quoted values are text.
+            let tag: String = tag.split('"').step_by(2).collect();
+            for bad in ["onerror", "onload", "srcdoc", "javascript:"] {
+                assert!(!tag.contains(bad), "{file}: <{tag}>");
+            }
+            assert!(
+                !tag.starts_with("iframe") && !tag.starts_with("svg"),
+                "{file}: <{tag}>"
+            );
+        }
+        // Scripts on the page are folio's own, by `src`.
+        assert!(
+            html.matches("<script").count()
+                == html.matches("<script src=").count()
+                    + html.matches("<script type=\"application/ld+json\"").count(),
+            "{file}: an inline script"
+        );
+    }
+    assert!(pages >= 3);
+    // The text is shown as written.
+    let home = std::fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(
+        home.contains("&lt;img src=x onerror") || home.contains("&lt;img src&#x3D;x"),
+        "{home}"
+    );
+}

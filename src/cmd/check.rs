@@ -47,7 +47,11 @@ pub fn check(args: &CheckArgs, quiet: bool) -> Result<bool, Error> {
         for row in &rows {
             if let Some(problem) = &row.problem {
                 clean = false;
-                eprintln!("badges/{}: {problem}", row.slug);
+                eprintln!(
+                    "badges/{}: {}",
+                    row.slug,
+                    super::published::printable(problem)
+                );
             }
         }
         if !quiet && args.format == Format::Human {

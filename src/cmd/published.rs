@@ -92,7 +92,9 @@ pub fn compare(
                 ),
                 Err(e) => (None, Some(format!("the published receipt cannot be read: {e}"))),
                 Ok(old) => {
-                    let status = old["status"].as_str().unwrap_or("unknown").to_string();
+                    // The published site is not trusted: only a status folio knows
+                    // is repeated, never its text (escape codes, Markdown, HTML).
+                    let status = known_status(&old);
                     let checked = old["checked_at"]
                         .as_str()
                         .and_then(crate::badge::shape::parse_datetime);
@@ -121,6 +123,25 @@ pub fn compare(
                 problem,
             }
         })
+        .collect()
+}
+
+/// The statuses a receipt can hold.
+const STATUSES: [&str; 5] = ["verified", "expired", "revoked", "failed", "unverifiable"];
+
+/// A receipt's status when it is one folio writes; anything else is named as such.
+fn known_status(receipt: &Value) -> String {
+    match receipt["status"].as_str() {
+        Some(s) if STATUSES.contains(&s) => s.to_string(),
+        _ => "an unrecognised status".to_string(),
+    }
+}
+
+/// Text for a terminal line: control characters (escape sequences, carriage
+/// returns that would overwrite the line) shown as `?`.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
         .collect()
 }
 
@@ -158,8 +179,9 @@ pub fn markdown(rows: &[Comparison], published: &str) -> String {
             None => ("—", String::new()),
         };
         out.push_str(&format!(
-            "| {} | {status} | {} | {checked} | {} |\n",
+            "| {} | {} | {} | {checked} | {} |\n",
             cell(&r.slug),
+            cell(status),
             cell(&r.now),
             cell(r.problem.as_deref().unwrap_or("ok"))
         ));
@@ -167,9 +189,24 @@ pub fn markdown(rows: &[Comparison], published: &str) -> String {
     out
 }
 
-/// Text safe inside a Markdown table cell.
+/// Text safe inside a Markdown table cell of a job summary (GitHub renders it as
+/// Markdown with HTML): no cell break, no markup, no HTML, no control characters.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '!' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

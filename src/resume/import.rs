@@ -303,7 +303,7 @@ fn home(title: &str, basics: &Map<String, Value>, top: &Map<String, Value>) -> F
     }
     File {
         path: "content/_index.md".into(),
-        text: page_text(&fm, summary),
+        text: page_text(&fm, &literal(summary)),
     }
 }
 
@@ -381,14 +381,31 @@ fn list_of_text(v: Option<&Value>) -> Vec<String> {
 }
 
 fn body(summary: &str, highlights: &[String]) -> String {
-    let mut out = summary.to_string();
+    let mut out = literal(summary);
     if !highlights.is_empty() {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         for h in highlights {
-            out.push_str(&format!("- {}\n", h.replace('\n', " ")));
+            out.push_str(&format!("- {}\n", literal(&h.replace('\n', " "))));
         }
+    }
+    out
+}
+
+/// A résumé's text as markdown that shows it as written and can do nothing else.
+/// The résumé came from elsewhere (a download, a generator), but the markdown folio
+/// writes from it becomes the learner's own, where raw HTML is allowed: so every
+/// character that starts HTML (`<`, `>`), a link or image (`[`, `]`), an entity (`&`)
+/// or an escape (`\`) is backslash-escaped (CommonMark escapes any ASCII
+/// punctuation) and renders as itself.
+pub fn literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '<' | '>' | '[' | ']' | '&' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
     }
     out
 }

@@ -157,9 +157,43 @@
     return out;
   }
 
-  function gunzip(bytes) {
+  // The bounds the build applies: an issuer's answer is read up to 4 MiB, a list
+  // inflated up to 16 MiB, streaming, so a small compressed bomb cannot take the
+  // visitor's memory.
+  var MAX_BODY = 4 * 1024 * 1024;
+  var MAX_LIST = 16 * 1024 * 1024;
+
+  // Reads a stream into one array, up to `need` bytes (stopping there: the rest is
+  // not needed) and never past `limit`.
+  function readUpTo(stream, need, limit) {
+    var reader = stream.getReader();
+    var chunks = [];
+    var total = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (!r.done) {
+          total += r.value.length;
+          chunks.push(r.value);
+          if (total > limit) {
+            reader.cancel();
+            throw new Error("larger than " + limit + " bytes");
+          }
+          if (total < need) return pump();
+          reader.cancel();
+        }
+        var out = new Uint8Array(total);
+        var at = 0;
+        chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+        return out;
+      });
+    }
+    return pump();
+  }
+
+  // The list's first `need` bytes, inflated.
+  function gunzip(bytes, need) {
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return readUpTo(stream, need, MAX_LIST);
   }
 
   // A status list credential as JSON, or as a VC-JWT (its payload, or the `vc` claim).
@@ -190,7 +224,10 @@
       fetched[url] = fetch(url, { mode: "cors", credentials: "omit", referrerPolicy: "no-referrer", cache: "no-cache" })
         .then(function (r) {
           if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.text();
+          if (!r.body) return r.text();
+          return readUpTo(r.body, Infinity, MAX_BODY).then(function (bytes) {
+            return new TextDecoder().decode(bytes);
+          });
         });
     }
     return fetched[url];
@@ -214,8 +251,10 @@
       // Bitstring lists are multibase (`u` + base64url); 2021 lists are plain base64url
       // of gzip, which always starts with "H4s".
       if (encoded.charAt(0) === "u") encoded = encoded.slice(1);
-      return gunzip(bytesOf(encoded)).then(function (bits) {
-        var byte = bits[Math.floor(entry.index / 8)];
+      var at = Math.floor(entry.index / 8);
+      if (!(at >= 0 && at < MAX_LIST)) throw new Error("index beyond the list");
+      return gunzip(bytesOf(encoded), at + 1).then(function (bits) {
+        var byte = bits[at];
         if (byte === undefined) throw new Error("index beyond the list");
         return (byte >> (7 - (entry.index % 8))) & 1 ? entry.purpose : "";
       });

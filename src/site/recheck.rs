@@ -7,7 +7,7 @@
 //! issuer's list); it never makes anything verified, so a page that lies about its
 //! script, its data or its list gains nothing (SECURITY.md).
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 use serde_json::{Value, json};
 
 use crate::badge_view::VerifierLink;
@@ -23,6 +23,14 @@ pub const SCRIPT: &str = include_str!("check.js");
 
 /// An instant as receipts and `<time datetime>` write it: RFC 3339, UTC, seconds.
 pub fn stamp(t: DateTime<Utc>) -> String {
+    // A leap second (`23:59:60`, which chrono keeps as a 59th second of over a
+    // billion nanoseconds) is written as the instant after it: browsers'
+    // `Date.parse` reads `:60` as NaN, and a date no one can read never expires.
+    let t = if t.timestamp_subsec_nanos() >= 1_000_000_000 {
+        t.with_nanosecond(0).unwrap_or(t) + chrono::Duration::seconds(1)
+    } else {
+        t
+    };
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
