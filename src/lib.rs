@@ -494,6 +494,7 @@ fn publish_cards(
             footer: host.clone(),
             image: c.owner.avatar.as_deref().and_then(raster),
             accent,
+            max_pixels: images::MAX_PIXELS,
         });
         for b in &t.model.site.badges.list {
             let dir = b.url.strip_prefix(&config.base_path).unwrap_or(&b.url);
@@ -510,6 +511,7 @@ fn publish_cards(
                     footer: host.clone(),
                     image: None,
                     accent,
+                    max_pixels: images::MAX_BADGE_PIXELS,
                 });
                 continue;
             }
@@ -520,6 +522,7 @@ fn publish_cards(
                 footer: format!("{owner} · {host}"),
                 image: b.image.as_ref().filter(|i| i.local).map(|i| i.url.clone()),
                 accent,
+                max_pixels: images::MAX_BADGE_PIXELS,
             });
         }
     }

@@ -222,3 +222,71 @@ fn an_iri_with_percent_encoding_that_is_not_utf8_is_unverifiable_not_a_panic() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stdout.contains("not UTF-8"), "{}", run.stdout);
 }
+
+/// A PNG of `side` × `side` black RGB pixels, made scanline by scanline (never held
+/// decoded), optionally with an eXIf chunk saying "rotate 90".
+fn huge_png(side: u32, rotated: bool) -> Vec<u8> {
+    use std::io::Write;
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(kind);
+        crc.update(data);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&crc.sum().to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    if rotated {
+        // Big-endian TIFF with one IFD entry: Orientation (0x0112) = 6.
+        let exif = b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0";
+        chunk(&mut out, b"eXIf", exif);
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let line = vec![0u8; 1 + side as usize * 3];
+    for _ in 0..side {
+        z.write_all(&line).unwrap();
+    }
+    chunk(&mut out, b"IDAT", &z.finish().unwrap());
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+#[test]
+fn gigapixel_badge_pictures_do_not_abort_the_build() {
+    use base64::Engine;
+    use folio::badge::sign::{Issuer, sample_badge};
+    // 16384 × 16384 pixels (1 GiB decoded, exactly the old decode limit), as a
+    // 1.4 MB badge; one of them says it is rotated.
+    let plain = huge_png(16_384, false);
+    let rotated = huge_png(16_384, true);
+    let issuer = Issuer::from_seed([81; 32]);
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Big\nbase_url: https://learner.example/\nowner:\n  name: Test Learner\n  email: learner@example.org\n",
+    );
+    for (i, png) in [&plain, &rotated, &plain].iter().enumerate() {
+        let b64 = base64::engine::general_purpose::STANDARD.encode(png);
+        let mut doc = sample_badge(&issuer, &format!("Huge {i}"), "2025-01-01T00:00:00Z");
+        doc["credentialSubject"]["achievement"]["image"] =
+            serde_json::json!({"id": format!("data:image/png;base64,{b64}"), "type": "Image"});
+        let signed = issuer.sign_jcs(doc, "2025-01-01T00:00:00Z");
+        p.write(&format!("badges/huge-{i}.json"), signed.to_string());
+    }
+    let started = std::time::Instant::now();
+    let run = limited(&p.root, &["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    eprintln!("three gigapixel badges built in {:?}", started.elapsed());
+    // Published, verified, without copies or a picture on the card.
+    for i in 0..3 {
+        let page = p.read(&format!("public/badges/huge-{i}/index.html"));
+        assert!(page.contains("data-folio-verified"), "huge-{i}");
+        assert!(!page.contains("<source type=\"image/webp\""), "huge-{i}");
+    }
+}

@@ -49,6 +49,9 @@ pub struct Card {
     /// The site path of the picture to show, if any.
     pub image: Option<String>,
     pub accent: [u8; 3],
+    /// The most pixels its picture may have to be decoded ([`super::MAX_PIXELS`];
+    /// a badge picture: [`super::MAX_BADGE_PIXELS`]).
+    pub max_pixels: u64,
 }
 
 /// The accent colour of the built-in themes' `accent` parameter, light scheme.
@@ -121,6 +124,7 @@ fn key(card: &Card, picture: Option<&[u8]>) -> String {
         h.update([0]);
     }
     h.update(card.accent);
+    h.update(card.max_pixels.to_le_bytes());
     if let Some(bytes) = picture {
         h.update(Sha256::digest(bytes));
     }
@@ -146,7 +150,7 @@ fn fonts() -> &'static (FontRef<'static>, FontRef<'static>) {
 pub fn render(card: &Card, picture: Option<&[u8]>) -> Vec<u8> {
     let mut canvas = RgbImage::from_pixel(WIDTH, HEIGHT, Rgb(PAPER));
     fill(&mut canvas, (0, 0, 16, HEIGHT), card.accent);
-    let picture = picture.and_then(decode);
+    let picture = picture.and_then(|b| decode(b, card.max_pixels));
     let text_right = match &picture {
         Some(p) => {
             let x = WIDTH - MARGIN as u32 - PICTURE + (PICTURE - p.width().min(PICTURE)) / 2;
@@ -182,8 +186,8 @@ pub fn render(card: &Card, picture: Option<&[u8]>) -> Vec<u8> {
 }
 
 /// The picture decoded (within bounds) and fitted into the card's square, or none.
-fn decode(bytes: &[u8]) -> Option<image::RgbaImage> {
-    let img = super::decode(bytes)?;
+fn decode(bytes: &[u8], max_pixels: u64) -> Option<image::RgbaImage> {
+    let img = super::decode_within(bytes, max_pixels)?;
     // A small picture is enlarged at most three times: more is only blur.
     let side = PICTURE
         .min(img.width().max(img.height()).saturating_mul(3))
@@ -336,6 +340,7 @@ mod tests {
             footer: "learner.example.org".into(),
             image: None,
             accent: accent(None),
+            max_pixels: super::super::MAX_PIXELS,
         }
     }
 

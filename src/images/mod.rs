@@ -142,21 +142,56 @@ fn clean_one(bytes: &[u8]) -> std::result::Result<(Option<Vec<u8>>, metadata::Fo
     }
 }
 
+/// The most pixels folio decodes in one image: 64 megapixels (a 50-megapixel camera
+/// fits; a 12-megapixel phone photo is 12). Checked from the header before anything
+/// is decoded, so a picture that claims more costs nothing.
+pub const MAX_PIXELS: u64 = 64_000_000;
+
+/// The most pixels of a badge picture: it is shown 120 px wide, and 4096 × 4096 is
+/// far more than any issuer needs. Larger ones are not decoded at all: no copies,
+/// and the preview card is drawn without them.
+pub const MAX_BADGE_PIXELS: u64 = 4096 * 4096;
+
+/// The most memory one decode may take (64 megapixels of RGBA is 256 MiB).
+const MAX_ALLOC: u64 = 320 << 20;
+
 /// `bytes` decoded within bounds (a badge's picture is the issuer's file, and a
 /// photo may be anything), upright as its Exif orientation says; none when it is not
-/// a JPEG or PNG that decodes.
-pub fn decode(bytes: &[u8]) -> Option<image::DynamicImage> {
+/// a JPEG or PNG that decodes, or has more than `max_pixels`.
+pub fn decode_within(bytes: &[u8], max_pixels: u64) -> Option<image::DynamicImage> {
+    let (width, height) = dimensions(bytes)?;
+    if u64::from(width) * u64::from(height) > max_pixels {
+        return None;
+    }
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .ok()?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(16_384);
-    limits.max_image_height = Some(16_384);
-    limits.max_alloc = Some(1 << 30);
-    reader.limits(limits);
+    reader.limits(limits());
     let img = reader.decode().ok()?;
     let turn = metadata::strip(bytes).map_or(1, |(_, found)| found.orientation);
     Some(orient(img, turn))
+}
+
+/// [`decode_within`] [`MAX_PIXELS`].
+pub fn decode(bytes: &[u8]) -> Option<image::DynamicImage> {
+    decode_within(bytes, MAX_PIXELS)
+}
+
+/// Width and height from the header, within the decoder's limits.
+pub fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()?;
+    reader.limits(limits());
+    reader.into_dimensions().ok()
+}
+
+fn limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(16_384);
+    limits.max_image_height = Some(16_384);
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
 }
 
 /// `img` turned as Exif `orientation` says (1, or anything unknown: as it is).

@@ -106,11 +106,15 @@ impl Catalog {
             .filter_map(|f| {
                 let bytes = f.body.bytes()?;
                 let source = measure(&f.path, &bytes, &BADGE_WIDTHS)?;
+                // A badge picture larger than any badge needs is not decoded at all.
+                if u64::from(source.width) * u64::from(source.height) > super::MAX_BADGE_PIXELS {
+                    return None;
+                }
                 // The issuer's file: decoded before it is offered, so a picture whose
                 // header reads but whose pixels do not never gets copies that cannot
                 // be made; copies already in the cache prove it decoded before.
                 if !source.cached_in(&dir) {
-                    super::decode(&bytes)?;
+                    super::decode_within(&bytes, super::MAX_BADGE_PIXELS)?;
                 }
                 Some(source)
             })
