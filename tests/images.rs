@@ -351,3 +351,47 @@ fn a_badge_picture_is_published_small_and_a_hostile_one_safely() {
     let card = std::fs::read(p.root.join("public/badges/bomb/card.png")).unwrap();
     assert_eq!(png_size(&card), Some((1200, 630)));
 }
+
+#[test]
+fn a_baked_badge_picture_never_publishes_the_owners_email() {
+    use base64::Engine;
+    use folio::badge::sign::{Issuer, sample_badge};
+    // The issuer's picture is an Open Badges 2.0 baked PNG: its iTXt chunk holds an
+    // assertion naming the learner's address (and a tEXt comment names it too).
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbaImage::from_pixel(90, 90, image::Rgba([200, 30, 30, 255]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let assertion = r#"{"recipient": {"identity": "learner@example.org", "hashed": false}}"#;
+    let baked = folio::badge::bake::bake_png(png.get_ref(), "openbadges", assertion).unwrap();
+    let baked = folio::badge::bake::bake_png(&baked, "Comment", "learner@example.org").unwrap();
+    let issuer = Issuer::from_seed([6; 32]);
+    let mut doc = sample_badge(&issuer, "Baked Picture", "2025-01-01T00:00:00Z");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&baked);
+    doc["credentialSubject"]["achievement"]["image"] =
+        serde_json::json!({"id": format!("data:image/png;base64,{b64}"), "type": "Image"});
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Test Portfolio\nbase_url: https://learner.example/\nowner:\n  name: Test Learner\n  email: learner@example.org\n",
+    );
+    p.write(
+        "badges/baked.json",
+        serde_json::to_vec_pretty(&issuer.sign_jcs(doc, "2025-01-01T00:00:00Z")).unwrap(),
+    );
+    // The credential itself stays off the site.
+    p.write("badges/baked.yaml", "publish_credential: false\n");
+    p.run(&["build"]).success();
+    let page = p.read("public/badges/baked/index.html");
+    assert!(page.contains("image.png"), "the picture is shown");
+    for (file, bytes) in p.tree("public") {
+        assert!(
+            !bytes
+                .windows(b"learner@example.org".len())
+                .any(|w| w.eq_ignore_ascii_case(b"learner@example.org")),
+            "{file} publishes the owner's address"
+        );
+    }
+    let picture = std::fs::read(p.root.join("public/badges/baked/image.png")).unwrap();
+    assert!(image::load_from_memory(&picture).is_ok());
+}

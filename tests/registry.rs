@@ -518,3 +518,32 @@ fn serve_reads_the_registries_once_not_on_every_save() {
     );
     server.unblock();
 }
+
+#[test]
+fn an_overlong_registry_name_is_not_copied_into_pages() {
+    let listed = dids()["listed"].clone();
+    let huge = "Northern Code Academy ".repeat(150_000); // 3.3 MB
+    let body = serde_json::json!({
+        "meta": {"created": "2026-12-01T00:00:00Z"},
+        "registry": {listed: {"name": huge, "url": "https://northern-code.example"}}
+    })
+    .to_string();
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let s = server.clone();
+    std::thread::spawn(move || {
+        for request in s.incoming_requests() {
+            let _ = request.respond(tiny_http::Response::from_string(body.clone()));
+        }
+    });
+    let p = portfolio(&format!(
+        "  registries:\n    - name: Big Registry\n      type: dcc-legacy\n      url: http://127.0.0.1:{port}/legacy.json\n"
+    ));
+    build(&p, &[]).success();
+    let page = p.read("public/badges/listed/index.html");
+    assert!(page.len() < 200_000, "the page is {} bytes", page.len());
+    assert!(!page.contains("Northern Code Academy Northern"));
+    let home = p.read("public/badges/index.html");
+    assert!(home.len() < 200_000, "the list is {} bytes", home.len());
+    server.unblock();
+}

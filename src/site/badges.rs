@@ -1132,8 +1132,12 @@ fn image(
             clean.svg = redact.text(&clean.svg);
             return Some(svg_image(dir, &clean, alt, files));
         }
+        // The issuer's picture may carry text of its own (a baked assertion in a PNG
+        // chunk names the recipient's email; Exif, XMP, comments): published only
+        // as folio can clean it, never byte for byte.
+        let (clean, _) = crate::images::metadata::strip(&bytes)?;
         let path = format!("{dir}image.{ext}");
-        files.push(OutputFile::new(path.clone(), bytes));
+        files.push(OutputFile::new(path.clone(), clean));
         return Some(ImageView {
             url: path,
             local: true,

@@ -50,6 +50,17 @@ pub struct Entry {
     pub location: Option<String>,
 }
 
+/// The longest name, address or place a registry entry may give: a registry's
+/// words are shown on every card of the issuer's badges, and nobody's name is longer.
+pub const MAX_ENTRY_TEXT: usize = 300;
+
+/// A registry's text when it is a string of at most [`MAX_ENTRY_TEXT`] characters;
+/// anything longer (a 3 MB "organization name") is not shown at all.
+fn bounded_text(v: Option<&Value>) -> Option<String> {
+    let text = v?.as_str()?;
+    (text.chars().count() <= MAX_ENTRY_TEXT).then(|| text.to_string())
+}
+
 /// The answer of one registry for one issuer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
@@ -144,7 +155,7 @@ fn legacy(spec: &Spec, documents: &Documents) -> State {
             spec.url
         ));
     };
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let text = |v: &Value, k: &str| bounded_text(v.get(k));
     State::Legacy(
         map.iter()
             .map(|(did, v)| {
@@ -372,7 +383,7 @@ fn subordinate(
         .pointer("/metadata/federation_entity")
         .cloned()
         .unwrap_or(Value::Null);
-    let text = |k: &str| entity.get(k).and_then(Value::as_str).map(str::to_string);
+    let text = |k: &str| bounded_text(entity.get(k));
     Ok(Some(Entry {
         name: text("organization_name"),
         url: text("homepage_uri"),
@@ -411,6 +422,17 @@ pub fn known_list(doc: &Value) -> Result<Vec<Spec>, String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn overlong_entry_text_is_not_taken() {
+        let long = "A".repeat(MAX_ENTRY_TEXT + 1);
+        assert_eq!(bounded_text(Some(&Value::String(long))), None);
+        assert_eq!(
+            bounded_text(Some(&Value::String("Example University".into()))).as_deref(),
+            Some("Example University")
+        );
+        assert_eq!(bounded_text(Some(&serde_json::json!(7))), None);
+    }
 
     #[test]
     fn the_known_list_gives_both_kinds() {
