@@ -355,6 +355,39 @@ pub fn scaffold_with(
 pub fn from_resume(dir: &Path, theme: &str, resume: &Path) -> Result<Vec<String>> {
     let doc = crate::resume::import::read(resume)?;
     let imported = crate::resume::import::import(&doc);
+    // All or nothing: a import that stops half way (a disk full, a name the file
+    // system refuses) leaves nothing behind, so running it again just works.
+    let before: Option<std::collections::HashSet<std::ffi::OsString>> = fs::read_dir(dir)
+        .ok()
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect());
+    let result = write_resume(dir, theme, &imported);
+    if result.is_err() {
+        match &before {
+            None => {
+                let _ = fs::remove_dir_all(dir);
+            }
+            Some(kept) => {
+                for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+                    if !kept.contains(&entry.file_name()) {
+                        let path = entry.path();
+                        let _ = if path.is_dir() {
+                            fs::remove_dir_all(&path)
+                        } else {
+                            fs::remove_file(&path)
+                        };
+                    }
+                }
+            }
+        }
+    }
+    result
+}
+
+fn write_resume(
+    dir: &Path,
+    theme: &str,
+    imported: &crate::resume::import::Imported,
+) -> Result<Vec<String>> {
     let email = imported
         .owner
         .get("email")
@@ -386,7 +419,7 @@ pub fn from_resume(dir: &Path, theme: &str, resume: &Path) -> Result<Vec<String>
     let header = "# Made by `folio init --from-resume`; see README.md, \"Your CV as data\".\n";
     fs::write(&path, format!("{header}{yaml}"))
         .map_err(|e| Error::io(&path, "cannot write file", e))?;
-    notes.extend(imported.notes);
+    notes.extend(imported.notes.iter().cloned());
     Ok(notes)
 }
 

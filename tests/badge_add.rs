@@ -245,3 +245,55 @@ fn verify_takes_a_badge_address_too() {
     );
     server.unblock();
 }
+
+#[test]
+fn names_that_clash_or_run_long_are_saved_so_the_next_build_works() {
+    let issuer = Issuer::from_seed([72; 32]);
+    let p = common::Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Adding\nbase_url: /\nowner:\n  name: Ada\n  email: ada@example.org\n  identities: [learner@example.org]\n",
+    );
+    // A baked badge already named like the credential added next.
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("example-portfolio/badges/spreadsheet-modelling.png"),
+    )
+    .unwrap();
+    p.write("badges/Data-Storytelling.png", png);
+    let signed = |name: &str| {
+        let doc = sample_badge(&issuer, name, "2026-01-10T09:00:00Z");
+        issuer
+            .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+            .unwrap()
+            .to_string()
+    };
+    let file = p.root.join("downloaded.json");
+    std::fs::write(&file, signed("Data Storytelling")).unwrap();
+    let run = p.run(&["badge", "add", "downloaded.json"]);
+    assert!(
+        run.stdout.contains("added badges/data-storytelling-2.json"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    // A name of 400 characters: a short file name.
+    let long = "Advanced ".repeat(44) + "Data";
+    std::fs::write(&file, signed(&long)).unwrap();
+    let run = p.run(&["badge", "add", "downloaded.json"]);
+    let saved = std::fs::read_dir(p.root.join("badges"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("advanced-"))
+        .unwrap_or_else(|| panic!("{}{}", run.stdout, run.stderr));
+    assert!(saved.len() <= 85, "{saved}");
+    // Every badge has a page of its own: the build works.
+    p.run(&["build"]).success();
+    // A name the learner chose too long for the file system says what to do.
+    std::fs::write(&file, signed("Other")).unwrap();
+    let very_long = "x".repeat(300);
+    p.run(&["badge", "add", "downloaded.json", "--name", &very_long])
+        .failure(2)
+        .stderr_has("choose a shorter one with `--name NAME`");
+}

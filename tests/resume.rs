@@ -254,3 +254,49 @@ fn an_imported_resume_cannot_run_script_on_the_site() {
         "{home}"
     );
 }
+
+#[test]
+fn many_same_named_and_overlong_entries_import_and_a_failed_import_leaves_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let long = "Senior ".repeat(60) + "Engineer";
+    let mut work: Vec<Value> = (0..20_000)
+        .map(|_| serde_json::json!({"name": "Acme", "position": "Engineer"}))
+        .collect();
+    work.push(serde_json::json!({"name": "Initech", "position": long}));
+    let resume = serde_json::json!({"basics": {"name": "Ada"}, "work": work});
+    std::fs::write(tmp.path().join("resume.json"), resume.to_string()).unwrap();
+    run_in(tmp.path(), &["init", "cv", "--from-resume", "resume.json"]).success();
+    let pages: Vec<String> = std::fs::read_dir(tmp.path().join("cv/content/experience"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(pages.len(), 20_002, "every entry a page, and the index");
+    assert!(pages.contains(&"engineer-acme-20000.md".to_string()));
+    assert!(pages.iter().all(|p| p.len() <= 90), "a file name too long");
+
+    // A folder where the import cannot finish (a file stands where a folder goes):
+    // the error, and nothing left of the import; after the fix it runs again.
+    let target = tmp.path().join("again");
+    std::fs::create_dir(&target).unwrap();
+    std::fs::write(target.join("content"), "in the way").unwrap();
+    let small = serde_json::json!({"basics": {"name": "Ada"}, "work": [{"name": "Acme", "position": "Engineer"}]});
+    std::fs::write(tmp.path().join("small.json"), small.to_string()).unwrap();
+    run_in(
+        tmp.path(),
+        &["init", "again", "--from-resume", "small.json"],
+    )
+    .failure(2);
+    let left: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["content".to_string()]);
+    std::fs::remove_file(target.join("content")).unwrap();
+    run_in(
+        tmp.path(),
+        &["init", "again", "--from-resume", "small.json"],
+    )
+    .success();
+}

@@ -43,16 +43,18 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
             .next()
             .unwrap_or("badge")
     }));
-    let stem = if stem.is_empty() {
-        "badge".to_string()
-    } else {
-        stem
+    let stem = match stem {
+        s if s.is_empty() => "badge".to_string(),
+        // A name the issuer chose can be any length; file names cannot.
+        s if name.is_none() => shorten(&s, MAX_STEM),
+        s => s,
     };
     let dir = &config.badges.dir;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create folder", e))?;
-    let mut path = dir.join(format!("{stem}.{ext}"));
-    let mut n = 2;
-    while path.exists() {
+    // Every badge file's page is /badges/SLUG/: a name whose slug another badge has
+    // (`python.png` beside `python.json`) would clash at the next build.
+    let taken = taken_slugs(dir);
+    for path in existing_with_stem(&stem, &taken) {
         if std::fs::read(&path).is_ok_and(|old| old == bytes) {
             return Err(Error::usage(format!(
                 "{} already holds this credential",
@@ -61,10 +63,22 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
                     .display()
             )));
         }
-        path = dir.join(format!("{stem}-{n}.{ext}"));
+    }
+    let mut slug = stem.clone();
+    let mut n = 2;
+    while taken.contains_key(&slug) {
+        slug = format!("{stem}-{n}");
         n += 1;
     }
-    std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, "cannot write file", e))?;
+    let path = dir.join(format!("{slug}.{ext}"));
+    std::fs::write(&path, &bytes).map_err(|e| {
+        if e.raw_os_error() == Some(36) {
+            Error::usage(format!("`{slug}.{ext}` is too long a file name for this file system"))
+                .with_hint("choose a shorter one with `--name NAME`")
+        } else {
+            Error::io(&path, "cannot write file", e)
+        }
+    })?;
     let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(&path));
 
     let opts = crate::badge_options(&config)?;
@@ -84,6 +98,57 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
         }
     }
     Ok(verified)
+}
+
+/// The longest file stem `badge add` makes up (a credential's name can be a
+/// paragraph; file systems stop at 255 bytes).
+const MAX_STEM: usize = 80;
+
+/// `text` cut to at most `max` bytes at a character boundary, without a trailing
+/// hyphen.
+fn shorten(text: &str, max: usize) -> String {
+    let mut cut = max.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text[..cut].trim_end_matches('-').to_string()
+}
+
+/// The slug of every credential file in `dir` (as the build names badge pages),
+/// with the file that has it.
+fn taken_slugs(dir: &Path) -> std::collections::HashMap<String, PathBuf> {
+    let mut out = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if !crate::site::badges::CREDENTIAL_EXTENSIONS.contains(&ext.as_str()) {
+            continue;
+        }
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        out.insert(crate::content::markdown::slugify(&stem), path);
+    }
+    out
+}
+
+/// The files whose slug is `stem` or `stem-N`: where this credential may already be.
+fn existing_with_stem(
+    stem: &str,
+    taken: &std::collections::HashMap<String, PathBuf>,
+) -> Vec<PathBuf> {
+    taken
+        .iter()
+        .filter(|(slug, _)| {
+            slug.as_str() == stem
+                || slug
+                    .strip_prefix(stem)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .map(|(_, path)| path.clone())
+        .collect()
 }
 
 /// What the learner should do now, for this verdict.

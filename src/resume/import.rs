@@ -4,7 +4,7 @@
 //! folio.yaml and the home page; whatever folio does not model is kept under
 //! `resume:` in front matter by its original key, so nothing is lost.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -73,7 +73,7 @@ pub fn import(doc: &Value) -> Imported {
         .unwrap_or("My Portfolio")
         .to_string();
     let mut files = Vec::new();
-    let mut slugs = BTreeSet::new();
+    let mut slugs = Slugs::default();
     for (section, title_of, fields) in [
         (
             "work",
@@ -187,19 +187,44 @@ fn education_title(item: &Map<String, Value>) -> String {
     }
 }
 
+/// The longest slug an imported page gets: file names stay far below every file
+/// system's limit (255 bytes) whatever a résumé calls a job.
+const MAX_SLUG: usize = 80;
+
+/// Slugs handed out so far, and per base the next number to try: 20,000 entries
+/// with one name get their slugs in linear time, not quadratic.
+#[derive(Default)]
+struct Slugs {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
 /// A slug for `name` not yet used in `folder`.
-fn unique(used: &mut BTreeSet<String>, folder: &str, name: &str, i: usize) -> String {
-    let base = match crate::content::markdown::slugify(name) {
+fn unique(slugs: &mut Slugs, folder: &str, name: &str, i: usize) -> String {
+    let mut base = match crate::content::markdown::slugify(name) {
         s if s.is_empty() => format!("entry-{}", i + 1),
         s => s,
     };
-    let mut slug = base.clone();
-    let mut n = 2;
-    while !used.insert(format!("{folder}/{slug}")) {
-        slug = format!("{base}-{n}");
-        n += 1;
+    if base.len() > MAX_SLUG {
+        let mut cut = MAX_SLUG;
+        while !base.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        base.truncate(cut);
+        base = base.trim_end_matches('-').to_string();
     }
-    slug
+    let key = format!("{folder}/{base}");
+    if slugs.used.insert(key.clone()) {
+        return base;
+    }
+    let n = slugs.next.entry(key).or_insert(2);
+    loop {
+        let slug = format!("{base}-{n}");
+        *n += 1;
+        if slugs.used.insert(format!("{folder}/{slug}")) {
+            return slug;
+        }
+    }
 }
 
 fn section_index(folder: &str, title: &str) -> File {
