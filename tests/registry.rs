@@ -36,7 +36,24 @@ fn dids() -> BTreeMap<String, String> {
 struct Registry {
     configuration: Arc<Mutex<&'static str>>,
     listed: Arc<Mutex<&'static str>>,
+    /// When set, statements trickle out at one byte a second.
+    slow: Arc<std::sync::atomic::AtomicBool>,
     server: Arc<tiny_http::Server>,
+}
+
+/// A body that gives one byte a second.
+struct Trickle(Vec<u8>, usize);
+
+impl std::io::Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.1 >= self.0.len() || buf.is_empty() {
+            return Ok(0);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        buf[0] = self.0[self.1];
+        self.1 += 1;
+        Ok(1)
+    }
 }
 
 impl Drop for Registry {
@@ -61,7 +78,13 @@ fn start_registry() -> Registry {
     let configuration = Arc::new(Mutex::new("oidf/entity-configuration.jwt"));
     let listed = Arc::new(Mutex::new("oidf/listed.jwt"));
     let ids = dids();
-    let (s, c, l) = (server.clone(), configuration.clone(), listed.clone());
+    let slow = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (s, c, l, w) = (
+        server.clone(),
+        configuration.clone(),
+        listed.clone(),
+        slow.clone(),
+    );
     std::thread::spawn(move || {
         for request in s.incoming_requests() {
             let url = request.url().to_string();
@@ -78,6 +101,22 @@ fn start_registry() -> Registry {
                 "/fetch" if sub == ids["badSignature"] => Some("oidf/bad-signature.jwt"),
                 _ => None,
             };
+            if path == "/fetch" && w.load(std::sync::atomic::Ordering::SeqCst) {
+                // Each slow answer on a thread of its own, as a real server would.
+                std::thread::spawn(move || {
+                    let body = fixture("oidf/listed.jwt").into_bytes();
+                    let len = body.len();
+                    let response = tiny_http::Response::new(
+                        tiny_http::StatusCode(200),
+                        Vec::new(),
+                        Trickle(body, 0),
+                        Some(len),
+                        None,
+                    );
+                    let _ = request.respond(response);
+                });
+                continue;
+            }
             let response = match file {
                 Some(f) => tiny_http::Response::from_string(fixture(f)),
                 None => tiny_http::Response::from_string("not listed").with_status_code(404),
@@ -88,6 +127,7 @@ fn start_registry() -> Registry {
     Registry {
         configuration,
         listed,
+        slow,
         server,
     }
 }
@@ -546,4 +586,30 @@ fn an_overlong_registry_name_is_not_copied_into_pages() {
     let home = p.read("public/badges/index.html");
     assert!(home.len() < 200_000, "the list is {} bytes", home.len());
     server.unblock();
+}
+
+#[test]
+fn a_registry_that_trickles_is_waited_for_once_a_build() {
+    let registry = start_registry();
+    registry
+        .slow
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    let p = portfolio(OIDF);
+    // One badge at a time, so which lookups came after the first timeout is known.
+    run_env(&p.root, &["build"], &[LOOPBACK, ("RAYON_NUM_THREADS", "1")]).success();
+    let t = trust(&p);
+    // Every issuer unchecked; after the first timeout the registry is down for the
+    // rest of the build, so the other four did not wait for it.
+    let marked = t
+        .values()
+        .filter(|(_, outcome, detail)| {
+            outcome == "warn" && detail.contains("marked down for the rest of this run")
+        })
+        .count();
+    assert_eq!(marked, 4, "{t:#?}");
+    assert!(
+        t.values().all(|(_, outcome, _)| outcome == "warn"),
+        "{t:#?}"
+    );
+    drop(registry);
 }

@@ -73,8 +73,10 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
     let path = dir.join(format!("{slug}.{ext}"));
     std::fs::write(&path, &bytes).map_err(|e| {
         if e.raw_os_error() == Some(36) {
-            Error::usage(format!("`{slug}.{ext}` is too long a file name for this file system"))
-                .with_hint("choose a shorter one with `--name NAME`")
+            Error::usage(format!(
+                "`{slug}.{ext}` is too long a file name for this file system"
+            ))
+            .with_hint("choose a shorter one with `--name NAME`")
         } else {
             Error::io(&path, "cannot write file", e)
         }

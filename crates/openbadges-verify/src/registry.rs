@@ -76,6 +76,9 @@ pub struct Registry {
     pub name: String,
     pub governance_url: Option<String>,
     state: State,
+    /// Set when a lookup found the registry unreachable (a timeout, a refused
+    /// connection): later lookups in this run do not wait for it again.
+    down: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +128,7 @@ pub fn prepare(
             name: spec.name.clone(),
             governance_url: spec.governance_url.clone(),
             state,
+            down: Default::default(),
         });
     }
     Ok(out)
@@ -301,6 +305,7 @@ impl Registry {
             name: name.to_string(),
             governance_url: None,
             state: State::Unavailable(why.to_string()),
+            down: Default::default(),
         }
     }
 
@@ -338,13 +343,39 @@ impl Registry {
                     "{fetch_endpoint}{sep}sub={}",
                     crate::url::percent_encode(did)
                 );
+                let down = self.down.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                if let Some(why) = down {
+                    return Lookup::Unchecked(format!(
+                        "{why} (the registry was marked down for the rest of this run)"
+                    ));
+                }
                 match subordinate(&url, did, entity_id, keys, documents, now) {
                     Ok(Some(e)) => Lookup::Listed(e),
                     Ok(None) => Lookup::NotListed,
-                    Err(why) => Lookup::Unchecked(why),
+                    Err(Refusal::Statement(why)) => Lookup::Unchecked(why),
+                    Err(Refusal::Unreachable(why)) => {
+                        // A registry that does not answer one issuer in time will
+                        // not answer the next: one wait a build, not one a badge.
+                        *self.down.lock().unwrap_or_else(|e| e.into_inner()) = Some(why.clone());
+                        Lookup::Unchecked(why)
+                    }
                 }
             }
         }
+    }
+}
+
+/// Why a registry did not say whether it lists an issuer.
+enum Refusal {
+    /// It could not be reached (nothing fresh came back).
+    Unreachable(String),
+    /// Its answer about this issuer was refused (a bad signature, another subject).
+    Statement(String),
+}
+
+impl From<String> for Refusal {
+    fn from(why: String) -> Refusal {
+        Refusal::Statement(why)
     }
 }
 
@@ -356,11 +387,11 @@ fn subordinate(
     keys: &[PublicKey],
     documents: &Documents,
     now: DateTime<Utc>,
-) -> Result<Option<Entry>, String> {
+) -> Result<Option<Entry>, Refusal> {
     let bytes = match fresh(documents, url) {
         Ok(b) => b,
         Err(why) if why.contains("answered HTTP 404") => return Ok(None),
-        Err(why) => return Err(why),
+        Err(why) => return Err(Refusal::Unreachable(why)),
     };
     let text = String::from_utf8_lossy(&bytes);
     let token = jws::parse(text.trim())
@@ -370,13 +401,15 @@ fn subordinate(
     if p.get("iss").and_then(Value::as_str) != Some(anchor) {
         return Err(format!(
             "refused: the statement {url} is not issued by the trust anchor {anchor}"
-        ));
+        )
+        .into());
     }
     if p.get("sub").and_then(Value::as_str) != Some(did) {
         return Err(format!(
             "refused: the statement {url} is about {}, not {did}",
             p.get("sub").and_then(Value::as_str).unwrap_or("nobody")
-        ));
+        )
+        .into());
     }
     not_expired(p, now, "the statement", url)?;
     let entity = p
