@@ -684,3 +684,41 @@ fn slow_readers_of_a_large_file_share_one_copy() {
     );
     drop(clients);
 }
+
+#[test]
+fn edited_catalogues_and_translations_show_at_once() {
+    let p = Portfolio::fixture("basic");
+    common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"),
+        &p.root.join("themes/mine"),
+    );
+    p.write(
+        "themes/mine/i18n/en.ftl",
+        "skip-to-content = Jump to the text\n",
+    );
+    let config = p.read("folio.yaml");
+    p.write("folio.yaml", format!("{config}theme: themes/mine\n"));
+    let s = start(&p, &["--port", "0"]);
+    assert!(get(&s, "/").text().contains("Jump to the text"));
+
+    // The theme's catalogue changes: every page says the new words.
+    let g0 = generation(&s);
+    p.write(
+        "themes/mine/i18n/en.ftl",
+        "skip-to-content = Straight to the text\n",
+    );
+    let g1 = wait_rebuild(&s, g0);
+    let home = get(&s, "/").text();
+    assert!(home.contains("Straight to the text"), "{home}");
+    assert!(get(&s, "/about/").text().contains("Straight to the text"));
+
+    // So do the portfolio's own `translations:`.
+    p.write(
+        "folio.yaml",
+        format!(
+            "{config}theme: themes/mine\ntranslations:\n  en:\n    skip-to-content: Read the page\n"
+        ),
+    );
+    wait_rebuild(&s, g1);
+    assert!(get(&s, "/").text().contains("Read the page"));
+}

@@ -406,7 +406,11 @@ impl<'a> Renderer<'a> {
             config,
             origins: origins(theme),
             shared_key: cache.map_or(0, |_| {
-                crate::cache::fingerprint(&[&shared_key(theme, &base), &languages.fingerprint()])
+                crate::cache::fingerprint(&[
+                    &shared_key(theme, &base),
+                    &languages.fingerprint(),
+                    &words_key(config, theme),
+                ])
             }),
             languages,
             base,
@@ -583,6 +587,19 @@ fn shared_key(theme: &Theme, base: &Context) -> u64 {
         .map(|t| (t.name.as_str(), t.text.as_str()))
         .collect();
     fingerprint(&[&templates, &base.clone().into_json().to_string()])
+}
+
+/// Fingerprint of the words pages are written in: the theme's catalogues and the
+/// portfolio's `translations:`. `t()` reads them while rendering, outside the
+/// context, so without this an edited catalogue would leave `serve` showing the old
+/// words ("0 rendered").
+fn words_key(config: &Config, theme: &Theme) -> u64 {
+    let catalogues: Vec<(&str, &str)> = theme
+        .catalogues
+        .iter()
+        .map(|c| (c.language.as_str(), c.text.as_str()))
+        .collect();
+    fingerprint(&[&catalogues, &config.translations])
 }
 
 /// The variables every template gets: `config`, `theme`, `owner`, `site`.
