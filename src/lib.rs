@@ -364,12 +364,13 @@ pub fn build_cached(
     });
     publish_cards(config, &theme, &built, &badge_files, &statics, &mut out);
     let images_made = publish_images(config, catalog, (&statics, &badge_files), &mut out);
+    let damaged = undecodable(&images_made, &statics);
     out.generated(badge_files);
     out.statics(statics);
     phases.done("render");
     let rendered = match superseded() {
         true => Err(Error::Superseded),
-        false => rendered,
+        false => rendered.and(damaged),
     };
     let checked = verdict(rendered, &mut out, config, &contents, &theme, missing_pages);
     phases.done("links");
@@ -438,6 +439,28 @@ fn with_badge_pictures(
             std::sync::Arc::new(more)
         }
     }
+}
+
+/// One error per image whose copies could not be made (its pixels do not decode),
+/// naming the file: pages name its copies, which would otherwise each be a broken
+/// link that never says why.
+fn undecodable(made: &images::variants::Made, statics: &[(OutputFile, String)]) -> Result<()> {
+    let errors: Vec<Error> = made
+        .failed
+        .iter()
+        .map(|path| {
+            let shown = statics
+                .iter()
+                .find(|(f, _)| f.path == *path)
+                .map_or(path.as_str(), |(_, origin)| origin.as_str());
+            Error::content(
+                error::Location::file(shown),
+                "this image cannot be decoded (its file is damaged or not what its name says), so its web-sized copies cannot be made",
+            )
+            .with_hint("replace it with an image that opens, or remove it and the pages that show it")
+        })
+        .collect();
+    Error::from_list(errors)
 }
 
 /// The web-sized copies of the site's images and badge pictures, into `out`.

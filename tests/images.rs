@@ -395,3 +395,36 @@ fn a_baked_badge_picture_never_publishes_the_owners_email() {
     let picture = std::fs::read(p.root.join("public/badges/baked/image.png")).unwrap();
     assert!(image::load_from_memory(&picture).is_ok());
 }
+
+#[test]
+fn an_image_that_does_not_decode_is_one_error_naming_it() {
+    let p = Portfolio::fixture("basic");
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(1200, 900, image::Rgb([20, 90, 160]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    // Its header reads (1200 × 900); its pixel data is garbage.
+    let mut broken = png.get_ref()[..33].to_vec();
+    let garbage = b"IDATthis-is-not-zlib-data-at-all";
+    broken.extend_from_slice(&((garbage.len() - 4) as u32).to_be_bytes());
+    broken.extend_from_slice(garbage);
+    let mut crc = flate2::Crc::new();
+    crc.update(garbage);
+    broken.extend_from_slice(&crc.sum().to_be_bytes());
+    broken.extend_from_slice(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]);
+    p.write("static/images/broken.png", &broken);
+    p.write(
+        "content/gallery.md",
+        "---\ntitle: Gallery\n---\n![A view](/images/broken.png)\n",
+    );
+    let run = p.run(&["build"]);
+    run.failure(1).stderr_has(
+        "static/images/broken.png: this image cannot be decoded (its file is damaged or not what its name says), so its web-sized copies cannot be made",
+    );
+    assert!(
+        !run.stderr.contains("broken link") && !run.stderr.contains("_img/"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+}

@@ -25,7 +25,7 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     }
     if !quiet {
         super::print_pathways(&report);
-        let made = report.images_made;
+        let made = &report.images_made;
         if made.encoded + made.cached > 0 {
             println!(
                 "images: {} web-sized copies ({} encoded, {} from the cache)",

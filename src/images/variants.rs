@@ -220,12 +220,15 @@ pub fn measure(path: &str, bytes: &[u8], steps: &'static [u32]) -> Option<Source
 }
 
 /// What publishing the copies did.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Made {
     /// Copies encoded in this build.
     pub encoded: usize,
     /// Copies taken from the cache.
     pub cached: usize,
+    /// Site paths of images whose header read but whose pixels do not decode: their
+    /// copies, which pages already name, could not be made.
+    pub failed: Vec<String>,
 }
 
 /// Every copy of every source, from the cache or encoded now (and then cached);
@@ -252,6 +255,7 @@ pub fn publish(
         files.extend(f.into_iter().filter(|f| published.insert(f.path.clone())));
         made.encoded += m.encoded;
         made.cached += m.cached;
+        made.failed.extend(m.failed);
         keep.extend(names);
     }
     // The cache holds the current site's copies only.
@@ -296,6 +300,9 @@ fn copies(
                 decoded = bytes_of(&source.path).and_then(|b| super::decode(&b));
             }
             let Some(img) = &decoded else {
+                if !made.failed.contains(&source.path) {
+                    made.failed.push(source.path.clone());
+                }
                 continue;
             };
             let resized = img.resize_exact(
