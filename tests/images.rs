@@ -428,3 +428,283 @@ fn an_image_that_does_not_decode_is_one_error_naming_it() {
     );
     assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
 }
+
+/// Where exiftool (Debian's libimage-exiftool-perl) is; CI must have it.
+fn exiftool() -> Option<&'static str> {
+    let path = "/usr/bin/exiftool";
+    if std::path::Path::new(path).exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run the metadata check: apt-get install libimage-exiftool-perl"
+    );
+    eprintln!("skipping the exiftool check: `apt-get install libimage-exiftool-perl` to run it");
+    None
+}
+
+/// A PNG chunk.
+fn png_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    let mut crc = flate2::Crc::new();
+    crc.update(kind);
+    crc.update(data);
+    out.extend_from_slice(kind);
+    out.extend_from_slice(data);
+    out.extend_from_slice(&crc.sum().to_be_bytes());
+    out
+}
+
+/// A RIFF (WebP) chunk, padded to an even length.
+fn riff_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = kind.to_vec();
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(data);
+    if data.len() % 2 == 1 {
+        out.push(0);
+    }
+    out
+}
+
+/// An extended WebP (VP8X) of `width` × `height` with `extra` chunks after the
+/// image (EXIF, XMP, anything).
+fn webp_with(width: u32, height: u32, extra: &[Vec<u8>], flags: u8) -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(width, height, |x, y| {
+        image::Rgba([(x * 3) as u8, (y * 5) as u8, 120, 255])
+    });
+    let plain = webp::Encoder::from_rgba(img.as_raw(), width, height)
+        .encode(80.0)
+        .to_vec();
+    // The simple file's VP8 chunk, moved into an extended file.
+    let vp8 = &plain[12..];
+    let mut vp8x = vec![flags, 0, 0, 0];
+    let w = (width - 1).to_le_bytes();
+    let h = (height - 1).to_le_bytes();
+    vp8x.extend_from_slice(&w[..3]);
+    vp8x.extend_from_slice(&h[..3]);
+    let mut body = b"WEBP".to_vec();
+    body.extend(riff_chunk(b"VP8X", &vp8x));
+    body.extend_from_slice(vp8);
+    for chunk in extra {
+        body.extend_from_slice(chunk);
+    }
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+/// The tags exiftool finds that say where, when or by what a picture was made.
+fn metadata_tags(exiftool: &str, files: &[std::path::PathBuf]) -> Vec<String> {
+    let out = std::process::Command::new(exiftool)
+        .args(["-j", "-a", "-u", "-G1"])
+        .args(files)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found = Vec::new();
+    for file in json.as_array().unwrap() {
+        let name = file["SourceFile"].as_str().unwrap_or("?");
+        for key in file.as_object().unwrap().keys() {
+            let group = key.split(':').next().unwrap_or("");
+            let tag = key.split(':').nth(1).unwrap_or("");
+            let bad_group = [
+                "IFD0",
+                "IFD1",
+                "ExifIFD",
+                "GPS",
+                "InteropIFD",
+                "IPTC",
+                "Photoshop",
+            ]
+            .contains(&group)
+                || group.starts_with("XMP")
+                || group.starts_with("MPF")
+                || group.starts_with("MPImage")
+                || group.contains("JUMBF")
+                || group.contains("C2PA");
+            let bad_tag = ["Comment", "GPSLatitude", "GPSPosition", "Orientation"].contains(&tag)
+                || tag.starts_with("GPS")
+                || key.contains("Trailer")
+                || (group == "PNG"
+                    && ![
+                        "ImageWidth",
+                        "ImageHeight",
+                        "BitDepth",
+                        "ColorType",
+                        "Compression",
+                        "Filter",
+                        "Interlace",
+                        "SRGBRendering",
+                        "Gamma",
+                        "PixelsPerUnitX",
+                        "PixelsPerUnitY",
+                        "PixelUnits",
+                    ]
+                    .contains(&tag));
+            if bad_group || bad_tag {
+                found.push(format!("{name}: {key} = {}", file[key]));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_published_image_keeps_metadata_however_its_file_is_laid_out() {
+    let Some(exiftool) = exiftool() else { return };
+    let base = jpeg(1200, 900);
+    let jfif_end = 4 + u16::from_be_bytes([base[4], base[5]]) as usize;
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(exif(1));
+    let exif_segment = segment(0xE1, &app1);
+    let eoi = base.len() - 2;
+    let mut files: Vec<(&str, Vec<u8>)> = Vec::new();
+
+    // A stray byte between two segments, then a phone's Exif.
+    let mut stray = base[..jfif_end].to_vec();
+    stray.push(0x00);
+    stray.extend(&exif_segment);
+    stray.extend_from_slice(&base[jfif_end..]);
+    files.push(("stray.jpg", stray));
+
+    // MPF: an APP2 index and a second image (with its own GPS Exif) after EOI.
+    let mut mpf = with_metadata(&base, 1);
+    let tail = with_metadata(&jpeg(64, 48), 1);
+    let mpf_end = 4 + u16::from_be_bytes([mpf[4], mpf[5]]) as usize;
+    mpf.splice(
+        mpf_end..mpf_end,
+        segment(0xE2, b"MPF\0MM\0\x2a\0\0\0\x08\0\0"),
+    );
+    mpf.extend(tail);
+    files.push(("mpf.jpg", mpf));
+
+    // Exif after the scan, before EOI (where a progressive file's next scan goes),
+    // and C2PA's JUMBF box in APP11, and APP3.
+    let mut late = base[..eoi].to_vec();
+    late.extend(&exif_segment);
+    late.extend(segment(
+        0xEB,
+        b"JP\0\x01\0\0\0\x01\0\0\0\x20jumbc2pa.manifest-store-Exif",
+    ));
+    late.extend(segment(0xE3, b"META\0camera-serial-12345"));
+    late.extend_from_slice(&base[eoi..]);
+    files.push(("late.jpg", late));
+
+    // Exif after the tables, not first (odd order).
+    let sof = base.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    let mut odd = base[..sof].to_vec();
+    odd.extend(&exif_segment);
+    odd.extend_from_slice(&base[sof..]);
+    files.push(("odd.jpg", odd));
+
+    // PNG: eXIf with GPS, text, XMP, C2PA and a private chunk.
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(800, 600, image::Rgb([30, 60, 90]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let png = png.into_inner();
+    let iend = png.len() - 12;
+    let mut tricky_png = png[..33].to_vec();
+    tricky_png.extend(png_chunk(b"eXIf", &exif(1)));
+    tricky_png.extend(png_chunk(b"tEXt", b"Comment\0taken at home"));
+    tricky_png.extend(png_chunk(
+        b"iTXt",
+        b"XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><exif:GPSLatitude>53N</exif:GPSLatitude></x:xmpmeta>",
+    ));
+    tricky_png.extend(png_chunk(b"caBX", b"jumbc2pa-manifest"));
+    tricky_png.extend(png_chunk(b"prVt", b"private data"));
+    tricky_png.extend_from_slice(&png[33..iend]);
+    tricky_png.extend(png_chunk(b"tEXt", b"Author\0Ada at home"));
+    tricky_png.extend_from_slice(&png[iend..]);
+    files.push(("tricky.png", tricky_png));
+
+    // WebP: EXIF (GPS) and XMP chunks.
+    let mut exif_chunk = b"Exif\0\0".to_vec();
+    exif_chunk.extend(exif(1));
+    let webp = webp_with(
+        640,
+        480,
+        &[
+            riff_chunk(b"EXIF", &exif_chunk),
+            riff_chunk(
+                b"XMP ",
+                b"<x:xmpmeta><exif:GPSLatitude>53N</exif:GPSLatitude></x:xmpmeta>",
+            ),
+        ],
+        0b0000_1100,
+    );
+    files.push(("tricky.webp", webp));
+
+    // A WebP whose Exif says "rotate 90": published upright, without Exif.
+    let mut turned = b"Exif\0\0".to_vec();
+    turned.extend(exif(6));
+    files.push((
+        "turned.webp",
+        webp_with(640, 480, &[riff_chunk(b"EXIF", &turned)], 0b0000_1000),
+    ));
+
+    let p = Portfolio::fixture("basic");
+    let mut body = String::new();
+    for (name, bytes) in &files {
+        p.write(&format!("static/images/{name}"), bytes);
+        body.push_str(&format!("![{name}](/images/{name})\n\n"));
+    }
+    p.write(
+        "content/gallery.md",
+        format!("---\ntitle: Gallery\n---\n{body}"),
+    );
+    let run = p.run(&["build"]);
+    run.success();
+
+    let mut published: Vec<std::path::PathBuf> = files
+        .iter()
+        .map(|(name, _)| p.root.join("public/images").join(name))
+        .collect();
+    for entry in std::fs::read_dir(p.root.join("public/_img"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().is_file() {
+            published.push(entry.path());
+        }
+    }
+    assert!(published.len() > files.len(), "copies were made");
+    let found = metadata_tags(exiftool, &published);
+    assert!(found.is_empty(), "metadata left:\n{}", found.join("\n"));
+    for path in &published {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(!has_metadata(&bytes), "{}", path.display());
+        for needle in [
+            &b"jumb"[..],
+            b"c2pa",
+            b"caBX",
+            b"prVt",
+            b"camera-serial",
+            b"MPF\0",
+        ] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{}: {}",
+                path.display(),
+                String::from_utf8_lossy(needle)
+            );
+        }
+        // Every published file still opens.
+        if path.extension().is_some_and(|e| e != "webp") {
+            image::load_from_memory(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+    // The rotated WebP is upright: 480 wide, 640 high.
+    let turned = std::fs::read(p.root.join("public/images/turned.webp")).unwrap();
+    let decoded = webp::Decoder::new(&turned).decode().unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (480, 640));
+
+    // A WebP cut short cannot be cleaned: an error naming it, and not published.
+    let webp = webp_with(640, 480, &[riff_chunk(b"EXIF", &exif_chunk)], 0b0000_1000);
+    p.write("static/images/cut.webp", &webp[..webp.len() - 40]);
+    let run = p.run(&["build"]);
+    run.failure(1).stderr_has(
+        "static/images/cut.webp: this image cannot be read to the end (it is truncated or damaged)",
+    );
+}

@@ -26,10 +26,40 @@ pub fn strip(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
         strip_jpeg(bytes)
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         strip_png(bytes)
-    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+    } else if is_webp(bytes) {
         strip_webp(bytes)
     } else {
         None
+    }
+}
+
+/// Whether `bytes` start like a JPEG, PNG or WebP (the formats [`strip`] walks).
+pub fn looks_like_picture(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8]) || bytes.starts_with(b"\x89PNG\r\n\x1a\n") || is_webp(bytes)
+}
+
+pub fn is_webp(bytes: &[u8]) -> bool {
+    bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP"
+}
+
+/// A WebP's canvas size, from its first image chunk's header.
+pub fn webp_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let kind = bytes.get(12..16)?;
+    let data = bytes.get(20..)?;
+    let u24 = |b: &[u8]| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16;
+    match kind {
+        b"VP8X" => Some((u24(data.get(4..7)?) + 1, u24(data.get(7..10)?) + 1)),
+        b"VP8 " => {
+            let w = u16::from_le_bytes(data.get(6..8)?.try_into().ok()?) & 0x3FFF;
+            let h = u16::from_le_bytes(data.get(8..10)?.try_into().ok()?) & 0x3FFF;
+            Some((u32::from(w), u32::from(h)))
+        }
+        b"VP8L" => {
+            let b = data.get(1..5)?;
+            let bits = u32::from_le_bytes(b.try_into().ok()?);
+            Some(((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1))
+        }
+        _ => None,
     }
 }
 
@@ -42,17 +72,22 @@ fn strip_jpeg(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
     };
     let mut i = 2;
     loop {
-        // Fill bytes (0xFF runs) may precede a marker.
-        while bytes.get(i) == Some(&0xFF) && bytes.get(i + 1) == Some(&0xFF) {
+        // Anything between segments that is not a marker (a stray byte, fill bytes)
+        // is skipped up to the next marker: a walker that gave up here would
+        // publish the file with its Exif.
+        let start = i;
+        while i + 1 < bytes.len() && !(bytes[i] == 0xFF && is_marker(bytes[i + 1])) {
             i += 1;
         }
-        let (&ff, &marker) = (bytes.get(i)?, bytes.get(i + 1)?);
-        if ff != 0xFF {
-            return None;
+        if i != start {
+            found.removed = true;
         }
-        // Start of scan: the rest is image data (and whatever trails it), copied.
-        if marker == 0xDA || marker == 0xD9 {
-            out.extend_from_slice(&bytes[i..]);
+        let marker = *bytes.get(i + 1)?;
+        // End of image: whatever trails it (an MPF second image or gain map with an
+        // Exif of its own, anything appended) is not published.
+        if marker == 0xD9 {
+            out.extend_from_slice(&bytes[i..i + 2]);
+            found.removed |= i + 2 < bytes.len();
             return Some((out, found));
         }
         // Markers without a length.
@@ -66,28 +101,73 @@ fn strip_jpeg(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
             .checked_add(2 + len)
             .filter(|&e| e <= bytes.len() && len >= 2)?;
         let payload = &bytes[i + 4..end];
-        let drop = match marker {
-            0xE1 => {
-                if let Some(tiff) = payload.strip_prefix(b"Exif\0\0") {
-                    let (orientation, gps) = exif_facts(tiff);
-                    found.orientation = orientation.unwrap_or(1);
-                    found.location |= gps;
-                }
-                true
+        if marker == 0xE1
+            && let Some(tiff) = payload.strip_prefix(b"Exif\0\0")
+        {
+            let (orientation, gps) = exif_facts(tiff);
+            if let Some(o) = orientation {
+                found.orientation = o;
             }
-            0xED | 0xFE => true,
-            // APP2 is ICC profiles (kept) but also FlashPix and MPF data (dropped).
-            0xE2 => !payload.starts_with(b"ICC_PROFILE\0"),
-            _ => false,
-        };
-        if drop {
-            found.removed = true;
-        } else {
+            found.location |= gps;
+        }
+        if keeps_jpeg_segment(marker, payload) {
             out.extend_from_slice(&bytes[i..end]);
+        } else {
+            found.removed = true;
         }
         i = end;
+        // A scan: its entropy-coded data runs to the next marker that is not a
+        // stuffed byte or a restart; segments after it (a progressive JPEG's next
+        // tables and scans, and any APPn between them) are walked like the rest.
+        if marker == 0xDA {
+            let data = i;
+            while i + 1 < bytes.len()
+                && !(bytes[i] == 0xFF
+                    && bytes[i + 1] != 0
+                    && bytes[i + 1] != 0xFF
+                    && !(0xD0..=0xD7).contains(&bytes[i + 1]))
+            {
+                i += 1;
+            }
+            if i + 1 >= bytes.len() {
+                // Cut short: the scan as far as it goes, ended properly.
+                out.extend_from_slice(&bytes[data..]);
+                out.extend_from_slice(&[0xFF, 0xD9]);
+                return Some((out, found));
+            }
+            out.extend_from_slice(&bytes[data..i]);
+        }
     }
 }
+
+/// Whether `b` after `0xFF` starts a segment (not a stuffed zero or a fill byte).
+fn is_marker(b: u8) -> bool {
+    b != 0 && b != 0xFF
+}
+
+/// The JPEG segments a picture needs: everything but application data and
+/// comments, of which only what decoding or colour needs stays — JFIF (APP0), the
+/// ICC colour profile (APP2) and Adobe's colour transform (APP14). Exif and XMP
+/// (APP1), FlashPix and MPF (APP2), APP3 to APP13 (IPTC, JUMBF/C2PA in APP11, …)
+/// and APP15 go, and so do comments.
+fn keeps_jpeg_segment(marker: u8, payload: &[u8]) -> bool {
+    match marker {
+        0xE0 => payload.starts_with(b"JFIF\0"),
+        0xE2 => payload.starts_with(b"ICC_PROFILE\0"),
+        0xEE => payload.starts_with(b"Adobe"),
+        0xE1..=0xEF | 0xFE => false,
+        _ => true,
+    }
+}
+
+/// The PNG chunks a picture needs: the critical ones, transparency, colour and
+/// size, and animation. Everything else — text (`tEXt`, `zTXt`, `iTXt`, where a
+/// baked badge names its recipient), `eXIf`, `tIME`, C2PA's `caBX`, private chunks
+/// — is not published.
+const PNG_KEPT: &[&[u8]] = &[
+    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"cHRM", b"gAMA", b"iCCP", b"sBIT", b"sRGB",
+    b"cICP", b"mDCv", b"cLLi", b"bKGD", b"hIST", b"pHYs", b"sPLT", b"acTL", b"fcTL", b"fdAT",
+];
 
 fn strip_png(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
     let mut out = Vec::with_capacity(bytes.len());
@@ -108,8 +188,9 @@ fn strip_png(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
                 found.location |= gps;
                 found.removed = true;
             }
-            b"tEXt" | b"zTXt" | b"iTXt" | b"tIME" => found.removed = true,
-            _ => out.extend_from_slice(&bytes[i..end]),
+            _ if PNG_KEPT.contains(&kind) => out.extend_from_slice(&bytes[i..end]),
+            // Text, times, C2PA (`caBX`) and every chunk folio does not know.
+            _ => found.removed = true,
         }
         i = end;
         if kind == b"IEND" {
@@ -118,6 +199,11 @@ fn strip_png(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
     }
     Some((out, found))
 }
+
+/// The WebP chunks a picture needs (the rest, `EXIF` and `XMP ` among them, go).
+const WEBP_KEPT: &[&[u8]] = &[
+    b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP",
+];
 
 fn strip_webp(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
     let mut out = Vec::with_capacity(bytes.len());
@@ -143,13 +229,14 @@ fn strip_webp(bytes: &[u8]) -> Option<(Vec<u8>, Found)> {
                 found.location |= gps;
                 found.removed = true;
             }
-            b"XMP " => found.removed = true,
-            _ => {
+            _ if WEBP_KEPT.contains(&kind) => {
                 if kind == b"VP8X" {
                     vp8x_at = Some(out.len());
                 }
                 out.extend_from_slice(&bytes[i..end]);
             }
+            // XMP, and every chunk folio does not know.
+            _ => found.removed = true,
         }
         i = end;
     }

@@ -107,10 +107,10 @@ fn prepare_one(
     let bytes = std::fs::read(src).map_err(|e| Error::io(shown(src), "cannot read image", e))?;
     let (body, found) = match keep_metadata {
         true => (None, metadata::Found::default()),
-        false => clean_one(&bytes).map_err(|msg| Error::Content {
+        false => clean_one(&bytes).map_err(|(msg, hint)| Error::Content {
             loc: crate::error::Location::file(shown(src)),
-            msg: format!("cannot turn this rotated photo upright: {msg}"),
-            hint: Some("save it again upright, or set `images: { keep_metadata: true }`".into()),
+            msg,
+            hint: Some(hint.into()),
         })?,
     };
     let published = body.as_deref().unwrap_or(&bytes);
@@ -122,24 +122,60 @@ fn prepare_one(
     })
 }
 
-/// `bytes` without their metadata, when they had any (a file whose structure folio
-/// cannot walk is published as it is: it is not a JPEG, PNG or WebP after all); a
-/// rotated JPEG or PNG is turned upright first.
-fn clean_one(bytes: &[u8]) -> std::result::Result<(Option<Vec<u8>>, metadata::Found), String> {
+/// `bytes` without their metadata, when they had any; a rotated photo is turned
+/// upright first. A file that starts like a JPEG, PNG or WebP but whose structure
+/// cannot be walked (truncated, damaged) is an error: it is never published with
+/// whatever it carries. Anything else is not a picture of those kinds, published
+/// as it is.
+#[allow(clippy::type_complexity)]
+fn clean_one(
+    bytes: &[u8],
+) -> std::result::Result<(Option<Vec<u8>>, metadata::Found), (String, &'static str)> {
     let Some((clean, found)) = metadata::strip(bytes) else {
+        // (Under 64 bytes there is no room for an Exif block with a position: such a
+        // stub, a placeholder say, is published as it is.)
+        if metadata::looks_like_picture(bytes) && bytes.len() >= 64 {
+            return Err((
+                "this image cannot be read to the end (it is truncated or damaged), so folio cannot remove its metadata (a photo's location) and does not publish it".into(),
+                "save or export it again, or set `images: { keep_metadata: true }` to publish it as it is",
+            ));
+        }
         return Ok((None, metadata::Found::default()));
     };
     if !found.removed {
         return Ok((None, found));
     }
-    let rotatable = matches!(
-        image::guess_format(bytes),
-        Ok(image::ImageFormat::Jpeg | image::ImageFormat::Png)
-    );
     match found.orientation {
-        2..=8 if rotatable => Ok((Some(upright(bytes, found.orientation)?), found)),
+        2..=8 => upright(bytes, found.orientation)
+            .map(|turned| (Some(turned), found))
+            .map_err(|msg| {
+                (
+                    format!("cannot turn this rotated photo upright: {msg}"),
+                    "save it again upright, or set `images: { keep_metadata: true }`",
+                )
+            }),
         _ => Ok((Some(clean), found)),
     }
+}
+
+/// A WebP turned as its Exif says, encoded again (libwebp, quality 90): the new
+/// file has no metadata (a turned picture whose Exif is removed would show on
+/// its side).
+fn upright_webp(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, String> {
+    let (width, height) = metadata::webp_size(bytes).ok_or("the WebP has no readable size")?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "{width}×{height} pixels is more than folio decodes"
+        ));
+    }
+    let decoded = webp::Decoder::new(bytes)
+        .decode()
+        .ok_or("the WebP does not decode")?;
+    let img = orient(decoded.to_image(), orientation);
+    let rgba = image::DynamicImage::ImageRgba8(img.to_rgba8());
+    let encoder = webp::Encoder::from_image(&rgba).map_err(|e| e.to_string())?;
+    let out = encoder.encode(90.0).to_vec();
+    Ok(metadata::strip(&out).map_or(out, |(clean, _)| clean))
 }
 
 /// The most pixels folio decodes in one image: 64 megapixels (a 50-megapixel camera
@@ -211,6 +247,9 @@ pub fn orient(img: image::DynamicImage, orientation: u16) -> image::DynamicImage
 /// The image decoded, turned as Exif `orientation` says, and encoded again in its
 /// own format (JPEG at quality 90): the new file has no metadata at all.
 fn upright(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, String> {
+    if metadata::is_webp(bytes) {
+        return upright_webp(bytes, orientation);
+    }
     let format = image::guess_format(bytes).map_err(|e| e.to_string())?;
     let img = image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
     let img = orient(img, orientation);
@@ -226,5 +265,8 @@ fn upright(bytes: &[u8], orientation: u16) -> std::result::Result<Vec<u8>, Strin
             .map_err(|e| e.to_string())?,
         other => return Err(format!("{other:?} images are not re-encoded")),
     }
-    Ok(out.into_inner())
+    // Written from pixels alone: no metadata can be left. Walked once more all the
+    // same, so what is published went through the stripper.
+    let out = out.into_inner();
+    Ok(metadata::strip(&out).map_or(out, |(clean, _)| clean))
 }
