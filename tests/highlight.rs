@@ -53,3 +53,37 @@ fn python_blocks_get_token_spans_line_numbers_and_marked_lines() {
     let css = p.read("public/css/folio.css");
     assert!(css.contains(".hl-keyword") && css.contains("prefers-color-scheme: dark"));
 }
+
+#[test]
+fn a_block_too_long_to_highlight_is_plain_with_a_warning_naming_its_line() {
+    let p = Portfolio::fixture("basic");
+    // One 250 KB line of Ruby: quadratic for a grammar, shown plain at once.
+    let line = format!("x = [{}]", "1, ".repeat(83_000));
+    p.write(
+        "content/data.md",
+        format!(
+            "---\ntitle: Data\n---\nSome text.\n\n```ruby\n{line}\n```\n\n```python\nx = 1\n```\n"
+        ),
+    );
+    let run = p.run(&["build"]);
+    run.success();
+    let warning = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("content/data.md:"))
+        .unwrap_or_else(|| panic!("{}", run.stderr))
+        .to_string();
+    assert!(
+        warning.contains(
+            "content/data.md:6: this ruby block is shown without highlighting: it has a line of"
+        ),
+        "{warning}"
+    );
+    let page = p.read("public/data/index.html");
+    // The long block is plain, the short one highlighted.
+    assert!(
+        page.contains("<code class=\"language-ruby\">x = [1, 1,"),
+        "plain"
+    );
+    assert!(page.contains("hl-"), "the python block is highlighted");
+}

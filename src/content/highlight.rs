@@ -31,9 +31,35 @@ const KINDS: &[(&str, &[&str])] = &[
 /// and a page of a megabyte of code is data, not an example.
 const LIMIT: usize = 256 * 1024;
 
+/// A block with a line longer than this is shown plain: a grammar tries its
+/// patterns from every position to the end of the line, so the work grows with the
+/// square of a line's length (a 250 KB line took half a minute). Real code lines
+/// are far shorter; minified files are not examples.
+const MAX_LINE: usize = 2_000;
+
+/// How long one block may take. Checked between lines (a line cannot be stopped
+/// half way, but the regex bounds below keep one line short); a block that runs
+/// over is shown plain, with a warning naming it.
+const BUDGET: std::time::Duration = std::time::Duration::from_millis(1_500);
+
+/// Backtracking steps one regex match, and one search, may take in Oniguruma
+/// (defaults: ten million, and unlimited). A grammar pattern that backtracks
+/// catastrophically on some input (a 20-line Makefile took 13 s) then fails to
+/// match instead, and the line is coloured a little less.
+const RETRY_LIMIT_IN_MATCH: std::os::raw::c_ulong = 100_000;
+const RETRY_LIMIT_IN_SEARCH: std::os::raw::c_ulong = 1_000_000;
+
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+    SET.get_or_init(|| {
+        // SAFETY: plain setters of two Oniguruma globals, called once, before any
+        // regex is compiled or run (the set is made here, first).
+        unsafe {
+            onig_sys::onig_set_retry_limit_in_match(RETRY_LIMIT_IN_MATCH);
+            onig_sys::onig_set_retry_limit_in_search(RETRY_LIMIT_IN_SEARCH);
+        }
+        SyntaxSet::load_defaults_newlines()
+    })
 }
 
 /// What the info string asks for.
@@ -89,10 +115,17 @@ fn range(text: &str) -> Option<(usize, usize)> {
 pub struct Store {
     file: Option<PathBuf>,
     blocks: RwLock<HashMap<u64, Arc<str>>>,
+    /// Blocks shown plain because highlighting ran over its bounds, with why: kept
+    /// for this process (so `serve` does not spend the budget again on every save)
+    /// but never saved, so each build says so again.
+    plain: RwLock<HashMap<u64, PlainBlock>>,
     used: Mutex<HashSet<u64>>,
     /// Blocks highlighted (not found) since the store was loaded or saved.
     made: std::sync::atomic::AtomicUsize,
 }
+
+/// A block's plain HTML, and why it is plain.
+type PlainBlock = (Arc<str>, Arc<str>);
 
 /// The file's first line: a new folio may write blocks differently.
 const HEADER: &str = concat!(
@@ -130,20 +163,37 @@ impl Store {
         }
     }
 
-    /// The block, from the store or highlighted now.
-    pub fn block(&self, info: &str, code: &str) -> Arc<str> {
+    /// The block, from the store or highlighted now, and why it is plain when
+    /// highlighting ran over its bounds.
+    pub fn block(&self, info: &str, code: &str) -> (Arc<str>, Option<Arc<str>>) {
         let key = crate::cache::fingerprint(&[&info, &code]);
         self.used.lock().expect("store lock").insert(key);
         if let Some(html) = self.blocks.read().expect("store lock").get(&key) {
-            return html.clone();
+            return (html.clone(), None);
         }
-        let html: Arc<str> = Arc::from(block(info, code));
-        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.blocks
-            .write()
-            .expect("store lock")
-            .insert(key, html.clone());
-        html
+        if let Some((html, why)) = self.plain.read().expect("store lock").get(&key) {
+            return (html.clone(), Some(why.clone()));
+        }
+        let (html, why) = block(info, code);
+        let html: Arc<str> = Arc::from(html);
+        match why {
+            Some(why) => {
+                let why: Arc<str> = Arc::from(why);
+                self.plain
+                    .write()
+                    .expect("store lock")
+                    .insert(key, (html.clone(), why.clone()));
+                (html, Some(why))
+            }
+            None => {
+                self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.blocks
+                    .write()
+                    .expect("store lock")
+                    .insert(key, html.clone());
+                (html, None)
+            }
+        }
     }
 
     /// Writes the blocks this build used when any was new or some went unused;
@@ -179,8 +229,9 @@ impl Store {
 }
 
 /// The whole block: `<pre tabindex="0"><code class="language-x">…</code></pre>`,
-/// focusable so keyboard users can scroll it (WCAG 2.1.1).
-pub fn block(info_string: &str, code: &str) -> String {
+/// focusable so keyboard users can scroll it (WCAG 2.1.1); and why it is plain
+/// when its language is known but highlighting would run over its bounds.
+pub fn block(info_string: &str, code: &str) -> (String, Option<String>) {
     let info = parse_info(info_string);
     let class = match info.lang.is_empty() {
         true => String::new(),
@@ -189,8 +240,18 @@ pub fn block(info_string: &str, code: &str) -> String {
     let syntax = (!info.lang.is_empty() && code.len() <= LIMIT)
         .then(|| syntaxes().find_syntax_by_token(&info.lang))
         .flatten();
+    let mut why = None;
     let lines: Vec<String> = match syntax {
-        Some(syntax) => highlighted(syntax, code).unwrap_or_else(|| plain(code)),
+        Some(syntax) => match highlighted(syntax, code) {
+            Ok(lines) => lines,
+            Err(Overrun(reason)) => {
+                why = Some(format!(
+                    "this {} block is shown without highlighting: {reason}",
+                    info.lang
+                ));
+                plain(code)
+            }
+        },
         None => plain(code),
     };
     let marked = info.linenos || !info.hl_lines.is_empty();
@@ -223,8 +284,11 @@ pub fn block(info_string: &str, code: &str) -> String {
         out.push_str("</span>");
     }
     out.push_str("</code></pre>\n");
-    out
+    (out, why)
 }
+
+/// Why highlighting stopped.
+struct Overrun(String);
 
 fn plain(code: &str) -> Vec<String> {
     LinesWithEndings::from(code).map(escape).collect()
@@ -232,14 +296,30 @@ fn plain(code: &str) -> Vec<String> {
 
 /// Each line's HTML, complete in itself (every span closes on its line), so lines
 /// can be wrapped one by one.
-fn highlighted(syntax: &syntect::parsing::SyntaxReference, code: &str) -> Option<Vec<String>> {
+fn highlighted(
+    syntax: &syntect::parsing::SyntaxReference,
+    code: &str,
+) -> Result<Vec<String>, Overrun> {
+    if let Some(long) = code.lines().map(str::len).max().filter(|&l| l > MAX_LINE) {
+        return Err(Overrun(format!(
+            "it has a line of {long} characters (highlighting stops at {MAX_LINE})"
+        )));
+    }
     let set = syntaxes();
+    let started = std::time::Instant::now();
+    let broken = || Overrun("the grammar could not read it".into());
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
     let mut kinds: HashMap<Scope, Option<&'static str>> = HashMap::new();
     let mut lines = Vec::new();
     for line in LinesWithEndings::from(code) {
-        let ops = state.parse_line(line, set).ok()?;
+        if started.elapsed() > BUDGET {
+            return Err(Overrun(format!(
+                "highlighting it took longer than {} s",
+                BUDGET.as_secs_f32()
+            )));
+        }
+        let ops = state.parse_line(line, set).map_err(|_| broken())?;
         let mut html = String::with_capacity(line.len() * 2);
         let mut at = 0;
         let mut pending: (Option<&str>, String) = (None, String::new());
@@ -257,12 +337,12 @@ fn highlighted(syntax: &syntect::parsing::SyntaxReference, code: &str) -> Option
                 pending.1.push_str(&line[at..pos]);
                 at = pos;
             }
-            stack.apply(op).ok()?;
+            stack.apply(op).map_err(|_| broken())?;
         }
         emit(&mut html, &pending);
         lines.push(html);
     }
-    Some(lines)
+    Ok(lines)
 }
 
 const NOOP: syntect::parsing::ScopeStackOp = syntect::parsing::ScopeStackOp::Noop;
@@ -314,18 +394,31 @@ mod tests {
     fn the_store_keeps_what_a_build_used_and_reads_it_back() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::load(dir.path());
-        let a = store.block("python", "x = 1\n");
+        let a = store.block("python", "x = 1\n").0;
         store.block("rust", "fn f() {}\n");
         assert_eq!(store.made(), 2);
         store.save();
         let again = Store::load(dir.path());
-        assert_eq!(again.block("python", "x = 1\n"), a);
+        assert_eq!(again.block("python", "x = 1\n").0, a);
         assert_eq!(again.made(), 0, "from the file");
         again.save();
         // Only the block used in the last build is kept.
         let third = Store::load(dir.path());
         third.block("rust", "fn f() {}\n");
         assert_eq!(third.made(), 1);
+    }
+
+    #[test]
+    fn a_block_that_would_take_too_long_is_plain_and_says_why() {
+        let long = format!("x = \"{}\"\n", "a".repeat(MAX_LINE + 10));
+        let (html, why) = block("python", &long);
+        assert!(!html.contains("hl-"), "plain");
+        assert!(
+            why.unwrap()
+                .contains(&format!("a line of {} characters", MAX_LINE + 16))
+        );
+        let (_, why) = block("python", "x = 1\n");
+        assert!(why.is_none());
     }
 
     #[test]
@@ -344,7 +437,7 @@ mod tests {
 
     #[test]
     fn python_gets_token_spans_and_unknown_languages_stay_plain() {
-        let html = block("python", "def f(x):\n    return \"<b>\"  # done\n");
+        let html = block("python", "def f(x):\n    return \"<b>\"  # done\n").0;
         assert!(html.contains("<span class=\"hl-keyword"), "{html}");
         assert!(html.contains("hl-comment"), "{html}");
         assert!(
@@ -372,7 +465,7 @@ mod tests {
         assert!(
             !html.contains("hl-python") && !html.contains("<span class=\"hl-keyword\"></span>")
         );
-        let plain = block("klingon", "a < b\n");
+        let plain = block("klingon", "a < b\n").0;
         assert_eq!(
             plain,
             "<pre tabindex=\"0\"><code class=\"language-klingon\">a &lt; b\n</code></pre>\n"
@@ -384,7 +477,8 @@ mod tests {
         let html = block(
             "python,linenos,hl_lines=2",
             "s = \"\"\"one\ntwo\"\"\"\nx = 1\n",
-        );
+        )
+        .0;
         assert_eq!(html.matches("<span class=\"line").count(), 3);
         assert_eq!(html.matches("<span class=\"line hl\">").count(), 1);
         assert!(html.contains("<span class=\"ln\" aria-hidden=\"true\">3</span>"));

@@ -24,6 +24,9 @@ pub struct Rendered {
     /// build reports these with every other broken link, so one missing page does not
     /// hide the rest.
     pub missing_pages: Vec<MissingPage>,
+    /// Code blocks shown plain because highlighting ran over its bounds: the line
+    /// each starts on, and why.
+    pub plain_code: Vec<(u32, String)>,
 }
 
 /// A link from markdown to a page that does not exist.
@@ -181,7 +184,7 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         // Only a bad link needs its line; counting for every event would be quadratic.
         let line = || body_line + 1 + body[..range.start].matches('\n').count() as u32;
-        let event = match whole.take(event, &mut word_count) {
+        let event = match whole.take(event, &mut word_count, &line) {
             Taken::Inside => continue,
             Taken::Made(html) => html,
             Taken::Not(event) => rewritten(event, rel, links, line, &mut missing_pages),
@@ -246,6 +249,7 @@ pub fn render(rel: &str, body: &str, body_line: u32, links: &Links) -> Rendered 
         headings,
         word_count,
         missing_pages,
+        plain_code: whole.plain_code,
     }
 }
 
@@ -260,6 +264,11 @@ struct Whole<'l> {
     picture: Option<(&'l crate::images::variants::Source, String)>,
     /// Images the page has shown (the first is not lazy: it is likely in view).
     images: usize,
+    /// The line the code block being collected starts on.
+    code_line: u32,
+    /// Code blocks shown plain because highlighting ran over its bounds: their
+    /// lines and why.
+    plain_code: Vec<(u32, String)>,
 }
 
 enum Taken<'a> {
@@ -278,14 +287,22 @@ impl<'l> Whole<'l> {
             code: None,
             picture: None,
             images: 0,
+            code_line: 0,
+            plain_code: Vec::new(),
         }
     }
 
-    fn take<'a>(&mut self, event: Event<'a>, words: &mut usize) -> Taken<'a> {
+    fn take<'a>(
+        &mut self,
+        event: Event<'a>,
+        words: &mut usize,
+        line: &dyn Fn() -> u32,
+    ) -> Taken<'a> {
         let images = self.links.images;
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.code = Some((info_string(&kind), String::new()));
+                self.code_line = line();
                 Taken::Inside
             }
             Event::Text(t) if self.code.is_some() => {
@@ -297,10 +314,16 @@ impl<'l> Whole<'l> {
             }
             Event::End(TagEnd::CodeBlock) => {
                 let (info, text) = self.code.take().unwrap_or_default();
-                let html = match self.links.code {
-                    Some(store) => store.block(&info, &text).to_string(),
+                let (html, why) = match self.links.code {
+                    Some(store) => {
+                        let (html, why) = store.block(&info, &text);
+                        (html.to_string(), why.map(|w| w.to_string()))
+                    }
                     None => super::highlight::block(&info, &text),
                 };
+                if let Some(why) = why {
+                    self.plain_code.push((self.code_line, why));
+                }
                 Taken::Made(Event::Html(html.into()))
             }
             Event::Start(Tag::Image { ref dest_url, .. }) if images.find(dest_url).is_some() => {

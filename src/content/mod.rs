@@ -246,7 +246,7 @@ pub fn load(
         .with_hint("create content/_index.md for your home page, or run `folio init`"));
     }
     let (entries, urls) = tree_entries(config, read_entries(config, &dir, memos)?);
-    let warnings: Vec<String> = entries
+    let mut warnings: Vec<String> = entries
         .iter()
         .flat_map(|e| e.fm.warnings.iter().cloned())
         .collect();
@@ -297,6 +297,7 @@ pub fn load(
             )
         })
         .collect();
+    warnings.extend(plain_code_warnings(&entries, &rendered));
     // Made in parallel: ten thousand pages' strings are a few milliseconds' work.
     let made: Vec<Result<(Made, Vec<MissingPageLink>)>> = entries
         .into_par_iter()
@@ -333,6 +334,23 @@ pub fn load(
         warnings,
         missing_pages,
     })
+}
+
+/// A warning per code block shown plain because highlighting ran over its bounds,
+/// naming its file and line.
+fn plain_code_warnings<R: std::borrow::Borrow<markdown::Rendered>>(
+    entries: &[Entry],
+    rendered: &[Result<R>],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (entry, r) in entries.iter().zip(rendered) {
+        if let Ok(r) = r {
+            for (line, why) in &r.borrow().plain_code {
+                out.push(format!("{}:{line}: {why}", entry.shown.display()));
+            }
+        }
+    }
+    out
 }
 
 /// The entries of the tree `config` builds, and where every page a link may name
