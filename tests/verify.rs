@@ -545,3 +545,24 @@ fn devices_and_pipes_are_refused_without_reading_them() {
         .failure(2)
         .stderr_has("larger than the");
 }
+
+#[test]
+fn a_proof_with_its_own_context_verifies_as_its_signer_meant() {
+    // DIDKit (ssi) writes the suite's context into the proof; VC Data Integrity and
+    // jsonld-signatures read the proof options under it.
+    let dir = common::fixtures().join("didkit");
+    let run = common::run_in(
+        &dir,
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--offline",
+            "proof-context.json",
+            "proof-context-altered.json",
+        ],
+    );
+    let verdicts = common::verdicts(&run.stdout);
+    assert_eq!(verdicts[0]["status"], "verified", "{}", run.stdout);
+    assert_eq!(verdicts[1]["status"], "failed", "{}", run.stdout);
+}

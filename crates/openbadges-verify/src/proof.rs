@@ -384,8 +384,24 @@ impl Verifier {
                     Ok(s) => s,
                     Err(why) => return Sig::Invalid(why),
                 };
-                let has_chain = proof.contains_key("previousProof");
-                self.rdf_signature(&doc, proof, &signature, key, suite, has_chain)
+                // A Data Integrity proof with an `@context` of its own: the
+                // document must start with it and is verified under it (VC Data
+                // Integrity, "Verify Proof"), so its canonical form is worked out
+                // anew, not taken from the plain document's.
+                let mut doc = doc;
+                let mut fresh_document = proof.contains_key("previousProof");
+                if let Some(proof_ctx) = proof.get("@context")
+                    && proof.get("type").and_then(Value::as_str) == Some("DataIntegrityProof")
+                {
+                    if !context_prefix(proof_ctx, doc.get("@context")) {
+                        return Sig::Invalid(
+                            "the proof's @context is not a prefix of the credential's".into(),
+                        );
+                    }
+                    doc["@context"] = proof_ctx.clone();
+                    fresh_document = true;
+                }
+                self.rdf_signature(&doc, proof, &signature, key, suite, fresh_document)
             }
         }
     }
@@ -430,13 +446,7 @@ impl Verifier {
         suite: Suite,
         has_chain: bool,
     ) -> Sig {
-        let mut config = proof.clone();
-        config.remove("proofValue");
-        config.remove("jws");
-        if let Some(ctx) = doc.get("@context") {
-            config.insert("@context".into(), ctx.clone());
-        }
-        let config = Value::Object(config);
+        let configs = proof_configs(proof, doc);
         let safe = matches!(self.safe, Some(Ok(())));
 
         // First with each context URL's current content.
@@ -454,36 +464,54 @@ impl Verifier {
             }
             Err(e) => return Sig::Invalid(e.to_string()),
         };
-        let config_canonical = match jsonld::canonicalize(&config, &default, false) {
-            Ok(c) => c,
-            Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex(_))) => {
-                return Sig::Unchecked(e.to_string());
+        let mut urls: Vec<&'static str> = Vec::new();
+        for config in &configs {
+            let config_canonical = match jsonld::canonicalize(config, &default, false) {
+                Ok(c) => c,
+                Err(e @ (LdError::UnknownContext(_) | LdError::TooComplex(_))) => {
+                    return Sig::Unchecked(e.to_string());
+                }
+                Err(e) => return Sig::Invalid(format!("proof options: {e}")),
+            };
+            if signature.verify(&config_canonical.nquads, &doc_canonical, key, suite) {
+                return Sig::Valid(None);
             }
-            Err(e) => return Sig::Invalid(format!("proof options: {e}")),
-        };
-        if signature.verify(&config_canonical.nquads, &doc_canonical, key, suite) {
-            return Sig::Valid(None);
+            for url in config_canonical.contexts.iter().copied() {
+                if !urls.contains(&url) {
+                    urls.push(url);
+                }
+            }
         }
 
-        // Then with each earlier published content of each context the document uses.
-        for url in config_canonical.contexts.iter().copied() {
+        // Then with each earlier published content of each context the document and
+        // the proof options use (a proof with its own `@context` names others).
+        for url in top_contexts(doc) {
+            if let Some((&known, _)) = contexts::registry().get_key_value(url)
+                && !urls.contains(&known)
+            {
+                urls.push(known);
+            }
+        }
+        for url in urls {
             let Some(variants) = contexts::variants(url) else {
                 continue;
             };
             for (index, variant) in variants.iter().enumerate().skip(1) {
                 let choice: Choice = [(url, index)].into();
-                let (Ok(c), Ok(d)) = (
-                    jsonld::canonicalize(&config, &choice, false),
-                    jsonld::canonicalize(doc, &choice, false),
-                ) else {
+                let Ok(d) = jsonld::canonicalize(doc, &choice, false) else {
                     continue;
                 };
-                if signature.verify(&c.nquads, &d.nquads, key, suite) {
-                    self.note_contexts(&d.contexts, &choice);
-                    return Sig::Valid(Some(format!(
-                        "under an earlier published version of a context: {}",
-                        variant.describe()
-                    )));
+                for config in &configs {
+                    let Ok(c) = jsonld::canonicalize(config, &choice, false) else {
+                        continue;
+                    };
+                    if signature.verify(&c.nquads, &d.nquads, key, suite) {
+                        self.note_contexts(&d.contexts, &choice);
+                        return Sig::Valid(Some(format!(
+                            "under an earlier published version of a context: {}",
+                            variant.describe()
+                        )));
+                    }
                 }
             }
         }
@@ -605,6 +633,54 @@ fn detached_jws(jws: &str) -> Result<SignedBy, String> {
         header_b64: header_b64.to_string(),
         signature,
     })
+}
+
+/// The proof options as they may have been signed. Without an `@context` of their
+/// own: under the document's. With one, both ways implementations read it: the
+/// proof's own alone (jsonld-signatures: `{'@context': document['@context'],
+/// ...proof}`, and VC Data Integrity, where the document was checked to start with
+/// it), and the document's followed by the proof's (didkit/ssi, which LearnCard
+/// uses, expands the options with the parent document's contexts first).
+fn proof_configs(proof: &Map<String, Value>, doc: &Value) -> Vec<Value> {
+    let mut config = proof.clone();
+    config.remove("proofValue");
+    config.remove("jws");
+    let Some(own) = config.get("@context").cloned() else {
+        if let Some(ctx) = doc.get("@context") {
+            config.insert("@context".into(), ctx.clone());
+        }
+        return vec![Value::Object(config)];
+    };
+    let as_list = |v: &Value| match v {
+        Value::Array(a) => a.clone(),
+        other => vec![other.clone()],
+    };
+    let mut merged = doc.get("@context").map(as_list).unwrap_or_default();
+    merged.extend(as_list(&own));
+    let mut second = config.clone();
+    second.insert("@context".into(), Value::Array(merged));
+    vec![Value::Object(config), Value::Object(second)]
+}
+
+/// The context URLs a document names at its top.
+fn top_contexts(doc: &Value) -> Vec<&str> {
+    match doc.get("@context") {
+        Some(Value::String(url)) => vec![url.as_str()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether the document's `@context` starts with every entry of the proof's, in
+/// order.
+fn context_prefix(proof_ctx: &Value, doc_ctx: Option<&Value>) -> bool {
+    let as_list = |v: &Value| match v {
+        Value::Array(a) => a.clone(),
+        other => vec![other.clone()],
+    };
+    let doc = doc_ctx.map(as_list).unwrap_or_default();
+    let proof = as_list(proof_ctx);
+    proof.len() <= doc.len() && doc[..proof.len()] == proof[..]
 }
 
 /// eddsa-jcs-2022: the same hash-and-sign over JCS (RFC 8785) serialisations.
