@@ -202,10 +202,12 @@ fn a_presentation_for_another_site_or_altered_proves_nothing() {
             .contains("bound to https://eve.example, not to this site (https://ada.example)"),
         "{detail}"
     );
-    // Changing the domain after signing breaks the holder's proof.
+    // Changing the domain after signing breaks the holder's proof: it binds
+    // nothing, and the genuine credential is judged on its own (not the owner's).
     let altered = p.read("public/badges/altered-1/index.html");
     assert!(!altered.contains(MARK));
-    assert_eq!(receipt(&p, "altered-1")["status"], "failed");
+    assert_eq!(receipt(&p, "altered-1")["status"], "unverifiable");
+    assert_eq!(receipt(&p, "altered-1")["recipient"], "other");
 
     // The same presentation on a site at another origin than it was signed for.
     let elsewhere = portfolio("default", "https://eve.example/", "");

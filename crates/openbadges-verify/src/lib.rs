@@ -435,29 +435,26 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                 "credential {} of {count} in a Verifiable Presentation",
                 i + 1
             );
+            // The holder's proof bears on holder binding only: it is reported, and a
+            // broken one proves nothing about who holds the credential, but each
+            // credential is judged on its own proof (VC Data Model: a presentation's
+            // proof is the holder's, not the issuer's).
             if let Some(parse) = verdict
                 .checks
                 .iter_mut()
                 .find(|c| c.name == CheckName::Parse)
             {
-                let (broken, note) = match &holder {
-                    presentation::Holder::Unsigned => {
-                        (None, "not signed by its holder".to_string())
-                    }
-                    presentation::Holder::Signed(signed) => (None, signed.note.clone()),
+                let note = match &holder {
+                    presentation::Holder::Unsigned => "not signed by its holder".to_string(),
+                    presentation::Holder::Signed(signed) => signed.note.clone(),
                     presentation::Holder::Unchecked(why) => {
-                        (None, format!("its holder's proof was not checked: {why}"))
+                        format!("its holder's proof was not checked: {why}")
                     }
-                    presentation::Holder::Broken(why) => (Some(why.clone()), String::new()),
+                    presentation::Holder::Broken(why) => format!(
+                        "its holder's proof does not hold ({why}), so it binds the credential to no holder"
+                    ),
                 };
-                match broken {
-                    Some(why) => {
-                        parse.outcome = Outcome::Fail;
-                        parse.detail = format!("{from}, which was altered: {why}");
-                        verdict.status = Status::Failed;
-                    }
-                    None => parse.detail = format!("{} ({from}, {note})", parse.detail),
-                }
+                parse.detail = format!("{} ({from}, {note})", parse.detail);
             }
             verdict.inputs.extend(holder_inputs.iter().cloned());
             Found {

@@ -4,9 +4,10 @@
 //! normal rules; the presentation's own proof, when there is one, is checked too:
 //! it must verify, be made for `authentication`, and by a key the `holder` controls.
 //!
-//! A presentation proof that does not verify means the file was altered after the
-//! holder signed it, so every credential from it fails. One that cannot be checked
-//! (or no proof at all) changes nothing: the credentials carry their own proofs. A
+//! The credentials carry their own proofs and are judged on them alone: a holder
+//! proof that does not verify (the file was changed after the holder signed it, or
+//! it is for `assertionMethod`, as LearnCard signs) only binds them to no holder,
+//! and is reported; it never turns a genuine credential into a failed one. A
 //! `challenge` in the proof answers a verifier's request that folio never made, so
 //! it is reported, not required. A `domain` matters: a presentation the recipient
 //! signed for the site's own origin proves the recipient is the site's author
@@ -77,7 +78,8 @@ pub enum Holder {
     Signed(Signed),
     /// The proof could not be checked (an unsupported suite, a key not available).
     Unchecked(String),
-    /// The proof does not verify, or was not made by the holder for authentication.
+    /// The proof does not verify, or was not made by the holder for authentication:
+    /// reported, binding nothing.
     Broken(String),
 }
 
