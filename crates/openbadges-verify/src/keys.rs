@@ -17,6 +17,8 @@ use super::{Input, Options};
 const ED25519_PUB: [u8; 2] = [0xed, 0x01];
 /// Multicodec prefix of a compressed P-256 public key in a multikey.
 const P256_PUB: [u8; 2] = [0x80, 0x24];
+/// Multicodec `p384-pub` (0x1201) as a varint.
+const P384_PUB: [u8; 2] = [0x81, 0x24];
 
 /// A public key of a type folio can verify with.
 #[derive(Debug, Clone)]
@@ -24,6 +26,7 @@ pub enum PublicKey {
     Ed25519([u8; 32]),
     Rsa(Box<rsa::RsaPublicKey>),
     P256(Box<p256::ecdsa::VerifyingKey>),
+    P384(Box<p384::ecdsa::VerifyingKey>),
 }
 
 impl PublicKey {
@@ -32,6 +35,7 @@ impl PublicKey {
             PublicKey::Ed25519(_) => "Ed25519",
             PublicKey::Rsa(_) => "RSA",
             PublicKey::P256(_) => "P-256",
+            PublicKey::P384(_) => "P-384",
         }
     }
 
@@ -46,6 +50,7 @@ impl PublicKey {
                 b
             }
             PublicKey::P256(k) => k.to_encoded_point(true).as_bytes().to_vec(),
+            PublicKey::P384(k) => k.to_encoded_point(true).as_bytes().to_vec(),
         }
     }
 }
@@ -94,11 +99,16 @@ pub fn decode_any_multikey(text: &str) -> Result<PublicKey, String> {
         .strip_prefix('z')
         .and_then(|b| bs58::decode(b).into_vec().ok())
         .ok_or_else(|| format!("`{text}` is not a base58btc multikey"))?;
+    if let Some(point) = bytes.strip_prefix(&P384_PUB) {
+        return p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+            .map(|k| PublicKey::P384(Box::new(k)))
+            .map_err(|_| format!("`{text}` is not a valid P-384 key"));
+    }
     match bytes.strip_prefix(&P256_PUB) {
         Some(point) => p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
             .map(|k| PublicKey::P256(Box::new(k)))
             .map_err(|_| format!("`{text}` is not a valid P-256 key")),
-        None => Err(format!("`{text}` is not an Ed25519 or P-256 key")),
+        None => Err(format!("`{text}` is not an Ed25519, P-256 or P-384 key")),
     }
 }
 
@@ -132,10 +142,10 @@ pub fn resolve(vm: &str, opts: &Options, inputs: &mut Vec<Input>) -> Result<Reso
             )));
         }
         let key = decode_any_multikey(id).map_err(|e| {
-            match id.starts_with("z6Mk") || id.starts_with("zDn") {
+            match id.starts_with("z6Mk") || id.starts_with("zDn") || id.starts_with("z82") {
                 true => KeyError::Invalid(e),
                 false => KeyError::Unresolvable(format!(
-                    "{e}; did:key with Ed25519 and P-256 keys is supported"
+                    "{e}; did:key with Ed25519, P-256 and P-384 keys is supported"
                 )),
             }
         })?;

@@ -346,12 +346,9 @@ impl Verifier {
                 Sig::Unchecked(format!("key not available: {why}"))
             }
             (Ok(_), Err(KeyError::Invalid(why))) => Sig::Unchecked(format!("no usable key: {why}")),
-            (Ok(suite), Ok(key)) => match &key.key {
-                keys::PublicKey::Ed25519(k) => self.check_signature(suite, proof, all, k),
-                other => Sig::Invalid(format!(
-                    "{suite_name} needs an Ed25519 key, but the method holds a {} key",
-                    other.kind()
-                )),
+            (Ok(suite), Ok(key)) => match key_fits(proof, &key.key) {
+                Ok(()) => self.check_signature(suite, proof, all, &key.key),
+                Err(why) => Sig::Invalid(format!("{suite_name} {why}")),
             },
         };
         ProofReport {
@@ -368,7 +365,7 @@ impl Verifier {
         suite: Suite,
         proof: &Value,
         all: &[&Value],
-        key: &[u8; 32],
+        key: &keys::PublicKey,
     ) -> Sig {
         let Some(proof) = proof.as_object() else {
             return Sig::Invalid("the proof is not an object".into());
@@ -442,7 +439,7 @@ impl Verifier {
         doc: &Value,
         proof: &Map<String, Value>,
         signature: &SignedBy,
-        key: &[u8; 32],
+        key: &keys::PublicKey,
         suite: Suite,
         has_chain: bool,
     ) -> Sig {
@@ -524,7 +521,8 @@ impl Verifier {
 
 /// How the signature is carried: a multibase `proofValue`, or a detached JWS.
 enum SignedBy {
-    ProofValue([u8; 64]),
+    /// The multibase `proofValue`'s bytes (64 for Ed25519 and P-256, 96 for P-384).
+    ProofValue(Vec<u8>),
     DetachedJws {
         header_b64: String,
         signature: [u8; 64],
@@ -532,23 +530,72 @@ enum SignedBy {
 }
 
 impl SignedBy {
-    fn verify(&self, config: &str, doc: &str, key: &[u8; 32], _suite: Suite) -> bool {
-        let mut hashes = Vec::with_capacity(64);
-        hashes.extend_from_slice(&Sha256::digest(config.as_bytes()));
-        hashes.extend_from_slice(&Sha256::digest(doc.as_bytes()));
-        match self {
-            SignedBy::ProofValue(sig) => ed25519_verify(key, &hashes, sig),
-            SignedBy::DetachedJws {
-                header_b64,
-                signature,
-            } => {
+    /// Checks the signature over the hashes of the proof options and the document:
+    /// SHA-256 of each for Ed25519 and P-256, SHA-384 for P-384 (ecdsa-rdfc-2019 and
+    /// ecdsa-jcs-2019), ECDSA signatures as IEEE P1363 `r ‖ s`.
+    fn verify(&self, config: &str, doc: &str, key: &keys::PublicKey, _suite: Suite) -> bool {
+        use p256::ecdsa::signature::Verifier as _;
+        let sha256 = || {
+            let mut hashes = Vec::with_capacity(64);
+            hashes.extend_from_slice(&Sha256::digest(config.as_bytes()));
+            hashes.extend_from_slice(&Sha256::digest(doc.as_bytes()));
+            hashes
+        };
+        match (self, key) {
+            (SignedBy::ProofValue(sig), keys::PublicKey::Ed25519(k)) => {
+                let Ok(sig) = <[u8; 64]>::try_from(sig.as_slice()) else {
+                    return false;
+                };
+                ed25519_verify(k, &sha256(), &sig)
+            }
+            (SignedBy::ProofValue(sig), keys::PublicKey::P256(k)) => {
+                p256::ecdsa::Signature::from_slice(sig)
+                    .is_ok_and(|sig| k.verify(&sha256(), &sig).is_ok())
+            }
+            (SignedBy::ProofValue(sig), keys::PublicKey::P384(k)) => {
+                let mut hashes = Vec::with_capacity(96);
+                hashes.extend_from_slice(&sha2::Sha384::digest(config.as_bytes()));
+                hashes.extend_from_slice(&sha2::Sha384::digest(doc.as_bytes()));
+                p384::ecdsa::Signature::from_slice(sig)
+                    .is_ok_and(|sig| k.verify(&hashes, &sig).is_ok())
+            }
+            (
+                SignedBy::DetachedJws {
+                    header_b64,
+                    signature,
+                },
+                keys::PublicKey::Ed25519(k),
+            ) => {
+                let hashes = sha256();
                 let mut data = Vec::with_capacity(header_b64.len() + 1 + 64);
                 data.extend_from_slice(header_b64.as_bytes());
                 data.push(b'.');
                 data.extend_from_slice(&hashes);
-                ed25519_verify(key, &data, signature)
+                ed25519_verify(k, &data, signature)
             }
+            _ => false,
         }
+    }
+}
+
+/// Whether the proof's suite can be made with `key`: an EdDSA suite (and
+/// Ed25519Signature2020/2018) needs an Ed25519 key, an ECDSA one a P-256 or P-384 key.
+fn key_fits(proof: &Value, key: &keys::PublicKey) -> Result<(), String> {
+    let ecdsa = proof
+        .get("cryptosuite")
+        .and_then(Value::as_str)
+        .is_some_and(|c| c.starts_with("ecdsa-"));
+    match (ecdsa, key) {
+        (false, keys::PublicKey::Ed25519(_)) => Ok(()),
+        (true, keys::PublicKey::P256(_) | keys::PublicKey::P384(_)) => Ok(()),
+        (false, other) => Err(format!(
+            "needs an Ed25519 key, but the method holds a {} key",
+            other.kind()
+        )),
+        (true, other) => Err(format!(
+            "needs a P-256 or P-384 key, but the method holds a {} key",
+            other.kind()
+        )),
     }
 }
 
@@ -556,10 +603,10 @@ fn suite_of(proof: &Value) -> Result<Suite, String> {
     let ty = proof.get("type").and_then(Value::as_str).unwrap_or("");
     match ty {
         "DataIntegrityProof" => match proof.get("cryptosuite").and_then(Value::as_str) {
-            Some("eddsa-rdfc-2022" | "eddsa-2022") => Ok(Suite::Rdfc),
-            Some("eddsa-jcs-2022") => Ok(Suite::Jcs),
+            Some("eddsa-rdfc-2022" | "eddsa-2022" | "ecdsa-rdfc-2019") => Ok(Suite::Rdfc),
+            Some("eddsa-jcs-2022" | "ecdsa-jcs-2019") => Ok(Suite::Jcs),
             Some(other) => Err(format!(
-                "unsupported cryptosuite `{other}` (folio verifies eddsa-rdfc-2022, eddsa-jcs-2022, Ed25519Signature2020 and Ed25519Signature2018; ask the issuer for an Open Badges 3.0 export signed with one of them)"
+                "unsupported cryptosuite `{other}` (folio verifies eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019, Ed25519Signature2020 and Ed25519Signature2018; ask the issuer for an Open Badges 3.0 export signed with one of them)"
             )),
             None => Err("DataIntegrityProof without a cryptosuite".into()),
         },
@@ -584,7 +631,23 @@ fn signature_bytes(suite: Suite, proof: &Map<String, Value>) -> Result<SignedBy,
         .get("proofValue")
         .and_then(Value::as_str)
         .ok_or("the proof has no proofValue")?;
-    decode_proof_value(value).map(SignedBy::ProofValue)
+    decode_multibase_signature(value).map(SignedBy::ProofValue)
+}
+
+/// A multibase base58btc signature of 64 or 96 bytes (Ed25519 and P-256, P-384).
+fn decode_multibase_signature(value: &str) -> Result<Vec<u8>, String> {
+    let body = value
+        .strip_prefix('z')
+        .ok_or("proofValue is not multibase base58btc (it must start with `z`)")?;
+    let bytes = bs58::decode(body)
+        .into_vec()
+        .map_err(|_| "proofValue is not valid base58")?;
+    match bytes.len() {
+        64 | 96 => Ok(bytes),
+        n => Err(format!(
+            "proofValue is {n} bytes, not a 64- or 96-byte signature"
+        )),
+    }
 }
 
 /// A multibase base58btc signature: strip exactly one `z` (values may start `zz`).
@@ -684,12 +747,12 @@ fn context_prefix(proof_ctx: &Value, doc_ctx: Option<&Value>) -> bool {
 }
 
 /// eddsa-jcs-2022: the same hash-and-sign over JCS (RFC 8785) serialisations.
-fn jcs(mut doc: Value, proof: &Map<String, Value>, key: &[u8; 32]) -> Sig {
+fn jcs(mut doc: Value, proof: &Map<String, Value>, key: &keys::PublicKey) -> Sig {
     let signature = match proof
         .get("proofValue")
         .and_then(Value::as_str)
         .ok_or_else(|| "the proof has no proofValue".to_string())
-        .and_then(decode_proof_value)
+        .and_then(decode_multibase_signature)
     {
         Ok(s) => s,
         Err(why) => return Sig::Invalid(why),
