@@ -60,3 +60,33 @@ fn ecdsa_credentials_give_their_status_on_a_portfolio() {
         assert_eq!(receipt["status"], want.as_str(), "{file}: {receipt}");
     }
 }
+
+#[test]
+fn presentations_as_jwts_and_other_formats_give_their_status() {
+    // Presentation JWTs (OpenID4VP), VC-JOSE-COSE envelopes, an SD-JWT VC, an Open
+    // Badges 1.0 signed assertion and a COSE_Sign1 (`tests/fixtures/jose-2026`).
+    let dir = common::fixtures().join("jose-2026");
+    for (file, want) in manifest("jose-2026") {
+        let run = run_in(&dir, &["verify", "--format", "json", "--offline", &file]);
+        let got = verdicts(&run.stdout);
+        assert!(!got.is_empty(), "{file}: {}{}", run.stdout, run.stderr);
+        for v in &got {
+            assert_eq!(v["status"], want.as_str(), "{file}: {v}");
+        }
+        // A format folio names but cannot check says so, never "not a credential".
+        if want == "unverifiable" {
+            assert!(
+                !run.stdout.contains("not a credential"),
+                "{file}: {}",
+                run.stdout
+            );
+        }
+    }
+    // The holder of a presentation JWT is reported, not checked: it binds nothing.
+    let run = run_in(&dir, &["verify", "--format", "json", "--offline", "vp.jwt"]);
+    let v = &verdicts(&run.stdout)[0];
+    assert!(
+        common::check(v, "parse").1.contains("presented as a JWT"),
+        "{v}"
+    );
+}

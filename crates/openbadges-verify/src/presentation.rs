@@ -24,42 +24,103 @@ use super::{Input, Options};
 pub struct Presentation {
     pub doc: Value,
     pub credentials: Vec<Vec<u8>>,
+    /// Presented as a JWT (`vp` claim, `vp+jwt`): the holder's proof is the token's
+    /// signature, not a Data Integrity proof.
+    pub jwt: bool,
 }
 
-/// `Some` when `bytes` are a JSON Verifiable Presentation.
+/// `Some` when `bytes` are a Verifiable Presentation: JSON, a JWT with a `vp` claim
+/// (OpenID for Verifiable Presentations), or an `EnvelopedVerifiablePresentation`
+/// whose `id` is a `data:application/vp+jwt,` URL (VC-JOSE-COSE).
 pub fn read(bytes: &[u8]) -> Option<Result<Presentation, String>> {
     let text = std::str::from_utf8(bytes).ok()?;
     let text = text.trim_start_matches('\u{feff}').trim();
-    if !text.starts_with('{') || text.len() > super::read::MAX_FILE_BYTES {
+    if text.len() > super::read::MAX_FILE_BYTES {
+        return None;
+    }
+    if super::jws::looks_like(text) {
+        return from_jwt(text);
+    }
+    if !text.starts_with('{') {
         return None;
     }
     let doc: Value = serde_json::from_str(text).ok()?;
-    if !type_names(doc.get("type"))
-        .iter()
-        .any(|t| t == "VerifiablePresentation")
-    {
+    let types = type_names(doc.get("type"));
+    if types.iter().any(|t| t == "EnvelopedVerifiablePresentation") {
+        let token = doc
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|id| data_url_token(id, "vp"))?;
+        return from_jwt(&token);
+    }
+    if !types.iter().any(|t| t == "VerifiablePresentation") {
         return None;
     }
+    Some(with_credentials(doc, false))
+}
+
+/// A presentation JWT's `vp` claim as a presentation (`holder` from `iss` when it
+/// names none); `None` for a token that is not a presentation.
+fn from_jwt(token: &str) -> Option<Result<Presentation, String>> {
+    let parsed = super::jws::parse(token).ok()?;
+    let mut vp = parsed.payload.get("vp")?.clone();
+    if !vp.is_object() {
+        return Some(Err("the token's `vp` claim is not an object".into()));
+    }
+    if vp.get("holder").is_none()
+        && let Some(iss) = parsed.payload.get("iss")
+    {
+        vp["holder"] = iss.clone();
+    }
+    Some(with_credentials(vp, true))
+}
+
+/// The JWT in a `data:application/vc+jwt,` (or `vp+jwt`, `vc+sd-jwt`) URL.
+fn data_url_token(id: &str, kind: &str) -> Option<String> {
+    let rest = id.strip_prefix("data:application/")?;
+    let (media, token) = rest.split_once(',')?;
+    let media = media.split(';').next()?;
+    (media.starts_with(kind) && media.contains("jwt")).then(|| token.trim().to_string())
+}
+
+fn with_credentials(doc: Value, jwt: bool) -> Result<Presentation, String> {
     let items: Vec<&Value> = match doc.get("verifiableCredential") {
         Some(Value::Array(items)) => items.iter().collect(),
         Some(Value::Null) | None => Vec::new(),
         Some(v) => vec![v],
     };
     if items.is_empty() {
-        return Some(Err(
+        return Err(
             "the Verifiable Presentation carries no credential (`verifiableCredential` is empty)"
                 .into(),
-        ));
+        );
     }
     let credentials = items
         .into_iter()
         .map(|item| match item {
-            // A JWT-secured credential inside a presentation is its token.
+            // A JWT-secured credential inside a presentation is its token; an
+            // enveloped one carries it in a data: URL.
             Value::String(token) => token.as_bytes().to_vec(),
+            other
+                if type_names(other.get("type"))
+                    .iter()
+                    .any(|t| t == "EnvelopedVerifiableCredential") =>
+            {
+                other
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .and_then(|id| data_url_token(id, "vc"))
+                    .map(String::into_bytes)
+                    .unwrap_or_default()
+            }
             other => serde_json::to_vec_pretty(other).unwrap_or_default(),
         })
         .collect();
-    Some(Ok(Presentation { doc, credentials }))
+    Ok(Presentation {
+        doc,
+        credentials,
+        jwt,
+    })
 }
 
 /// A holder proof that verified: what to say, and what it binds.
@@ -86,6 +147,11 @@ pub enum Holder {
 /// Checks the presentation's proof (the first one, if a set is given: wallets sign
 /// once).
 pub fn holder(p: &Presentation, opts: &Options, inputs: &mut Vec<Input>) -> Holder {
+    if p.jwt {
+        return Holder::Unchecked(
+            "it was presented as a JWT, whose holder signature folio does not check (it binds the credentials to no holder here)".into(),
+        );
+    }
     if p.doc.get("proof").is_none_or(Value::is_null) {
         return Holder::Unsigned;
     }

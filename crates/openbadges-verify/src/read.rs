@@ -49,6 +49,11 @@ pub enum Legacy {
     Edc,
     /// A JWS in JSON serialisation (`payload` + `signatures`).
     JwsJson,
+    /// An SD-JWT (`issuer JWT~disclosure~…~`): SD-JWT VC (`dc+sd-jwt`, `vc+sd-jwt`)
+    /// or a VC-JWT with disclosures.
+    SdJwt,
+    /// A COSE-secured credential (CBOR `COSE_Sign1`).
+    Cose,
 }
 
 impl Legacy {
@@ -59,6 +64,8 @@ impl Legacy {
             Legacy::Blockcerts => "blockcerts",
             Legacy::Edc => "edc",
             Legacy::JwsJson => "jws-json",
+            Legacy::SdJwt => "sd-jwt",
+            Legacy::Cose => "cose",
         }
     }
 
@@ -69,6 +76,8 @@ impl Legacy {
             Legacy::Blockcerts => "Blockcerts certificate",
             Legacy::Edc => "European Digital Credential",
             Legacy::JwsJson => "JWS in JSON serialisation",
+            Legacy::SdJwt => "SD-JWT credential (selective disclosure)",
+            Legacy::Cose => "COSE-secured credential",
         }
     }
 
@@ -76,7 +85,7 @@ impl Legacy {
     pub fn reason(self) -> &'static str {
         match self {
             Legacy::Ob1 => {
-                "Open Badges 1.0/1.1 hosted assertions are not supported; ask the issuer (or your backpack) for an Open Badges 2.0 or 3.0 export of this badge"
+                "Open Badges 1.0/1.1 assertions (hosted or signed, 2013-2017) are not supported; ask the issuer (or your backpack) for an Open Badges 2.0 or 3.0 export of this badge"
             }
             Legacy::Ob05 => {
                 "Open Badges 0.5 assertions are not supported (they carry no verification method); ask the issuer for an Open Badges 2.0 or 3.0 export"
@@ -89,6 +98,12 @@ impl Legacy {
             }
             Legacy::JwsJson => {
                 "JWS JSON serialisation is not supported; ask the issuer for the credential as a compact JWT or with an embedded proof"
+            }
+            Legacy::SdJwt => {
+                "SD-JWT credentials are recognised but not yet verified by this folio; check it with the issuer's verifier, or ask the issuer for an Open Badges 3.0 export with an embedded proof"
+            }
+            Legacy::Cose => {
+                "COSE-secured credentials (CBOR) are not supported; ask the issuer for the credential as JSON with an embedded proof or as a JWT"
             }
         }
     }
@@ -151,6 +166,9 @@ pub fn read(bytes: &[u8]) -> Result<Parsed, String> {
         return from_baked(bake::png(bytes)?, Container::Png);
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if looks_like_cose(bytes) {
+        return Ok(legacy(Legacy::Cose, Value::Null, None));
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| "not a credential: the file is neither text nor a PNG".to_string())?;
     if bake::is_svg(text) {
@@ -267,6 +285,9 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
     if jws::looks_like(trimmed) {
         return from_jws(trimmed, container);
     }
+    if looks_like_sd_jwt(trimmed) {
+        return Ok(legacy(Legacy::SdJwt, Value::Null, container));
+    }
     if !trimmed.starts_with('{') && !trimmed.starts_with('"') {
         return Err("not a credential: expected JSON or a JWT".into());
     }
@@ -363,6 +384,29 @@ fn ob2_hosted_url(json: &Value) -> Option<String> {
     })
 }
 
+/// `ISSUER-JWT~DISCLOSURE~…~` (an optional key-binding JWT last): an SD-JWT.
+pub fn looks_like_sd_jwt(text: &str) -> bool {
+    let Some((jwt, rest)) = text.split_once('~') else {
+        return false;
+    };
+    jws::looks_like(jwt)
+        && rest.split('~').all(|part| {
+            part.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        })
+}
+
+/// CBOR-encoded COSE: a `COSE_Sign1` (tag 18, `0xD2`), or its four-element array
+/// untagged (`0x84` followed by a byte string header).
+fn looks_like_cose(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xD2, 0x84, ..] => true,
+        [0xD8, 0x12, 0x84, ..] => true,
+        [0x84, b, ..] => (0x40..=0x5B).contains(b),
+        _ => false,
+    }
+}
+
 fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String> {
     let jws = jws::parse(token)?;
     let payload = &jws.payload;
@@ -371,6 +415,14 @@ fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String>
     }
     // An OB 2.0 assertion is recognised by its shape whatever its `@context` says
     // (its context is the OB 2.0 one, which is not a VC's).
+    // Open Badges 1.0 signed assertions (2013) are JWS too: named, not failed.
+    if !payload
+        .get("@context")
+        .is_some_and(|c| c.to_string().contains("openbadges/v2"))
+        && legacy_kind(payload) == Some(Legacy::Ob1)
+    {
+        return Ok(legacy(Legacy::Ob1, payload.clone(), container));
+    }
     let (format, json) = if let Some(vc) = payload.get("vc") {
         (Format::VcJwt, credential_from_claims(vc, payload)?)
     } else if is_ob2(payload) {
