@@ -67,7 +67,18 @@ fn presentations_as_jwts_and_other_formats_give_their_status() {
     // Badges 1.0 signed assertion and a COSE_Sign1 (`tests/fixtures/jose-2026`).
     let dir = common::fixtures().join("jose-2026");
     for (file, want) in manifest("jose-2026") {
-        let run = run_in(&dir, &["verify", "--format", "json", "--offline", &file]);
+        let run = run_in(
+            &dir,
+            &[
+                "verify",
+                "--format",
+                "json",
+                "--offline",
+                "--documents",
+                "documents",
+                &file,
+            ],
+        );
         let got = verdicts(&run.stdout);
         assert!(!got.is_empty(), "{file}: {}{}", run.stdout, run.stderr);
         for v in &got {
@@ -89,4 +100,51 @@ fn presentations_as_jwts_and_other_formats_give_their_status() {
         common::check(v, "parse").1.contains("presented as a JWT"),
         "{v}"
     );
+}
+
+#[test]
+fn an_sd_jwt_says_what_was_disclosed_and_withheld_and_shows_on_a_page() {
+    let dir = common::fixtures().join("jose-2026");
+    let run = run_in(
+        &dir,
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--offline",
+            "sd-jwt-vc-withheld.sd-jwt",
+        ],
+    );
+    let v = &verdicts(&run.stdout)[0];
+    let parse = common::check(v, "parse").1;
+    assert!(
+        parse.contains("1 selectively disclosable claim disclosed (achievement_title)")
+            && parse.contains("withheld")
+            && parse.contains("holder binding not presented"),
+        "{parse}"
+    );
+    // On a portfolio its page shows the EUDI Learning Credential's title and issuer.
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: SD-JWT\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  on_invalid: show\n  on_unverifiable: show\n  network: false\n",
+    );
+    p.write(
+        "badges/learning.sd-jwt",
+        std::fs::read(dir.join("sd-jwt-vc.sd-jwt")).unwrap(),
+    );
+    p.run(&["build"]).success();
+    let page = p.read("public/badges/learning/index.html");
+    assert!(page.contains("Data Literacy"), "{}", common::main_of(&page));
+    assert!(
+        page.contains("Example University"),
+        "{}",
+        common::main_of(&page)
+    );
+    let receipt: serde_json::Value =
+        serde_json::from_str(&p.read("public/badges/learning/verification.json")).unwrap();
+    // Every claim disclosed, the email among them: authentic, issued to the owner's
+    // address (their claim).
+    assert_eq!(receipt["status"], "verified", "{receipt}");
+    assert_eq!(receipt["recipient"], "claimed");
 }

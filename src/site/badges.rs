@@ -38,7 +38,7 @@ pub const NOT_YOURS_HINT: &str = "the credential is authentic but issued to an i
 /// File extensions read as credentials.
 /// The badge page's social preview card, in its folder (`images::card` draws it).
 pub const CARD: &str = "card.png";
-pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg"];
+pub const CREDENTIAL_EXTENSIONS: &[&str] = &["json", "jwt", "jws", "png", "svg", "sd-jwt"];
 
 /// The learner's notes on one badge, in `badges/NAME.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]

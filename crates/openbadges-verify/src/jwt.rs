@@ -125,6 +125,39 @@ fn same_key(a: &PublicKey, b: &PublicKey) -> bool {
 }
 
 /// A token without `kid`: try each key the issuer controls that fits the algorithm.
+/// An SD-JWT's issuer token: an `https` issuer's keys come from its JWT VC Issuer
+/// Metadata (unless the portfolio pinned them), a token `kid` naming one of them;
+/// any other issuer (a DID) as for any JWT.
+pub fn check_sd_jwt(
+    jws: &Jws,
+    issuer: Option<&str>,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Secured {
+    let pinned = issuer.is_some_and(|i| opts.trust.iter().any(|t| t.id == i && !t.keys.is_empty()));
+    match issuer {
+        Some(iss) if iss.starts_with("https://") && !pinned => {
+            let suite = Some(format!("SD-JWT {}", jws.alg()));
+            if let Some(why) = jws::unsupported(jws.alg()) {
+                return Secured {
+                    signature: (Outcome::Skipped, why.clone()),
+                    key: (Outcome::Skipped, why),
+                    suite,
+                };
+            }
+            let found = keys::jwt_vc_issuer_keys(iss, opts, inputs).map(|mut keys| {
+                // A `kid` picks one key of the set.
+                if let Some(kid) = jws.kid() {
+                    keys.retain(|k| k.id.rsplit('#').next() == Some(kid));
+                }
+                keys
+            });
+            with_keys(jws, iss, found, suite)
+        }
+        _ => check(jws, issuer, opts, inputs),
+    }
+}
+
 fn by_issuer_keys(
     jws: &Jws,
     issuer: &str,
@@ -132,8 +165,18 @@ fn by_issuer_keys(
     opts: &Options,
     inputs: &mut Vec<Input>,
 ) -> Secured {
+    with_keys(jws, issuer, keys::issuer_keys(issuer, opts, inputs), suite)
+}
+
+/// The signature checked with each of the issuer's keys that fits the algorithm.
+fn with_keys(
+    jws: &Jws,
+    issuer: &str,
+    found: Result<Vec<keys::IssuerKey>, KeyError>,
+    suite: Option<String>,
+) -> Secured {
     let header_jwk = jws.header.get("jwk");
-    let candidates = match keys::issuer_keys(issuer, opts, inputs) {
+    let candidates = match found {
         Ok(keys) => keys,
         Err(e) => return no_issuer_keys(e, header_jwk.is_some(), suite),
     };

@@ -426,6 +426,48 @@ pub fn issuer_keys(
     Ok(found)
 }
 
+/// The keys an `https` SD-JWT VC issuer publishes in its JWT VC Issuer Metadata:
+/// `https://HOST/.well-known/jwt-vc-issuer/PATH` (the issuer's path after the
+/// well-known name), whose `issuer` must be the token's and whose `jwks` (inline)
+/// or `jwks_uri` give the keys.
+pub fn jwt_vc_issuer_keys(
+    issuer: &str,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Result<Vec<IssuerKey>, KeyError> {
+    let host = origin(issuer);
+    let path = issuer[host.len()..].trim_end_matches('/');
+    let url = format!("{host}/.well-known/jwt-vc-issuer{path}");
+    let bytes = opts.documents.get(&url).map_err(KeyError::Unresolvable)?;
+    inputs.push(Input::new("key-document", &url, &bytes));
+    let doc: Value = serde_json::from_slice(&bytes)
+        .map_err(|_| KeyError::Unresolvable(format!("{url} is not JSON")))?;
+    if doc.get("issuer").and_then(Value::as_str) != Some(issuer) {
+        return Err(KeyError::Invalid(format!(
+            "the issuer metadata at {url} is not for {issuer}"
+        )));
+    }
+    let source = format!("JWT VC issuer metadata {url}");
+    if let Some(set) = doc.get("jwks") {
+        return Ok(jwk_set(set, &url, issuer, &source));
+    }
+    let jwks = doc
+        .get("jwks_uri")
+        .and_then(Value::as_str)
+        .ok_or_else(|| KeyError::Invalid(format!("{url} has neither `jwks` nor `jwks_uri`")))?;
+    // The keys must come from the issuer's own origin, as the metadata did.
+    if origin(jwks) != host {
+        return Err(KeyError::Invalid(format!(
+            "{url} names keys on another host ({jwks})"
+        )));
+    }
+    let bytes = opts.documents.get(jwks).map_err(KeyError::Unresolvable)?;
+    inputs.push(Input::new("key-document", jwks, &bytes));
+    let set: Value = serde_json::from_slice(&bytes)
+        .map_err(|_| KeyError::Unresolvable(format!("{jwks} is not JSON")))?;
+    Ok(jwk_set(&set, jwks, issuer, &format!("JWK set {jwks}")))
+}
+
 /// The keys of a JWK set the issuer publishes (each JWK's `kid` names it).
 fn jwk_set(doc: &Value, url: &str, issuer: &str, source: &str) -> Vec<IssuerKey> {
     let keys = doc.get("keys").and_then(Value::as_array);

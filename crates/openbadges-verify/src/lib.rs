@@ -107,6 +107,7 @@ mod jwt;
 mod names;
 mod ob2;
 mod presentation;
+mod sdjwt;
 
 // Also steps, public for folio (its fuzz targets, tests and site code reach into
 // them) but not part of the documented API: they may change in any release.
@@ -478,10 +479,17 @@ fn read_step(
         Ok(p) => p,
         Err(reason) => {
             checks.set(CheckName::Parse, Outcome::Fail, reason);
+            // A credential whose own structure does not hold (an SD-JWT whose
+            // disclosures do not fit) failed; only what is no credential is "unknown".
+            let format =
+                match std::str::from_utf8(bytes).is_ok_and(|t| read::looks_like_sd_jwt(t.trim())) {
+                    true => "sd-jwt",
+                    false => "unknown",
+                };
             return Err(Box::new(Verdict {
                 file: file.to_string(),
                 status: Status::Failed,
-                format: "unknown".into(),
+                format: format.into(),
                 suite: None,
                 issuer: None,
                 checks: Checks(std::mem::take(&mut checks.0))
@@ -534,6 +542,23 @@ fn secured_by_token(
         Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
     }
     checks.record(jwt::check(jws, issuer, opts, inputs))
+}
+
+/// Steps 2-4 for an SD-JWT: its shape (an issuer and a type), and the issuer's
+/// token's signature and key (disclosures were checked against their digests when
+/// it was read).
+fn secured_by_sd_jwt(
+    jws: &jws::Jws,
+    issuer: Option<&str>,
+    opts: &Options,
+    checks: &mut Checks,
+    inputs: &mut Vec<Input>,
+) -> Option<String> {
+    match sdjwt::shape(&jws.payload) {
+        Ok(note) => checks.set(CheckName::Shape, Outcome::Pass, note),
+        Err(problem) => checks.set(CheckName::Shape, Outcome::Fail, problem),
+    }
+    checks.record(jwt::check_sd_jwt(jws, issuer, opts, inputs))
 }
 
 /// Steps 2-4 for embedded proofs: shape (including safe-mode JSON-LD expansion of the
@@ -698,6 +723,9 @@ fn verify_at(
             status_declared = checked.status.is_some();
             ob2_status = checked.status;
             checks.record(checked.secured)
+        }
+        (Some(jws), read::Format::SdJwt) => {
+            secured_by_sd_jwt(jws, issuer.as_deref(), opts, &mut checks, &mut inputs)
         }
         (Some(jws), _) => {
             secured_by_token(jws, &doc, issuer.as_deref(), opts, &mut checks, &mut inputs)

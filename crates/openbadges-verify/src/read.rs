@@ -31,6 +31,8 @@ pub enum Format {
     VcJwt,
     /// An Open Badges 2.0 assertion, hosted or signed.
     Ob2,
+    /// An SD-JWT: SD-JWT VC, or a VC-JWT with disclosures.
+    SdJwt,
     /// A genuine credential format folio recognises but does not verify.
     Legacy(Legacy),
 }
@@ -49,9 +51,6 @@ pub enum Legacy {
     Edc,
     /// A JWS in JSON serialisation (`payload` + `signatures`).
     JwsJson,
-    /// An SD-JWT (`issuer JWT~disclosure~…~`): SD-JWT VC (`dc+sd-jwt`, `vc+sd-jwt`)
-    /// or a VC-JWT with disclosures.
-    SdJwt,
     /// A COSE-secured credential (CBOR `COSE_Sign1`).
     Cose,
 }
@@ -64,7 +63,6 @@ impl Legacy {
             Legacy::Blockcerts => "blockcerts",
             Legacy::Edc => "edc",
             Legacy::JwsJson => "jws-json",
-            Legacy::SdJwt => "sd-jwt",
             Legacy::Cose => "cose",
         }
     }
@@ -76,7 +74,6 @@ impl Legacy {
             Legacy::Blockcerts => "Blockcerts certificate",
             Legacy::Edc => "European Digital Credential",
             Legacy::JwsJson => "JWS in JSON serialisation",
-            Legacy::SdJwt => "SD-JWT credential (selective disclosure)",
             Legacy::Cose => "COSE-secured credential",
         }
     }
@@ -99,9 +96,6 @@ impl Legacy {
             Legacy::JwsJson => {
                 "JWS JSON serialisation is not supported; ask the issuer for the credential as a compact JWT or with an embedded proof"
             }
-            Legacy::SdJwt => {
-                "SD-JWT credentials are recognised but not yet verified by this folio; check it with the issuer's verifier, or ask the issuer for an Open Badges 3.0 export with an embedded proof"
-            }
             Legacy::Cose => {
                 "COSE-secured credentials (CBOR) are not supported; ask the issuer for the credential as JSON with an embedded proof or as a JWT"
             }
@@ -116,6 +110,7 @@ impl Format {
             Format::VcJson => "vc-json",
             Format::VcJwt => "vc-jwt",
             Format::Ob2 => "ob2",
+            Format::SdJwt => "sd-jwt",
             Format::Legacy(l) => l.name(),
         }
     }
@@ -126,6 +121,7 @@ impl Format {
             Format::VcJson => "W3C Verifiable Credential (JSON with embedded proof)",
             Format::VcJwt => "Verifiable Credential as a JWT",
             Format::Ob2 => "Open Badges 2.0 assertion",
+            Format::SdJwt => "SD-JWT credential (selective disclosure)",
             Format::Legacy(l) => l.describe(),
         }
     }
@@ -142,14 +138,20 @@ pub struct Parsed {
     pub jws: Option<Jws>,
     /// Where an OB 2.0 hosted assertion lives.
     pub hosted_url: Option<String>,
+    /// More to say about how it was read (an SD-JWT's disclosures).
+    pub note: Option<String>,
 }
 
 impl Parsed {
     pub fn describe(&self) -> String {
-        match self.container {
+        let what = match self.container {
             Some(Container::Png) => format!("{}, baked in a PNG image", self.format.describe()),
             Some(Container::Svg) => format!("{}, baked in an SVG image", self.format.describe()),
             None => self.format.describe().to_string(),
+        };
+        match &self.note {
+            Some(note) => format!("{what}; {note}"),
+            None => what,
         }
     }
 }
@@ -192,6 +194,7 @@ fn from_baked(baked: Baked, container: Container) -> Result<Parsed, String> {
             container: Some(container),
             jws: None,
             hosted_url: Some(url),
+            note: None,
         }),
     }
 }
@@ -208,6 +211,7 @@ fn legacy(format: Legacy, json: Value, container: Option<Container>) -> Parsed {
         container,
         jws: None,
         hosted_url: None,
+        note: None,
     }
 }
 
@@ -286,7 +290,7 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
         return from_jws(trimmed, container);
     }
     if looks_like_sd_jwt(trimmed) {
-        return Ok(legacy(Legacy::SdJwt, Value::Null, container));
+        return from_sd_jwt(trimmed, container);
     }
     if !trimmed.starts_with('{') && !trimmed.starts_with('"') {
         return Err("not a credential: expected JSON or a JWT".into());
@@ -318,6 +322,7 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
             container,
             jws: None,
             hosted_url,
+            note: None,
         });
     }
     if !obj.contains_key("@context") {
@@ -330,6 +335,7 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
         container,
         jws: None,
         hosted_url: None,
+        note: None,
     })
 }
 
@@ -407,6 +413,31 @@ fn looks_like_cose(bytes: &[u8]) -> bool {
     }
 }
 
+/// An SD-JWT, its disclosures checked against their digests and put back.
+fn from_sd_jwt(text: &str, container: Option<Container>) -> Result<Parsed, String> {
+    let sd = super::sdjwt::parse(text)?;
+    if depth(&sd.claims) > MAX_DEPTH {
+        return Err(format!("the token nests deeper than {MAX_DEPTH} levels"));
+    }
+    let json = match sd.claims.get("vc") {
+        Some(vc) => credential_from_claims(vc, &sd.claims)?,
+        None => super::sdjwt::credential(&sd.claims),
+    };
+    let note = sd.describe();
+    let mut jws = sd.jws;
+    // The claims as disclosed stand for the token's (its registered claims are never
+    // selectively disclosable, so nothing the signature covers changes).
+    jws.payload = sd.claims;
+    Ok(Parsed {
+        format: Format::SdJwt,
+        json,
+        container,
+        jws: Some(jws),
+        hosted_url: None,
+        note: Some(note),
+    })
+}
+
 fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String> {
     let jws = jws::parse(token)?;
     let payload = &jws.payload;
@@ -439,6 +470,7 @@ fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String>
         container,
         jws: Some(jws),
         hosted_url: None,
+        note: None,
     })
 }
 
