@@ -3,7 +3,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{markdown,template,links,serve_request,verify_credential,baked_images,jws,front_matter,pathway,lock,archive}
+mkdir -p "$corpus"/{markdown,template,links,serve_request,verify_credential,baked_images,jws,front_matter,pathway,lock,archive,image_metadata,resume_import,sd_jwt,presentation}
+
+# image_metadata: every raster image the project ships (photos, badge pictures).
+find example-portfolio tests/fixtures themes -type f \( -name '*.jpg' -o -name '*.jpeg' -o -name '*.png' -o -name '*.webp' \) -size -2M -print0 |
+  while IFS= read -r -d '' f; do cp "$f" "$corpus/image_metadata/$(echo "$f" | tr / _)"; done
+
+# resume_import: the JSON Resume fixtures.
+find tests/fixtures/json-resume -name '*.json' -print0 |
+  while IFS= read -r -d '' f; do cp "$f" "$corpus/resume_import/$(echo "$f" | tr / _)"; done
 
 # markdown: every content file of the fixtures and the example portfolio.
 find tests/fixtures example-portfolio -name '*.md' -print0 |
