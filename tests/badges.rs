@@ -51,7 +51,7 @@ fn portfolio(on_invalid: &str) -> Portfolio {
     tampered["credentialSubject"]["achievement"]["name"] = json!("Tampered, now Expert");
     write_badge(&p, "tampered.json", &tampered);
     let mut unsupported = signed("Odd Suite", |_| {});
-    unsupported["proof"]["cryptosuite"] = json!("ecdsa-rdfc-2019");
+    unsupported["proof"]["cryptosuite"] = json!("bbs-2023");
     write_badge(&p, "odd.json", &unsupported);
     // A page cites the verified badge; alpha already lists the skill Rust.
     let alpha = p

@@ -78,7 +78,7 @@ fn badge_bytes(badge: &B) -> Vec<u8> {
     let mut signed = issuer.sign_rdfc(doc, "2025-01-01T00:00:00Z").unwrap();
     match badge.kind {
         Kind::Failed => signed["credentialSubject"]["achievement"]["name"] = json!("Tampered"),
-        Kind::Unverifiable => signed["proof"]["cryptosuite"] = json!("ecdsa-rdfc-2019"),
+        Kind::Unverifiable => signed["proof"]["cryptosuite"] = json!("bbs-2023"),
         _ => {}
     }
     serde_json::to_vec_pretty(&signed).unwrap()
