@@ -159,6 +159,9 @@ pub struct Badge {
     pub structured_data: Option<String>,
     /// The pathways this badge counts toward (filled in when pathways are evaluated).
     pub pathways: Vec<BadgeUse>,
+    /// For a CLR 2.0 transcript: how its achievements fit together, as its issuer
+    /// asserts (`isChildOf`, `isPartOf`, …), by name.
+    pub associations: Vec<AssociationView>,
     /// The credential's signed facts (owner identities removed), for pathway matching;
     /// templates read the fields above instead.
     #[serde(skip)]
@@ -172,6 +175,14 @@ impl Badge {
         s.extend(self.tags.iter().cloned());
         s
     }
+}
+
+/// One association of a CLR transcript: `source` `kind` `target`, the kind in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssociationView {
+    pub source: String,
+    pub kind: String,
+    pub target: String,
 }
 
 /// On a badge's page: a pathway it counts toward, and for what.

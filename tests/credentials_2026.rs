@@ -148,3 +148,47 @@ fn an_sd_jwt_says_what_was_disclosed_and_withheld_and_shows_on_a_page() {
     assert_eq!(receipt["status"], "verified", "{receipt}");
     assert_eq!(receipt["recipient"], "claimed");
 }
+
+#[test]
+fn a_clr_transcript_is_verified_and_each_course_is_a_badge_of_its_own() {
+    let dir = common::fixtures().join("clr");
+    let rows = manifest("clr");
+    for file in ["transcript.json", "transcript-altered.json"] {
+        let run = run_in(&dir, &["verify", "--format", "json", "--offline", file]);
+        let got = verdicts(&run.stdout);
+        let want: Vec<&(String, String)> =
+            rows.iter().filter(|(f, _)| f.starts_with(file)).collect();
+        assert_eq!(got.len(), want.len(), "{}", run.stdout);
+        for ((name, status), v) in want.iter().zip(&got) {
+            assert_eq!(v["status"], status.as_str(), "{name}: {v}");
+        }
+    }
+    // On a portfolio: the transcript and each course get pages; the transcript's
+    // page shows how the courses fit together, as the issuer states.
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: CLR\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  network: false\n",
+    );
+    p.write(
+        "badges/transcript.json",
+        std::fs::read(dir.join("transcript.json")).unwrap(),
+    );
+    p.run(&["build"]).success();
+    let transcript = p.read("public/badges/transcript/index.html");
+    assert!(
+        transcript.contains("Statistics I <span lang=\"en\">is child of</span> Data Modelling"),
+        "{}",
+        common::main_of(&transcript)
+    );
+    for (slug, name) in [
+        ("transcript-1", "Statistics I"),
+        ("transcript-2", "Data Modelling"),
+    ] {
+        let page = p.read(&format!("public/badges/{slug}/index.html"));
+        assert!(
+            page.contains(name) && page.contains("data-folio-verified"),
+            "{slug}"
+        );
+    }
+}

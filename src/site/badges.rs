@@ -652,8 +652,45 @@ fn view(
         linkedin_url,
         structured_data,
         pathways: Vec::new(),
+        associations: doc_associations(v.credential.as_ref()),
         credential: c,
     }
+}
+
+/// A CLR's associations with each achievement named (the CLR's own list names
+/// them), the kind in words (`isChildOf` → "is child of").
+fn doc_associations(doc: Option<&Value>) -> Vec<crate::badge_view::AssociationView> {
+    let Some(doc) = doc else { return Vec::new() };
+    let names: std::collections::HashMap<&str, &str> = doc
+        .pointer("/credentialSubject/achievement")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some((a.get("id")?.as_str()?, a.get("name")?.as_str()?)))
+        .collect();
+    let name = |id: &str| names.get(id).map_or(id.to_string(), |n| n.to_string());
+    badge::clr::associations(doc)
+        .into_iter()
+        .map(|a| crate::badge_view::AssociationView {
+            source: name(&a.source),
+            kind: words(&a.kind),
+            target: name(&a.target),
+        })
+        .collect()
+}
+
+/// `isChildOf` as "is child of".
+fn words(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_uppercase() {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What a verified badge offers beyond its page: the reader's recipient form, the

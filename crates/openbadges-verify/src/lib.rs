@@ -101,6 +101,7 @@ pub mod sign;
 
 // The steps of verification, each in its own module.
 mod claims;
+pub mod clr;
 mod contexts;
 mod ed25519;
 mod jwt;
@@ -389,6 +390,9 @@ pub struct Found {
 /// Verifies every credential in a file: one, or each credential of a Verifiable
 /// Presentation (named `file#1`, `file#2`, …), after the presentation's own proof.
 pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
+    if let Some(inner) = clr::inner_credentials(bytes) {
+        return verify_clr(file, bytes, &inner, opts);
+    }
     let presentation = match presentation::read(bytes) {
         None => {
             return vec![Found {
@@ -464,6 +468,36 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
             }
         })
         .collect()
+}
+
+/// A CLR 2.0 transcript: the CLR itself, then each credential in it on its own proof
+/// (`file#1`, …), each saying where it came from.
+fn verify_clr(file: &str, bytes: &[u8], inner: &[Vec<u8>], opts: &Options) -> Vec<Found> {
+    let mut out = vec![Found {
+        verdict: verify(file, bytes, opts),
+        inner: None,
+    }];
+    let count = inner.len();
+    for (i, credential) in inner.iter().enumerate() {
+        let name = format!("{file}#{}", i + 1);
+        let mut verdict = verify(&name, credential, opts);
+        if let Some(parse) = verdict
+            .checks
+            .iter_mut()
+            .find(|c| c.name == CheckName::Parse)
+        {
+            parse.detail = format!(
+                "{} (credential {} of {count} in a CLR 2.0 transcript, judged on its own proof)",
+                parse.detail,
+                i + 1
+            );
+        }
+        out.push(Found {
+            verdict,
+            inner: Some((i + 1, credential.clone())),
+        });
+    }
+    out
 }
 
 /// Step 1: the file's format and content; a verdict at once (taking the checks and

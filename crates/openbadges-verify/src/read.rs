@@ -72,7 +72,7 @@ impl Legacy {
             Legacy::Ob1 => "Open Badges 1.x assertion",
             Legacy::Ob05 => "Open Badges 0.5 assertion",
             Legacy::Blockcerts => "Blockcerts certificate",
-            Legacy::Edc => "European Digital Credential",
+            Legacy::Edc => "European Digital Credential (eIDAS seal)",
             Legacy::JwsJson => "JWS in JSON serialisation",
             Legacy::Cose => "COSE-secured credential",
         }

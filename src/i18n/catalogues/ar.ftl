@@ -230,3 +230,4 @@ recipient-form-nojs-plain = تعمل هذه المقارنة بجافاسكرب�
 recipient-bound-elsewhere = غير مُثبَت هنا: وقّعها المستلم لموقع آخر ({ $domain })، وهذه النسخة على { $origin }.
 card-recipient-claimed = المستلم مُدّعى
 card-recipient-proven = المستلم مُثبَت
+clr-structure = كيف تترابط أجزاؤها، كما يذكر المُصدِر

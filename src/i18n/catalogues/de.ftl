@@ -225,3 +225,4 @@ recipient-form-nojs-plain = Dieser Vergleich braucht JavaScript. Ohne: Laden Sie
 recipient-bound-elsewhere = Hier nicht nachgewiesen: Der Empfänger hat ihn für eine andere Website signiert ({ $domain }), diese Kopie liegt unter { $origin }.
 card-recipient-claimed = Empfänger angegeben
 card-recipient-proven = Empfänger nachgewiesen
+clr-structure = Wie die Teile zusammenhängen, laut Aussteller

@@ -228,3 +228,4 @@ recipient-form-nojs-plain = This comparison runs in your browser with JavaScript
 recipient-bound-elsewhere = Not proven here: the recipient signed it for another site ({ $domain }), and this copy is at { $origin }.
 card-recipient-claimed = recipient claimed
 card-recipient-proven = recipient proven
+clr-structure = How its parts fit together, as the issuer states

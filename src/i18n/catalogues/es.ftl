@@ -225,3 +225,4 @@ recipient-form-nojs-plain = Esta comparación usa JavaScript. Sin él: descargue
 recipient-bound-elsewhere = No probado aquí: el destinatario la firmó para otro sitio ({ $domain }) y esta copia está en { $origin }.
 card-recipient-claimed = destinatario declarado
 card-recipient-proven = destinatario probado
+clr-structure = Cómo encajan sus partes, según el emisor

@@ -225,3 +225,4 @@ recipient-form-nojs-plain = Cette comparaison utilise JavaScript. Sans lui : té
 recipient-bound-elsewhere = Non prouvé ici : le destinataire l’a signé pour un autre site ({ $domain }), et cette copie est sur { $origin }.
 card-recipient-claimed = destinataire déclaré
 card-recipient-proven = destinataire prouvé
+clr-structure = Comment ses parties s’articulent, selon l’émetteur

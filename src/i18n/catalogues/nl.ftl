@@ -225,3 +225,4 @@ recipient-form-nojs-plain = Deze vergelijking gebruikt JavaScript. Zonder: downl
 recipient-bound-elsewhere = Hier niet bewezen: de ontvanger ondertekende het voor een andere site ({ $domain }), en deze kopie staat op { $origin }.
 card-recipient-claimed = ontvanger opgegeven
 card-recipient-proven = ontvanger bewezen
+clr-structure = Hoe de onderdelen samenhangen, volgens de uitgever

@@ -225,3 +225,4 @@ recipient-form-nojs-plain = Esta comparação usa JavaScript. Sem ele: descarreg
 recipient-bound-elsewhere = Não provado aqui: o destinatário assinou-o para outro site ({ $domain }) e esta cópia está em { $origin }.
 card-recipient-claimed = destinatário declarado
 card-recipient-proven = destinatário provado
+clr-structure = Como as partes se relacionam, segundo o emissor
