@@ -78,6 +78,8 @@ fn conformance_corpus() {
         "some items are not verified, so exit 1\n{}",
         run.stderr
     );
+    // The credentials inside a CLR transcript (`file#1`) are verdicts of their own,
+    // beside the transcript's.
     let results: HashMap<String, Value> = run
         .stdout
         .lines()
@@ -90,6 +92,7 @@ fn conformance_corpus() {
                 .to_string();
             (file, v)
         })
+        .filter(|(file, _)| !file.contains('#'))
         .collect();
     assert_eq!(results.len(), rows.len());
     // Same fields, in the same order, as DESIGN.md.
