@@ -408,11 +408,13 @@ fn write_resume(
     config.insert("title".into(), imported.title.clone().into());
     config.insert("owner".into(), imported.owner.clone().into());
     if imported.contact {
+        // Private by default, as everywhere else: the learner publishes contact
+        // details only by saying so.
         let mut resume = serde_yaml::Mapping::new();
-        resume.insert("contact".into(), true.into());
+        resume.insert("contact".into(), false.into());
         config.insert("resume".into(), resume.into());
         notes.push(
-            "your résumé lists your email or phone, so /resume.json keeps them (`resume: {contact: true}` in folio.yaml; set it to false to leave them out)".into(),
+            "your résumé lists your email or phone: they stay off the site and out of /resume.json (set `resume: {contact: true}` in folio.yaml to publish them there)".into(),
         );
     }
     let yaml = serde_yaml::to_string(&config).unwrap_or_default();

@@ -145,8 +145,22 @@ fn the_json_resume_sample_round_trips_through_a_portfolio() {
         &["init", "cv", "--from-resume", sample.to_str().unwrap()],
     )
     .success()
-    .stderr_has("/resume.json keeps them");
+    .stderr_has("they stay off the site and out of /resume.json");
     let site = tmp.path().join("cv");
+    // Private by default: the sample's email is not exported until the learner says.
+    run_in(&site, &["build"]).success();
+    let exported = std::fs::read_to_string(site.join("public/resume.json")).unwrap();
+    assert!(
+        !exported.contains("richard.hendriks@mail.com"),
+        "{exported}"
+    );
+    let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
+    assert!(config.contains("contact: false"), "{config}");
+    std::fs::write(
+        site.join("folio.yaml"),
+        config.replace("contact: false", "contact: true"),
+    )
+    .unwrap();
     run_in(&site, &["check"]).success();
     run_in(&site, &["build"]).success();
     let page =
@@ -299,4 +313,27 @@ fn many_same_named_and_overlong_entries_import_and_a_failed_import_leaves_nothin
         &["init", "again", "--from-resume", "small.json"],
     )
     .success();
+}
+
+#[test]
+fn imported_pages_have_ascii_addresses() {
+    let tmp = tempfile::tempdir().unwrap();
+    let resume = serde_json::json!({"basics": {"name": "Ada"},
+        "work": [{"name": "Barista Café Kreuzberg", "position": "Barista"}]});
+    std::fs::write(tmp.path().join("resume.json"), resume.to_string()).unwrap();
+    run_in(tmp.path(), &["init", "cv", "--from-resume", "resume.json"]).success();
+    let site = tmp.path().join("cv");
+    assert!(
+        site.join("content/experience/barista-barista-cafe-kreuzberg.md")
+            .is_file()
+            || site
+                .join("content/experience/barista-cafe-kreuzberg.md")
+                .is_file(),
+        "{:?}",
+        std::fs::read_dir(site.join("content/experience"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect::<Vec<_>>()
+    );
 }

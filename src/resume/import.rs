@@ -26,8 +26,8 @@ pub struct Imported {
     /// `owner:` for folio.yaml, and the site title.
     pub owner: Mapping,
     pub title: String,
-    /// The résumé listed an email or phone: `resume.contact` is turned on so the
-    /// export keeps them (the learner published them there already).
+    /// The résumé listed an email or phone: `resume.contact` is written, off, so the
+    /// learner sees where to publish them (private by default).
     pub contact: bool,
     pub notes: Vec<String>,
 }
@@ -201,7 +201,8 @@ struct Slugs {
 
 /// A slug for `name` not yet used in `folder`.
 fn unique(slugs: &mut Slugs, folder: &str, name: &str, i: usize) -> String {
-    let mut base = match crate::content::markdown::slugify(name) {
+    // ASCII, as URLs are best shared (`barista-cafe-kreuzberg`, not `café`).
+    let mut base = match slug::slugify(name) {
         s if s.is_empty() => format!("entry-{}", i + 1),
         s => s,
     };
