@@ -227,15 +227,9 @@ fn an_iri_with_percent_encoding_that_is_not_utf8_is_unverifiable_not_a_panic() {
 /// decoded), optionally with an eXIf chunk saying "rotate 90".
 fn huge_png(side: u32, rotated: bool) -> Vec<u8> {
     use std::io::Write;
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut crc = flate2::Crc::new();
-        crc.update(kind);
-        crc.update(data);
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        out.extend_from_slice(&crc.sum().to_be_bytes());
-    }
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        out.extend(common::files::png_chunk(kind, data));
+    };
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&side.to_be_bytes());

@@ -7,6 +7,7 @@
 mod common;
 
 use common::Portfolio;
+use common::files::png_chunk;
 
 /// A big-endian TIFF block: Orientation and a GPS IFD with a latitude.
 fn exif(orientation: u16) -> Vec<u8> {
@@ -441,18 +442,6 @@ fn exiftool() -> Option<&'static str> {
     );
     eprintln!("skipping the exiftool check: `apt-get install libimage-exiftool-perl` to run it");
     None
-}
-
-/// A PNG chunk.
-fn png_chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
-    let mut out = (data.len() as u32).to_be_bytes().to_vec();
-    let mut crc = flate2::Crc::new();
-    crc.update(kind);
-    crc.update(data);
-    out.extend_from_slice(kind);
-    out.extend_from_slice(data);
-    out.extend_from_slice(&crc.sum().to_be_bytes());
-    out
 }
 
 /// A RIFF (WebP) chunk, padded to an even length.

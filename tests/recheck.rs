@@ -7,7 +7,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use common::files::serve_folder;
+
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -19,50 +21,6 @@ use serde_json::{Value, json};
 const LOOPBACK: (&str, &str) = ("FOLIO_ALLOW_LOOPBACK_HTTP", "1");
 const VALID_UNTIL: &str = "2030-01-01T00:00:00Z";
 const INDEX: usize = 5;
-
-/// Serves a folder (a built site) on a free loopback port until dropped.
-struct Files {
-    port: u16,
-    server: Arc<tiny_http::Server>,
-}
-
-impl Drop for Files {
-    fn drop(&mut self) {
-        self.server.unblock();
-    }
-}
-
-fn serve_folder(dir: PathBuf) -> Files {
-    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let port = server.server_addr().to_ip().unwrap().port();
-    let s = server.clone();
-    std::thread::spawn(move || {
-        for request in s.incoming_requests() {
-            let path = request.url().split('?').next().unwrap_or("/").to_string();
-            let mut file = dir.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            let response = match std::fs::read(&file) {
-                Ok(bytes) => {
-                    let ty = match file.extension().and_then(|e| e.to_str()) {
-                        Some("html") => "text/html; charset=utf-8",
-                        Some("js") => "text/javascript",
-                        Some("css") => "text/css",
-                        Some("json") => "application/json",
-                        Some("svg") => "image/svg+xml",
-                        _ => "application/octet-stream",
-                    };
-                    tiny_http::Response::from_data(bytes)
-                        .with_header(tiny_http::Header::from_bytes("Content-Type", ty).unwrap())
-                }
-                Err(_) => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
-    Files { port, server }
-}
 
 /// The issuer's status list on a loopback port, with CORS, changeable while it runs,
 /// and stoppable: after `stop` the port is closed and connections are refused.

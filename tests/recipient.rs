@@ -9,8 +9,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use common::files::serve_folder;
+
 use std::time::{Duration, Instant};
 
 use common::browser::{Driver, have_browser};
@@ -257,47 +257,6 @@ fn hashed_recipients_get_the_readers_form_and_plain_ones_only_a_hash() {
     let page = p.read("public/badges/plain/index.html");
     assert!(page.contains("data-recipient-alg=\"plain\""));
     assert!(!page.to_lowercase().contains("ada@example.org"));
-}
-
-/// Serves a folder (a built site) on a loopback port until dropped; bound before
-/// the build so the site can be built for its own origin.
-struct Files {
-    port: u16,
-    server: Arc<tiny_http::Server>,
-}
-
-impl Drop for Files {
-    fn drop(&mut self) {
-        self.server.unblock();
-    }
-}
-
-fn serve_folder(dir: PathBuf) -> Files {
-    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let port = server.server_addr().to_ip().unwrap().port();
-    let s = server.clone();
-    std::thread::spawn(move || {
-        for request in s.incoming_requests() {
-            let path = request.url().split('?').next().unwrap_or("/").to_string();
-            let mut file = dir.join(path.trim_start_matches('/'));
-            if path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            let ty = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript",
-                Some("css") => "text/css",
-                _ => "application/octet-stream",
-            };
-            let response = match std::fs::read(&file) {
-                Ok(bytes) => tiny_http::Response::from_data(bytes)
-                    .with_header(tiny_http::Header::from_bytes("Content-Type", ty).unwrap()),
-                Err(_) => tiny_http::Response::from_data(Vec::new()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
-    Files { port, server }
 }
 
 fn browser() -> (tempfile::TempDir, Driver) {

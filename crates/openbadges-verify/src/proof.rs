@@ -656,15 +656,10 @@ fn decode_multibase_signature(value: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-/// A multibase base58btc signature: strip exactly one `z` (values may start `zz`).
+/// A multibase base58btc Ed25519 signature: strip exactly one `z` (values may start
+/// `zz`).
 pub fn decode_proof_value(value: &str) -> Result<[u8; 64], String> {
-    let body = value
-        .strip_prefix('z')
-        .ok_or("proofValue is not multibase base58btc (it must start with `z`)")?;
-    let bytes = bs58::decode(body)
-        .into_vec()
-        .map_err(|_| "proofValue is not valid base58")?;
-    bytes
+    decode_multibase_signature(value)?
         .try_into()
         .map_err(|b: Vec<u8>| format!("proofValue is {} bytes, not a 64-byte signature", b.len()))
 }
@@ -768,13 +763,7 @@ fn jcs(mut doc: Value, proof: &Map<String, Value>, key: &keys::PublicKey) -> Sig
     if let Some(proof_ctx) = config.get("@context") {
         // The proof's context must be a prefix of the document's; the document is
         // then signed under the proof's context.
-        let as_list = |v: &Value| match v {
-            Value::Array(a) => a.clone(),
-            other => vec![other.clone()],
-        };
-        let doc_ctx = doc.get("@context").map(as_list).unwrap_or_default();
-        let proof_list = as_list(proof_ctx);
-        if proof_list.len() > doc_ctx.len() || doc_ctx[..proof_list.len()] != proof_list[..] {
+        if !context_prefix(proof_ctx, doc.get("@context")) {
             return Sig::Invalid("the proof's @context is not a prefix of the credential's".into());
         }
         doc["@context"] = proof_ctx.clone();
