@@ -162,6 +162,10 @@ pub struct Badge {
     /// For a CLR 2.0 transcript: how its achievements fit together, as its issuer
     /// asserts (`isChildOf`, `isPartOf`, …), by name.
     pub associations: Vec<AssociationView>,
+    /// Endorsements embedded in the credential that are authentic (their own
+    /// signatures checked), with their own standing; a failed or unverifiable one is
+    /// never shown as an endorsement.
+    pub endorsements: Vec<EndorsementView>,
     /// The credential's signed facts (owner identities removed), for pathway matching;
     /// templates read the fields above instead.
     #[serde(skip)]
@@ -175,6 +179,20 @@ impl Badge {
         s.extend(self.tags.iter().cloned());
         s
     }
+}
+
+/// One endorsement of a badge: who endorses it, in what standing, and what they say.
+#[derive(Debug, Clone, Serialize)]
+pub struct EndorsementView {
+    /// The endorser's name as the endorsement gives it (else its identifier): the
+    /// endorser's claim about themselves.
+    pub endorser: String,
+    pub endorser_id: Option<String>,
+    /// `verified`, `expired` or `revoked`, and in the site's language ("its
+    /// signature checked", "expired", "withdrawn by its endorser").
+    pub status: &'static str,
+    pub status_label: String,
+    pub comment: Option<String>,
 }
 
 /// One association of a CLR transcript: `source` `kind` `target`, the kind in words.

@@ -192,3 +192,56 @@ fn a_clr_transcript_is_verified_and_each_course_is_a_badge_of_its_own() {
         );
     }
 }
+
+#[test]
+fn endorsements_are_verified_on_their_own_and_only_authentic_ones_are_shown() {
+    let dir = common::fixtures().join("endorsement");
+    let run = run_in(
+        &dir,
+        &[
+            "verify",
+            "--format",
+            "json",
+            "--offline",
+            "endorsed.json",
+            "forged-endorsement.json",
+        ],
+    );
+    let got = verdicts(&run.stdout);
+    // The badge's own status never depends on its endorsements.
+    assert_eq!(got[0]["status"], "verified");
+    assert_eq!(got[1]["status"], "verified");
+    assert_eq!(
+        got[0]["endorsements"][0]["status"], "verified",
+        "{}",
+        got[0]
+    );
+    assert_eq!(got[1]["endorsements"][0]["status"], "failed", "{}", got[1]);
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Endorsed\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  network: false\n",
+    );
+    for file in ["endorsed.json", "forged-endorsement.json"] {
+        p.write(
+            &format!("badges/{file}"),
+            std::fs::read(dir.join(file)).unwrap(),
+        );
+    }
+    p.run(&["build"]).success();
+    let endorsed = p.read("public/badges/endorsed/index.html");
+    assert!(
+        endorsed.contains("Endorsed by Cloud Industry Council")
+            && endorsed.contains("its signature checked")
+            && endorsed.contains("Meets our hiring bar for cloud operations."),
+        "{}",
+        common::main_of(&endorsed)
+    );
+    let forged = p.read("public/badges/forged-endorsement/index.html");
+    assert!(forged.contains("data-folio-verified"));
+    assert!(
+        !forged.contains("Endorsed by") && !forged.contains("The best candidate"),
+        "{}",
+        common::main_of(&forged)
+    );
+}

@@ -653,8 +653,35 @@ fn view(
         structured_data,
         pathways: Vec::new(),
         associations: doc_associations(v.credential.as_ref()),
+        endorsements: endorsements(v, tr),
         credential: c,
     }
+}
+
+/// The authentic endorsements of a badge, for its page; the rest are left out.
+fn endorsements(v: &Verdict, tr: &Translator) -> Vec<crate::badge_view::EndorsementView> {
+    v.endorsements
+        .iter()
+        .filter_map(|e| {
+            let (status, key) = match e.status {
+                Status::Verified => ("verified", "endorsement-checked"),
+                Status::Expired => ("expired", "endorsement-expired"),
+                Status::Revoked => ("revoked", "endorsement-revoked"),
+                Status::Failed | Status::Unverifiable => return None,
+            };
+            Some(crate::badge_view::EndorsementView {
+                endorser: e
+                    .endorser_name
+                    .clone()
+                    .or_else(|| e.endorser_id.clone())
+                    .unwrap_or_default(),
+                endorser_id: e.endorser_id.clone(),
+                status,
+                status_label: tr.t(key),
+                comment: e.comment.clone(),
+            })
+        })
+        .collect()
 }
 
 /// A CLR's associations with each achievement named (the CLR's own list names

@@ -104,6 +104,7 @@ mod claims;
 pub mod clr;
 mod contexts;
 mod ed25519;
+pub mod endorsement;
 mod jwt;
 mod names;
 mod ob2;
@@ -249,6 +250,10 @@ pub struct Verdict {
         serialize_with = "recipient::serialize_binding"
     )]
     pub recipient: Option<recipient::Binding>,
+    /// Endorsements embedded in the credential, each verified on its own (they never
+    /// change `status`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub endorsements: Vec<endorsement::Endorsement>,
 }
 
 /// Who vouches for a credential's issuer: the portfolio's trust list, a registry, or
@@ -372,11 +377,14 @@ impl Checks {
     }
 }
 
-/// How far status-list checks may recurse (a status list's own status is not checked).
+/// What is being verified, which decides how far checks recurse: a status list's own
+/// status is not checked; an endorsement's recipient is not the learner and its own
+/// endorsements are not followed (so nesting cannot multiply the work).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Depth {
+pub(crate) enum Depth {
     Credential,
     StatusList,
+    Endorsement,
 }
 
 /// One credential found in a file: the file itself, or one credential of a
@@ -416,6 +424,7 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                     typed: None,
                     issuer_standing: None,
                     recipient: None,
+                    endorsements: Vec::new(),
                 },
                 inner: None,
             }];
@@ -533,6 +542,7 @@ fn read_step(
                 typed: None,
                 issuer_standing: None,
                 recipient: None,
+                endorsements: Vec::new(),
             }));
         }
     };
@@ -556,6 +566,7 @@ fn read_step(
         typed: Some(typed),
         issuer_standing: None,
         recipient: None,
+        endorsements: Vec::new(),
     }))
 }
 
@@ -716,7 +727,7 @@ pub fn verify(file: &str, bytes: &[u8], opts: &Options) -> Verdict {
 
 /// The verification procedure, its numbered steps in the order they must run.
 /// `presented`: the credential came in a presentation its holder signed.
-fn verify_at(
+pub(crate) fn verify_at(
     file: &str,
     bytes: &[u8],
     opts: &Options,
@@ -775,7 +786,7 @@ fn verify_at(
     // 6. Status.
     if let Some((outcome, detail)) = ob2_status {
         checks.set(CheckName::Status, outcome, detail);
-    } else if depth == Depth::Credential {
+    } else if depth != Depth::StatusList {
         let (outcome, detail) =
             status::check(&doc, issuer.as_deref(), opts, &mut inputs, |url, bytes| {
                 verify_at(url, bytes, opts, Depth::StatusList, None)
@@ -792,6 +803,11 @@ fn verify_at(
     // 7. Recipient.
     let (outcome, detail, recipient) = match depth {
         Depth::Credential => recipient_step(&typed, opts, presented),
+        Depth::Endorsement => (
+            Outcome::Skipped,
+            "not checked for an endorsement (its subject is what it endorses)".to_string(),
+            None,
+        ),
         Depth::StatusList => (
             Outcome::Skipped,
             "not checked for a status list".to_string(),
@@ -811,9 +827,16 @@ fn verify_at(
             recipient_required: opts.portfolio && depth == Depth::Credential,
             // "Not revoked" only when the list was read, on a portfolio or not: a
             // status that could not be checked is never `verified`.
-            status_declared: status_declared && depth == Depth::Credential,
+            status_declared: status_declared && depth != Depth::StatusList,
         },
     );
+    // 6b. Endorsements: verified on their own, for authentic credentials only.
+    let endorsements = match (depth, status) {
+        (Depth::Credential, Status::Verified | Status::Expired | Status::Revoked) => {
+            endorsement::check(&doc, opts)
+        }
+        _ => Vec::new(),
+    };
     Verdict {
         file: file.to_string(),
         status,
@@ -826,6 +849,7 @@ fn verify_at(
         typed: Some(typed),
         issuer_standing,
         recipient,
+        endorsements,
     }
 }
 
