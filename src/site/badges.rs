@@ -586,11 +586,8 @@ fn view(
     let valid_until = c.dates.window().ok().and_then(|(_, until)| until);
     files.push(receipt(&dir, v, checked, valid_until));
 
-    let issued = c.issued();
-    let expires = c.expires();
-    let verified = status == Status::Verified;
     let check_attributes = recheck::attributes(
-        verified,
+        status == Status::Verified,
         checked,
         valid_until,
         v.credential.as_ref(),
@@ -637,8 +634,8 @@ fn view(
         tags: c.tags.clone(),
         evidence: evidence(&c),
         results: c.results.clone(),
-        issued,
-        expires,
+        issued: c.issued(),
+        expires: c.expires(),
         checked_date: checked.format("%Y-%m-%d").to_string(),
         checked_on: recheck::day(checked, tr),
         valid_until: valid_until.map(recheck::stamp),

@@ -678,6 +678,22 @@ fn validity(
     (validity, detail)
 }
 
+/// Step 7 for what is being verified: the learner's credential, or not at all for
+/// an endorsement or a status list.
+fn recipient_at(
+    depth: Depth,
+    typed: &Credential,
+    opts: &Options,
+    presented: Option<&recipient::Presented>,
+) -> (Outcome, String, Option<recipient::Binding>) {
+    let why = match depth {
+        Depth::Credential => return recipient_step(typed, opts, presented),
+        Depth::Endorsement => "not checked for an endorsement (its subject is what it endorses)",
+        Depth::StatusList => "not checked for a status list",
+    };
+    (Outcome::Skipped, why.to_string(), None)
+}
+
 /// Step 7: the recipient against the owner, unless verifying on its own: proven by
 /// a presentation the recipient signed for this site, or claimed by the owner.
 fn recipient_step(
@@ -801,19 +817,7 @@ pub(crate) fn verify_at(
     }
 
     // 7. Recipient.
-    let (outcome, detail, recipient) = match depth {
-        Depth::Credential => recipient_step(&typed, opts, presented),
-        Depth::Endorsement => (
-            Outcome::Skipped,
-            "not checked for an endorsement (its subject is what it endorses)".to_string(),
-            None,
-        ),
-        Depth::StatusList => (
-            Outcome::Skipped,
-            "not checked for a status list".to_string(),
-            None,
-        ),
-    };
+    let (outcome, detail, recipient) = recipient_at(depth, &typed, opts, presented);
     checks.set(CheckName::Recipient, outcome, detail);
 
     // 8. Trust.
@@ -831,11 +835,10 @@ pub(crate) fn verify_at(
         },
     );
     // 6b. Endorsements: verified on their own, for authentic credentials only.
-    let endorsements = match (depth, status) {
-        (Depth::Credential, Status::Verified | Status::Expired | Status::Revoked) => {
-            endorsement::check(&doc, opts)
-        }
-        _ => Vec::new(),
+    let authentic = matches!(status, Status::Verified | Status::Expired | Status::Revoked);
+    let endorsements = match depth == Depth::Credential && authentic {
+        true => endorsement::check(&doc, opts),
+        false => Vec::new(),
     };
     Verdict {
         file: file.to_string(),
