@@ -77,6 +77,12 @@ pub enum BadgeCommand {
         /// File name to save it under (default: from the credential's name).
         #[arg(long)]
         name: Option<String>,
+        /// Keep it even when it does not verify (it is then shown as not verified).
+        #[arg(long)]
+        keep: bool,
+        /// Use no network to check it (a file only; same as `badges.network: false`).
+        #[arg(long)]
+        offline: bool,
         /// Portfolio folder (holding folio.yaml).
         #[arg(long, default_value = ".")]
         root: PathBuf,

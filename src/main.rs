@@ -110,8 +110,19 @@ fn main() -> ExitCode {
         }
         Command::Pathway(PathwayCommand::Check { file }) => cmd::pathway::check(&file, cli.quiet),
         Command::Trust(TrustCommand::Update { root }) => cmd::trust::update(&root, cli.quiet),
-        Command::Badge(BadgeCommand::Add { source, name, root }) => {
-            match cmd::badge::add(&root, &source, name.as_deref(), cli.quiet) {
+        Command::Badge(BadgeCommand::Add {
+            source,
+            name,
+            keep,
+            offline,
+            root,
+        }) => {
+            let how = cmd::badge::Adding {
+                name: name.as_deref(),
+                keep,
+                offline,
+            };
+            match cmd::badge::add(&root, &source, &how, cli.quiet) {
                 Ok(false) => return ExitStatus::Failure.into(),
                 other => other.map(|_| ()),
             }

@@ -103,8 +103,13 @@ fn badges_are_added_from_every_kind_of_source() {
         run.stdout
     );
 
-    // A baked PNG keeps its bytes and extension.
-    let run = add(&format!("{base}/baked.png"));
+    // A baked PNG keeps its bytes and extension (issued to the example's owner, so
+    // kept only when asked).
+    let run = run_env(
+        &p.root,
+        &["badge", "add", &format!("{base}/baked.png"), "--keep"],
+        &[LOOPBACK],
+    );
     assert!(
         run.stdout.contains("added badges/") && run.stdout.contains(".png"),
         "{}{}",
@@ -112,8 +117,19 @@ fn badges_are_added_from_every_kind_of_source() {
         run.stderr
     );
 
-    // An OB 2.0-era hosted assertion: saved as JSON, checked, and the next step said.
+    // An OB 2.0-era hosted assertion: checked, and the next step said; kept with --keep.
     let run = add(&format!("{base}/ob2/assertion"));
+    assert!(
+        run.stdout.contains("not saved: it does not verify"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let run = run_env(
+        &p.root,
+        &["badge", "add", &format!("{base}/ob2/assertion"), "--keep"],
+        &[LOOPBACK],
+    );
     assert!(
         run.stdout.contains(".json (from ") && run.stdout.contains("next: "),
         "{}{}",
@@ -205,6 +221,44 @@ fn badges_are_added_from_every_kind_of_source() {
         "{}",
         run.stdout
     );
+    assert!(
+        !p.root.join("badges/other.json").exists(),
+        "not kept unasked"
+    );
+
+    // Not a credential at all (a package.json, a plain PNG): refused, nothing saved.
+    let before = std::fs::read_dir(p.root.join("badges")).unwrap().count();
+    std::fs::write(&file, r#"{"name": "my-app", "version": "1.0.0"}"#).unwrap();
+    run_env(&p.root, &["badge", "add", "downloaded.json"], &[LOOPBACK])
+        .failure(2)
+        .stderr_has("downloaded.json is not a credential")
+        .stderr_has("nothing was saved");
+    assert_eq!(
+        std::fs::read_dir(p.root.join("badges")).unwrap().count(),
+        before
+    );
+    // An address cannot be fetched offline; a file can be added offline.
+    run_env(
+        &p.root,
+        &["badge", "add", &format!("{base}/ob3.json"), "--offline"],
+        &[LOOPBACK],
+    )
+    .failure(2)
+    .stderr_has("cannot be fetched offline");
+    std::fs::write(&file, &json).unwrap();
+    run_env(
+        &p.root,
+        &[
+            "badge",
+            "add",
+            "downloaded.json",
+            "--offline",
+            "--name",
+            "offline",
+        ],
+        &[LOOPBACK],
+    )
+    .success();
     server.unblock();
 }
 

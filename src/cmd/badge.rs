@@ -14,9 +14,28 @@ const ACCEPT: &str = "application/json, application/ld+json, application/vc+ld+j
 /// How many pages are followed from a badge page to its credential.
 const MAX_HOPS: usize = 3;
 
-pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result<bool, Error> {
-    let config = Config::load(root, &Overrides::default())?;
+/// How `badge add` was asked to add: a name, keep what does not verify, offline.
+#[derive(Debug, Default)]
+pub struct Adding<'a> {
+    pub name: Option<&'a str>,
+    pub keep: bool,
+    pub offline: bool,
+}
+
+pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool, Error> {
+    let name = how.name;
+    let config = Config::load(
+        root,
+        &Overrides {
+            offline: how.offline,
+            ..Overrides::default()
+        },
+    )?;
     let (bytes, origin) = if crate::util::url::has_scheme(source) {
+        if how.offline {
+            return Err(Error::usage(format!("{source} cannot be fetched offline"))
+                .with_hint("download the credential and add the file, or run without --offline"));
+        }
         fetch_credential(source)?
     } else {
         let path = PathBuf::from(source);
@@ -64,6 +83,38 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
             )));
         }
     }
+    // Checked before anything is written: a file that is no credential is refused,
+    // and one that does not verify is kept only when asked (`--keep`).
+    let opts = crate::badge_options(&config)?;
+    let verdicts: Vec<badge::Verdict> = badge::verify_file(&format!("{stem}.{ext}"), &bytes, &opts)
+        .into_iter()
+        .map(|f| f.verdict)
+        .collect();
+    if let Some(v) = verdicts
+        .iter()
+        .find(|v| crate::site::badges::not_a_credential(v))
+    {
+        let why = v
+            .check(badge::CheckName::Parse)
+            .map(|c| c.detail.clone())
+            .unwrap_or_default();
+        return Err(Error::usage(format!("{origin} is not a credential: {why}"))
+            .with_hint("give the credential's own address, or the badge file (JSON, JWT or baked PNG) your issuer or wallet gave you; nothing was saved"));
+    }
+    let all_verified = verdicts.iter().all(|v| v.status == badge::Status::Verified);
+    if !all_verified && !how.keep {
+        if !quiet {
+            for v in &verdicts {
+                println!("{origin}: {}", v.status.as_str());
+                print!("{}", badge::report::human(v));
+                println!("next: {}", next_step(v));
+            }
+            println!(
+                "not saved: it does not verify, so your site would show it as not verified (`badges.on_invalid`/`on_unverifiable` decide whether it is listed); run again with --keep to keep it anyway"
+            );
+        }
+        return Ok(false);
+    }
     let mut slug = stem.clone();
     let mut n = 2;
     while taken.contains_key(&slug) {
@@ -83,23 +134,18 @@ pub fn add(root: &Path, source: &str, name: Option<&str>, quiet: bool) -> Result
     })?;
     let shown = config.shown(path.strip_prefix(&config.root).unwrap_or(&path));
 
-    let opts = crate::badge_options(&config)?;
-    let file = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut verified = true;
-    for found in badge::verify_file(&file, &bytes, &opts) {
-        let v = found.verdict;
-        verified &= v.status == badge::Status::Verified;
-        if !quiet {
+    if !quiet {
+        for v in &verdicts {
             println!(
                 "added {} (from {origin}): {}",
                 shown.display(),
                 v.status.as_str()
             );
-            print!("{}", badge::report::human(&v));
-            println!("next: {}", next_step(&v));
+            print!("{}", badge::report::human(v));
+            println!("next: {}", next_step(v));
         }
     }
-    Ok(verified)
+    Ok(all_verified)
 }
 
 /// The longest file stem `badge add` makes up (a credential's name can be a
@@ -169,8 +215,20 @@ fn next_step(v: &badge::Verdict) -> String {
             "it is expired: it will show as expired (`badges.on_expired: omit` leaves it out)".into()
         }
         badge::Status::Revoked => "its issuer revoked it: remove the file".into(),
+        badge::Status::Failed if v.outcome(CheckName::Signature) == Outcome::Fail => {
+            "its signature does not match: it was altered after its issuer signed it, or signed by another key; ask the issuer for a fresh copy".into()
+        }
         badge::Status::Failed => {
-            "it failed a check (see above): it may have been altered; ask the issuer for a fresh copy, or remove the file".into()
+            let failed: Vec<String> = v
+                .checks
+                .iter()
+                .filter(|c| c.outcome == Outcome::Fail)
+                .map(|c| format!("{:?}", c.name).to_lowercase())
+                .collect();
+            format!(
+                "it failed the {} check (see above): ask the issuer about it",
+                failed.join(" and ")
+            )
         }
         badge::Status::Unverifiable => {
             "it could not be checked now (see above): `folio verify` it again later, or ask the issuer for an Open Badges 3.0 export".into()

@@ -406,7 +406,7 @@ fn stem_of(path: &Path) -> String {
 /// the validity window (expired) or the status (revoked).
 /// The file could not be read as any credential format at all (a logo, a note): not
 /// a credential that failed, which is shown as such.
-fn not_a_credential(v: &Verdict) -> bool {
+pub fn not_a_credential(v: &Verdict) -> bool {
     v.format == "unknown" && v.outcome(CheckName::Parse) == Outcome::Fail
 }
 
