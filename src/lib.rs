@@ -305,6 +305,7 @@ pub fn build_cached(
         config
     };
     let theme = render::theme::load(config)?;
+    let cache_use = images::CacheUse::begin(&cache_dir(config));
     let trees = config.trees();
     // The language trees share one verification of each badge and one read of the
     // registries: a multilingual build keeps a cache of its own when it has none.
@@ -388,6 +389,7 @@ pub fn build_cached(
         ..counts(&built, cache)
     };
     out.commit()?;
+    cache_use.finish();
     if let Some(code) = &site_wide.code {
         code.save();
     }

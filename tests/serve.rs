@@ -722,3 +722,59 @@ fn edited_catalogues_and_translations_show_at_once() {
     wait_rebuild(&s, g1);
     assert!(get(&s, "/").text().contains("Read the page"));
 }
+
+#[test]
+fn two_builds_and_a_serve_on_one_folder_do_not_race() {
+    use folio::badge::sign::{Issuer, sample_badge};
+    let p = Portfolio::fixture("basic");
+    // A photo (web-sized copies) and a badge (a preview card) use the shared cache;
+    // serve draws its cards for its own address, build for the real one.
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(1200, 900, |x, y| {
+        image::Rgb([(x % 200) as u8, (y % 200) as u8, 80])
+    })
+    .write_to(&mut photo, image::ImageFormat::Jpeg)
+    .unwrap();
+    p.write("static/images/photo.jpg", photo.into_inner());
+    p.write(
+        "content/gallery.md",
+        "---\ntitle: Gallery\n---\n![A photo](/images/photo.jpg)\n",
+    );
+    let issuer = Issuer::from_seed([9; 32]);
+    let doc = sample_badge(&issuer, "Shared Cache", "2026-01-10T09:00:00Z");
+    p.write(
+        "badges/shared.json",
+        issuer
+            .sign_rdfc(doc, "2026-01-10T09:00:00Z")
+            .unwrap()
+            .to_string(),
+    );
+    let s = start(&p, &["--port", "0"]);
+    let build = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["build", "--quiet"])
+            .current_dir(&p.root)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    for round in 0..50 {
+        // Each round: serve rebuilds (an edit) while two builds run.
+        p.write(
+            "content/gallery.md",
+            format!("---\ntitle: Gallery\n---\nRound {round}.\n\n![A photo](/images/photo.jpg)\n"),
+        );
+        let (a, b) = (build(), build());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    // Serve is still up and serving the last good site.
+    assert_eq!(get(&s, "/gallery/").status, 200);
+}

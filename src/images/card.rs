@@ -93,7 +93,7 @@ pub fn publish(
                 true => Body::Copy(cached),
                 false => {
                     let png = render(card, picture.as_deref());
-                    let _ = std::fs::write(&cached, &png);
+                    super::cache_put(&cached, &png);
                     Body::Bytes(png)
                 }
             };
@@ -105,14 +105,8 @@ pub fn publish(
             (file, name)
         })
         .collect();
-    let keep: HashSet<&str> = made.iter().map(|(_, n)| n.as_str()).collect();
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            if !keep.contains(entry.file_name().to_string_lossy().as_ref()) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    let keep: HashSet<String> = made.iter().map(|(_, n)| n.clone()).collect();
+    super::cache_prune_later(&dir, keep);
     made.into_iter().map(|(f, _)| f).collect()
 }
 

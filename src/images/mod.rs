@@ -158,6 +158,73 @@ fn clean_one(
     }
 }
 
+/// Writes a cache entry whole (a temporary file renamed into place), so another
+/// folio never copies half of it.
+pub fn cache_put(path: &std::path::Path, bytes: &[u8]) {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// Cache folders and the entries this build needs, pruned when the build ends.
+static PENDING: std::sync::Mutex<Vec<(std::path::PathBuf, std::collections::HashSet<String>)>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Asks for the entries of `dir` this build does not `keep` to be removed when it
+/// ends (see [`CacheUse`]).
+pub fn cache_prune_later(dir: &std::path::Path, keep: std::collections::HashSet<String>) {
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((dir.to_path_buf(), keep));
+}
+
+/// A build's use of `.folio/cache/`: a shared lock on `.folio/cache/lock` for the
+/// whole build. `serve` (drawing cards for its local address) and `build` (for the
+/// real one) may run on one folder at once, and each copies cached files into its
+/// output as it goes; so unneeded entries are removed only when a build ends and
+/// no other folio holds the lock (else they stay until a build runs alone).
+pub struct CacheUse(Option<std::fs::File>);
+
+impl CacheUse {
+    pub fn begin(cache: &std::path::Path) -> CacheUse {
+        PENDING.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        let _ = std::fs::create_dir_all(cache);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(cache.join("lock"))
+            .ok();
+        if let Some(f) = &file {
+            let _ = f.lock_shared();
+        }
+        CacheUse(file)
+    }
+
+    /// The build succeeded: prune what it asked to, when it is the only user.
+    pub fn finish(self) {
+        let pending = std::mem::take(&mut *PENDING.lock().unwrap_or_else(|e| e.into_inner()));
+        let Some(file) = self.0 else { return };
+        let _ = file.unlock();
+        if file.try_lock().is_err() {
+            return;
+        }
+        for (dir, keep) in pending {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                if !keep.contains(entry.file_name().to_string_lossy().as_ref()) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+        let _ = file.unlock();
+    }
+}
+
 /// A WebP turned as its Exif says, encoded again (libwebp, quality 90): the new
 /// file has no metadata (a turned picture whose Exif is removed would show on
 /// its side).

@@ -258,15 +258,9 @@ pub fn publish(
         made.failed.extend(m.failed);
         keep.extend(names);
     }
-    // The cache holds the current site's copies only.
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !keep.contains(&name) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    // The cache holds the current site's copies (and what another folio on this
+    // folder used lately).
+    super::cache_prune_later(&dir, keep);
     (files, made)
 }
 
@@ -313,7 +307,7 @@ fn copies(
             let Some(bytes) = encode(&resized, ext) else {
                 continue;
             };
-            let _ = std::fs::write(&cached, &bytes);
+            super::cache_put(&cached, &bytes);
             made.encoded += 1;
             files.push(OutputFile {
                 path,
