@@ -324,8 +324,8 @@ pub fn build_cached(
     let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config);
     let languages = std::sync::Arc::new(languages_of(config, &built));
     warnings.extend(merged_warnings(&built));
-    let favicon = render::resolve_favicon(config, &theme)?;
     let statics = statics(render::theme_static(&theme), own_static);
+    let favicon = render::resolve_favicon(config, &theme)?;
     let renderers = renderers(&built, &theme, favicon, cache, (&languages, catalog))?;
     // `serve` stops a build that a newer change makes pointless: between batches,
     // and before and after the link check (the stretches that cannot be cut short).
@@ -390,9 +390,7 @@ pub fn build_cached(
     };
     out.commit()?;
     cache_use.finish();
-    if let Some(code) = &site_wide.code {
-        code.save();
-    }
+    site_wide.code.iter().for_each(|code| code.save());
     phases.done("write");
     Ok(Report {
         elapsed: started.elapsed(),

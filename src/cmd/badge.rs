@@ -31,43 +31,12 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
             ..Overrides::default()
         },
     )?;
-    let (bytes, origin) = if crate::util::url::has_scheme(source) {
-        if how.offline {
-            return Err(Error::usage(format!("{source} cannot be fetched offline"))
-                .with_hint("download the credential and add the file, or run without --offline"));
-        }
-        fetch_credential(source)?
-    } else {
-        let path = PathBuf::from(source);
-        let limit = badge::read::MAX_FILE_BYTES as u64;
-        (
-            crate::util::fs::read_bounded(&path, &path, limit)?,
-            source.to_string(),
-        )
-    };
+    let (bytes, origin) = obtain(source, how.offline)?;
     let ext = extension_of(&bytes).ok_or_else(|| {
         Error::usage(format!("{origin} is not a credential: not JSON, a JWT, a PNG or an SVG"))
             .with_hint("give the credential's own address, or download the badge file (JSON or baked PNG) and add that")
     })?;
-    // The name the credential gives itself, else the last part of its address.
-    // Read, not verified: verifying once, below, with the portfolio's options is enough.
-    let named = name.map(str::to_string).or_else(|| {
-        let parsed = badge::read::read(&bytes).ok()?;
-        badge::credential::Credential::read(&parsed.json).name
-    });
-    let stem = crate::content::markdown::slugify(named.as_deref().unwrap_or_else(|| {
-        origin
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or("badge")
-    }));
-    let stem = match stem {
-        s if s.is_empty() => "badge".to_string(),
-        // A name the issuer chose can be any length; file names cannot.
-        s if name.is_none() => shorten(&s, MAX_STEM),
-        s => s,
-    };
+    let stem = stem_for(&bytes, &origin, name);
     let dir = &config.badges.dir;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create folder", e))?;
     // Every badge file's page is /badges/SLUG/: a name whose slug another badge has
@@ -146,6 +115,45 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
         }
     }
     Ok(all_verified)
+}
+
+/// The credential's bytes and where they came from: fetched (not offline), or read.
+fn obtain(source: &str, offline: bool) -> Result<(Vec<u8>, String), Error> {
+    if crate::util::url::has_scheme(source) {
+        if offline {
+            return Err(Error::usage(format!("{source} cannot be fetched offline"))
+                .with_hint("download the credential and add the file, or run without --offline"));
+        }
+        return fetch_credential(source);
+    }
+    let path = PathBuf::from(source);
+    let limit = badge::read::MAX_FILE_BYTES as u64;
+    Ok((
+        crate::util::fs::read_bounded(&path, &path, limit)?,
+        source.to_string(),
+    ))
+}
+
+/// The file stem: the learner's `--name`, else the name the credential gives
+/// itself (read, not verified), else the last part of its address.
+fn stem_for(bytes: &[u8], origin: &str, name: Option<&str>) -> String {
+    let named = name.map(str::to_string).or_else(|| {
+        let parsed = badge::read::read(bytes).ok()?;
+        badge::credential::Credential::read(&parsed.json).name
+    });
+    let stem = crate::content::markdown::slugify(named.as_deref().unwrap_or_else(|| {
+        origin
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("badge")
+    }));
+    match stem {
+        s if s.is_empty() => "badge".to_string(),
+        // A name the issuer chose can be any length; file names cannot.
+        s if name.is_none() => shorten(&s, MAX_STEM),
+        s => s,
+    }
 }
 
 /// The longest file stem `badge add` makes up (a credential's name can be a
