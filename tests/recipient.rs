@@ -510,6 +510,16 @@ fn no_theme_can_fake_the_mark() {
         .failure(1)
         .stderr_has("templates/macros.html")
         .stderr_has("U+2067, a bidi control");
+    // And in the manifest, whose parameter defaults reach pages.
+    theme_copy(&tmp.path().join("bidi-manifest"), |dir| {
+        let manifest = dir.join("theme.yaml");
+        let text = std::fs::read_to_string(&manifest).unwrap();
+        std::fs::write(&manifest, format!("{text}# \u{202E}deifireV\n")).unwrap();
+    });
+    run_in(tmp.path(), &["theme", "check", "bidi-manifest"])
+        .failure(1)
+        .stderr_has("theme.yaml")
+        .stderr_has("U+202E, a bidi control");
 }
 
 #[test]
@@ -634,4 +644,36 @@ fn the_preview_tells_the_owner_what_pages_do_not() {
     p.run(&["build"]).success();
     let built = p.read("public/badges/wallet/index.html");
     assert!(!built.contains("folio-notes") && !built.contains("owner.identities"));
+}
+
+#[test]
+fn a_credential_cannot_fake_the_mark_with_bidi_controls() {
+    // A badge whose name is stored reversed behind RIGHT-TO-LEFT OVERRIDE: in a
+    // browser it would read "✓ Verified" on a page that says it is not.
+    let issuer = Issuer::from_seed([91; 32]);
+    let mut doc = sample_badge(&issuer, "Data Literacy", "2026-01-10T09:00:00Z");
+    doc["credentialSubject"]["achievement"]["name"] = json!("\u{202E}deifireV \u{2713}\u{202C}");
+    doc["credentialSubject"]["achievement"]["description"] = json!("\u{2067}deifireV\u{2069}");
+    let mut signed = issuer.sign_rdfc(doc, "2026-01-10T09:00:00Z").unwrap();
+    signed["name"] = json!("altered");
+    for theme in THEMES {
+        let p = portfolio(theme, "https://ada.example/", "  email: ada@example.org\n");
+        p.write("badges/reversed.json", signed.to_string());
+        p.run(&["build"]).success();
+        for (file, bytes) in p.tree("public") {
+            if file.ends_with(".html")
+                || file.ends_with(".json") && !file.ends_with("reversed.json")
+            {
+                let text = String::from_utf8_lossy(&bytes);
+                assert!(
+                    !text.contains('\u{202E}') && !text.contains('\u{2067}'),
+                    "{theme}: {file} carries a bidi control"
+                );
+            }
+        }
+        assert!(
+            !p.read("public/badges/reversed/index.html")
+                .contains(mark(theme))
+        );
+    }
 }

@@ -4,11 +4,21 @@
 //! description, Open Graph tags, JSON-LD or the published receipt — even when the
 //! learner kept the credential file itself off the site. Every third-party string
 //! folio renders passes through here first.
+//!
+//! Bidi controls (U+202A–202E, U+2066–2069) are removed from that text too: behind
+//! a RIGHT-TO-LEFT OVERRIDE, "deifireV ✓" stored in a badge's name displays as
+//! "✓ Verified" on a page that says the badge is not. Nothing a credential needs
+//! to say depends on them (the page's `dir` orders right-to-left text).
 
 use serde_json::Value;
 
 use crate::badge::Verdict;
 use crate::badge::recipient::Owner;
+
+/// Whether `c` changes the display order of the text around it.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
 
 /// What a private identity is replaced by.
 pub const REDACTED: &str = "[redacted]";
@@ -31,9 +41,10 @@ impl Redactor {
         Redactor { needles }
     }
 
-    /// `text` with every occurrence of a private identity replaced.
+    /// `text` with every occurrence of a private identity replaced, and no bidi
+    /// control.
     pub fn text(&self, text: &str) -> String {
-        let mut out = text.to_string();
+        let mut out: String = text.chars().filter(|c| !is_bidi_control(*c)).collect();
         for needle in &self.needles {
             // ASCII lowercasing keeps byte offsets, so positions carry over.
             while let Some(at) = out.to_ascii_lowercase().find(needle.as_str()) {
@@ -45,15 +56,13 @@ impl Redactor {
 
     /// Redacts every string in a JSON value (keys are left alone).
     pub fn value(&self, value: &mut Value) {
-        if self.needles.is_empty() {
-            return;
-        }
         match value {
             Value::String(s) => {
-                if self
-                    .needles
-                    .iter()
-                    .any(|n| s.to_ascii_lowercase().contains(n.as_str()))
+                if s.chars().any(is_bidi_control)
+                    || self
+                        .needles
+                        .iter()
+                        .any(|n| s.to_ascii_lowercase().contains(n.as_str()))
                 {
                     *s = self.text(s);
                 }
@@ -78,6 +87,11 @@ impl Redactor {
         }
         for check in &mut v.checks {
             check.detail = self.text(&check.detail);
+        }
+        for e in &mut v.endorsements {
+            for text in [&mut e.endorser_name, &mut e.comment].into_iter().flatten() {
+                *text = self.text(text);
+            }
         }
         v
     }

@@ -26,7 +26,7 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Every bidi control in the theme's templates, catalogues and text static files,
+/// Every bidi control in the theme's manifest, templates, catalogues and text static files,
 /// named by file and line.
 pub fn bidi_controls(theme: &Theme) -> Vec<Error> {
     let mut sources: Vec<(String, String)> = theme
@@ -40,6 +40,17 @@ pub fn bidi_controls(theme: &Theme) -> Vec<Error> {
             .iter()
             .map(|c| (c.origin.clone(), c.text.clone())),
     );
+    // The manifest: its parameters' defaults reach pages too.
+    if let Some(dir) = &theme.dir
+        && let Ok(text) = std::fs::read_to_string(dir.join(crate::render::theme::MANIFEST))
+    {
+        sources.push((
+            dir.join(crate::render::theme::MANIFEST)
+                .display()
+                .to_string(),
+            text,
+        ));
+    }
     for (rel, body) in &theme.static_files {
         let texty = [
             ".css", ".js", ".html", ".htm", ".svg", ".txt", ".json", ".xml",
