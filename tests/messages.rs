@@ -222,3 +222,22 @@ fn a_pathway_page_names_achievements_and_issuers_in_words() {
     assert!(!text.contains("issued by academy"), "{text}");
     assert!(text.contains("the achievement “junior data analyst” (academy.example), issued by Northern Code Academy"), "{text}");
 }
+
+#[test]
+fn a_language_name_and_a_word_for_a_number_are_explained_in_plain_words() {
+    let p = Portfolio::fixture("basic");
+    let config = p.read("folio.yaml");
+    p.write("folio.yaml", format!("language: german\n{config}"));
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("folio.yaml:1: `german` is not a language tag: did you mean `de`?");
+    p.write("folio.yaml", config);
+    p.write(
+        "content/w.md",
+        "---\ntitle: Weighted\nweight: one\n---\nBody.\n",
+    );
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("content/w.md:3: `weight`: it is the text \"one\", expected a whole number")
+        .stderr_has("a whole number: `weight: 2`");
+}

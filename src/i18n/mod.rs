@@ -115,8 +115,65 @@ pub fn primary(language: &str) -> String {
 
 /// Checks a language tag as BCP 47 (`en`, `pt-BR`, `ar-EG`), for config errors.
 pub fn parse_tag(tag: &str) -> std::result::Result<LanguageIdentifier, String> {
-    tag.parse::<LanguageIdentifier>()
-        .map_err(|_| format!("`{tag}` is not a language tag (BCP 47, like `en`, `fr` or `pt-BR`)"))
+    let not_a_tag = || match language_named(tag) {
+        Some(code) => format!("`{tag}` is not a language tag: did you mean `{code}`?"),
+        None => format!("`{tag}` is not a language tag (BCP 47, like `en`, `fr` or `pt-BR`)"),
+    };
+    // BCP 47 allows 5-8 letter primary subtags, but none is registered: a word such
+    // as `german` is a language's name, not its tag.
+    let primary_len = tag.split(['-', '_']).next().map_or(0, str::len);
+    if !(2..=3).contains(&primary_len) {
+        return Err(not_a_tag());
+    }
+    tag.parse::<LanguageIdentifier>().map_err(|_| not_a_tag())
+}
+
+/// The tag of a language written by its name in English or in itself (`german`,
+/// `Deutsch` → `de`), for "did you mean".
+fn language_named(name: &str) -> Option<&'static str> {
+    const NAMES: &[(&str, &str)] = &[
+        ("english", "en"),
+        ("german", "de"),
+        ("deutsch", "de"),
+        ("french", "fr"),
+        ("francais", "fr"),
+        ("français", "fr"),
+        ("spanish", "es"),
+        ("espanol", "es"),
+        ("español", "es"),
+        ("portuguese", "pt"),
+        ("portugues", "pt"),
+        ("português", "pt"),
+        ("dutch", "nl"),
+        ("nederlands", "nl"),
+        ("arabic", "ar"),
+        ("italian", "it"),
+        ("italiano", "it"),
+        ("polish", "pl"),
+        ("polski", "pl"),
+        ("swedish", "sv"),
+        ("danish", "da"),
+        ("norwegian", "nb"),
+        ("finnish", "fi"),
+        ("greek", "el"),
+        ("turkish", "tr"),
+        ("russian", "ru"),
+        ("ukrainian", "uk"),
+        ("chinese", "zh"),
+        ("japanese", "ja"),
+        ("korean", "ko"),
+        ("hindi", "hi"),
+        ("hebrew", "he"),
+        ("persian", "fa"),
+        ("czech", "cs"),
+        ("hungarian", "hu"),
+        ("romanian", "ro"),
+    ];
+    let name = name.trim().to_lowercase();
+    NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, code)| *code)
 }
 
 impl Translator {

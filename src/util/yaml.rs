@@ -23,6 +23,19 @@ pub(crate) fn yaml_error_parts(
             .map_or(msg.len(), |e| i + 7 + e);
         msg.replace_range(i..end, "a mapping of `key: value` settings");
     }
+    // serde names Rust's number and text types ("expected i64"): say them in words.
+    for (rust, words) in [
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number of at least 0"),
+        ("expected u32", "expected a whole number of at least 0"),
+        ("expected usize", "expected a whole number of at least 0"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("invalid type: string", "it is the text"),
+        ("invalid type: integer", "it is the number"),
+    ] {
+        msg = msg.replace(rust, words);
+    }
     // A tab where YAML wants indentation is reported as a character that "cannot start
     // any token": say what it most likely is.
     if msg.contains("cannot start any token") || msg.contains("tab") {
