@@ -363,8 +363,8 @@ pub fn build_cached(
             }
         })
     });
-    publish_cards(config, &theme, &built, &badge_files, &statics, &mut out);
-    let images_made = publish_images(config, catalog, (&statics, &badge_files), &mut out);
+    let cards = publish_cards(config, &theme, &built, &badge_files, &statics, &mut out);
+    let (images_made, copies) = publish_images(config, catalog, (&statics, &badge_files), &mut out);
     let damaged = undecodable(&images_made, &statics);
     out.generated(badge_files);
     out.statics(statics);
@@ -389,7 +389,7 @@ pub fn build_cached(
         ..counts(&built, cache)
     };
     out.commit()?;
-    cache_use.finish();
+    cache_use.finish(vec![cards, copies]);
     site_wide.code.iter().for_each(|code| code.save());
     phases.done("write");
     Ok(Report {
@@ -469,8 +469,8 @@ fn publish_images(
     catalog: &images::variants::Catalog,
     (statics, badge_files): (&[(OutputFile, String)], &[OutputFile]),
     out: &mut outflow::Outflow,
-) -> images::variants::Made {
-    let (files, made) = images::variants::publish(catalog, &cache_dir(config), |p| {
+) -> (images::variants::Made, images::Prune) {
+    let (files, made, prune) = images::variants::publish(catalog, &cache_dir(config), |p| {
         statics
             .iter()
             .map(|(f, _)| f)
@@ -479,7 +479,7 @@ fn publish_images(
             .and_then(|f| f.body.bytes())
     });
     out.generated(files);
-    made
+    (made, prune)
 }
 
 /// The social preview cards (`og:image`) of every tree: its home page's and each
@@ -491,7 +491,7 @@ fn publish_cards(
     badge_files: &[OutputFile],
     statics: &[(OutputFile, String)],
     out: &mut outflow::Outflow,
-) {
+) -> images::Prune {
     use images::card::Card;
     let accent = images::card::accent(theme.params.get("accent").and_then(|v| v.as_str()));
     let host = config
@@ -557,7 +557,9 @@ fn publish_cards(
             .find(|f| f.path == p || f.path == decoded)
             .and_then(|f| f.body.bytes())
     };
-    out.generated(images::card::publish(&cards, &cache_dir(config), bytes_of));
+    let (files, prune) = images::card::publish(&cards, &cache_dir(config), bytes_of);
+    out.generated(files);
+    prune
 }
 
 /// A renderer per tree: the templates compiled with its language's strings.

@@ -7,6 +7,17 @@ mod common;
 
 use common::{Portfolio, run_in, verdicts};
 
+/// A portfolio at `https://ada.example/` whose owner is `ada@example.org`, every badge
+/// shown whatever its status, offline.
+fn ada_portfolio() -> Portfolio {
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Ada\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  on_invalid: show\n  on_unverifiable: show\n  network: false\n",
+    );
+    p
+}
+
 fn manifest(dir: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(common::fixtures().join(dir).join("MANIFEST.tsv")).unwrap();
     text.lines()
@@ -39,11 +50,7 @@ fn ecdsa_credentials_give_their_status_standalone() {
 
 #[test]
 fn ecdsa_credentials_give_their_status_on_a_portfolio() {
-    let p = Portfolio::fixture("basic");
-    p.write(
-        "folio.yaml",
-        "title: ECDSA\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  on_invalid: show\n  network: false\n",
-    );
+    let p = ada_portfolio();
     let rows = manifest("ecdsa");
     for (file, _) in &rows {
         p.write(
@@ -124,11 +131,7 @@ fn an_sd_jwt_says_what_was_disclosed_and_withheld_and_shows_on_a_page() {
         "{parse}"
     );
     // On a portfolio its page shows the EUDI Learning Credential's title and issuer.
-    let p = Portfolio::fixture("basic");
-    p.write(
-        "folio.yaml",
-        "title: SD-JWT\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  on_invalid: show\n  on_unverifiable: show\n  network: false\n",
-    );
+    let p = ada_portfolio();
     p.write(
         "badges/learning.sd-jwt",
         std::fs::read(dir.join("sd-jwt-vc.sd-jwt")).unwrap(),
@@ -165,11 +168,7 @@ fn a_clr_transcript_is_verified_and_each_course_is_a_badge_of_its_own() {
     }
     // On a portfolio: the transcript and each course get pages; the transcript's
     // page shows how the courses fit together, as the issuer states.
-    let p = Portfolio::fixture("basic");
-    p.write(
-        "folio.yaml",
-        "title: CLR\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  network: false\n",
-    );
+    let p = ada_portfolio();
     p.write(
         "badges/transcript.json",
         std::fs::read(dir.join("transcript.json")).unwrap(),
@@ -217,11 +216,7 @@ fn endorsements_are_verified_on_their_own_and_only_authentic_ones_are_shown() {
         got[0]
     );
     assert_eq!(got[1]["endorsements"][0]["status"], "failed", "{}", got[1]);
-    let p = Portfolio::fixture("basic");
-    p.write(
-        "folio.yaml",
-        "title: Endorsed\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  network: false\n",
-    );
+    let p = ada_portfolio();
     for file in ["endorsed.json", "forged-endorsement.json"] {
         p.write(
             &format!("badges/{file}"),

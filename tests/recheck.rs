@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::browser::{Driver, have_browser};
+use common::browser::{Driver, browse, have_browser};
 use common::{Portfolio, run_env, run_in};
 use folio::badge::sign::{Issuer, sample_badge, status_list};
 use serde_json::{Value, json};
@@ -385,9 +385,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     let pages = ["badges/storytelling/", "badges/", ""];
     let day = today();
 
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
+    let (_profile, driver) = browse();
 
     // Before the end of validity, with the list clear: verified, dated.
     for page in pages {
@@ -572,9 +570,7 @@ fn a_leap_second_expiry_expires_in_the_browser() {
         return;
     }
     let site = serve_folder(p.root.join("public"));
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
+    let (_profile, driver) = browse();
     driver.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({"source": "(() => { const at = Date.parse('2030-07-02T00:00:00Z'); Date.now = () => at; })();"}),
@@ -618,9 +614,7 @@ fn a_status_list_bomb_is_not_inflated_in_the_browser() {
     })
     .to_string();
 
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
+    let (_profile, driver) = browse();
     // Count what the page inflates.
     driver.cdp(
         "Page.addScriptToEvaluateOnNewDocument",

@@ -13,7 +13,7 @@ use common::files::serve_folder;
 
 use std::time::{Duration, Instant};
 
-use common::browser::{Driver, have_browser};
+use common::browser::{Driver, browse, have_browser};
 use common::{Portfolio, copy_dir, run_in};
 use folio::badge::sign::{Issuer, sample_badge};
 use serde_json::{Value, json};
@@ -259,13 +259,6 @@ fn hashed_recipients_get_the_readers_form_and_plain_ones_only_a_hash() {
     assert!(!page.to_lowercase().contains("ada@example.org"));
 }
 
-fn browser() -> (tempfile::TempDir, Driver) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut driver = Driver::start();
-    driver.open_session(profile.path());
-    (profile, driver)
-}
-
 /// Waits until `script` (an expression) is true on the open page.
 fn wait_for(driver: &Driver, what: &str, script: &str) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -325,7 +318,7 @@ fn the_reader_compares_an_address_in_the_browser() {
         p.write("badges/plain.json", plain.to_string());
         p.run(&["build", "--documents", &dcc_documents()]).success();
         let site = serve_folder(p.root.join("public"));
-        let (_profile, driver) = browser();
+        let (_profile, driver) = browse();
         for slug in ["hashed", "ob2", "plain"] {
             driver.navigate(&format!("http://127.0.0.1:{}/badges/{slug}/", site.port));
             wait_for(
@@ -401,7 +394,7 @@ fn a_proven_recipient_is_not_proven_on_a_copy_at_another_origin() {
     copy_dir(&p.root.join("public"), copy.path());
     let elsewhere = serve_folder(copy.path().to_path_buf());
 
-    let (_profile, driver) = browser();
+    let (_profile, driver) = browse();
     let row = "document.querySelector('tr[data-recipient-bound]')";
     driver.navigate(&format!("{origin}/badges/proven-1/"));
     wait_for(&driver, "the page", &format!("{row} !== null"));

@@ -76,7 +76,7 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
             for v in &verdicts {
                 println!("{origin}: {}", v.status.as_str());
                 print!("{}", badge::report::human(v));
-                println!("next: {}", next_step(v));
+                println!("next: {}", next_step(&config, v));
             }
             println!(
                 "not saved: it does not verify, so your site would show it as not verified (`badges.on_invalid`/`on_unverifiable` decide whether it is listed); run again with --keep to keep it anyway"
@@ -111,7 +111,7 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
                 v.status.as_str()
             );
             print!("{}", badge::report::human(v));
-            println!("next: {}", next_step(v));
+            println!("next: {}", next_step(&config, v));
         }
     }
     Ok(all_verified)
@@ -208,17 +208,13 @@ fn existing_with_stem(
 }
 
 /// What the learner should do now, for this verdict.
-fn next_step(v: &badge::Verdict) -> String {
+fn next_step(config: &Config, v: &badge::Verdict) -> String {
     use badge::{CheckName, Outcome};
     match v.status {
         badge::Status::Verified => {
             "`folio serve` to see its page; commit the file to publish it".into()
         }
-        _ if v.outcome(CheckName::Recipient) != Outcome::Pass
-            && v.outcome(CheckName::Signature) == Outcome::Pass =>
-        {
-            crate::site::badges::NOT_YOURS_HINT.into()
-        }
+        _ if let Some(fix) = crate::site::badges::owner_fix(config, v) => fix,
         badge::Status::Expired => {
             "it is expired: it will show as expired (`badges.on_expired: omit` leaves it out)".into()
         }

@@ -74,13 +74,13 @@ pub fn home_path(lang_prefix: &str, language: &str) -> String {
     }
 }
 
-/// Every card, from the cache or drawn now (and then cached); cached cards no card
-/// needs are removed. `bytes_of` gives a picture's published bytes.
+/// Every card, from the cache or drawn now (and then cached), and the cards the
+/// cache should keep. `bytes_of` gives a picture's published bytes.
 pub fn publish(
     cards: &[Card],
     cache: &Path,
     bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
-) -> Vec<OutputFile> {
+) -> (Vec<OutputFile>, super::Prune) {
     let dir = cache.join("cards");
     let _ = std::fs::create_dir_all(&dir);
     let made: Vec<(OutputFile, String)> = cards
@@ -106,8 +106,7 @@ pub fn publish(
         })
         .collect();
     let keep: HashSet<String> = made.iter().map(|(_, n)| n.clone()).collect();
-    super::cache_prune_later(&dir, keep);
-    made.into_iter().map(|(f, _)| f).collect()
+    (made.into_iter().map(|(f, _)| f).collect(), (dir, keep))
 }
 
 /// The hash of everything a card shows: its cache name.

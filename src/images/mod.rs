@@ -167,18 +167,9 @@ pub fn cache_put(path: &std::path::Path, bytes: &[u8]) {
     }
 }
 
-/// Cache folders and the entries this build needs, pruned when the build ends.
-static PENDING: std::sync::Mutex<Vec<(std::path::PathBuf, std::collections::HashSet<String>)>> =
-    std::sync::Mutex::new(Vec::new());
-
-/// Asks for the entries of `dir` this build does not `keep` to be removed when it
-/// ends (see [`CacheUse`]).
-pub fn cache_prune_later(dir: &std::path::Path, keep: std::collections::HashSet<String>) {
-    PENDING
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .push((dir.to_path_buf(), keep));
-}
+/// A cache folder and the entries of it this build needs: what is left is removed
+/// when the build ends ([`CacheUse::finish`]).
+pub type Prune = (std::path::PathBuf, std::collections::HashSet<String>);
 
 /// A build's use of `.folio/cache/`: a shared lock on `.folio/cache/lock` for the
 /// whole build. `serve` (drawing cards for its local address) and `build` (for the
@@ -189,7 +180,6 @@ pub struct CacheUse(Option<std::fs::File>);
 
 impl CacheUse {
     pub fn begin(cache: &std::path::Path) -> CacheUse {
-        PENDING.lock().unwrap_or_else(|e| e.into_inner()).clear();
         let _ = std::fs::create_dir_all(cache);
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -203,9 +193,8 @@ impl CacheUse {
         CacheUse(file)
     }
 
-    /// The build succeeded: prune what it asked to, when it is the only user.
-    pub fn finish(self) {
-        let pending = std::mem::take(&mut *PENDING.lock().unwrap_or_else(|e| e.into_inner()));
+    /// The build succeeded: prune what it did not need, when it is the only user.
+    pub fn finish(self, pending: Vec<Prune>) {
         let Some(file) = self.0 else { return };
         let _ = file.unlock();
         if file.try_lock().is_err() {

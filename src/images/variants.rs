@@ -231,14 +231,14 @@ pub struct Made {
     pub failed: Vec<String>,
 }
 
-/// Every copy of every source, from the cache or encoded now (and then cached);
-/// cached copies no source needs are removed. `bytes_of` gives a source's
+/// Every copy of every source, from the cache or encoded now (and then cached),
+/// and the copies the cache should keep. `bytes_of` gives a source's
 /// published bytes.
 pub fn publish(
     catalog: &Catalog,
     cache: &Path,
     bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
-) -> (Vec<OutputFile>, Made) {
+) -> (Vec<OutputFile>, Made, super::Prune) {
     let dir = cache.join("images");
     let _ = std::fs::create_dir_all(&dir);
     let results: Vec<(Vec<OutputFile>, Made, Vec<String>)> = catalog
@@ -258,10 +258,8 @@ pub fn publish(
         made.failed.extend(m.failed);
         keep.extend(names);
     }
-    // The cache holds the current site's copies (and what another folio on this
-    // folder used lately).
-    super::cache_prune_later(&dir, keep);
-    (files, made)
+    // The cache holds the current site's copies.
+    (files, made, (dir, keep))
 }
 
 fn copies(

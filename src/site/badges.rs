@@ -329,7 +329,7 @@ fn apply_policy(config: &Config, item: &Loaded, out: &mut Badges, errors: &mut V
                     status_phrase(status),
                     first_problem(&item.verdict)
                 ),
-                hint: Some(policy_hint(&item.verdict, &item.shown, setting)),
+                hint: Some(policy_hint(config, &item.verdict, &item.shown, setting)),
             });
             false
         }
@@ -412,13 +412,18 @@ pub fn not_a_credential(v: &Verdict) -> bool {
 
 /// What the owner can do when the recipient is why a badge is not verified: said in
 /// the terminal and the preview, never on a page.
-fn owner_fix(config: &Config, v: &Verdict) -> Option<String> {
-    if v.outcome(CheckName::Signature) != Outcome::Pass
-        || !matches!(
+pub fn owner_fix(config: &Config, v: &Verdict) -> Option<String> {
+    // Authentic, and nothing but the recipient keeps it from being verified.
+    let recipient_is_why = v.outcome(CheckName::Signature) == Outcome::Pass
+        && matches!(
             v.outcome(CheckName::Recipient),
             Outcome::Fail | Outcome::Skipped
         )
-    {
+        && v.checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Fail)
+            .all(|c| c.name == CheckName::Recipient);
+    if !recipient_is_why {
         return None;
     }
     if config.owner_identities.is_empty() {
@@ -439,22 +444,15 @@ fn status_phrase(status: Status) -> &'static str {
 }
 
 /// The fix for a badge that stops the build, by what is wrong with it.
-fn policy_hint(v: &Verdict, shown: &Path, setting: &str) -> String {
+fn policy_hint(config: &Config, v: &Verdict, shown: &Path, setting: &str) -> String {
     let verify = format!("run `folio verify {}` to see every check", shown.display());
     if not_a_credential(v) {
         return format!(
             "this file is not a credential (a logo, a note, a broken download?): move it out of the badges folder; {verify}"
         );
     }
-    let recipient = v.outcome(CheckName::Recipient);
-    if matches!(recipient, Outcome::Fail | Outcome::Skipped)
-        && v.outcome(CheckName::Signature) == Outcome::Pass
-        && v.checks
-            .iter()
-            .filter(|c| c.outcome == Outcome::Fail)
-            .all(|c| c.name == CheckName::Recipient)
-    {
-        return format!("{NOT_YOURS_HINT}; {verify}");
+    if let Some(fix) = owner_fix(config, v) {
+        return format!("{fix}; {verify}");
     }
     format!("{verify}; set `badges.{setting}: show` or `omit` to build anyway")
 }

@@ -37,7 +37,7 @@ pub fn shareable(v: &Verdict, reader_can_check: bool) -> bool {
 pub fn check_view(v: &Verdict, c: &badge::Check, owner: &str, tr: &Translator) -> CheckView {
     let owner_arg = || ("owner", Arg::from(owner));
     let mut attributes = String::new();
-    let (outcome, outcome_key, symbol, detail) = match &v.recipient {
+    let (outcome, symbol, detail) = match &v.recipient {
         Some(Binding::Proven { signed, domain, .. }) => {
             // On a copy of the page at another origin the script takes "proven" away.
             let esc = crate::util::html::escape;
@@ -64,7 +64,7 @@ pub fn check_view(v: &Verdict, c: &badge::Check, owner: &str, tr: &Translator) -
                 ),
                 None => tr.format("recipient-proven-undated", &[owner_arg()]),
             };
-            ("pass", "outcome-proven", "✓", detail)
+            ("proven", "✓", detail)
         }
         Some(Binding::Claimed { kind, hashed }) => {
             let identity = tr.t(identity_key(*kind, *hashed));
@@ -72,7 +72,7 @@ pub fn check_view(v: &Verdict, c: &badge::Check, owner: &str, tr: &Translator) -
                 "recipient-claimed",
                 &[owner_arg(), ("identity", Arg::from(identity))],
             );
-            ("claim", "outcome-claimed", "~", detail)
+            ("claimed", "~", detail)
         }
         _ => {
             let key = match c.outcome {
@@ -84,25 +84,20 @@ pub fn check_view(v: &Verdict, c: &badge::Check, owner: &str, tr: &Translator) -
                 Outcome::Fail => "fail",
                 _ => "skipped",
             };
-            let outcome_key = format!("outcome-{outcome}");
             let detail = tr.format(key, &[owner_arg()]);
-            return CheckView {
-                name: "recipient".into(),
-                label: tr.t("check-recipient"),
-                outcome,
-                outcome_label: tr.t(&outcome_key),
-                symbol: badge::report::symbol(c.outcome),
-                detail,
-                detail_lang: None,
-                attributes,
-            };
+            (outcome, badge::report::symbol(c.outcome), detail)
         }
     };
     CheckView {
         name: "recipient".into(),
         label: tr.t("check-recipient"),
-        outcome,
-        outcome_label: tr.t(outcome_key),
+        // Classes: a proven recipient passes; a claimed one is neither pass nor fail.
+        outcome: match outcome {
+            "proven" => "pass",
+            "claimed" => "claim",
+            other => other,
+        },
+        outcome_label: tr.t(&format!("outcome-{outcome}")),
         symbol,
         detail,
         detail_lang: None,

@@ -14,11 +14,7 @@ use serde_json::Value;
 
 use crate::badge::Verdict;
 use crate::badge::recipient::Owner;
-
-/// Whether `c` changes the display order of the text around it.
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+use crate::util::html::is_bidi_control;
 
 /// What a private identity is replaced by.
 pub const REDACTED: &str = "[redacted]";

@@ -18,13 +18,9 @@
 use crate::error::{Error, Location};
 use crate::i18n::{self, Translator};
 use crate::render::theme::Theme;
+use crate::util::html::is_bidi_control;
 
 use super::claims;
-
-/// Whether `c` changes the display order of text around it.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
 
 /// Every bidi control in the theme's manifest, templates, catalogues and text static files,
 /// named by file and line.

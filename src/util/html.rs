@@ -17,6 +17,13 @@ pub fn escape(input: &str) -> String {
     out
 }
 
+/// Whether `c` is a bidi control (U+202A–202E embeddings and overrides, U+2066–2069
+/// isolates): it makes a browser show the text around it in another order than it
+/// is stored, so "deifireV ✓" behind U+202E reads "✓ Verified".
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

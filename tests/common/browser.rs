@@ -150,11 +150,17 @@ pub fn have_browser() -> bool {
     true
 }
 
-/// `folio serve` on `p`, and a browser with a fresh profile (kept while it lives).
-pub fn serve_and_browse(p: &Portfolio) -> (super::server::Server, tempfile::TempDir, Driver) {
-    let server = start(p, &["--port", "0"]);
+/// A browser with a fresh profile (kept while the folder lives).
+pub fn browse() -> (tempfile::TempDir, Driver) {
     let profile = tempfile::tempdir().unwrap();
     let mut driver = Driver::start();
     driver.open_session(profile.path());
+    (profile, driver)
+}
+
+/// `folio serve` on `p`, and a browser with a fresh profile (kept while it lives).
+pub fn serve_and_browse(p: &Portfolio) -> (super::server::Server, tempfile::TempDir, Driver) {
+    let server = start(p, &["--port", "0"]);
+    let (profile, driver) = browse();
     (server, profile, driver)
 }

@@ -174,11 +174,6 @@ impl Owner {
         self.identities.is_empty()
     }
 
-    /// The DIDs the owner lists: claims that only a presentation can prove.
-    pub fn dids(&self) -> impl Iterator<Item = &str> {
-        self.of(Kind::Did)
-    }
-
     /// The identities that are the owner's private contact or correlation handles
     /// (emails, telephone numbers, DIDs), which folio keeps out of what it publishes.
     /// URLs are left out: they are the owner's public pages.
