@@ -18,6 +18,18 @@ fn ada_portfolio() -> Portfolio {
     p
 }
 
+/// The verdicts of `folio verify --format json --offline <files>` run in `dir`.
+fn verify_offline(dir: &std::path::Path, files: &[&str]) -> Vec<serde_json::Value> {
+    let args: Vec<&str> = ["verify", "--format", "json", "--offline"]
+        .into_iter()
+        .chain(files.iter().copied())
+        .collect();
+    let run = run_in(dir, &args);
+    let got = verdicts(&run.stdout);
+    assert!(!got.is_empty(), "{files:?}: {}{}", run.stdout, run.stderr);
+    got
+}
+
 fn manifest(dir: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(common::fixtures().join(dir).join("MANIFEST.tsv")).unwrap();
     text.lines()
@@ -101,8 +113,7 @@ fn presentations_as_jwts_and_other_formats_give_their_status() {
         }
     }
     // The holder of a presentation JWT is reported, not checked: it binds nothing.
-    let run = run_in(&dir, &["verify", "--format", "json", "--offline", "vp.jwt"]);
-    let v = &verdicts(&run.stdout)[0];
+    let v = &verify_offline(&dir, &["vp.jwt"])[0];
     assert!(
         common::check(v, "parse").1.contains("presented as a JWT"),
         "{v}"
@@ -112,17 +123,7 @@ fn presentations_as_jwts_and_other_formats_give_their_status() {
 #[test]
 fn an_sd_jwt_says_what_was_disclosed_and_withheld_and_shows_on_a_page() {
     let dir = common::fixtures().join("jose-2026");
-    let run = run_in(
-        &dir,
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--offline",
-            "sd-jwt-vc-withheld.sd-jwt",
-        ],
-    );
-    let v = &verdicts(&run.stdout)[0];
+    let v = &verify_offline(&dir, &["sd-jwt-vc-withheld.sd-jwt"])[0];
     let parse = common::check(v, "parse").1;
     assert!(
         parse.contains("1 selectively disclosable claim disclosed (achievement_title)")
@@ -157,11 +158,10 @@ fn a_clr_transcript_is_verified_and_each_course_is_a_badge_of_its_own() {
     let dir = common::fixtures().join("clr");
     let rows = manifest("clr");
     for file in ["transcript.json", "transcript-altered.json"] {
-        let run = run_in(&dir, &["verify", "--format", "json", "--offline", file]);
-        let got = verdicts(&run.stdout);
+        let got = verify_offline(&dir, &[file]);
         let want: Vec<&(String, String)> =
             rows.iter().filter(|(f, _)| f.starts_with(file)).collect();
-        assert_eq!(got.len(), want.len(), "{}", run.stdout);
+        assert_eq!(got.len(), want.len(), "{got:?}");
         for ((name, status), v) in want.iter().zip(&got) {
             assert_eq!(v["status"], status.as_str(), "{name}: {v}");
         }
@@ -195,18 +195,7 @@ fn a_clr_transcript_is_verified_and_each_course_is_a_badge_of_its_own() {
 #[test]
 fn endorsements_are_verified_on_their_own_and_only_authentic_ones_are_shown() {
     let dir = common::fixtures().join("endorsement");
-    let run = run_in(
-        &dir,
-        &[
-            "verify",
-            "--format",
-            "json",
-            "--offline",
-            "endorsed.json",
-            "forged-endorsement.json",
-        ],
-    );
-    let got = verdicts(&run.stdout);
+    let got = verify_offline(&dir, &["endorsed.json", "forged-endorsement.json"]);
     // The badge's own status never depends on its endorsements.
     assert_eq!(got[0]["status"], "verified");
     assert_eq!(got[1]["status"], "verified");

@@ -98,6 +98,17 @@ impl Drop for StatusHost {
     }
 }
 
+/// A portfolio with one badge whose status list `host` serves, all entries clear, built
+/// once; `seed` makes the issuer, `base` is the site's `base_url`.
+fn built(seed: u8, base: &str) -> (Issuer, StatusHost, Portfolio) {
+    let issuer = Issuer::from_seed([seed; 32]);
+    let host = StatusHost::start();
+    host.set(&issuer, &[]);
+    let p = portfolio(&issuer, base, &host.url());
+    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    (issuer, host, p)
+}
+
 /// A portfolio with one verified badge valid until `VALID_UNTIL`, whose revocation
 /// entry points at `list_url`, and one without an end of validity.
 fn portfolio(issuer: &Issuer, base_url: &str, list_url: &str) -> Portfolio {
@@ -166,11 +177,7 @@ fn wait_until(driver: &Driver, what: &str, ok: impl Fn(&str) -> bool) -> String 
 
 #[test]
 fn receipts_and_pages_say_when_a_badge_was_checked() {
-    let issuer = Issuer::from_seed([41; 32]);
-    let host = StatusHost::start();
-    host.set(&issuer, &[]);
-    let p = portfolio(&issuer, "https://ada.example/portfolio/", &host.url());
-    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let (_issuer, _host, p) = built(41, "https://ada.example/portfolio/");
     let receipt: Value =
         serde_json::from_str(&p.read("public/badges/storytelling/verification.json")).unwrap();
     assert_eq!(receipt["status"], "verified");
@@ -251,11 +258,7 @@ fn receipts_and_pages_say_when_a_badge_was_checked() {
 
 #[test]
 fn check_max_age_compares_with_the_published_site() {
-    let issuer = Issuer::from_seed([42; 32]);
-    let host = StatusHost::start();
-    host.set(&issuer, &[]);
-    let p = portfolio(&issuer, "https://ada.example/", &host.url());
-    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let (issuer, host, p) = built(42, "https://ada.example/");
     // The published site: this build, served from 127.0.0.1.
     let published_dir = tempfile::tempdir().unwrap();
     common::copy_dir(&p.root.join("public"), published_dir.path());
@@ -375,11 +378,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
     if !have_browser() {
         return;
     }
-    let issuer = Issuer::from_seed([43; 32]);
-    let host = StatusHost::start();
-    host.set(&issuer, &[]);
-    let p = portfolio(&issuer, "/", &host.url());
-    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let (issuer, host, p) = built(43, "/");
     let site = serve_folder(p.root.join("public"));
     let base = format!("http://127.0.0.1:{}/", site.port);
     let pages = ["badges/storytelling/", "badges/", ""];
@@ -493,11 +492,7 @@ fn the_browser_takes_a_mark_away_never_gives_one() {
 
 #[test]
 fn a_hostile_published_receipt_cannot_write_to_the_terminal_or_the_summary() {
-    let issuer = Issuer::from_seed([44; 32]);
-    let host = StatusHost::start();
-    host.set(&issuer, &[]);
-    let p = portfolio(&issuer, "https://ada.example/", &host.url());
-    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let (_issuer, _host, p) = built(44, "https://ada.example/");
     let published_dir = tempfile::tempdir().unwrap();
     common::copy_dir(&p.root.join("public"), published_dir.path());
     // Whoever controls the published site writes the receipt: escape codes that
@@ -587,11 +582,7 @@ fn a_status_list_bomb_is_not_inflated_in_the_browser() {
     }
     use base64::Engine;
     use std::io::Write;
-    let issuer = Issuer::from_seed([46; 32]);
-    let host = StatusHost::start();
-    host.set(&issuer, &[]);
-    let p = portfolio(&issuer, "/", &host.url());
-    run_env(&p.root, &["build"], &[LOOPBACK]).success();
+    let (_issuer, host, p) = built(46, "/");
     let site = serve_folder(p.root.join("public"));
 
     // After the build the issuer serves a bomb: 64 MiB of bits in a 64 KiB gzip,
