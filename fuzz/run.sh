@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for SECONDS each (default 600), two at a time, and prints
-# executions and crashes per target. Needs cargo-fuzz (`cargo install cargo-fuzz`);
-# RUSTC_BOOTSTRAP lets the stable toolchain build with the sanitizer flags it uses.
+# Runs every fuzz target (or the TARGETs named) for SECONDS each (default 600), two at
+# a time, and prints executions and crashes per target: fuzz/run.sh [SECONDS [TARGET...]].
+# Needs cargo-fuzz (`cargo install cargo-fuzz`); RUSTC_BOOTSTRAP lets the stable toolchain build with the sanitizer flags it uses.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
+shift || true
 export RUSTC_BOOTSTRAP=1
 [ -d fuzz/corpus/verify_credential ] || bash fuzz/seed.sh
 cargo fuzz build -O >/dev/null 2>&1 || { echo "cargo fuzz build failed" >&2; exit 2; }
@@ -18,9 +19,10 @@ run() {
   crashes=$(ls fuzz/artifacts/$t 2>/dev/null | wc -l)
   echo "$t: ${execs:-?} executions in ${seconds} s, $crashes crashes"
 }
-# Every target registered in fuzz/Cargo.toml, two at a time.
-targets=$(grep -E '^name = "' fuzz/Cargo.toml | grep -v 'folio-fuzz' | sed -E 's/name = "(.*)"/\1/')
-set -- $targets
+# The targets named, or every target registered in fuzz/Cargo.toml; two at a time.
+if [ $# -eq 0 ]; then
+  set -- $(grep -E '^name = "' fuzz/Cargo.toml | grep -v 'folio-fuzz' | sed -E 's/name = "(.*)"/\1/')
+fi
 while [ $# -gt 0 ]; do
   run "$1" &
   [ $# -gt 1 ] && run "$2" &
