@@ -131,8 +131,9 @@ pub enum OnBroken {
 struct RawOwner {
     #[serde(default)]
     name: Option<String>,
+    /// One line for every language, or one per language: `{ en: …, de: … }`.
     #[serde(default)]
-    headline: Option<String>,
+    headline: Option<RawLocalized>,
     #[serde(default)]
     email: Option<String>,
     /// More identities badges may name the owner by: emails, URLs, DIDs, `tel:`.
@@ -390,6 +391,54 @@ fn translations(
 fn default_language() -> String {
     "en".into()
 }
+/// Text the owner writes once, or once per language of the site.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawLocalized {
+    One(String),
+    ByLanguage(std::collections::BTreeMap<String, String>),
+}
+
+/// `owner.headline` as (language, text) pairs: one text for every language, or the
+/// owner's own per language, each key a language of the site and the default one there
+/// (the fallback for a tree with no line of its own).
+fn headlines(
+    raw: Option<RawLocalized>,
+    languages: &[String],
+    path: &Path,
+    text: &str,
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let by_language = match raw {
+        None => return Ok(Default::default()),
+        Some(RawLocalized::One(line)) => {
+            return Ok(languages.iter().map(|l| (l.clone(), line.clone())).collect());
+        }
+        Some(RawLocalized::ByLanguage(map)) => map,
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for (lang, line) in by_language {
+        let Some(site_lang) = languages.iter().find(|l| l.eq_ignore_ascii_case(&lang)) else {
+            return Err(Error::Config {
+                loc: key_location(path, text, "headline"),
+                msg: format!("`owner.headline` has a line for `{lang}`, which is not a language of this site ({})", languages.join(", ")),
+                hint: Some(format!("write one line per language of the site, like `headline: {{ {}: … }}`", languages[0])),
+            });
+        };
+        out.insert(site_lang.clone(), line);
+    }
+    let Some(default) = out.get(&languages[0]).cloned() else {
+        return Err(Error::Config {
+            loc: key_location(path, text, "headline"),
+            msg: format!("`owner.headline` has no line for `{}`, the site's default language", languages[0]),
+            hint: Some(format!("add `{}: …` under `headline:`; other languages without a line use it", languages[0])),
+        });
+    };
+    for lang in languages {
+        out.entry(lang.clone()).or_insert_with(|| default.clone());
+    }
+    Ok(out)
+}
+
 /// A theme or pathway: a name or path, or a source (`git:` or `url:`).
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -499,6 +548,8 @@ pub struct Config {
     pub language: String,
     /// Every language of the site, the default first (one unless `languages:`).
     pub languages: Vec<String>,
+    /// `owner.headline` by language; `owner.headline` is the tree's.
+    headlines: BTreeMap<String, String>,
     pub resume: ResumeConfig,
     /// `images.keep_metadata`: publish raster images with their metadata.
     pub keep_image_metadata: bool,
@@ -565,6 +616,10 @@ impl Config {
             .iter()
             .enumerate()
             .map(|(i, tag)| Config {
+                owner: Owner {
+                    headline: self.headlines.get(tag).cloned(),
+                    ..self.owner.clone()
+                },
                 language: tag.clone(),
                 lang_prefix: match i {
                     0 => String::new(),
@@ -619,6 +674,8 @@ impl Config {
         let output_dir = output_dir(root, path, raw.output_dir, overrides)?;
         let languages = languages(raw.language, raw.languages, path, text)?;
         let translations = translations(raw.translations, &languages, path, text)?;
+        let headlines = headlines(raw.owner.headline, &languages, path, text)?;
+        let headline = headlines.get(&languages[0]).cloned();
 
         let (theme, theme_source) = theme_setting(raw.theme, path, text)?;
         let trust_sources = trust_sources(raw.badges.trust_from, path, text)?;
@@ -639,6 +696,7 @@ impl Config {
             base_url,
             base_path,
             language: languages[0].clone(),
+            headlines,
             languages,
             translations,
             lang_prefix: String::new(),
@@ -651,7 +709,7 @@ impl Config {
             favicon: raw.favicon,
             owner: Owner {
                 name: raw.owner.name,
-                headline: raw.owner.headline,
+                headline,
                 location: raw.owner.location,
                 avatar: raw.owner.avatar,
                 links: raw.owner.links,

@@ -14,7 +14,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::Portfolio;
-use common::browser::{Driver, have_browser, serve_and_browse};
+use common::browser::{Driver, emulate, have_browser, pages, serve_and_browse, styled};
 use serde_json::json;
 
 const THEMES: [&str; 2] = ["default", "resume"];
@@ -46,52 +46,6 @@ fn example_on(theme: &str) -> Portfolio {
     assert!(config.contains(&format!("theme: {theme}")));
     p.write("folio.yaml", config);
     p
-}
-
-/// Every page the site lists in its sitemap, plus the 404 page, as paths on the server.
-fn pages(p: &Portfolio, server: &common::server::Server) -> Vec<String> {
-    let base = server.url.split_once("://").map_or("/", |(_, rest)| {
-        &rest[rest.find('/').unwrap_or(rest.len())..]
-    });
-    let sitemap = common::server::get(server, &format!("{base}sitemap.xml")).text();
-    let mut paths: Vec<String> = sitemap
-        .split("<loc>")
-        .skip(1)
-        .filter_map(|s| s.split_once("</loc>"))
-        .map(|(loc, _)| {
-            let after_scheme = loc.split_once("://").map_or(loc, |(_, rest)| rest);
-            after_scheme[after_scheme.find('/').unwrap_or(0)..].to_string()
-        })
-        .collect();
-    assert!(
-        paths.len() >= 10,
-        "too few pages in the sitemap of {}:\n{sitemap}",
-        p.root.display()
-    );
-    paths.push(format!("{base}404.html"));
-    paths
-}
-
-/// Emulates a viewport `width` wide and the `scheme` colour preference.
-fn emulate(driver: &Driver, width: u32, scheme: &str) {
-    let cdp = driver.session_path("goog/cdp/execute");
-    driver.call(
-        "POST",
-        &cdp,
-        Some(
-            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
-                "width": width, "height": if width < 600 { 844 } else { 900 },
-                "deviceScaleFactor": 1, "mobile": width < 600,
-            }}),
-        ),
-    );
-    driver.call(
-        "POST",
-        &cdp,
-        Some(json!({"cmd": "Emulation.setEmulatedMedia", "params": {
-            "features": [{"name": "prefers-color-scheme", "value": scheme}],
-        }})),
-    );
 }
 
 /// axe-core's violations on the open page, one line per rule and element.
@@ -282,20 +236,6 @@ const WRAPPED_CELLS: &str = "return [...document.querySelectorAll('table.checks 
     const r = document.createRange(); r.selectNodeContents(c); \
     const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top))); \
     return lines.size > 1; }).map(c => c.textContent.trim());";
-
-/// Waits until the open page's stylesheets are applied: on a loaded machine the
-/// browser may report the page loaded before it has laid it out with them.
-fn styled(driver: &Driver) {
-    let ready = "return document.readyState === 'complete' && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet && l.sheet.cssRules.length > 0)";
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while driver.eval(ready) != json!(true) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the page's stylesheets never applied"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-}
 
 #[test]
 fn badge_pages_and_lead_images_fit_phones_and_desktops() {

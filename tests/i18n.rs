@@ -355,3 +355,49 @@ fn one_page_in_another_language_on_a_one_language_site() {
         .stderr_has("content/lettre.md:3")
         .stderr_has("is not a language tag");
 }
+
+#[test]
+fn the_headline_is_written_once_per_language_or_once_for_all() {
+    let p = bilingual();
+    let config = p.read("folio.yaml").replace(
+        "  headline: Data analyst in training · Python, SQL and honest charts\n",
+        "  headline:\n    en: Learning to chart honestly\n    fr: J’apprends à tracer honnêtement\n",
+    );
+    assert!(config.contains("fr: J’apprends"));
+    p.write("folio.yaml", &config);
+    p.run(&["build"]).success();
+    let (en, fr) = (p.read("public/index.html"), p.read("public/fr/index.html"));
+    assert!(en.contains("Learning to chart honestly") && !en.contains("J’apprends à tracer honnêtement"));
+    assert!(fr.contains("J’apprends à tracer honnêtement") && !fr.contains("Learning to chart honestly"));
+    // A language without its own line uses the default language's.
+    p.write("folio.yaml", config.replace("    fr: J’apprends à tracer honnêtement\n", ""));
+    p.run(&["build"]).success();
+    assert!(p.read("public/fr/index.html").contains("Learning to chart honestly"));
+    // A line for a language the site does not have, or none for the default, is refused
+    // with the line of `headline:` and what to write.
+    p.write("folio.yaml", config.replace("    fr:", "    de:"));
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("folio.yaml:8")
+        .stderr_has("`owner.headline` has a line for `de`, which is not a language of this site (en, fr)");
+    p.write("folio.yaml", config.replace("    en: Learning to chart honestly\n", ""));
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has("`owner.headline` has no line for `en`, the site's default language")
+        .stderr_has("add `en: …` under `headline:`");
+}
+
+#[test]
+fn the_resume_theme_names_its_credentials_page_alike_in_the_menu_and_the_heading() {
+    let p = example_in("de");
+    let config = p.read("folio.yaml").replace("theme: default", "theme: resume");
+    p.write("folio.yaml", config);
+    p.run(&["build"]).success();
+    let page = p.read("public/badges/index.html");
+    let heading = page.split("<h1>").nth(1).and_then(|h| h.split("</h1>").next()).unwrap();
+    assert_eq!(heading, "Nachweise");
+    let nav = page.split("aria-label=\"Abschnitte\"").nth(1).unwrap();
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert!(nav.contains("/badges/\">Nachweise</a>"), "{nav}");
+    assert!(!nav.contains(">Badges<"), "{nav}");
+}
