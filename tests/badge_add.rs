@@ -351,3 +351,87 @@ fn names_that_clash_or_run_long_are_saved_so_the_next_build_works() {
         .failure(2)
         .stderr_has("choose a shorter one with `--name NAME`");
 }
+
+#[test]
+fn badges_are_named_after_their_achievement_hosted_or_baked_online_or_offline() {
+    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+    let port = server.server_addr().to_ip().unwrap().port();
+    let base = format!("http://127.0.0.1:{port}");
+    // An Open Badges 2.0 hosted assertion names its achievement only in its BadgeClass.
+    let assertion = serde_json::json!({
+        "@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
+        "id": format!("{base}/assertions/8f2c"),
+        "recipient": {"type": "email", "hashed": false, "identity": "learner@example.org"},
+        "badge": format!("{base}/classes/forklift"), "issuedOn": "2026-01-10T09:00:00Z",
+        "verification": {"type": "HostedBadge"}
+    });
+    let class = serde_json::json!({
+        "@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass",
+        "id": format!("{base}/classes/forklift"), "name": "Forklift Safety, Level 2",
+        "description": "Safe operation of counterbalance forklifts.",
+        "criteria": {"narrative": "Practical and written assessment."},
+        "issuer": format!("{base}/issuer")
+    });
+    let issuer = serde_json::json!({
+        "@context": "https://w3id.org/openbadges/v2", "type": "Issuer",
+        "id": format!("{base}/issuer"), "name": "Yard Skills Centre", "url": base,
+        "email": "badges@yard.example"
+    });
+    let docs = [
+        ("/assertions/8f2c".to_string(), assertion.to_string()),
+        ("/classes/forklift".to_string(), class.to_string()),
+        ("/issuer".to_string(), issuer.to_string()),
+    ];
+    let s2 = server.clone();
+    std::thread::spawn(move || {
+        for request in s2.incoming_requests() {
+            let response = match docs.iter().find(|(p, _)| p == request.url()) {
+                Some((_, body)) => tiny_http::Response::from_data(body.clone().into_bytes()),
+                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        "title: Adding\nbase_url: /\nowner:\n  name: Ada\n  email: learner@example.org\n",
+    );
+    let run = run_env(
+        &p.root,
+        &["badge", "add", &format!("{base}/assertions/8f2c"), "--keep"],
+        &[LOOPBACK],
+    );
+    assert!(
+        run.stdout.contains("added badges/forklift-safety-level-2.json"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+
+    // A baked PNG whose assertion embeds its BadgeClass: named from it, offline too.
+    let mut embedded = assertion.clone();
+    embedded["badge"] = class.clone();
+    embedded["badge"]["name"] = serde_json::json!("Working at Height");
+    let png = folio::badge::bake::bake_png(
+        &fixture("dcc/blank.png"),
+        "openbadges",
+        &embedded.to_string(),
+    )
+    .unwrap();
+    std::fs::write(p.root.join("christopherjack-badge-png.png"), png).unwrap();
+    let run = p.run(&[
+        "badge",
+        "add",
+        "christopherjack-badge-png.png",
+        "--offline",
+        "--keep",
+    ]);
+    assert!(
+        run.stdout.contains("added badges/working-at-height.png"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    server.unblock();
+}

@@ -36,9 +36,38 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
         Error::usage(format!("{origin} is not a credential: not JSON, a JWT, a PNG or an SVG"))
             .with_hint("give the credential's own address, or download the badge file (JSON or baked PNG) and add that")
     })?;
-    let stem = stem_for(&bytes, &origin, name);
+    let provisional = stem_for(&bytes, &origin, name);
+    // Checked before anything is written: a file that is no credential is refused,
+    // and one that does not verify is kept only when asked (`--keep`).
+    let opts = crate::badge_options(&config)?;
+    let verdicts: Vec<badge::Verdict> =
+        badge::verify_file(&format!("{provisional}.{ext}"), &bytes, &opts)
+            .into_iter()
+            .map(|f| f.verdict)
+            .collect();
+    if let Some(v) = verdicts
+        .iter()
+        .find(|v| crate::site::badges::not_a_credential(v))
+    {
+        let why = v
+            .check(badge::CheckName::Parse)
+            .map(|c| c.detail.clone())
+            .unwrap_or_default();
+        return Err(Error::usage(format!("{origin} is not a credential: {why}"))
+            .with_hint("give the credential's own address, or the badge file (JSON, JWT or baked PNG) your issuer or wallet gave you; nothing was saved"));
+    }
+    // Named after the achievement as the check read it (a hosted or baked OB 2.0
+    // assertion names it only in its BadgeClass), unless the learner chose a name.
+    let stem = match name {
+        Some(_) => provisional,
+        None => verdicts
+            .iter()
+            .find_map(|v| v.typed.as_ref()?.name.as_deref())
+            .map(|n| shorten(&crate::content::markdown::slugify(n), MAX_STEM))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(provisional),
+    };
     let dir = &config.badges.dir;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create folder", e))?;
     // Every badge file's page is /badges/SLUG/: a name whose slug another badge has
     // (`python.png` beside `python.json`) would clash at the next build.
     let taken = taken_slugs(dir);
@@ -51,24 +80,6 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
                     .display()
             )));
         }
-    }
-    // Checked before anything is written: a file that is no credential is refused,
-    // and one that does not verify is kept only when asked (`--keep`).
-    let opts = crate::badge_options(&config)?;
-    let verdicts: Vec<badge::Verdict> = badge::verify_file(&format!("{stem}.{ext}"), &bytes, &opts)
-        .into_iter()
-        .map(|f| f.verdict)
-        .collect();
-    if let Some(v) = verdicts
-        .iter()
-        .find(|v| crate::site::badges::not_a_credential(v))
-    {
-        let why = v
-            .check(badge::CheckName::Parse)
-            .map(|c| c.detail.clone())
-            .unwrap_or_default();
-        return Err(Error::usage(format!("{origin} is not a credential: {why}"))
-            .with_hint("give the credential's own address, or the badge file (JSON, JWT or baked PNG) your issuer or wallet gave you; nothing was saved"));
     }
     let all_verified = verdicts.iter().all(|v| v.status == badge::Status::Verified);
     if !all_verified && !how.keep {
@@ -90,6 +101,7 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
         slug = format!("{stem}-{n}");
         n += 1;
     }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, "cannot create folder", e))?;
     let path = dir.join(format!("{slug}.{ext}"));
     std::fs::write(&path, &bytes).map_err(|e| {
         if e.raw_os_error() == Some(36) {
