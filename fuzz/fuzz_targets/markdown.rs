@@ -28,9 +28,12 @@ fuzz_target!(|data: &[u8]| {
     .into_iter()
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .collect();
+    let images = folio::images::variants::Catalog::default();
     let links = markdown::Links {
         pages: &pages,
         base_path: "/base/",
+        images: &images,
+        code: None,
     };
     let rendered = markdown::render("projects/fuzz.md", split.body, split.body_line, &links);
     // CommonMark: no NUL reaches the HTML.

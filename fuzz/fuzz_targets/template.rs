@@ -26,7 +26,9 @@ fn fixture() -> &'static Mutex<Fixture> {
         let config =
             folio::Config::load(&root, &folio::Overrides::default()).expect("fixture config");
         let theme = render::theme::load(&config).expect("fixture theme");
-        let content = folio::content::load(&config, None).expect("fixture content");
+        let images = folio::images::variants::Catalog::default();
+        let content =
+            folio::content::load(&config, None, (&images, None)).expect("fixture content");
         let badges = folio::site::badges::Badges::default();
         let site = folio::site::join(content, badges).expect("fixture site");
         let page = theme
@@ -66,6 +68,13 @@ fuzz_target!(|data: &[u8]| {
     let page = f.page;
     f.theme.templates[page].text = text.to_string();
     let f = &*f;
-    let _ = render::Renderer::new(&f.config, &f.theme, &f.site, None, None)
+    let shared = render::Shared {
+        translator: std::sync::Arc::new(
+            folio::translator(&f.config, &f.theme).expect("fixture translations"),
+        ),
+        languages: Default::default(),
+        images: Default::default(),
+    };
+    let _ = render::Renderer::new(&f.config, &f.theme, &f.site, None, None, shared)
         .and_then(|r| r.render_all(&f.site, &mut |_| std::ops::ControlFlow::Continue(())));
 });
