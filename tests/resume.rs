@@ -337,3 +337,57 @@ fn imported_pages_have_ascii_addresses() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn imported_jobs_say_what_where_and_when_and_the_rest_reaches_the_home_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = vendored().join("sample.resume.json");
+    run_in(
+        tmp.path(),
+        &["init", "cv", "--from-resume", sample.to_str().unwrap()],
+    )
+    .success();
+    let site = tmp.path().join("cv");
+    let config = std::fs::read_to_string(site.join("folio.yaml")).unwrap();
+    for (theme, language) in [("default", "en"), ("resume", "en"), ("default", "de")] {
+        std::fs::write(
+            site.join("folio.yaml"),
+            config
+                .replace("theme: default", &format!("theme: {theme}"))
+                .replace("language: en", &format!("language: {language}")),
+        )
+        .unwrap();
+        run_in(&site, &["build"]).success();
+        let read = |rel: &str| std::fs::read_to_string(site.join("public").join(rel)).unwrap();
+        let job = read("experience/ceo-president-pied-piper/index.html");
+        let (role_line, home_parts) = match language {
+            "de" => (
+                "CEO/President · Pied Piper · Dezember 2013 – Dezember 2014 · Palo Alto, CA",
+                ["Ehrenamt", "Auszeichnungen", "Sprachen"],
+            ),
+            _ => (
+                "CEO/President · Pied Piper · December 2013 – December 2014 · Palo Alto, CA",
+                ["Volunteering", "Awards", "Languages"],
+            ),
+        };
+        assert!(job.contains(role_line), "{theme} {language}: {job}");
+        assert!(job.contains("Successfully won Techcrunch Disrupt"));
+        let study = read("education/bachelor-information-technology-university-of-oklahoma/index.html");
+        assert!(
+            study.contains("Bachelor, Information Technology · University of Oklahoma · "),
+            "{theme} {language}: {study}"
+        );
+        let home = read("index.html");
+        for heading in home_parts {
+            assert!(home.contains(&format!(">{heading}</h2>")), "{theme} {language}: no {heading}");
+        }
+        for text in [
+            "<strong>Teacher</strong> · CoderDojo",
+            "Awarded &#39;Teacher of the Month&#39;",
+            "<strong>Digital Compression Pioneer Award</strong> · Techcrunch",
+            "English · Native speaker",
+        ] {
+            assert!(home.contains(text), "{theme} {language}: no {text}");
+        }
+    }
+}

@@ -236,3 +236,9 @@ endorsed-by = زكّاه { $endorser }
 endorsement-checked = تم التحقق من توقيعه
 endorsement-expired = منتهي
 endorsement-revoked = سحبها المُزكّي
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = منذ { $start }
+resume-volunteering = العمل التطوعي
+resume-awards = الجوائز
+resume-languages = اللغات

@@ -231,3 +231,9 @@ endorsed-by = Empfohlen von { $endorser }
 endorsement-checked = Signatur geprüft
 endorsement-expired = abgelaufen
 endorsement-revoked = vom Empfehlenden zurückgezogen
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = seit { $start }
+resume-volunteering = Ehrenamt
+resume-awards = Auszeichnungen
+resume-languages = Sprachen

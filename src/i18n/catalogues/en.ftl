@@ -234,3 +234,9 @@ endorsed-by = Endorsed by { $endorser }
 endorsement-checked = its signature checked
 endorsement-expired = expired
 endorsement-revoked = withdrawn by its endorser
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = since { $start }
+resume-volunteering = Volunteering
+resume-awards = Awards
+resume-languages = Languages

@@ -231,3 +231,9 @@ endorsed-by = Respaldado por { $endorser }
 endorsement-checked = firma comprobada
 endorsement-expired = caducado
 endorsement-revoked = retirado por quien lo emitió
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = desde { $start }
+resume-volunteering = Voluntariado
+resume-awards = Premios
+resume-languages = Idiomas

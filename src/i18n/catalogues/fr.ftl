@@ -231,3 +231,9 @@ endorsed-by = Recommandé par { $endorser }
 endorsement-checked = signature contrôlée
 endorsement-expired = expiré
 endorsement-revoked = retiré par son auteur
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = depuis { $start }
+resume-volunteering = Bénévolat
+resume-awards = Distinctions
+resume-languages = Langues

@@ -231,3 +231,9 @@ endorsed-by = Aanbevolen door { $endorser }
 endorsement-checked = handtekening gecontroleerd
 endorsement-expired = verlopen
 endorsement-revoked = ingetrokken door de aanbeveler
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = sinds { $start }
+resume-volunteering = Vrijwilligerswerk
+resume-awards = Onderscheidingen
+resume-languages = Talen

@@ -231,3 +231,9 @@ endorsed-by = Endossado por { $endorser }
 endorsement-checked = assinatura confirmada
 endorsement-expired = expirado
 endorsement-revoked = retirado pelo autor
+# A résumé entry's dates (months), and the parts of a JSON Resume on the home page.
+entry-dates = { $start } – { $end }
+entry-since = desde { $start }
+resume-volunteering = Voluntariado
+resume-awards = Prémios
+resume-languages = Línguas
