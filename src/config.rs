@@ -307,7 +307,7 @@ fn raw_config(path: &Path, text: &str) -> Result<RawConfig> {
             hint: Some("it needs at least `title:` and `base_url:`".into()),
         });
     }
-    serde_yaml::from_str(text).map_err(|e| config_error(path, &e))
+    serde_yaml::from_str(text).map_err(|e| config_error(path, text, &e))
 }
 
 /// `language:` and `languages:` as one list, the default first, each a checked tag.
@@ -411,7 +411,10 @@ fn headlines(
     let by_language = match raw {
         None => return Ok(Default::default()),
         Some(RawLocalized::One(line)) => {
-            return Ok(languages.iter().map(|l| (l.clone(), line.clone())).collect());
+            return Ok(languages
+                .iter()
+                .map(|l| (l.clone(), line.clone()))
+                .collect());
         }
         Some(RawLocalized::ByLanguage(map)) => map,
     };
@@ -420,8 +423,14 @@ fn headlines(
         let Some(site_lang) = languages.iter().find(|l| l.eq_ignore_ascii_case(&lang)) else {
             return Err(Error::Config {
                 loc: key_location(path, text, "headline"),
-                msg: format!("`owner.headline` has a line for `{lang}`, which is not a language of this site ({})", languages.join(", ")),
-                hint: Some(format!("write one line per language of the site, like `headline: {{ {}: … }}`", languages[0])),
+                msg: format!(
+                    "`owner.headline` has a line for `{lang}`, which is not a language of this site ({})",
+                    languages.join(", ")
+                ),
+                hint: Some(format!(
+                    "write one line per language of the site, like `headline: {{ {}: … }}`",
+                    languages[0]
+                )),
             });
         };
         out.insert(site_lang.clone(), line);
@@ -429,8 +438,14 @@ fn headlines(
     let Some(default) = out.get(&languages[0]).cloned() else {
         return Err(Error::Config {
             loc: key_location(path, text, "headline"),
-            msg: format!("`owner.headline` has no line for `{}`, the site's default language", languages[0]),
-            hint: Some(format!("add `{}: …` under `headline:`; other languages without a line use it", languages[0])),
+            msg: format!(
+                "`owner.headline` has no line for `{}`, the site's default language",
+                languages[0]
+            ),
+            hint: Some(format!(
+                "add `{}: …` under `headline:`; other languages without a line use it",
+                languages[0]
+            )),
         });
     };
     for lang in languages {
@@ -1021,10 +1036,17 @@ fn normalise_base_url(url: &str) -> std::result::Result<(String, String), String
     Ok((base_url, base_path))
 }
 
-/// Converts a serde_yaml error into one naming the file, line and column, with the
-/// closest valid key suggested for an unknown one.
-pub(crate) fn config_error(path: &Path, e: &serde_yaml::Error) -> Error {
+/// Converts a serde_yaml error into one naming the file, line and column: a syntax
+/// error in plain words with its fix, an unknown key with the closest valid one.
+fn config_error(path: &Path, text: &str, e: &serde_yaml::Error) -> Error {
     let (loc, msg) = yaml_error_parts(path, e, 0);
+    if let Some(plain) = crate::util::yaml::plain_syntax(text, e) {
+        return Error::Config {
+            loc: Location::line(path, plain.line + 1),
+            msg: plain.msg,
+            hint: Some(plain.hint),
+        };
+    }
     let hint = unknown_field_hint(&msg)
         .or_else(|| Some("see the configuration section of README.md".to_string()));
     Error::Config { loc, msg, hint }

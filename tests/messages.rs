@@ -69,8 +69,9 @@ fn a_tab_in_yaml_is_called_a_tab() {
     );
     p.run(&["build"])
         .failure(1)
-        .stderr_has("folio.yaml")
-        .stderr_has("a tab? YAML indents with spaces only");
+        .stderr_has("folio.yaml:")
+        .stderr_has("a tab: YAML indents with spaces only")
+        .stderr_has("replace the tab with spaces");
 }
 
 #[test]
@@ -240,4 +241,94 @@ fn a_language_name_and_a_word_for_a_number_are_explained_in_plain_words() {
         .failure(1)
         .stderr_has("content/w.md:3: `weight`: it is the text \"one\", expected a whole number")
         .stderr_has("a whole number: `weight: 2`");
+}
+
+/// Each YAML mistake a learner makes, said in plain words at the line to change, with
+/// the fix (instead of the parser's "mapping values are not allowed in this context").
+#[test]
+fn yaml_syntax_errors_say_what_is_wrong_where_and_how_to_fix_it() {
+    let p = Portfolio::fixture("basic");
+    let page = |front: &str, want: &[&str]| {
+        p.write("content/y.md", format!("---\n{front}---\nBody.\n"));
+        let run = p.run(&["build"]);
+        run.failure(1);
+        for w in want {
+            run.stderr_has(w);
+        }
+        assert!(!run.stderr.contains("mapping values"), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains("did not find expected"),
+            "{}",
+            run.stderr
+        );
+    };
+    page(
+        "title: Notes: week one\ndate: 2025-01-01\n",
+        &[
+            "content/y.md:2: invalid front matter: the value of `title` has `: ` in it, which YAML reads as the start of another key",
+            "hint: put the value in quotes: `title: \"Notes: week one\"`",
+        ],
+    );
+    page(
+        "title: Week one\nsummary: \"What I learnt\ndate: 2025-01-01\ntags: [a]\n",
+        &[
+            "content/y.md:3: invalid front matter: this \" quote is never closed",
+            "end the value with \" on the same line",
+        ],
+    );
+    page(
+        "title: x\ntags: [python, sql\ndate: 2025-01-01\n",
+        &[
+            "content/y.md:3: invalid front matter: a list opened with `[` is never closed",
+            "end it with `]` on the same line, or write one `- item` per line below the key",
+        ],
+    );
+    page(
+        "title: x\nlinks:\n  github: https://github.com/ada\n gitlab: https://gitlab.com/ada\n",
+        &[
+            "content/y.md:5: invalid front matter: this line is indented by 1 space, which matches no line above it",
+            "indent it by as many spaces as the other keys of its group",
+        ],
+    );
+    page(
+        "title: @ada\n",
+        &[
+            "content/y.md:2: invalid front matter: a value cannot start with `@` unless it is in quotes",
+            "put the value in quotes",
+        ],
+    );
+    p.remove("content/y.md");
+    // folio.yaml too.
+    let config = p.read("folio.yaml");
+    p.write(
+        "folio.yaml",
+        format!("{config}\ndescription: Notes: on data\n"),
+    );
+    let line = config.lines().count() + 2;
+    p.run(&["build"])
+        .failure(1)
+        .stderr_has(&format!(
+            "folio.yaml:{line}: the value of `description` has `: ` in it"
+        ))
+        .stderr_has("put the value in quotes: `description: \"Notes: on data\"`");
+}
+
+#[test]
+fn a_page_without_its_opening_fence_is_warned_about_on_its_line() {
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "content/fenceless.md",
+        "\ntitle: Fenceless\ndate: 2025-01-01\n---\n\nBody.\n",
+    );
+    p.run(&["build"]).success().stderr_has(
+        "content/fenceless.md:2: this looks like front matter without its opening `---`, so it is shown as text: add a line `---` above it",
+    );
+    // A page that only mentions a key in its text, or has no fence under it, is left alone.
+    p.write(
+        "content/fenceless.md",
+        "title: of this page is below\n\nSome text.\n",
+    );
+    let run = p.run(&["build"]);
+    run.success();
+    assert!(!run.stderr.contains("opening `---`"), "{}", run.stderr);
 }

@@ -58,6 +58,25 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
     })
 }
 
+/// A page without front matter whose first lines read like front matter, and a `---`
+/// under them: its opening fence is missing (markdown would make the lines a heading).
+/// The 1-based line of the first key.
+pub fn missing_fence(body: &str) -> Option<u32> {
+    let mut lines = body
+        .lines()
+        .enumerate()
+        .skip_while(|(_, l)| l.trim().is_empty());
+    let (first, line) = lines.next()?;
+    let key = line.split_once(':')?.0;
+    if !KNOWN_KEYS.contains(&key) {
+        return None;
+    }
+    lines
+        .take(40)
+        .any(|(_, l)| l.trim_end() == FENCE)
+        .then_some(first as u32 + 1)
+}
+
 /// The front-matter keys folio knows. Everything else lands in `extra`.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct FrontMatter {
@@ -93,13 +112,11 @@ pub fn parse(path: &Path, yaml: &str, first_line: u32) -> Result<FrontMatter> {
         return Ok(FrontMatter::default());
     }
     let map: serde_yaml::Mapping = serde_yaml::from_str(yaml).map_err(|e| {
-        // A quote left open makes the parser read to the end of the block; the line
-        // that matters is where the quote opened.
-        if let Some((line, quote)) = unclosed_quote(yaml) {
+        if let Some(plain) = crate::util::yaml::plain_syntax(yaml, &e) {
             return Error::FrontMatter {
-                loc: Location::line(path, first_line + line),
-                msg: format!("invalid front matter: this {quote} quote is never closed"),
-                hint: Some(format!("end the value with {quote} on the same line")),
+                loc: Location::line(path, first_line + plain.line),
+                msg: format!("invalid front matter: {}", plain.msg),
+                hint: Some(plain.hint),
             };
         }
         let (loc, msg) = yaml_error_parts(path, &e, first_line - 1);
@@ -230,46 +247,6 @@ fn type_hint(key: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
-}
-
-/// The 0-based line of the YAML on which a quoted value opens and is not closed (on
-/// that line or, for a double-quoted one, on any later line), and the quote.
-fn unclosed_quote(yaml: &str) -> Option<(u32, char)> {
-    for (i, line) in yaml.lines().enumerate() {
-        let value = match line.split_once(": ") {
-            Some((_, v)) => v.trim_start(),
-            None => match line.trim_start().strip_prefix("- ") {
-                Some(v) => v.trim_start(),
-                None => continue,
-            },
-        };
-        let Some(quote) = value.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            continue;
-        };
-        if !closes(&value[1..], quote) {
-            return Some((i as u32, quote));
-        }
-    }
-    None
-}
-
-/// Whether a quoted value's rest (after the opening quote) closes on this line.
-fn closes(rest: &str, quote: char) -> bool {
-    let mut chars = rest.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if quote == '"' => {
-                chars.next();
-            }
-            // In single quotes, `''` is an escaped quote.
-            '\'' if quote == '\'' && chars.clone().next() == Some('\'') => {
-                chars.next();
-            }
-            c if c == quote => return true,
-            _ => {}
-        }
-    }
-    false
 }
 
 #[cfg(test)]

@@ -435,10 +435,18 @@ fn read_entry(config: &Config, dir: &Path, rel: &str, keep_text: bool) -> Result
     let shown = config.shown(Path::new(CONTENT_DIR).join(rel));
     let text = crate::util::fs::read_text(&dir.join(rel), &shown)?;
     let split = front_matter::split(&shown, &text)?;
-    let fm = match split.yaml {
+    let mut fm = match split.yaml {
         Some(yaml) => front_matter::parse(&shown, yaml, 2)?,
         None => FrontMatter::default(),
     };
+    if split.yaml.is_none()
+        && let Some(line) = front_matter::missing_fence(split.body)
+    {
+        fm.warnings.push(format!(
+            "{}:{line}: this looks like front matter without its opening `---`, so it is shown as text: add a line `---` above it",
+            shown.display()
+        ));
+    }
     if fm.draft && !config.drafts {
         return Ok(None);
     }
