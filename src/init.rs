@@ -99,7 +99,7 @@ env:
   # Where folio is installed from: the exact folio that wrote this file, so a site
   # builds the same way until you change this line (`folio init` in a new folder
   # writes the line for a newer folio).
-  FOLIO_GIT: https://github.com/folio-portfolio/folio
+  FOLIO_GIT: @REPOSITORY@
   FOLIO_PIN: PIN
 jobs:
   build:
@@ -162,9 +162,15 @@ pub const WORKFLOW: &str = ".github/workflows/pages.yml";
 /// The workflow's install step (see the script's own comments).
 const INSTALL: &str = include_str!("install.sh");
 
-/// Where releases are downloaded from; `FOLIO_RELEASES_URL` points elsewhere (a
-/// mirror, or the tests' server on 127.0.0.1).
-const RELEASES: &str = "https://github.com/folio-portfolio/folio/releases/download";
+/// Where folio's source lives: `repository` in Cargo.toml, the one place it is written
+/// (binstall's download address is made from it too).
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where releases are downloaded from (the repository's releases);
+/// `FOLIO_RELEASES_URL` points elsewhere (a mirror, or the tests' server on 127.0.0.1).
+fn releases() -> String {
+    format!("{REPOSITORY}/releases/download")
+}
 
 /// The targets release binaries are built for, as the install script names them.
 const TARGETS: &[&str] = &[
@@ -184,7 +190,7 @@ fn workflow_text(template: &str) -> (String, Option<String>) {
     let custom = std::env::var("FOLIO_RELEASES_URL")
         .ok()
         .filter(|u| !u.is_empty());
-    let releases = custom.clone().unwrap_or_else(|| RELEASES.to_string());
+    let releases = custom.clone().unwrap_or_else(releases);
     let (hashes, note) = if pin_flag == "--tag" || custom.is_some() {
         match release_hashes(&releases, &tag) {
             Ok(h) => (h, None),
@@ -222,6 +228,7 @@ fn workflow_text(template: &str) -> (String, Option<String>) {
         .replace("@PIN_FLAG@", pin_flag)
         .replace("FOLIO_PIN: PIN", &format!("FOLIO_PIN: \"{pin}\""))
         .replace("@RELEASES@", &releases)
+        .replace("@REPOSITORY@", REPOSITORY)
         .replace("@TAG@", &tag)
         .replace("@HASHES@", &hash_lines)
         .replace("@INSTALL@\n", &script);

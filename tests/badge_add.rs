@@ -403,7 +403,8 @@ fn badges_are_named_after_their_achievement_hosted_or_baked_online_or_offline() 
         &[LOOPBACK],
     );
     assert!(
-        run.stdout.contains("added badges/forklift-safety-level-2.json"),
+        run.stdout
+            .contains("added badges/forklift-safety-level-2.json"),
         "{}{}",
         run.stdout,
         run.stderr

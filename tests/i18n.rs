@@ -367,20 +367,37 @@ fn the_headline_is_written_once_per_language_or_once_for_all() {
     p.write("folio.yaml", &config);
     p.run(&["build"]).success();
     let (en, fr) = (p.read("public/index.html"), p.read("public/fr/index.html"));
-    assert!(en.contains("Learning to chart honestly") && !en.contains("J’apprends à tracer honnêtement"));
-    assert!(fr.contains("J’apprends à tracer honnêtement") && !fr.contains("Learning to chart honestly"));
+    assert!(
+        en.contains("Learning to chart honestly")
+            && !en.contains("J’apprends à tracer honnêtement")
+    );
+    assert!(
+        fr.contains("J’apprends à tracer honnêtement")
+            && !fr.contains("Learning to chart honestly")
+    );
     // A language without its own line uses the default language's.
-    p.write("folio.yaml", config.replace("    fr: J’apprends à tracer honnêtement\n", ""));
+    p.write(
+        "folio.yaml",
+        config.replace("    fr: J’apprends à tracer honnêtement\n", ""),
+    );
     p.run(&["build"]).success();
-    assert!(p.read("public/fr/index.html").contains("Learning to chart honestly"));
+    assert!(
+        p.read("public/fr/index.html")
+            .contains("Learning to chart honestly")
+    );
     // A line for a language the site does not have, or none for the default, is refused
     // with the line of `headline:` and what to write.
     p.write("folio.yaml", config.replace("    fr:", "    de:"));
     p.run(&["build"])
         .failure(1)
         .stderr_has("folio.yaml:8")
-        .stderr_has("`owner.headline` has a line for `de`, which is not a language of this site (en, fr)");
-    p.write("folio.yaml", config.replace("    en: Learning to chart honestly\n", ""));
+        .stderr_has(
+            "`owner.headline` has a line for `de`, which is not a language of this site (en, fr)",
+        );
+    p.write(
+        "folio.yaml",
+        config.replace("    en: Learning to chart honestly\n", ""),
+    );
     p.run(&["build"])
         .failure(1)
         .stderr_has("`owner.headline` has no line for `en`, the site's default language")
@@ -390,11 +407,17 @@ fn the_headline_is_written_once_per_language_or_once_for_all() {
 #[test]
 fn the_resume_theme_names_its_credentials_page_alike_in_the_menu_and_the_heading() {
     let p = example_in("de");
-    let config = p.read("folio.yaml").replace("theme: default", "theme: resume");
+    let config = p
+        .read("folio.yaml")
+        .replace("theme: default", "theme: resume");
     p.write("folio.yaml", config);
     p.run(&["build"]).success();
     let page = p.read("public/badges/index.html");
-    let heading = page.split("<h1>").nth(1).and_then(|h| h.split("</h1>").next()).unwrap();
+    let heading = page
+        .split("<h1>")
+        .nth(1)
+        .and_then(|h| h.split("</h1>").next())
+        .unwrap();
     assert_eq!(heading, "Nachweise");
     let nav = page.split("aria-label=\"Abschnitte\"").nth(1).unwrap();
     let nav = &nav[..nav.find("</nav>").unwrap()];

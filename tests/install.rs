@@ -200,7 +200,7 @@ fn the_workflow_installs_the_pinned_release_refuses_a_tampered_one_and_falls_bac
     let args = std::fs::read_to_string(&called).unwrap();
     assert!(args.starts_with("install --locked --root"), "{args}");
     assert!(
-        args.contains("--git https://github.com/folio-portfolio/folio"),
+        args.contains(&format!("--git {}", env!("CARGO_PKG_REPOSITORY"))),
         "{args}"
     );
     std::fs::remove_file(&called).unwrap();

@@ -164,7 +164,8 @@ fn every_page_fits_in_every_language_theme_and_width() {
     let (mut problems, mut views) = (Vec::new(), 0);
     for theme in THEMES {
         for language in LANGUAGES {
-            let (found, seen) = problems_on(&example(theme, language), &format!("{theme} {language}"));
+            let (found, seen) =
+                problems_on(&example(theme, language), &format!("{theme} {language}"));
             problems.extend(found);
             views += seen;
         }
@@ -178,8 +179,12 @@ fn every_page_fits_in_every_language_theme_and_width() {
 fn real_world(theme: &str, language: &str) -> Portfolio {
     let p = example(theme, language);
     let config = p.read("folio.yaml");
-    let start = config.find("  trust:\n").expect("the example trusts its issuer");
-    let end = config[start..].find("\npathways:").map_or(config.len(), |e| start + e + 1);
+    let start = config
+        .find("  trust:\n")
+        .expect("the example trusts its issuer");
+    let end = config[start..]
+        .find("\npathways:")
+        .map_or(config.len(), |e| start + e + 1);
     let config = format!("{}{}", &config[..start], &config[end..])
         .replace("on_invalid: error", "on_invalid: show")
         .replace("email: ada@example.org", "email: learner@example.org");
@@ -187,12 +192,20 @@ fn real_world(theme: &str, language: &str) -> Portfolio {
     let issuer = Issuer::from_seed([7; 32]);
     let long = "Professional Certificate in Advanced Cloud-Native Infrastructure Engineering, Observability and Site Reliability (Level 5, Blended Delivery)";
     let mut doc = sample_badge(&issuer, long, "2025-03-01T00:00:00Z");
-    doc["issuer"]["name"] = json!("Internationale Hochschule für Weiterbildung und Berufsqualifizierung gGmbH — Fachbereich Informatik");
+    doc["issuer"]["name"] = json!(
+        "Internationale Hochschule für Weiterbildung und Berufsqualifizierung gGmbH — Fachbereich Informatik"
+    );
     let signed = issuer.sign_rdfc(doc, "2025-03-01T00:00:00Z").unwrap();
-    p.write("badges/cloud-native.json", serde_json::to_vec_pretty(&signed).unwrap());
+    p.write(
+        "badges/cloud-native.json",
+        serde_json::to_vec_pretty(&signed).unwrap(),
+    );
     let mut altered = signed.clone();
     altered["name"] = json!(format!("{long} with Distinction"));
-    p.write("badges/cloud-native-altered.json", serde_json::to_vec_pretty(&altered).unwrap());
+    p.write(
+        "badges/cloud-native-altered.json",
+        serde_json::to_vec_pretty(&altered).unwrap(),
+    );
     p
 }
 

@@ -372,14 +372,18 @@ fn imported_jobs_say_what_where_and_when_and_the_rest_reaches_the_home_page() {
         };
         assert!(job.contains(role_line), "{theme} {language}: {job}");
         assert!(job.contains("Successfully won Techcrunch Disrupt"));
-        let study = read("education/bachelor-information-technology-university-of-oklahoma/index.html");
+        let study =
+            read("education/bachelor-information-technology-university-of-oklahoma/index.html");
         assert!(
             study.contains("Bachelor, Information Technology · University of Oklahoma · "),
             "{theme} {language}: {study}"
         );
         let home = read("index.html");
         for heading in home_parts {
-            assert!(home.contains(&format!(">{heading}</h2>")), "{theme} {language}: no {heading}");
+            assert!(
+                home.contains(&format!(">{heading}</h2>")),
+                "{theme} {language}: no {heading}"
+            );
         }
         for text in [
             "<strong>Teacher</strong> · CoderDojo",
