@@ -436,11 +436,10 @@ fn exiftool() -> Option<&'static str> {
     if std::path::Path::new(path).exists() {
         return Some(path);
     }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must run the metadata check: apt-get install libimage-exiftool-perl"
+    common::skipped::skip(
+        "the metadata check by exiftool",
+        "apt-get install libimage-exiftool-perl",
     );
-    eprintln!("skipping the exiftool check: `apt-get install libimage-exiftool-perl` to run it");
     None
 }
 

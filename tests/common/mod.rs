@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod files;
 pub mod server;
+pub mod skipped;
 
 use std::collections::BTreeMap;
 use std::fs;
