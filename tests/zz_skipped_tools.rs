@@ -14,10 +14,10 @@ fn checks_skipped_for_a_missing_tool_are_listed_at_the_end() {
     let mut skipped = Vec::new();
     for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                skipped.push(text);
-            }
+        if name.starts_with(&prefix)
+            && let Ok(text) = std::fs::read_to_string(entry.path())
+        {
+            skipped.push(text);
         }
         // This run's records are read once; older runs' are stale.
         let _ = std::fs::remove_file(entry.path());
@@ -30,7 +30,10 @@ fn checks_skipped_for_a_missing_tool_are_listed_at_the_end() {
     );
     if !skipped.is_empty() {
         let mut err = std::io::stderr();
-        let _ = writeln!(err, "\nskipped in this run, for a missing tool (install it to run them):");
+        let _ = writeln!(
+            err,
+            "\nskipped in this run, for a missing tool (install it to run them):"
+        );
         for s in &skipped {
             let _ = writeln!(err, "  - {s}");
         }

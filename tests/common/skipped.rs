@@ -22,7 +22,10 @@ pub fn run_prefix() -> String {
 /// Fails under CI (`why` says what CI must install); elsewhere records the skip and
 /// says so at once, past the test harness's output capture.
 pub fn skip(test: &str, why: &str) {
-    assert!(std::env::var_os("CI").is_none(), "CI must run {test}: {why}");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run {test}: {why}"
+    );
     let dir = dir();
     let _ = std::fs::create_dir_all(&dir);
     let name = format!(
