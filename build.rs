@@ -4,8 +4,17 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The package's folder, read when the script runs (not `env!`, fixed when it is
+/// compiled: cargo may reuse one compiled script for a copy of the package elsewhere,
+/// as `cargo publish --dry-run` makes, and the themes must come from this one).
+fn manifest_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    )
+}
+
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes");
+    let root = manifest_dir().join("themes");
     println!("cargo:rerun-if-changed=themes");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
@@ -39,7 +48,7 @@ fn main() {
 /// The commit folio is built from, as `FOLIO_COMMIT` (empty outside a git checkout,
 /// as for a crates.io install): `folio init` pins the Pages workflow to it.
 fn commit() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = &manifest_dir();
     // Only files that exist: cargo reruns the script on every build for a missing one.
     let watch = |path: std::path::PathBuf| {
         if path.exists() {

@@ -321,7 +321,9 @@ pub fn build_cached(
         missing_pages,
     } = build_trees(&trees, &theme, cache, &site_wide, &mut phases)?;
     // Badge pages show the badges' pictures as web-sized copies too.
-    let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config);
+    // Each badge picture is decoded once for its proof, copies and card.
+    let pictures = images::pictures::Pictures::default();
+    let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config, &pictures);
     let languages = std::sync::Arc::new(languages_of(config, &built));
     warnings.extend(merged_warnings(&built));
     let statics = statics(render::theme_static(&theme), own_static);
@@ -363,8 +365,21 @@ pub fn build_cached(
             }
         })
     });
-    let cards = publish_cards(config, &theme, &built, &badge_files, &statics, &mut out);
-    let (images_made, copies) = publish_images(config, catalog, (&statics, &badge_files), &mut out);
+    let cards = publish_cards(
+        config,
+        &theme,
+        &built,
+        (&badge_files, &statics),
+        &pictures,
+        &mut out,
+    );
+    let (images_made, copies) = publish_images(
+        config,
+        catalog,
+        (&statics, &badge_files),
+        &pictures,
+        &mut out,
+    );
     let damaged = undecodable(&images_made, &statics);
     out.generated(badge_files);
     out.statics(statics);
@@ -419,6 +434,7 @@ fn with_badge_pictures(
     built: &[Tree],
     badge_files: &[OutputFile],
     config: &Config,
+    decoded: &images::pictures::Pictures,
 ) -> std::sync::Arc<images::variants::Catalog> {
     let pictures: std::collections::HashSet<String> = built
         .iter()
@@ -435,7 +451,7 @@ fn with_badge_pictures(
     match pictures.is_empty() {
         true => catalog.clone(),
         false => {
-            let more = catalog.with_badges(badge_files, &pictures, &cache_dir(config));
+            let more = catalog.with_badges(badge_files, &pictures, &cache_dir(config), decoded);
             std::sync::Arc::new(more)
         }
     }
@@ -468,16 +484,19 @@ fn publish_images(
     config: &Config,
     catalog: &images::variants::Catalog,
     (statics, badge_files): (&[(OutputFile, String)], &[OutputFile]),
+    pictures: &images::pictures::Pictures,
     out: &mut outflow::Outflow,
 ) -> (images::variants::Made, images::Prune) {
-    let (files, made, prune) = images::variants::publish(catalog, &cache_dir(config), |p| {
+    let bytes_of = |p: &str| {
         statics
             .iter()
             .map(|(f, _)| f)
             .chain(badge_files)
             .find(|f| f.path == p)
             .and_then(|f| f.body.bytes())
-    });
+    };
+    let (files, made, prune) =
+        images::variants::publish(catalog, &cache_dir(config), bytes_of, pictures);
     out.generated(files);
     (made, prune)
 }
@@ -488,8 +507,8 @@ fn publish_cards(
     config: &Config,
     theme: &render::theme::Theme,
     built: &[Tree],
-    badge_files: &[OutputFile],
-    statics: &[(OutputFile, String)],
+    (badge_files, statics): (&[OutputFile], &[(OutputFile, String)]),
+    pictures: &images::pictures::Pictures,
     out: &mut outflow::Outflow,
 ) -> images::Prune {
     use images::card::Card;
@@ -557,7 +576,7 @@ fn publish_cards(
             .find(|f| f.path == p || f.path == decoded)
             .and_then(|f| f.body.bytes())
     };
-    let (files, prune) = images::card::publish(&cards, &cache_dir(config), bytes_of);
+    let (files, prune) = images::card::publish(&cards, &cache_dir(config), bytes_of, pictures);
     out.generated(files);
     prune
 }

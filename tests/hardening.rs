@@ -251,12 +251,11 @@ fn huge_png(side: u32, rotated: bool) -> Vec<u8> {
     out
 }
 
-#[test]
-fn gigapixel_badge_pictures_do_not_abort_the_build() {
+/// The basic portfolio with three badges whose pictures are 16384 × 16384 pixels
+/// (1 GiB decoded, exactly the old decode limit), 1.4 MB each; one says it is rotated.
+fn gigapixel_badges() -> Portfolio {
     use base64::Engine;
     use folio::badge::sign::{Issuer, sample_badge};
-    // 16384 × 16384 pixels (1 GiB decoded, exactly the old decode limit), as a
-    // 1.4 MB badge; one of them says it is rotated.
     let plain = huge_png(16_384, false);
     let rotated = huge_png(16_384, true);
     let issuer = Issuer::from_seed([81; 32]);
@@ -265,7 +264,10 @@ fn gigapixel_badge_pictures_do_not_abort_the_build() {
         "folio.yaml",
         "title: Big\nbase_url: https://learner.example/\nowner:\n  name: Test Learner\n  email: learner@example.org\n",
     );
-    for (i, png) in [&plain, &rotated, &plain].iter().enumerate() {
+    // And one at the largest size folio decodes for a badge (4096 × 4096, 64 MiB
+    // decoded): decoded once for its proof, copies and card alike.
+    let largest = huge_png(4096, true);
+    for (i, png) in [&plain, &rotated, &plain, &largest].iter().enumerate() {
         let b64 = base64::engine::general_purpose::STANDARD.encode(png);
         let mut doc = sample_badge(&issuer, &format!("Huge {i}"), "2025-01-01T00:00:00Z");
         doc["credentialSubject"]["achievement"]["image"] =
@@ -273,6 +275,12 @@ fn gigapixel_badge_pictures_do_not_abort_the_build() {
         let signed = issuer.sign_jcs(doc, "2025-01-01T00:00:00Z");
         p.write(&format!("badges/huge-{i}.json"), signed.to_string());
     }
+    p
+}
+
+#[test]
+fn gigapixel_badge_pictures_do_not_abort_the_build() {
+    let p = gigapixel_badges();
     let started = std::time::Instant::now();
     let run = limited(&p.root, &["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -283,4 +291,30 @@ fn gigapixel_badge_pictures_do_not_abort_the_build() {
         assert!(page.contains("data-folio-verified"), "huge-{i}");
         assert!(!page.contains("<source type=\"image/webp\""), "huge-{i}");
     }
+    // The largest decodable one gets its copies, upright.
+    let page = p.read("public/badges/huge-3/index.html");
+    assert!(page.contains("<source type=\"image/webp\""), "{page}");
+}
+
+#[test]
+fn gigapixel_badge_pictures_do_not_abort_serve() {
+    let p = gigapixel_badges();
+    let mut server = common::server::start_wrapped(&p, &["--port", "0"], &["prlimit", LIMIT]);
+    // Served after its first build, and still running (the old serve exited with 134).
+    for i in 0..3 {
+        let page = common::server::get(&server, &format!("/badges/huge-{i}/")).text();
+        assert!(page.contains("data-folio-verified"), "huge-{i}: {page}");
+    }
+    let card = common::server::get(&server, "/badges/huge-1/card.png");
+    assert_eq!(card.status, 200);
+    assert!(
+        card.body.starts_with(b"\x89PNG"),
+        "the preview card is a PNG"
+    );
+    assert!(
+        server
+            .wait_exit(std::time::Duration::from_millis(200))
+            .is_none(),
+        "serve ended"
+    );
 }

@@ -80,6 +80,7 @@ pub fn publish(
     cards: &[Card],
     cache: &Path,
     bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
+    pictures: &super::pictures::Pictures,
 ) -> (Vec<OutputFile>, super::Prune) {
     let dir = cache.join("cards");
     let _ = std::fs::create_dir_all(&dir);
@@ -92,7 +93,8 @@ pub fn publish(
             let body = match cached.is_file() {
                 true => Body::Copy(cached),
                 false => {
-                    let png = render(card, picture.as_deref());
+                    let decoded = picture_of(card, picture.as_deref(), pictures);
+                    let png = render(card, decoded.as_deref());
                     super::cache_put(&cached, &png);
                     Body::Bytes(png)
                 }
@@ -107,6 +109,21 @@ pub fn publish(
         .collect();
     let keep: HashSet<String> = made.iter().map(|(_, n)| n.clone()).collect();
     (made.into_iter().map(|(f, _)| f).collect(), (dir, keep))
+}
+
+/// The card's picture decoded: a badge's from the build's decoded pictures (one decode
+/// for all its uses), the owner's portrait within its own pixel bound. None when it
+/// does not decode or is too large: the card is drawn without it.
+fn picture_of(
+    card: &Card,
+    bytes: Option<&[u8]>,
+    pictures: &super::pictures::Pictures,
+) -> Option<std::sync::Arc<image::DynamicImage>> {
+    let (path, bytes) = (card.image.as_deref()?, bytes?);
+    match card.max_pixels <= super::MAX_BADGE_PIXELS {
+        true => pictures.get(path, || Some(bytes.to_vec())),
+        false => super::decode_within(bytes, card.max_pixels).map(std::sync::Arc::new),
+    }
 }
 
 /// The hash of everything a card shows: its cache name.
@@ -139,11 +156,11 @@ fn fonts() -> &'static (FontRef<'static>, FontRef<'static>) {
     })
 }
 
-/// The card as a PNG. A picture that does not decode (or is too large) is left off.
-pub fn render(card: &Card, picture: Option<&[u8]>) -> Vec<u8> {
+/// The card as a PNG, with its picture (decoded) when it has one.
+pub fn render(card: &Card, picture: Option<&image::DynamicImage>) -> Vec<u8> {
     let mut canvas = RgbImage::from_pixel(WIDTH, HEIGHT, Rgb(PAPER));
     fill(&mut canvas, (0, 0, 16, HEIGHT), card.accent);
-    let picture = picture.and_then(|b| decode(b, card.max_pixels));
+    let picture = picture.map(fitted);
     let text_right = match &picture {
         Some(p) => {
             let x = WIDTH - MARGIN as u32 - PICTURE + (PICTURE - p.width().min(PICTURE)) / 2;
@@ -178,15 +195,14 @@ pub fn render(card: &Card, picture: Option<&[u8]>) -> Vec<u8> {
     out.into_inner()
 }
 
-/// The picture decoded (within bounds) and fitted into the card's square, or none.
-fn decode(bytes: &[u8], max_pixels: u64) -> Option<image::RgbaImage> {
-    let img = super::decode_within(bytes, max_pixels)?;
+/// The picture fitted into the card's square.
+fn fitted(img: &image::DynamicImage) -> image::RgbaImage {
     // A small picture is enlarged at most three times: more is only blur.
     let side = PICTURE
         .min(img.width().max(img.height()).saturating_mul(3))
         .max(1);
-    let fitted = img.resize(side, side, image::imageops::FilterType::CatmullRom);
-    Some(fitted.to_rgba8())
+    img.resize(side, side, image::imageops::FilterType::CatmullRom)
+        .to_rgba8()
 }
 
 fn fill(canvas: &mut RgbImage, (x0, y0, w, h): (u32, u32, u32, u32), colour: [u8; 3]) {
@@ -388,7 +404,8 @@ mod tests {
         red.put_pixel(0, 0, Rgb([200, 0, 0]));
         let mut png = std::io::Cursor::new(Vec::new());
         red.write_to(&mut png, image::ImageFormat::Png).unwrap();
-        let drawn = render(&card("Badge"), Some(png.get_ref()));
+        let decoded = image::load_from_memory(png.get_ref()).unwrap();
+        let drawn = render(&card("Badge"), Some(&decoded));
         let img = image::load_from_memory(&drawn).unwrap().to_rgb8();
         let reds: Vec<(u32, u32)> = img
             .enumerate_pixels()
@@ -402,8 +419,18 @@ mod tests {
         assert_eq!(max_x - min_x + 1, PICTURE);
         assert_eq!(max_y - min_y + 1, PICTURE / 2);
         assert!(min_x > WIDTH / 2);
-        let broken = render(&card("Badge"), Some(b"\x89PNG\r\n\x1a\nnot really"));
-        assert_eq!(broken, render(&card("Badge"), None));
+        let pictures = super::super::pictures::Pictures::default();
+        let with_picture = Card {
+            image: Some("badges/x/broken.png".into()),
+            max_pixels: super::super::MAX_BADGE_PIXELS,
+            ..card("Badge")
+        };
+        let broken = picture_of(
+            &with_picture,
+            Some(b"\x89PNG\r\n\x1a\nnot really"),
+            &pictures,
+        );
+        assert!(broken.is_none());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod metadata;
+pub mod pictures;
 pub mod variants;
 
 use rayon::prelude::*;

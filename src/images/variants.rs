@@ -45,6 +45,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether it is a badge's picture (its copies come in [`BADGE_WIDTHS`]).
+    pub fn is_badge(&self) -> bool {
+        self.steps == BADGE_WIDTHS
+    }
+
     /// The widths its copies come in: each of its steps narrower than the image.
     pub fn widths(&self) -> Vec<u32> {
         self.steps
@@ -97,6 +102,7 @@ impl Catalog {
         files: &[OutputFile],
         pictures: &HashSet<String>,
         cache: &Path,
+        decoded: &super::pictures::Pictures,
     ) -> Catalog {
         let dir = cache.join("images");
         let mut more = self.clone();
@@ -114,7 +120,7 @@ impl Catalog {
                 // header reads but whose pixels do not never gets copies that cannot
                 // be made; copies already in the cache prove it decoded before.
                 if !source.cached_in(&dir) {
-                    super::decode_within(&bytes, super::MAX_BADGE_PIXELS)?;
+                    decoded.get(&f.path, || Some(bytes.clone()))?;
                 }
                 Some(source)
             })
@@ -238,13 +244,14 @@ pub fn publish(
     catalog: &Catalog,
     cache: &Path,
     bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
+    pictures: &super::pictures::Pictures,
 ) -> (Vec<OutputFile>, Made, super::Prune) {
     let dir = cache.join("images");
     let _ = std::fs::create_dir_all(&dir);
     let results: Vec<(Vec<OutputFile>, Made, Vec<String>)> = catalog
         .sources
         .par_iter()
-        .map(|(_, source)| copies(source, &dir, &bytes_of))
+        .map(|(_, source)| copies(source, &dir, &bytes_of, pictures))
         .collect();
     let mut files: Vec<OutputFile> = Vec::new();
     let mut made = Made::default();
@@ -266,11 +273,12 @@ fn copies(
     source: &Source,
     dir: &Path,
     bytes_of: &(impl Fn(&str) -> Option<Vec<u8>> + Sync),
+    pictures: &super::pictures::Pictures,
 ) -> (Vec<OutputFile>, Made, Vec<String>) {
     let mut files = Vec::new();
     let mut made = Made::default();
     let mut names = Vec::new();
-    let mut decoded: Option<image::DynamicImage> = None;
+    let mut decoded: Option<std::sync::Arc<image::DynamicImage>> = None;
     for width in source.widths() {
         for ext in ["webp", source.ext] {
             let name = source.name(width, ext);
@@ -289,7 +297,13 @@ fn copies(
             if decoded.is_none() {
                 // Upright, as the original shows (with `keep_metadata` its Exif may
                 // still say it is rotated; the copies carry no Exif to say so).
-                decoded = bytes_of(&source.path).and_then(|b| super::decode(&b));
+                // A badge's picture comes decoded once for the whole build.
+                decoded = match source.is_badge() {
+                    true => pictures.get(&source.path, || bytes_of(&source.path)),
+                    false => bytes_of(&source.path)
+                        .and_then(|b| super::decode(&b))
+                        .map(std::sync::Arc::new),
+                };
             }
             let Some(img) = &decoded else {
                 if !made.failed.contains(&source.path) {

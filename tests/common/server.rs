@@ -71,6 +71,14 @@ fn start_with(
     start_full(p, extra, dir, ignore_sigint, &[])
 }
 
+/// `folio serve` run by `wrapper` (a command and its arguments, like
+/// `prlimit --as=N`), which is given folio's path and arguments.
+pub fn start_wrapped(p: &Portfolio, extra: &[&str], wrapper: &[&str]) -> Server {
+    let mut command = Command::new(wrapper[0]);
+    command.args(&wrapper[1..]).arg(env!("CARGO_BIN_EXE_folio"));
+    spawn(command, p, extra)
+}
+
 fn start_full(
     p: &Portfolio,
     extra: &[&str],
@@ -94,6 +102,12 @@ fn start_full(
         let path = std::env::var("PATH").unwrap_or_default();
         command.env("PATH", format!("{}:{path}", dir.display()));
     }
+    spawn(command, p, extra)
+}
+
+/// Starts `command` (folio, or a wrapper of it) as `serve` on `p`, and waits for the
+/// address it prints.
+fn spawn(mut command: Command, p: &Portfolio, extra: &[&str]) -> Server {
     let mut child = command
         .args(["serve", "--root"])
         .arg(&p.root)
