@@ -166,6 +166,10 @@ pub struct Badge {
     /// signatures checked), with their own standing; a failed or unverifiable one is
     /// never shown as an endorsement.
     pub endorsements: Vec<EndorsementView>,
+    /// A verified badge's standard facts as a micro-credential (credits, level,
+    /// assessment, …; the EU Annex I count), in the site's language; none for a badge
+    /// that is not verified, or states none.
+    pub facts: Option<crate::site::facts::FactsView>,
     /// The credential's signed facts (owner identities removed), for pathway matching;
     /// templates read the fields above instead.
     #[serde(skip)]

@@ -321,9 +321,8 @@ pub fn build_cached(
         missing_pages,
     } = build_trees(&trees, &theme, cache, &site_wide, &mut phases)?;
     // Badge pages show the badges' pictures as web-sized copies too.
-    // Each badge picture is decoded once for its proof, copies and card.
-    let pictures = images::pictures::Pictures::default();
-    let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config, &pictures);
+    let pictures = &site_wide.pictures;
+    let catalog = &with_badge_pictures(&site_wide.images, &built, &badge_files, config, pictures);
     let languages = std::sync::Arc::new(languages_of(config, &built));
     warnings.extend(merged_warnings(&built));
     let statics = statics(render::theme_static(&theme), own_static);
@@ -365,24 +364,8 @@ pub fn build_cached(
             }
         })
     });
-    let cards = publish_cards(
-        config,
-        &theme,
-        &built,
-        (&badge_files, &statics),
-        &pictures,
-        &mut out,
-    );
-    let (images_made, copies) = publish_images(
-        config,
-        catalog,
-        (&statics, &badge_files),
-        &pictures,
-        &mut out,
-    );
-    let damaged = undecodable(&images_made, &statics);
-    out.generated(badge_files);
-    out.statics(statics);
+    let media = Media(&theme, &built, catalog, pictures);
+    let (images_made, pruned, damaged) = media.publish(config, badge_files, statics, &mut out);
     phases.done("render");
     let rendered = match superseded() {
         true => Err(Error::Superseded),
@@ -404,7 +387,7 @@ pub fn build_cached(
         ..counts(&built, cache)
     };
     out.commit()?;
-    cache_use.finish(vec![cards, copies]);
+    cache_use.finish(pruned);
     site_wide.code.iter().for_each(|code| code.save());
     phases.done("write");
     Ok(Report {
@@ -412,6 +395,37 @@ pub fn build_cached(
         phases: phases.0,
         ..report
     })
+}
+
+/// What is drawn and encoded after the pages (preview cards and web-sized copies),
+/// from the theme, the trees, the catalog of images and the decoded badge pictures.
+struct Media<'a>(
+    &'a render::theme::Theme,
+    &'a [Tree<'a>],
+    &'a images::variants::Catalog,
+    &'a images::pictures::Pictures,
+);
+
+impl Media<'_> {
+    /// Cards and copies into `out`, then the badge files and static files: what was
+    /// made, the cache entries used, and an error for each image that did not decode.
+    fn publish(
+        &self,
+        config: &Config,
+        badge_files: Vec<OutputFile>,
+        statics: Vec<(OutputFile, String)>,
+        out: &mut outflow::Outflow,
+    ) -> (images::variants::Made, Vec<images::Prune>, Result<()>) {
+        let files = (&badge_files[..], &statics[..]);
+        let Media(theme, built, catalog, pictures) = *self;
+        let cards = publish_cards(config, theme, built, files, pictures, out);
+        let (made, copies) =
+            publish_images(config, catalog, (&statics, &badge_files), pictures, out);
+        let damaged = undecodable(&made, &statics);
+        out.generated(badge_files);
+        out.statics(statics);
+        (made, vec![cards, copies], damaged)
+    }
 }
 
 /// The strings of the tree `config` builds (its `language`), with `theme`'s
@@ -644,6 +658,8 @@ fn counts(built: &[Tree], cache: Option<&Cache>) -> Report {
 struct SiteWide {
     images: std::sync::Arc<images::variants::Catalog>,
     code: Option<content::highlight::Store>,
+    /// Badge pictures, each decoded once for its proof, copies and card.
+    pictures: images::pictures::Pictures,
 }
 
 impl SiteWide {
@@ -654,6 +670,7 @@ impl SiteWide {
         SiteWide {
             images: std::sync::Arc::new(catalog),
             code: build.then(|| content::highlight::Store::load(&cache_dir(config))),
+            pictures: images::pictures::Pictures::default(),
         }
     }
 }

@@ -390,3 +390,52 @@ fn pages_with_unknown_issuers_fit_the_screen_and_pass_axe() {
         problems.join("\n")
     );
 }
+
+/// A badge page with every fact of a micro-credential stated (SURF Edubadges fields:
+/// 11 of 11 Annex I elements; a European Learning Model credential with credits,
+/// hours, prerequisites and a grade), in German, French and Arabic, on a phone.
+#[test]
+fn micro_credential_facts_fit_phones_and_pass_axe_in_three_languages() {
+    if !have_browser() {
+        return;
+    }
+    let Some(axe) = axe_source() else { return };
+    let mut problems = Vec::new();
+    for language in ["de", "fr", "ar"] {
+        let p = Portfolio::fixture("basic");
+        p.write(
+            "folio.yaml",
+            format!("title: Facts\nbase_url: https://ada.example/\nlanguage: {language}\nowner:\n  name: Ada\n  email: ada@example.org\n"),
+        );
+        for file in ["edubadges-5-ects.json", "elm-learning-achievement.jwt"] {
+            p.write(
+                &format!("badges/{file}"),
+                std::fs::read(common::fixtures().join("facts").join(file)).unwrap(),
+            );
+        }
+        let (server, _profile, driver) = serve_and_browse(&p);
+        driver.call(
+            "POST",
+            &driver.session_path("timeouts"),
+            Some(json!({"script": 60_000})),
+        );
+        emulate(&driver, 390, "light");
+        for page in ["edubadges-5-ects", "elm-learning-achievement"] {
+            driver.navigate(&format!("{}badges/{page}/", server.url));
+            styled(&driver);
+            let rows = driver.eval("return document.querySelectorAll('.mc-facts dt').length");
+            assert!(
+                rows.as_u64().unwrap_or(0) >= 7,
+                "{language} {page}: {rows} facts shown"
+            );
+            let wide = driver.eval("return document.documentElement.scrollWidth");
+            if wide.as_u64().unwrap_or(u64::MAX) > 390 {
+                problems.push(format!("{language} {page}: {wide} px wide at 390 px"));
+            }
+            for v in violations(&driver, &axe) {
+                problems.push(format!("{language} {page}: {v}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -398,7 +398,13 @@ fn check_writes_nothing_and_prints_json() {
     let err: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(err["ok"], false);
     assert_eq!(err["errors"][0]["file"], "content/bad.md");
-    assert_eq!(err["errors"][0]["line"], 3, "where the YAML parser stopped");
+    assert_eq!(err["errors"][0]["line"], 2, "where the list opens");
+    assert!(
+        err["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("a list opened with `[` is never closed")),
+        "{err}"
+    );
     assert!(!p.root.join("public").exists());
 }
 

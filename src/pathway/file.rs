@@ -27,6 +27,23 @@ struct RawPathway {
     #[serde(default)]
     completion: Option<RawNode>,
     requires: RawNode,
+    #[serde(default)]
+    credits: Option<RawCredits>,
+}
+
+/// `credits:`: learning volume the verified badges must add up to.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCredits {
+    at_least: f64,
+    unit: String,
+    #[serde(default)]
+    issuer: Option<OneOrMany>,
+    #[serde(default)]
+    alignment: Option<RawAlignment>,
+    /// A conversion the pathway declares: this many hours count as one `unit`.
+    #[serde(default)]
+    hours_per_unit: Option<f64>,
 }
 
 /// A group or a requirement: which one is decided by its keys.
@@ -165,6 +182,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Pathway> {
         }),
         None => None,
     };
+    let credits = raw.credits.as_ref().and_then(|c| reader.credits(c));
     Error::from_list(reader.errors)?;
     let requires = requires.expect("no errors means the tree was read");
     Ok(Pathway {
@@ -175,6 +193,7 @@ pub fn parse(shown: &str, bytes: &[u8]) -> Result<Pathway> {
         description: raw.description,
         completion,
         requires,
+        credits,
     })
 }
 
@@ -392,6 +411,64 @@ impl Reader<'_> {
             issuers,
             issuer_label: labels.join(" or "),
             matcher,
+            line,
+        })
+    }
+
+    /// `credits:` checked: a positive amount in a unit folio counts, the issuers and
+    /// alignment it may come from, and a conversion from hours when declared.
+    fn credits(&mut self, raw: &RawCredits) -> Option<super::Credits> {
+        self.cursor = 0;
+        let line = self.locate(&["credits"]);
+        let Some(unit) = crate::badge::facts::Unit::parse(&raw.unit) else {
+            self.error(
+                line,
+                format!("`credits.unit` `{}` is not a unit folio counts", raw.unit),
+                "write `unit: ECTS`, `unit: credit hours` or `unit: hours`",
+            );
+            return None;
+        };
+        if !(raw.at_least.is_finite() && raw.at_least > 0.0) {
+            self.error(
+                line,
+                "`credits.at_least` must be a number above 0".into(),
+                "like `at_least: 30`",
+            );
+            return None;
+        }
+        let hours_per_unit = match raw.hours_per_unit {
+            Some(h) if unit == crate::badge::facts::Unit::Hours => {
+                self.error(line, format!("`credits.hours_per_unit` ({h}) converts hours into another unit, but the unit is hours"), "remove `hours_per_unit`");
+                return None;
+            }
+            Some(h) if !(h.is_finite() && h > 0.0) => {
+                self.error(
+                    line,
+                    "`credits.hours_per_unit` must be a number above 0".into(),
+                    "like `hours_per_unit: 25` (25 to 30 hours make one ECTS credit)",
+                );
+                return None;
+            }
+            other => other,
+        };
+        let (issuers, label) = match &raw.issuer {
+            Some(i) => {
+                let (ids, labels) = self.issuers(i, line)?;
+                (Some(ids), Some(labels.join(", ")))
+            }
+            None => (None, None),
+        };
+        Some(super::Credits {
+            at_least: raw.at_least,
+            unit,
+            issuers,
+            issuer_label: label,
+            alignment: raw.alignment.as_ref().map(|a| Matcher::Alignment {
+                code: a.code.clone(),
+                framework: a.framework.clone(),
+                url: a.url.clone(),
+            }),
+            hours_per_unit,
             line,
         })
     }

@@ -46,6 +46,24 @@ pub struct Pathway {
     /// What the issuer awards when the pathway is complete, if anything.
     pub completion: Option<Requirement>,
     pub requires: Group,
+    /// Learning volume the verified badges must add up to, besides `requires`.
+    pub credits: Option<Credits>,
+}
+
+/// `credits:` in a pathway file: at least `at_least` of `unit` from verified badges'
+/// stated workload, from `issuers` and aligned to `alignment` when given. Units are
+/// never mixed: hours count toward another unit only at the file's own
+/// `hours_per_unit`.
+#[derive(Debug, Clone)]
+pub struct Credits {
+    pub at_least: f64,
+    pub unit: crate::badge::facts::Unit,
+    pub issuers: Option<std::sync::Arc<[String]>>,
+    pub issuer_label: Option<String>,
+    /// A [`Matcher::Alignment`], when only aligned badges count.
+    pub alignment: Option<Matcher>,
+    pub hours_per_unit: Option<f64>,
+    pub line: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -296,6 +314,7 @@ pub fn receipt(p: &Progress) -> String {
         "total": p.total,
         "completion": p.completion,
         "requirements": p.rows,
+        "credits": p.credits,
     });
     serde_json::to_string_pretty(&json).expect("JSON values always serialise") + "\n"
 }

@@ -44,6 +44,32 @@ pub struct Progress {
     pub completion: Option<Completion>,
     /// The tree, flattened in reading order; `depth` 0 is the top level.
     pub rows: Vec<Row>,
+    /// Learning volume required, when the pathway asks for some.
+    pub credits: Option<CreditsProgress>,
+}
+
+/// "12 of 30 ECTS": what the verified badges' stated workload adds up to.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditsProgress {
+    pub earned: f64,
+    pub required: f64,
+    /// `ects`, `credit_hours` or `hours`.
+    pub unit: crate::badge::facts::Unit,
+    /// In words: "12 of 30 ECTS".
+    pub label: String,
+    /// What counts, in words ("from verified badges by academy, aligned to …").
+    pub rule: String,
+    pub met: bool,
+    /// The badges that count, each with its amount in words.
+    pub counted: Vec<CreditUse>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditUse {
+    pub badge: BadgeLink,
+    pub amount: String,
+    /// Set when the amount was converted from hours at the pathway's rate.
+    pub converted_from: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,11 +224,11 @@ pub fn evaluate(
             },
         ));
     }
-    let (state, state_label) = state(pathway, badges, held.is_some(), root.complete, tr);
-    let (met, total) = match held {
-        Some(_) => (root.needed, root.needed),
-        None => (root.met, root.needed),
-    };
+    let credits = pathway.credits.as_ref();
+    let credits = credits.map(|c| credits_progress(c, badges, &order, tr));
+    let complete = root.complete && credits.as_ref().is_none_or(|c| c.met);
+    let (state, state_label) = state(pathway, badges, held.is_some(), complete, tr);
+    let (met, total) = counts(root, held.is_some(), credits.as_ref());
     let progress = Progress {
         permalink: format!("{base_url}pathways/{slug}/"),
         receipt_url: format!("{url}progress.json"),
@@ -220,8 +246,132 @@ pub fn evaluate(
         percent: (met * 100).checked_div(total).unwrap_or(0) as u32,
         completion,
         rows,
+        credits,
     };
     (progress, uses)
+}
+
+/// Requirements met and needed, for "4 of 5": the credits count as one requirement
+/// more, and holding the completion credential meets them all.
+fn counts(root: Score, held: bool, credits: Option<&CreditsProgress>) -> (usize, usize) {
+    let total = root.needed + usize::from(credits.is_some());
+    match held {
+        true => (total, total),
+        false => (
+            root.met + usize::from(credits.is_some_and(|c| c.met)),
+            total,
+        ),
+    }
+}
+
+/// What the verified badges' stated workload adds up to in the pathway's unit (only
+/// badges from its issuers and with its alignment, when it names them). An amount in
+/// another unit never counts, except hours at the file's declared `hours_per_unit`.
+fn credits_progress(
+    want: &super::Credits,
+    badges: &[Badge],
+    order: &[usize],
+    tr: &Translator,
+) -> CreditsProgress {
+    use crate::site::facts::{amount, rounded};
+    let mut earned = 0.0;
+    let mut counted = Vec::new();
+    for &i in order {
+        let b = &badges[i];
+        if b.status != Status::Verified.as_str() {
+            continue;
+        }
+        let from_issuer = want.issuers.as_ref().is_none_or(|ids| {
+            b.issuer
+                .id
+                .as_ref()
+                .is_some_and(|id| ids.iter().any(|i| i == id))
+        });
+        let aligned = want.alignment.as_ref().is_none_or(|m| aligned_to(m, b));
+        let Some(stated) = b.facts.as_ref().and_then(|f| f.data.workload.stated()) else {
+            continue;
+        };
+        if !from_issuer || !aligned {
+            continue;
+        }
+        let direct = stated.iter().find(|a| a.unit == want.unit);
+        let hours = stated
+            .iter()
+            .find(|a| a.unit == crate::badge::facts::Unit::Hours);
+        let (value, converted_from) = match (direct, hours, want.hours_per_unit) {
+            (Some(a), _, _) => (a.value, None),
+            (None, Some(h), Some(rate)) => (h.value / rate, Some(amount(h.value, h.unit, tr))),
+            _ => continue,
+        };
+        earned += value;
+        counted.push(CreditUse {
+            badge: link(b),
+            amount: amount(value, want.unit, tr),
+            converted_from,
+        });
+    }
+    let earned = rounded(earned);
+    let unit_words = amount(want.at_least, want.unit, tr);
+    let mut rule = match &want.issuer_label {
+        Some(issuers) => tr.format(
+            "credits-rule-issuer",
+            &[("issuer", issuers.as_str().into())],
+        ),
+        None => tr.t("credits-rule"),
+    };
+    if let Some(Matcher::Alignment { code, .. }) = &want.alignment {
+        rule = format!(
+            "{rule} {}",
+            tr.format("credits-rule-aligned", &[("code", code.as_str().into())])
+        );
+    }
+    if let Some(rate) = want.hours_per_unit {
+        rule = format!(
+            "{rule} {}",
+            tr.format(
+                "credits-rule-rate",
+                &[
+                    ("hours", crate::i18n::Arg::Number(rate)),
+                    ("unit", amount(1.0, want.unit, tr).into())
+                ]
+            )
+        );
+    }
+    CreditsProgress {
+        earned,
+        required: want.at_least,
+        unit: want.unit,
+        label: tr.format(
+            "credits-progress",
+            &[
+                ("earned", crate::i18n::Arg::Number(earned)),
+                ("required", unit_words.into()),
+            ],
+        ),
+        rule,
+        met: earned + 1e-9 >= want.at_least,
+        counted,
+    }
+}
+
+/// Whether the badge carries the alignment `m` names (its code, and framework and
+/// URL when given), as its issuer signed it.
+fn aligned_to(m: &Matcher, b: &Badge) -> bool {
+    let Matcher::Alignment {
+        code,
+        framework,
+        url,
+    } = m
+    else {
+        return false;
+    };
+    b.credential.alignments.iter().any(|a| {
+        a.code.as_deref() == Some(code.as_str())
+            && framework
+                .as_deref()
+                .is_none_or(|f| a.framework.as_deref() == Some(f))
+            && url.as_deref().is_none_or(|u| a.url.as_deref() == Some(u))
+    })
 }
 
 /// Whether `badge`'s signed fields meet `req`. The issuer always has to match.
@@ -237,17 +387,7 @@ fn matches(req: &Requirement, badge: &Badge) -> bool {
         Matcher::Achievement { id } => {
             c.achievement_id.as_deref() == Some(id.as_str()) || c.related.iter().any(|r| r == id)
         }
-        Matcher::Alignment {
-            code,
-            framework,
-            url,
-        } => c.alignments.iter().any(|a| {
-            a.code.as_deref() == Some(code.as_str())
-                && framework
-                    .as_deref()
-                    .is_none_or(|f| a.framework.as_deref() == Some(f))
-                && url.as_deref().is_none_or(|u| a.url.as_deref() == Some(u))
-        }),
+        Matcher::Alignment { .. } => aligned_to(&req.matcher, badge),
         Matcher::AchievementType { achievement_type } => {
             c.achievement_type.as_deref() == Some(achievement_type.as_str())
         }

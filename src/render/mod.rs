@@ -8,6 +8,7 @@ mod builtins;
 pub mod feed;
 pub mod languages;
 mod limits;
+mod llms;
 mod outputs;
 mod recursion;
 pub mod theme;
@@ -920,6 +921,7 @@ fn site_files(config: &Config, site: &Site, languages: &languages::Languages) ->
             crate::resume::resume_json(config, site),
         ));
     }
+    files.push(OutputFile::new("llms.txt", llms::llms_txt(config, site)));
     if let Some(cname) = &config.cname {
         files.push(OutputFile::new("CNAME", format!("{cname}\n")));
     }

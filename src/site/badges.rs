@@ -649,8 +649,15 @@ fn view(
         pathways: Vec::new(),
         associations: doc_associations(v.credential.as_ref()),
         endorsements: endorsements(v, tr),
+        facts: facts_of(v, tr),
         credential: c,
     }
+}
+
+/// The facts panel: of a verified badge only (anything else's are claims).
+fn facts_of(v: &Verdict, tr: &Translator) -> Option<super::facts::FactsView> {
+    let facts = v.facts.as_ref().filter(|_| v.status == Status::Verified)?;
+    super::facts::view(facts, tr)
 }
 
 /// The authentic endorsements of a badge, for its page; the rest are left out.
@@ -752,6 +759,9 @@ fn sharing(
             "propertyID": "recipient",
             "value": super::recipient::binding_name(v),
         });
+        if let Some(facts) = &v.facts {
+            super::facts::structured(&mut data, facts);
+        }
         script_json(&data)
     });
     Sharing {

@@ -2,6 +2,7 @@
 //! that joins them. Built once per build from the earlier stages' values.
 
 pub mod badges;
+pub mod facts;
 pub mod recheck;
 pub mod recipient;
 pub mod redact;

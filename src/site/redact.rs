@@ -81,6 +81,11 @@ impl Redactor {
             self.value(&mut value);
             *typed = serde_json::from_value(value).expect("redaction keeps the shape");
         }
+        if let Some(facts) = &mut v.facts {
+            let mut value = serde_json::to_value(&*facts).expect("facts serialise");
+            self.value(&mut value);
+            *facts = serde_json::from_value(value).expect("redaction keeps the shape");
+        }
         for check in &mut v.checks {
             check.detail = self.text(&check.detail);
         }

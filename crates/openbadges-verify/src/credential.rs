@@ -117,7 +117,9 @@ impl Credential {
             .unwrap_or(Value::Null);
         Credential {
             id: text(doc, "id"),
-            name: text(&achievement, "name").or_else(|| text(doc, "name")),
+            name: text(&achievement, "name")
+                .or_else(|| text(doc, "name"))
+                .or_else(|| super::facts::elm_title(doc)),
             description: text(&achievement, "description").or_else(|| text(doc, "description")),
             achievement_type: text(&achievement, "achievementType"),
             achievement_id: text(&achievement, "id")

@@ -105,6 +105,7 @@ pub mod clr;
 mod contexts;
 mod ed25519;
 pub mod endorsement;
+pub mod facts;
 mod jwt;
 mod names;
 mod ob2;
@@ -254,6 +255,10 @@ pub struct Verdict {
     /// change `status`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub endorsements: Vec<endorsement::Endorsement>,
+    /// The standard facts of a micro-credential (credits, level, assessment, …): read
+    /// only from a credential that verified; none otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facts: Option<facts::Facts>,
 }
 
 /// Who vouches for a credential's issuer: the portfolio's trust list, a registry, or
@@ -425,6 +430,7 @@ pub fn verify_file(file: &str, bytes: &[u8], opts: &Options) -> Vec<Found> {
                     issuer_standing: None,
                     recipient: None,
                     endorsements: Vec::new(),
+                    facts: None,
                 },
                 inner: None,
             }];
@@ -543,6 +549,7 @@ fn read_step(
                 issuer_standing: None,
                 recipient: None,
                 endorsements: Vec::new(),
+                facts: None,
             }));
         }
     };
@@ -567,6 +574,7 @@ fn read_step(
         issuer_standing: None,
         recipient: None,
         endorsements: Vec::new(),
+        facts: None,
     }))
 }
 
@@ -763,6 +771,7 @@ pub(crate) fn verify_at(
         json: mut doc,
         jws,
         hosted_url,
+        withheld,
         ..
     } = parsed;
     let mut issuer = shape::issuer_id(&doc);
@@ -770,7 +779,6 @@ pub(crate) fn verify_at(
     // check" must not read as "not revoked".
     let mut status_declared = doc.get("credentialStatus").is_some_and(|s| !s.is_null());
     let mut ob2_status = None;
-
     // 2-4. Shape, signature and key, by how the credential is secured.
     let suite = match (&jws, kind) {
         (_, read::Format::Ob2) => {
@@ -842,6 +850,8 @@ pub(crate) fn verify_at(
     };
     Verdict {
         file: file.to_string(),
+        // 9. Facts, of a credential that verified only.
+        facts: (status == Status::Verified).then(|| facts::read(&doc, withheld)),
         status,
         format,
         suite,

@@ -140,6 +140,8 @@ pub struct Parsed {
     pub hosted_url: Option<String>,
     /// More to say about how it was read (an SD-JWT's disclosures).
     pub note: Option<String>,
+    /// Selectively disclosable claims the holder withheld (or decoys): up to this many.
+    pub withheld: usize,
 }
 
 impl Parsed {
@@ -195,6 +197,7 @@ fn from_baked(baked: Baked, container: Container) -> Result<Parsed, String> {
             jws: None,
             hosted_url: Some(url),
             note: None,
+            withheld: 0,
         }),
     }
 }
@@ -212,6 +215,7 @@ fn legacy(format: Legacy, json: Value, container: Option<Container>) -> Parsed {
         jws: None,
         hosted_url: None,
         note: None,
+        withheld: 0,
     }
 }
 
@@ -323,6 +327,7 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
             jws: None,
             hosted_url,
             note: None,
+            withheld: 0,
         });
     }
     if !obj.contains_key("@context") {
@@ -336,6 +341,7 @@ fn read_text(text: &str, container: Option<Container>) -> Result<Parsed, String>
         jws: None,
         hosted_url: None,
         note: None,
+        withheld: 0,
     })
 }
 
@@ -424,6 +430,7 @@ fn from_sd_jwt(text: &str, container: Option<Container>) -> Result<Parsed, Strin
         None => super::sdjwt::credential(&sd.claims),
     };
     let note = sd.describe();
+    let withheld = sd.withheld;
     let mut jws = sd.jws;
     // The claims as disclosed stand for the token's (its registered claims are never
     // selectively disclosable, so nothing the signature covers changes).
@@ -435,6 +442,7 @@ fn from_sd_jwt(text: &str, container: Option<Container>) -> Result<Parsed, Strin
         jws: Some(jws),
         hosted_url: None,
         note: Some(note),
+        withheld,
     })
 }
 
@@ -471,6 +479,7 @@ fn from_jws(token: &str, container: Option<Container>) -> Result<Parsed, String>
         jws: Some(jws),
         hosted_url: None,
         note: None,
+        withheld: 0,
     })
 }
 

@@ -237,3 +237,49 @@ entry-since = seit { $start }
 resume-volunteering = Ehrenamt
 resume-awards = Auszeichnungen
 resume-languages = Sprachen
+# A verified micro-credential's standard facts (its page and card).
+facts-title = Was dahintersteht
+facts-lead = So, wie der Aussteller es signiert hat; gelesen beim Erstellen dieser Website.
+fact-workload = Arbeitsaufwand
+fact-level = Niveau
+fact-field = Fachgebiet
+fact-assessment = Prüfungsform
+fact-participation = Teilnahmeform
+fact-supervision = Aufsicht
+fact-identity-checked = Identität geprüft
+fact-quality-assurance = Qualitätssicherung
+fact-prerequisites = Voraussetzungen
+fact-grade = Note
+fact-part-of = Teil von
+fact-outcomes = Lernergebnisse
+fact-yes = ja
+fact-no = nein
+fact-not-disclosed = von der Inhaberin oder dem Inhaber nicht offengelegt
+facts-annex-i = EU-Microcredential: { $stated } von 11 Pflichtangaben gemacht
+facts-annex-i-missing = Nicht angegeben:
+annex-learner = Lernende Person
+annex-title = Titel
+annex-issuer-country = Land des Ausstellers
+annex-awarding-body = ausstellende Stelle
+annex-issue-date = Ausstellungsdatum
+annex-learning-outcomes = Lernergebnisse
+annex-workload = Arbeitsaufwand
+annex-level = Niveau
+annex-assessment = Prüfungsform
+annex-participation = Teilnahmeform
+annex-quality-assurance = Qualitätssicherung
+unit-ects = { $value } ECTS
+unit-credit-hours = { $value } Credit Hours (US)
+unit-hours = { $value ->
+    [one] { $value } Stunde
+   *[other] { $value } Stunden
+}
+# A pathway's credits requirement.
+credits-progress = { $earned } von { $required }
+credits-title = Leistungspunkte
+credits-rule = Aus dem Arbeitsaufwand, den Ihre verifizierten Badges angeben.
+credits-rule-issuer = Aus dem Arbeitsaufwand, den verifizierte Badges von { $issuer } angeben.
+credits-rule-aligned = Es zählen nur Badges, die { $code } zugeordnet sind.
+credits-rule-rate = Dieser Lernpfad rechnet { $hours } Stunden als { $unit }.
+credits-none = Noch kein verifiziertes Badge gibt anrechenbare Leistungspunkte an.
+credits-converted = umgerechnet aus { $hours }

@@ -240,3 +240,49 @@ entry-since = since { $start }
 resume-volunteering = Volunteering
 resume-awards = Awards
 resume-languages = Languages
+# A verified micro-credential's standard facts (its page and card).
+facts-title = What it took
+facts-lead = As its issuer signed it; read when this site was built.
+fact-workload = Workload
+fact-level = Level
+fact-field = Field of study
+fact-assessment = Assessment
+fact-participation = Form of participation
+fact-supervision = Supervision
+fact-identity-checked = Identity checked
+fact-quality-assurance = Quality assurance
+fact-prerequisites = Prerequisites
+fact-grade = Grade
+fact-part-of = Part of
+fact-outcomes = Learning outcomes
+fact-yes = yes
+fact-no = no
+fact-not-disclosed = not disclosed by its holder
+facts-annex-i = EU micro-credential: { $stated } of 11 mandatory elements stated
+facts-annex-i-missing = Not stated:
+annex-learner = learner
+annex-title = title
+annex-issuer-country = country of the issuer
+annex-awarding-body = awarding body
+annex-issue-date = date of issue
+annex-learning-outcomes = learning outcomes
+annex-workload = notional workload
+annex-level = level
+annex-assessment = type of assessment
+annex-participation = form of participation
+annex-quality-assurance = quality assurance
+unit-ects = { $value } ECTS
+unit-credit-hours = { $value } credit hours
+unit-hours = { $value ->
+    [one] { $value } hour
+   *[other] { $value } hours
+}
+# A pathway's credits requirement.
+credits-progress = { $earned } of { $required }
+credits-title = Credits
+credits-rule = From the workload your verified badges state.
+credits-rule-issuer = From the workload verified badges by { $issuer } state.
+credits-rule-aligned = Only badges aligned to { $code } count.
+credits-rule-rate = This pathway counts { $hours } hours as { $unit }.
+credits-none = No verified badge states credits that count yet.
+credits-converted = converted from { $hours }

@@ -237,3 +237,49 @@ entry-since = desde { $start }
 resume-volunteering = Voluntariado
 resume-awards = Premios
 resume-languages = Idiomas
+# A verified micro-credential's standard facts (its page and card).
+facts-title = Lo que supuso
+facts-lead = Tal como lo firmó su emisor; leído al crear este sitio.
+fact-workload = Carga de trabajo
+fact-level = Nivel
+fact-field = Campo de estudio
+fact-assessment = Evaluación
+fact-participation = Modalidad de participación
+fact-supervision = Supervisión
+fact-identity-checked = Identidad comprobada
+fact-quality-assurance = Garantía de calidad
+fact-prerequisites = Requisitos previos
+fact-grade = Calificación
+fact-part-of = Forma parte de
+fact-outcomes = Resultados de aprendizaje
+fact-yes = sí
+fact-no = no
+fact-not-disclosed = no revelado por su titular
+facts-annex-i = Microcredencial UE: { $stated } de 11 elementos obligatorios indicados
+facts-annex-i-missing = No indicados:
+annex-learner = persona que aprende
+annex-title = título
+annex-issuer-country = país del emisor
+annex-awarding-body = entidad emisora
+annex-issue-date = fecha de emisión
+annex-learning-outcomes = resultados de aprendizaje
+annex-workload = carga de trabajo
+annex-level = nivel
+annex-assessment = tipo de evaluación
+annex-participation = modalidad de participación
+annex-quality-assurance = garantía de calidad
+unit-ects = { $value } ECTS
+unit-credit-hours = { $value } horas crédito (EE. UU.)
+unit-hours = { $value ->
+    [one] { $value } hora
+   *[other] { $value } horas
+}
+# A pathway's credits requirement.
+credits-progress = { $earned } de { $required }
+credits-title = Créditos
+credits-rule = Según la carga de trabajo que indican sus insignias verificadas.
+credits-rule-issuer = Según la carga de trabajo que indican las insignias verificadas de { $issuer }.
+credits-rule-aligned = Solo cuentan las insignias alineadas con { $code }.
+credits-rule-rate = Este itinerario cuenta { $hours } horas como { $unit }.
+credits-none = Ninguna insignia verificada indica aún créditos que cuenten.
+credits-converted = convertido de { $hours }

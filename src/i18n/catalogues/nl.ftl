@@ -237,3 +237,49 @@ entry-since = sinds { $start }
 resume-volunteering = Vrijwilligerswerk
 resume-awards = Onderscheidingen
 resume-languages = Talen
+# A verified micro-credential's standard facts (its page and card).
+facts-title = Wat het vroeg
+facts-lead = Zoals de uitgever het ondertekende; gelezen toen deze site werd gebouwd.
+fact-workload = Studielast
+fact-level = Niveau
+fact-field = Vakgebied
+fact-assessment = Toetsing
+fact-participation = Vorm van deelname
+fact-supervision = Toezicht
+fact-identity-checked = Identiteit gecontroleerd
+fact-quality-assurance = Kwaliteitszorg
+fact-prerequisites = Toelatingseisen
+fact-grade = Cijfer
+fact-part-of = Onderdeel van
+fact-outcomes = Leeruitkomsten
+fact-yes = ja
+fact-no = nee
+fact-not-disclosed = niet vrijgegeven door de houder
+facts-annex-i = EU-microcredential: { $stated } van 11 verplichte elementen vermeld
+facts-annex-i-missing = Niet vermeld:
+annex-learner = lerende
+annex-title = titel
+annex-issuer-country = land van de uitgever
+annex-awarding-body = uitgevende instelling
+annex-issue-date = datum van uitgifte
+annex-learning-outcomes = leeruitkomsten
+annex-workload = studielast
+annex-level = niveau
+annex-assessment = toetsvorm
+annex-participation = vorm van deelname
+annex-quality-assurance = kwaliteitszorg
+unit-ects = { $value } ECTS
+unit-credit-hours = { $value } credit hours (VS)
+unit-hours = { $value ->
+    [one] { $value } uur
+   *[other] { $value } uur
+}
+# A pathway's credits requirement.
+credits-progress = { $earned } van { $required }
+credits-title = Studiepunten
+credits-rule = Uit de studielast die je geverifieerde badges vermelden.
+credits-rule-issuer = Uit de studielast die geverifieerde badges van { $issuer } vermelden.
+credits-rule-aligned = Alleen badges die aan { $code } gekoppeld zijn tellen.
+credits-rule-rate = Dit leerpad telt { $hours } uur als { $unit }.
+credits-none = Nog geen geverifieerde badge vermeldt studiepunten die tellen.
+credits-converted = omgerekend uit { $hours }

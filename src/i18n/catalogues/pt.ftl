@@ -237,3 +237,49 @@ entry-since = desde { $start }
 resume-volunteering = Voluntariado
 resume-awards = Prémios
 resume-languages = Línguas
+# A verified micro-credential's standard facts (its page and card).
+facts-title = O que exigiu
+facts-lead = Tal como o emissor o assinou; lido quando este site foi criado.
+fact-workload = Carga de trabalho
+fact-level = Nível
+fact-field = Área de estudo
+fact-assessment = Avaliação
+fact-participation = Forma de participação
+fact-supervision = Supervisão
+fact-identity-checked = Identidade verificada
+fact-quality-assurance = Garantia de qualidade
+fact-prerequisites = Pré-requisitos
+fact-grade = Classificação
+fact-part-of = Faz parte de
+fact-outcomes = Resultados de aprendizagem
+fact-yes = sim
+fact-no = não
+fact-not-disclosed = não divulgado pelo titular
+facts-annex-i = Microcredencial UE: { $stated } de 11 elementos obrigatórios indicados
+facts-annex-i-missing = Não indicados:
+annex-learner = aprendente
+annex-title = título
+annex-issuer-country = país do emissor
+annex-awarding-body = entidade emissora
+annex-issue-date = data de emissão
+annex-learning-outcomes = resultados de aprendizagem
+annex-workload = carga de trabalho
+annex-level = nível
+annex-assessment = tipo de avaliação
+annex-participation = forma de participação
+annex-quality-assurance = garantia de qualidade
+unit-ects = { $value } ECTS
+unit-credit-hours = { $value } horas de crédito (EUA)
+unit-hours = { $value ->
+    [one] { $value } hora
+   *[other] { $value } horas
+}
+# A pathway's credits requirement.
+credits-progress = { $earned } de { $required }
+credits-title = Créditos
+credits-rule = Segundo a carga de trabalho indicada pelos seus badges verificados.
+credits-rule-issuer = Segundo a carga de trabalho indicada pelos badges verificados de { $issuer }.
+credits-rule-aligned = Só contam os badges alinhados com { $code }.
+credits-rule-rate = Este percurso conta { $hours } horas como { $unit }.
+credits-none = Nenhum badge verificado indica ainda créditos que contem.
+credits-converted = convertido de { $hours }
