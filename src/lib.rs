@@ -250,7 +250,7 @@ fn model(
     warnings.extend(badges.warnings.iter().cloned());
     let (verified, failed, expired) = (badges.verified, badges.failed, badges.expired);
     let pathways = pathway::load(config)?;
-    let mut site = site::join(content, badges)?;
+    let mut site = site::join(content, badges, tr)?;
     // A language's pathway pages live in its tree.
     let (home, home_url) = (
         format!("{}{}", config.base_path, config.lang_prefix),

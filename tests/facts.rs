@@ -352,3 +352,21 @@ fn structured_data_and_llms_txt_keep_checked_apart_from_claimed() {
         "{llms}"
     );
 }
+
+#[test]
+fn the_skills_page_adds_up_credits_per_skill_without_mixing_units() {
+    let p = portfolio("en", "default", "");
+    p.run(&["build", "--offline"]).success();
+    let page = p
+        .read("public/skills/index.html")
+        .replace(['\u{2068}', '\u{2069}'], "");
+    let skill = &page[page
+        .find("<strong>use spreadsheets software</strong>")
+        .expect("the ESCO skill")..];
+    let skill = &skill[..skill.find("</li>").unwrap()];
+    // 5 + 12 ECTS, 3 credit hours and 40 hours, each apart; the altered 100 ECTS no part.
+    assert!(
+        skill.contains("17 ECTS · 3 credit hours · 40 hours"),
+        "{skill}"
+    );
+}

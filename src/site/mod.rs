@@ -63,6 +63,9 @@ pub struct Skill {
     pub badges: Vec<BadgeRef>,
     /// Pages (projects) that list the skill in their front matter.
     pub pages: Vec<PageRef>,
+    /// The learning volume of the verified badges that attest it, per unit, in words
+    /// ("17 ECTS · 40 hours"); none when none of them states one.
+    pub credits: Option<String>,
 }
 
 /// Skills backed by at least one verified badge, kept apart from those only the
@@ -73,8 +76,28 @@ pub struct Skills {
     pub self_asserted: Vec<Skill>,
 }
 
+/// What the verified badges attesting `skill` add up to, each unit apart (units are
+/// never added to one another).
+fn skill_credits(skill: &Skill, badges: &Badges, tr: &crate::i18n::Translator) -> Option<String> {
+    let mut totals: BTreeMap<crate::badge::facts::Unit, f64> = BTreeMap::new();
+    for r in &skill.badges {
+        let Some(b) = badges.list.iter().find(|b| b.slug == r.slug) else {
+            continue;
+        };
+        let stated = b.facts.as_ref().and_then(|f| f.data.workload.stated());
+        for a in stated.into_iter().flatten() {
+            *totals.entry(a.unit).or_default() += a.value;
+        }
+    }
+    let words: Vec<String> = totals
+        .into_iter()
+        .map(|(unit, value)| facts::amount(value, unit, tr))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" · "))
+}
+
 /// Joins content and badges: resolves the badges pages cite and builds the skills.
-pub fn join(content: Content, mut badges: Badges) -> Result<Site> {
+pub fn join(content: Content, mut badges: Badges, tr: &crate::i18n::Translator) -> Result<Site> {
     let mut errors = Vec::new();
     for page in &content.pages {
         for cited in &page.badges {
@@ -103,7 +126,7 @@ pub fn join(content: Content, mut badges: Badges) -> Result<Site> {
         }
     }
     Error::from_list(errors)?;
-    let skills = skills(&content, &badges);
+    let skills = skills(&content, &badges, tr);
     Ok(Site {
         content,
         badges,
@@ -112,7 +135,7 @@ pub fn join(content: Content, mut badges: Badges) -> Result<Site> {
     })
 }
 
-fn skills(content: &Content, badges: &Badges) -> Skills {
+fn skills(content: &Content, badges: &Badges, tr: &crate::i18n::Translator) -> Skills {
     // Keyed case-insensitively; shown as first written.
     let mut map: BTreeMap<String, Skill> = BTreeMap::new();
     fn entry<'m>(map: &'m mut BTreeMap<String, Skill>, name: &str) -> Option<&'m mut Skill> {
@@ -125,6 +148,7 @@ fn skills(content: &Content, badges: &Badges) -> Skills {
             slug: crate::content::markdown::slugify(name),
             badges: Vec::new(),
             pages: Vec::new(),
+            credits: None,
         }))
     }
     for b in badges
@@ -153,6 +177,9 @@ fn skills(content: &Content, badges: &Badges) -> Skills {
                 });
             }
         }
+    }
+    for skill in map.values_mut() {
+        skill.credits = skill_credits(skill, badges, tr);
     }
     let (backed, self_asserted) = map.into_values().partition(|s| !s.badges.is_empty());
     Skills {
