@@ -127,6 +127,17 @@ jobs:
         with:
           path: ~/.cache/folio/sources
           key: folio-sources-${{ hashFiles('folio.lock') }}
+      - name: Cache web-sized images, preview cards and highlighted code
+        # Restored from the newest run (`restore-keys`), whose files are named by their
+        # content: only a photo, card or code block that changed is made again, and the
+        # build keeps the cache to the current site's entries. Badges are verified again
+        # on every run all the same: no verification result is cached.
+        uses: actions/cache@v4
+        with:
+          path: .folio/cache
+          key: folio-site-${{ runner.os }}-${{ env.FOLIO_PIN }}-${{ hashFiles('static/**', 'badges/**', 'content/**', 'themes/**', 'folio.yaml', 'folio.lock') }}
+          restore-keys: |
+            folio-site-${{ runner.os }}-${{ env.FOLIO_PIN }}-
       - name: Configure Pages
         id: pages
         uses: actions/configure-pages@v5

@@ -418,9 +418,10 @@ impl Media<'_> {
     ) -> (images::variants::Made, Vec<images::Prune>, Result<()>) {
         let files = (&badge_files[..], &statics[..]);
         let Media(theme, built, catalog, pictures) = *self;
-        let cards = publish_cards(config, theme, built, files, pictures, out);
-        let (made, copies) =
+        let (cards, drawn, cached) = publish_cards(config, theme, built, files, pictures, out);
+        let (mut made, copies) =
             publish_images(config, catalog, (&statics, &badge_files), pictures, out);
+        (made.cards_drawn, made.cards_cached) = (drawn, cached);
         let damaged = undecodable(&made, &statics);
         out.generated(badge_files);
         out.statics(statics);
@@ -524,7 +525,7 @@ fn publish_cards(
     (badge_files, statics): (&[OutputFile], &[(OutputFile, String)]),
     pictures: &images::pictures::Pictures,
     out: &mut outflow::Outflow,
-) -> images::Prune {
+) -> (images::Prune, usize, usize) {
     use images::card::Card;
     let accent = images::card::accent(theme.params.get("accent").and_then(|v| v.as_str()));
     let host = config
@@ -590,9 +591,11 @@ fn publish_cards(
             .find(|f| f.path == p || f.path == decoded)
             .and_then(|f| f.body.bytes())
     };
-    let (files, prune) = images::card::publish(&cards, &cache_dir(config), bytes_of, pictures);
+    let count = cards.len();
+    let (files, prune, drawn) =
+        images::card::publish(&cards, &cache_dir(config), bytes_of, pictures);
     out.generated(files);
-    prune
+    (prune, drawn, count - drawn)
 }
 
 /// A renderer per tree: the templates compiled with its language's strings.

@@ -696,3 +696,105 @@ fn no_published_image_keeps_metadata_however_its_file_is_laid_out() {
         "static/images/cut.webp: this image cannot be read to the end (it is truncated or damaged)",
     );
 }
+
+/// The Pages workflow's cache step, as `folio init` writes it: its `path`, and the
+/// files its `key` hashes (`hashFiles` globs).
+fn workflow_cache(site: &std::path::Path) -> (String, Vec<String>, String) {
+    let text = std::fs::read_to_string(site.join(".github/workflows/pages.yml")).unwrap();
+    let yaml: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let steps = yaml["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let step = steps
+        .iter()
+        .find(|s| s["with"]["path"].as_str() == Some(".folio/cache"))
+        .expect("a step caches .folio/cache");
+    let key = step["with"]["key"].as_str().unwrap().to_string();
+    let restore = step["with"]["restore-keys"]
+        .as_str()
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(key.starts_with(&restore), "{key} / {restore}");
+    let globs = key
+        .split("hashFiles(")
+        .nth(1)
+        .and_then(|r| r.split(')').next())
+        .unwrap()
+        .split(',')
+        .map(|g| g.trim().trim_matches('\'').to_string())
+        .collect();
+    (
+        step["with"]["path"].as_str().unwrap().to_string(),
+        globs,
+        restore,
+    )
+}
+
+/// Whether `rel` is among the files `glob` names (`dir/**` or a plain file).
+fn hashed(glob: &str, rel: &str) -> bool {
+    match glob.strip_suffix("/**") {
+        Some(dir) => rel.starts_with(&format!("{dir}/")),
+        None => rel == glob,
+    }
+}
+
+#[test]
+fn the_pages_workflow_caches_what_a_daily_build_would_make_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    common::run_in(tmp.path(), &["init", "site", "--email", "ada@example.org"]).success();
+    let site = tmp.path().join("site");
+    let (path, globs, _) = workflow_cache(&site);
+    // A portfolio with photos and a code block, built once (the first run).
+    for i in 0..3 {
+        std::fs::write(
+            site.join(format!("static/photo-{i}.jpg")),
+            jpeg(1800 + i * 10, 1200),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        site.join("content/photos.md"),
+        "---\ntitle: Photos\n---\n![one](/photo-0.jpg)\n![two](/photo-1.jpg)\n![three](/photo-2.jpg)\n\n```rust\nfn main() {}\n```\n",
+    )
+    .unwrap();
+    let first = common::run_in(&site, &["build", "--offline"]);
+    first.success();
+    assert!(
+        first.stdout.contains("encoded, 0 from the cache"),
+        "{}",
+        first.stdout
+    );
+    // Each input a run changes is one the key hashes, so a change makes a new entry.
+    for rel in ["static/photo-0.jpg", "content/photos.md", "folio.yaml"] {
+        assert!(
+            globs.iter().any(|g| hashed(g, rel)),
+            "{rel} is not in the key: {globs:?}"
+        );
+    }
+    // The next run: a fresh checkout with only the cached path restored.
+    let next = tmp.path().join("next");
+    common::copy_dir(&site, &next);
+    let _ = std::fs::remove_dir_all(next.join("public"));
+    let _ = std::fs::remove_dir_all(next.join(".folio"));
+    common::copy_dir(&site.join(&path), &next.join(&path));
+    let daily = common::run_in(&next, &["build", "--offline"]);
+    daily.success();
+    assert!(
+        daily.stdout.contains("(0 encoded, ") && daily.stdout.contains("(0 drawn, "),
+        "{}",
+        daily.stdout
+    );
+    // One photo changed: only its copies are encoded again, and the cache keeps the
+    // current site's entries only.
+    std::fs::write(next.join("static/photo-1.jpg"), jpeg(1700, 1100)).unwrap();
+    let changed = common::run_in(&next, &["build", "--offline"]);
+    changed.success();
+    assert!(
+        changed.stdout.contains("(6 encoded, 12 from the cache)"),
+        "{}",
+        changed.stdout
+    );
+    let entries = std::fs::read_dir(next.join(".folio/cache/images"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 18, "the cache holds the current copies only");
+}

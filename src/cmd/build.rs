@@ -34,6 +34,14 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
                 made.cached
             );
         }
+        if made.cards_drawn + made.cards_cached > 0 {
+            println!(
+                "preview cards: {} ({} drawn, {} from the cache)",
+                made.cards_drawn + made.cards_cached,
+                made.cards_drawn,
+                made.cards_cached
+            );
+        }
         let cleaned = report.images_cleaned;
         if cleaned.files > 0 {
             println!(

@@ -74,14 +74,14 @@ pub fn home_path(lang_prefix: &str, language: &str) -> String {
     }
 }
 
-/// Every card, from the cache or drawn now (and then cached), and the cards the
-/// cache should keep. `bytes_of` gives a picture's published bytes.
+/// Every card, from the cache or drawn now (and then cached), the cards the cache
+/// should keep, and how many were drawn. `bytes_of` gives a picture's published bytes.
 pub fn publish(
     cards: &[Card],
     cache: &Path,
     bytes_of: impl Fn(&str) -> Option<Vec<u8>> + Sync,
     pictures: &super::pictures::Pictures,
-) -> (Vec<OutputFile>, super::Prune) {
+) -> (Vec<OutputFile>, super::Prune, usize) {
     let dir = cache.join("cards");
     let _ = std::fs::create_dir_all(&dir);
     let made: Vec<(OutputFile, String)> = cards
@@ -108,7 +108,15 @@ pub fn publish(
         })
         .collect();
     let keep: HashSet<String> = made.iter().map(|(_, n)| n.clone()).collect();
-    (made.into_iter().map(|(f, _)| f).collect(), (dir, keep))
+    let drawn = made
+        .iter()
+        .filter(|(f, _)| matches!(f.body, Body::Bytes(_)))
+        .count();
+    (
+        made.into_iter().map(|(f, _)| f).collect(),
+        (dir, keep),
+        drawn,
+    )
 }
 
 /// The card's picture decoded: a badge's from the build's decoded pictures (one decode

@@ -235,6 +235,9 @@ pub struct Made {
     /// Site paths of images whose header read but whose pixels do not decode: their
     /// copies, which pages already name, could not be made.
     pub failed: Vec<String>,
+    /// Preview cards drawn in this build, and taken from the cache.
+    pub cards_drawn: usize,
+    pub cards_cached: usize,
 }
 
 /// Every copy of every source, from the cache or encoded now (and then cached),
