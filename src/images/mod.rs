@@ -270,6 +270,52 @@ pub fn decode(bytes: &[u8]) -> Option<image::DynamicImage> {
     decode_within(bytes, MAX_PIXELS)
 }
 
+/// `bytes` decoded (within [`MAX_PIXELS`]) at least `width` × `height` once upright:
+/// a JPEG at the smallest of full, 1/2, 1/4 or 1/8 scale that is still that large,
+/// straight from its DCT coefficients (a 1,600 px copy of a 4,000 px photo needs a
+/// quarter of the pixels, and a quarter of the work); anything else in full.
+pub fn decode_at_least(bytes: &[u8], width: u32, height: u32) -> Option<image::DynamicImage> {
+    let (w, h) = dimensions(bytes)?;
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return None;
+    }
+    if image::guess_format(bytes).ok() != Some(image::ImageFormat::Jpeg) {
+        return decode(bytes);
+    }
+    let turn = metadata::strip(bytes).map_or(1, |(_, found)| found.orientation);
+    // A photo stored on its side (Exif 5–8) is as wide, stored, as it is high shown.
+    let (want_w, want_h) = match turn {
+        5..=8 => (height, width),
+        _ => (width, height),
+    };
+    match scaled_jpeg(bytes, want_w, want_h) {
+        Some(img) => Some(orient(img, turn)),
+        // A JPEG this decoder does not take (12-bit, say): the image crate's, in full.
+        None => decode(bytes),
+    }
+}
+
+/// A JPEG decoded by `jpeg-decoder` at the smallest DCT scale that keeps it at least
+/// `width` × `height`, within the decode memory bound; RGB and greyscale only.
+fn scaled_jpeg(bytes: &[u8], width: u32, height: u32) -> Option<image::DynamicImage> {
+    let mut decoder = jpeg_decoder::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_max_decoding_buffer_size(MAX_ALLOC as usize);
+    let clamp = |v: u32| u16::try_from(v.max(1)).unwrap_or(u16::MAX);
+    decoder.scale(clamp(width), clamp(height)).ok()?;
+    let pixels = decoder.decode().ok()?;
+    let info = decoder.info()?;
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => {
+            image::RgbImage::from_raw(w, h, pixels).map(image::DynamicImage::ImageRgb8)
+        }
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(w, h, pixels).map(image::DynamicImage::ImageLuma8)
+        }
+        _ => None,
+    }
+}
+
 /// Width and height from the header, within the decoder's limits.
 pub fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))

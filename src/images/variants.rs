@@ -301,10 +301,12 @@ fn copies(
                 // Upright, as the original shows (with `keep_metadata` its Exif may
                 // still say it is rotated; the copies carry no Exif to say so).
                 // A badge's picture comes decoded once for the whole build.
+                // A photo at the smallest scale its largest copy needs.
+                let widest = source.widths().into_iter().max().unwrap_or(source.width);
                 decoded = match source.is_badge() {
                     true => pictures.get(&source.path, || bytes_of(&source.path)),
                     false => bytes_of(&source.path)
-                        .and_then(|b| super::decode(&b))
+                        .and_then(|b| super::decode_at_least(&b, widest, source.height_at(widest)))
                         .map(std::sync::Arc::new),
                 };
             }
@@ -314,11 +316,7 @@ fn copies(
                 }
                 continue;
             };
-            let resized = img.resize_exact(
-                width,
-                source.height_at(width),
-                image::imageops::FilterType::CatmullRom,
-            );
+            let resized = resize(img, width, source.height_at(width));
             let Some(bytes) = encode(&resized, ext) else {
                 continue;
             };
@@ -334,8 +332,49 @@ fn copies(
     (files, made, names)
 }
 
+/// `img` resized to exactly `width` × `height` with a Catmull-Rom filter, by the SIMD
+/// resizer (alpha premultiplied, as a resize must); the image crate's when the
+/// picture's pixel type is one the SIMD resizer does not take.
+fn resize(img: &image::DynamicImage, width: u32, height: u32) -> image::DynamicImage {
+    use fast_image_resize::{
+        FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image,
+    };
+    let (pixels, kind, alpha) = match img {
+        image::DynamicImage::ImageRgb8(i) => (i.as_raw().clone(), PixelType::U8x3, false),
+        image::DynamicImage::ImageLuma8(i) => (i.as_raw().clone(), PixelType::U8, false),
+        other if other.color().has_alpha() => (other.to_rgba8().into_raw(), PixelType::U8x4, true),
+        other => (other.to_rgb8().into_raw(), PixelType::U8x3, false),
+    };
+    let fallback = || img.resize_exact(width, height, image::imageops::FilterType::CatmullRom);
+    let Ok(src) = Image::from_vec_u8(img.width(), img.height(), pixels, kind) else {
+        return fallback();
+    };
+    let mut dst = Image::new(width, height, kind);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom));
+    if Resizer::new().resize(&src, &mut dst, &options).is_err() {
+        return fallback();
+    }
+    let out = dst.into_vec();
+    let made = match (kind, alpha) {
+        (PixelType::U8, _) => {
+            image::GrayImage::from_raw(width, height, out).map(image::DynamicImage::ImageLuma8)
+        }
+        (_, true) => {
+            image::RgbaImage::from_raw(width, height, out).map(image::DynamicImage::ImageRgba8)
+        }
+        _ => image::RgbImage::from_raw(width, height, out).map(image::DynamicImage::ImageRgb8),
+    };
+    made.unwrap_or_else(fallback)
+}
+
 fn encode(img: &image::DynamicImage, ext: &str) -> Option<Vec<u8>> {
     match ext {
+        // An opaque picture as RGB: no alpha plane to convert and compress.
+        "webp" if !img.color().has_alpha() => {
+            let rgb = img.to_rgb8();
+            let encoder = webp::Encoder::from_rgb(rgb.as_raw(), rgb.width(), rgb.height());
+            Some(encoder.encode(WEBP_QUALITY).to_vec())
+        }
         "webp" => {
             let rgba = image::DynamicImage::ImageRgba8(img.to_rgba8());
             let encoder = webp::Encoder::from_image(&rgba).ok()?;
@@ -353,5 +392,66 @@ fn encode(img: &image::DynamicImage, ext: &str) -> Option<Vec<u8>> {
             img.write_to(&mut out, image::ImageFormat::Png).ok()?;
             Some(out.into_inner())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 251) as u8, (y % 241) as u8, 128])
+        });
+        let mut out = std::io::Cursor::new(Vec::new());
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+            .encode_image(&img)
+            .unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_photo_is_decoded_at_the_smallest_scale_its_largest_copy_needs() {
+        let photo = jpeg(4000, 3000);
+        let half = super::super::decode_at_least(&photo, 1600, 1200).unwrap();
+        assert_eq!((half.width(), half.height()), (2000, 1500));
+        let eighth = super::super::decode_at_least(&photo, 480, 360).unwrap();
+        assert_eq!((eighth.width(), eighth.height()), (500, 375));
+        // Never below what was asked for.
+        let full = super::super::decode_at_least(&photo, 2100, 1575).unwrap();
+        assert_eq!((full.width(), full.height()), (4000, 3000));
+        // What is not a JPEG is decoded in full.
+        let mut png = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(900, 600))
+            .write_to(&mut png, image::ImageFormat::Png)
+            .unwrap();
+        let img = super::super::decode_at_least(png.get_ref(), 480, 320).unwrap();
+        assert_eq!((img.width(), img.height()), (900, 600));
+    }
+
+    #[test]
+    fn resizing_keeps_the_picture_and_its_transparency() {
+        let mut rgba = image::RgbaImage::from_pixel(400, 200, image::Rgba([200, 10, 10, 255]));
+        for x in 0..200 {
+            for y in 0..200 {
+                rgba.put_pixel(x, y, image::Rgba([0, 0, 0, 0]));
+            }
+        }
+        let out = resize(&image::DynamicImage::ImageRgba8(rgba), 100, 50);
+        assert_eq!((out.width(), out.height()), (100, 50));
+        let out = out.to_rgba8();
+        assert_eq!(
+            out.get_pixel(10, 25).0[3],
+            0,
+            "transparent half stays transparent"
+        );
+        let right = out.get_pixel(90, 25).0;
+        assert_eq!((right[0] > 190, right[3]), (true, 255), "{right:?}");
+        let grey = resize(
+            &image::DynamicImage::ImageLuma8(image::GrayImage::new(64, 64)),
+            32,
+            32,
+        );
+        assert_eq!((grey.width(), grey.height()), (32, 32));
     }
 }
