@@ -169,7 +169,7 @@ pub struct Badge {
     /// A verified badge's standard facts as a micro-credential (credits, level,
     /// assessment, …; the EU Annex I count), in the site's language; none for a badge
     /// that is not verified, or states none.
-    pub facts: Option<crate::site::facts::FactsView>,
+    pub facts: Option<crate::facts_view::FactsView>,
     /// The credential's signed facts (owner identities removed), for pathway matching;
     /// templates read the fields above instead.
     #[serde(skip)]

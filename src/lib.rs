@@ -15,6 +15,7 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod facts_view;
 pub mod i18n;
 pub mod images;
 pub mod init;

@@ -273,7 +273,7 @@ fn credits_progress(
     order: &[usize],
     tr: &Translator,
 ) -> CreditsProgress {
-    use crate::site::facts::{amount, rounded};
+    use crate::facts_view::{amount, rounded};
     let mut earned = 0.0;
     let mut counted = Vec::new();
     for &i in order {

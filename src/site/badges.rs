@@ -655,9 +655,13 @@ fn view(
 }
 
 /// The facts panel: of a verified badge only (anything else's are claims).
-fn facts_of(v: &Verdict, tr: &Translator) -> Option<super::facts::FactsView> {
+fn facts_of(v: &Verdict, tr: &Translator) -> Option<crate::facts_view::FactsView> {
     let facts = v.facts.as_ref().filter(|_| v.status == Status::Verified)?;
-    super::facts::view(facts, tr)
+    let mut view = crate::facts_view::view(facts, tr)?;
+    for item in view.rows.iter_mut().flat_map(|r| &mut r.items) {
+        item.url = item.url.as_deref().map(sanitize::safe_url);
+    }
+    Some(view)
 }
 
 /// The authentic endorsements of a badge, for its page; the rest are left out.
@@ -760,7 +764,7 @@ fn sharing(
             "value": super::recipient::binding_name(v),
         });
         if let Some(facts) = &v.facts {
-            super::facts::structured(&mut data, facts);
+            crate::facts_view::structured(&mut data, facts);
         }
         script_json(&data)
     });

@@ -2,7 +2,6 @@
 //! that joins them. Built once per build from the earlier stages' values.
 
 pub mod badges;
-pub mod facts;
 pub mod recheck;
 pub mod recipient;
 pub mod redact;
@@ -91,7 +90,7 @@ fn skill_credits(skill: &Skill, badges: &Badges, tr: &crate::i18n::Translator) -
     }
     let words: Vec<String> = totals
         .into_iter()
-        .map(|(unit, value)| facts::amount(value, unit, tr))
+        .map(|(unit, value)| crate::facts_view::amount(value, unit, tr))
         .collect();
     (!words.is_empty()).then(|| words.join(" · "))
 }

@@ -98,7 +98,8 @@ pub fn view(facts: &Facts, tr: &Translator) -> Option<FactsView> {
                 .iter()
                 .map(|o| FactItem {
                     name: o.name.clone(),
-                    url: o.url.as_deref().map(super::sanitize::safe_url),
+                    // (Made safe for an href by the caller: `site::badges`.)
+                    url: o.url.clone(),
                     framework: o.framework.clone(),
                 })
                 .collect(),
