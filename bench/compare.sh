@@ -6,6 +6,9 @@
 #   BENCH_DIR=/var/tmp/fb bash bench/compare.sh     (on disk instead of /dev/shm)
 #   BASELINE=/path/to/older/folio bash bench/compare.sh
 #       (also times an older folio binary in the same run: before/after a change)
+#   THEME=default bash bench/compare.sh
+#       (folio builds with the built-in default theme and every output it has, what
+#       learners get, instead of the minimal bench theme)
 #
 # The "floor" row is what the disk alone costs: one plain loop (python3) creating the
 # output's shape, a folder and a 6 KB index.html per page, with nothing rendered. On a
@@ -71,6 +74,7 @@ for c in $cases; do
   pages=${c%%:*}; badges=${c##*:}
   site=$shm/site-$pages-$badges
   "$gen" "$site" "$pages" "$badges" >/dev/null
+  [[ -n "${THEME:-}" ]] && sed -i "s/^theme: bench-theme/theme: $THEME/" "$site/folio.yaml"
   rm -f "$shm"/*.times
   for tool in $tools; do time_one "$tool" "$site"; done; rm -f "$shm"/*.times   # warm-up
   for i in $(seq "$runs"); do
