@@ -84,7 +84,7 @@ for kind in first second; do
   done
   printf "%-8s %-7s %9.2f %9s %11.2f\n" "$kind" "ratio" "$(echo "$(col "${res[folio-$kind]}" 1) / $(col "${res[hugo-$kind]}" 1)" | bc -l)" "" "$(echo "$(col "${res[folio-$kind]}" 3) / $(col "${res[hugo-$kind]}" 3)" | bc -l)"
 done
-echo "published: folio $(du -sh "$dir/out/_img" | cut -f1) of copies in $(find "$dir/out/_img" -maxdepth 1 -type f | wc -l) files ($(find "$dir/out" -name "card.png" | wc -l) preview cards); Hugo $(find "$dir/hout" -name "*_resize_*" | wc -l) copies"
+echo "published: folio $(du -sh "$dir/out/_img" | cut -f1) of copies in $(find "$dir/out/_img" -maxdepth 1 -type f | wc -l) files ($(find "$dir/out" -path "*cards*" -name "*.png" | wc -l) preview cards); Hugo $(find "$dir/hout" -name "*_resize_*" | wc -l) copies"
 python3 - "$folio" "$dir/site" <<'PY'
 import os, socket, subprocess, sys, time, urllib.request
 folio, site = sys.argv[1], sys.argv[2]
