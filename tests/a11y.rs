@@ -325,16 +325,7 @@ fn badge_pages_and_lead_images_fit_phones_and_desktops() {
 /// unknown, as for every learner who has not written one.
 fn untrusted_on(theme: &str) -> Portfolio {
     let p = example_on(theme);
-    let config = p.read("folio.yaml");
-    let start = config
-        .find("  trust:\n")
-        .expect("the example trusts its issuer");
-    let end = config[start..]
-        .find("\npathways:")
-        .map_or(config.len(), |e| start + e + 1);
-    let untrusted = format!("{}{}", &config[..start], &config[end..]);
-    assert!(!untrusted.contains("trust:"), "{untrusted}");
-    p.write("folio.yaml", untrusted);
+    p.without_trust_list();
     p
 }
 

@@ -12,6 +12,22 @@ use folio::badge::sign::{Issuer, sample_badge};
 
 const LOOPBACK: (&str, &str) = ("FOLIO_ALLOW_LOOPBACK_HTTP", "1");
 
+/// Answers each request to `server` with the document at its path (before any `#`),
+/// else 404, on a thread of its own.
+fn serve_docs(server: &Arc<tiny_http::Server>, docs: Vec<(String, Vec<u8>)>) {
+    let server = server.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = request.url().split('#').next().unwrap_or("").to_string();
+            let response = match docs.iter().find(|(p, _)| *p == path) {
+                Some((_, body)) => tiny_http::Response::from_data(body.clone()),
+                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
+            };
+            let _ = request.respond(response);
+        }
+    });
+}
+
 fn fixture(rel: &str) -> Vec<u8> {
     std::fs::read(common::fixtures().join(rel)).unwrap()
 }
@@ -57,17 +73,7 @@ fn badges_are_added_from_every_kind_of_source() {
             b"<!doctype html><p>Welcome to our badges.</p>".to_vec(),
         ),
     ];
-    let s2 = server.clone();
-    std::thread::spawn(move || {
-        for request in s2.incoming_requests() {
-            let path = request.url().split('#').next().unwrap_or("").to_string();
-            let response = match docs.iter().find(|(p, _)| *p == path) {
-                Some((_, body)) => tiny_http::Response::from_data(body.clone()),
-                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
+    serve_docs(&server, docs.to_vec());
 
     let p = Portfolio::fixture("basic");
     p.write(
@@ -378,20 +384,17 @@ fn badges_are_named_after_their_achievement_hosted_or_baked_online_or_offline() 
         "email": "badges@yard.example"
     });
     let docs = [
-        ("/assertions/8f2c".to_string(), assertion.to_string()),
-        ("/classes/forklift".to_string(), class.to_string()),
-        ("/issuer".to_string(), issuer.to_string()),
+        (
+            "/assertions/8f2c".to_string(),
+            assertion.to_string().into_bytes(),
+        ),
+        (
+            "/classes/forklift".to_string(),
+            class.to_string().into_bytes(),
+        ),
+        ("/issuer".to_string(), issuer.to_string().into_bytes()),
     ];
-    let s2 = server.clone();
-    std::thread::spawn(move || {
-        for request in s2.incoming_requests() {
-            let response = match docs.iter().find(|(p, _)| p == request.url()) {
-                Some((_, body)) => tiny_http::Response::from_data(body.clone().into_bytes()),
-                None => tiny_http::Response::from_data(b"not here".to_vec()).with_status_code(404),
-            };
-            let _ = request.respond(response);
-        }
-    });
+    serve_docs(&server, docs.to_vec());
     let p = Portfolio::fixture("basic");
     p.write(
         "folio.yaml",

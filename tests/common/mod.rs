@@ -88,6 +88,21 @@ impl Portfolio {
         Portfolio { tmp, root }
     }
 
+    /// The example's `folio.yaml` without its trust list: every issuer unknown, as
+    /// for every learner who has not written one.
+    pub fn without_trust_list(&self) -> &Self {
+        let config = self.read("folio.yaml");
+        let start = config
+            .find("  trust:\n")
+            .expect("the example trusts its issuer");
+        let end = config[start..]
+            .find("\npathways:")
+            .map_or(config.len(), |e| start + e + 1);
+        let untrusted = format!("{}{}", &config[..start], &config[end..]);
+        assert!(!untrusted.contains("trust:"), "{untrusted}");
+        self.write("folio.yaml", untrusted)
+    }
+
     /// Copies every file of `dir` over this portfolio.
     pub fn overlay(&self, dir: &Path) -> &Self {
         copy_dir(dir, &self.root);
