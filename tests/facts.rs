@@ -351,6 +351,26 @@ fn structured_data_and_llms_txt_keep_checked_apart_from_claimed() {
         llms[own..verified].contains("https://ada.example/"),
         "{llms}"
     );
+
+    // resume.json's certificates carry the facts, and the export stays valid.
+    let resume: Value = serde_json::from_str(&p.read("public/resume.json")).unwrap();
+    let problems = folio::resume::schema::validate(&resume);
+    assert!(problems.is_empty(), "{problems:?}");
+    let certificates = resume["certificates"].as_array().unwrap();
+    let certificate = certificates
+        .iter()
+        .find(|c| c["name"] == "Spreadsheet Modelling for Finance")
+        .expect("the verified badge is a certificate");
+    assert_eq!(
+        certificate["x-folio-facts"]["workload"],
+        json!({"state": "stated", "value": [{"value": 5.0, "unit": "ects", "field": "ECTS"}]})
+    );
+    assert!(
+        certificates
+            .iter()
+            .all(|c| c["name"] != "Machine Learning Bootcamp"),
+        "the failed badge is no certificate"
+    );
 }
 
 #[test]

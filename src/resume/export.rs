@@ -348,6 +348,11 @@ fn certificates(config: &Config, site: &Site) -> Vec<Value> {
             if let Some(day) = b.issued.as_deref().and_then(|d| d.get(..10)) {
                 c["date"] = day.into();
             }
+            // What the credential states as a micro-credential (credits, level, …),
+            // read from what its issuer signed.
+            if let Some(facts) = &b.facts {
+                c["x-folio-facts"] = serde_json::to_value(&facts.data).unwrap_or_default();
+            }
             c
         })
         .collect()
