@@ -26,26 +26,19 @@ pub fn build(args: &BuildArgs, quiet: bool) -> Result<(), Error> {
     if !quiet {
         super::print_pathways(&report);
         let made = &report.images_made;
-        // What was made now and what came from `.folio/cache`: a CI run with its cache
-        // restored says "0 encoded" and "0 drawn".
-        for (what, made_now, verb, cached) in [
-            ("images", made.encoded, "encoded", made.cached),
-            (
-                "preview cards",
+        // What was made now and what came from `.folio/cache`, for a site with images
+        // (a CI run with its cache restored says "0 encoded" and "0 drawn"); a site
+        // without any keeps the summary to its one line.
+        if made.encoded + made.cached > 0 {
+            println!(
+                "images: {} web-sized copies ({} encoded, {} from the cache); preview cards: {} ({} drawn, {} from the cache)",
+                made.encoded + made.cached,
+                made.encoded,
+                made.cached,
+                made.cards_drawn + made.cards_cached,
                 made.cards_drawn,
-                "drawn",
-                made.cards_cached,
-            ),
-        ] {
-            if made_now + cached > 0 {
-                let total = made_now + cached;
-                let unit = if what == "images" {
-                    " web-sized copies"
-                } else {
-                    ""
-                };
-                println!("{what}: {total}{unit} ({made_now} {verb}, {cached} from the cache)");
-            }
+                made.cards_cached
+            );
         }
         let cleaned = report.images_cleaned;
         if cleaned.files > 0 {
