@@ -61,11 +61,6 @@ pub fn view(facts: &Facts, tr: &Translator) -> Option<FactsView> {
         Fact::NotDisclosed => row(key, "not_disclosed", None, Vec::new()),
         Fact::Absent => {}
     };
-    let list = |fact: &Fact<Vec<String>>| match fact {
-        Fact::Stated(v) => Fact::Stated(v.join(" · ")),
-        Fact::NotDisclosed => Fact::NotDisclosed,
-        Fact::Absent => Fact::Absent,
-    };
     let workload = map(&facts.workload, |w| amounts(w, tr));
     let level = map(&facts.level, |l| {
         l.iter()
@@ -88,7 +83,7 @@ pub fn view(facts: &Facts, tr: &Translator) -> Option<FactsView> {
     text("quality-assurance", &facts.quality_assurance);
     text("prerequisites", &facts.prerequisites);
     text("grade", &facts.grade);
-    text("part-of", &list(&facts.part_of));
+    text("part-of", &map(&facts.part_of, |v| v.join(" · ")));
     match &facts.outcomes {
         Fact::Stated(outcomes) => row(
             "outcomes",

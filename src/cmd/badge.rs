@@ -36,7 +36,8 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
         Error::usage(format!("{origin} is not a credential: not JSON, a JWT, a PNG or an SVG"))
             .with_hint("give the credential's own address, or download the badge file (JSON or baked PNG) and add that")
     })?;
-    let provisional = stem_for(&bytes, &origin, name);
+    // Named for the check as the address or file is; saved under the achievement's name.
+    let provisional = stem_for(None, &origin, name);
     // Checked before anything is written: a file that is no credential is refused,
     // and one that does not verify is kept only when asked (`--keep`).
     let opts = crate::badge_options(&config)?;
@@ -58,15 +59,10 @@ pub fn add(root: &Path, source: &str, how: &Adding, quiet: bool) -> Result<bool,
     }
     // Named after the achievement as the check read it (a hosted or baked OB 2.0
     // assertion names it only in its BadgeClass), unless the learner chose a name.
-    let stem = match name {
-        Some(_) => provisional,
-        None => verdicts
-            .iter()
-            .find_map(|v| v.typed.as_ref()?.name.as_deref())
-            .map(|n| shorten(&crate::content::markdown::slugify(n), MAX_STEM))
-            .filter(|s| !s.is_empty())
-            .unwrap_or(provisional),
-    };
+    let read_name = verdicts
+        .iter()
+        .find_map(|v| v.typed.as_ref()?.name.as_deref());
+    let stem = stem_for(read_name, &origin, name);
     let dir = &config.badges.dir;
     // Every badge file's page is /badges/SLUG/: a name whose slug another badge has
     // (`python.png` beside `python.json`) would clash at the next build.
@@ -146,21 +142,12 @@ fn obtain(source: &str, offline: bool) -> Result<(Vec<u8>, String), Error> {
     ))
 }
 
-/// The file stem: the learner's `--name`, else the name the credential gives
-/// itself (read, not verified), else the last part of its address.
-fn stem_for(bytes: &[u8], origin: &str, name: Option<&str>) -> String {
-    let named = name.map(str::to_string).or_else(|| {
-        let parsed = badge::read::read(bytes).ok()?;
-        badge::credential::Credential::read(&parsed.json).name
-    });
-    let stem = crate::content::markdown::slugify(named.as_deref().unwrap_or_else(|| {
-        origin
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or("badge")
-    }));
-    match stem {
+/// The file stem: the learner's `--name`, else the name the check read in the
+/// credential, else the last part of its address.
+fn stem_for(read_name: Option<&str>, origin: &str, name: Option<&str>) -> String {
+    let last = origin.trim_end_matches('/').rsplit('/').next();
+    let named = name.or(read_name).or(last).unwrap_or("badge");
+    match crate::content::markdown::slugify(named) {
         s if s.is_empty() => "badge".to_string(),
         // A name the issuer chose can be any length; file names cannot.
         s if name.is_none() => shorten(&s, MAX_STEM),
