@@ -844,14 +844,14 @@ pub(crate) fn verify_at(
     );
     // 6b. Endorsements: verified on their own, for authentic credentials only.
     let authentic = matches!(status, Status::Verified | Status::Expired | Status::Revoked);
-    let endorsements = match depth == Depth::Credential && authentic {
-        true => endorsement::check(&doc, opts),
-        false => Vec::new(),
-    };
+    let endorsements = (depth == Depth::Credential && authentic)
+        .then(|| endorsement::check(&doc, opts))
+        .unwrap_or_default();
     Verdict {
         file: file.to_string(),
-        // 9. Facts, of a credential that verified only.
-        facts: (status == Status::Verified).then(|| facts::read(&doc, withheld)),
+        // 9. Facts: of a verified credential only, not a status list or endorsement.
+        facts: (status == Status::Verified && depth == Depth::Credential)
+            .then(|| facts::read(&doc, withheld)),
         status,
         format,
         suite,
