@@ -844,14 +844,14 @@ pub(crate) fn verify_at(
     );
     // 6b. Endorsements: verified on their own, for authentic credentials only.
     let authentic = matches!(status, Status::Verified | Status::Expired | Status::Revoked);
-    let endorsements = (depth == Depth::Credential && authentic)
-        .then(|| endorsement::check(&doc, opts))
-        .unwrap_or_default();
+    let endorsements = match depth == Depth::Credential && authentic {
+        true => endorsement::check(&doc, opts),
+        false => Vec::new(),
+    };
     Verdict {
         file: file.to_string(),
-        // 9. Facts: of a verified credential only, not a status list or endorsement.
-        facts: (status == Status::Verified && depth == Depth::Credential)
-            .then(|| facts::read(&doc, withheld)),
+        // 9. Facts.
+        facts: facts_of(status, depth, &doc, withheld),
         status,
         format,
         suite,
@@ -864,6 +864,18 @@ pub(crate) fn verify_at(
         recipient,
         endorsements,
     }
+}
+
+/// Step 9: the standard facts of a credential that verified, read from what was
+/// signed; none for anything else, or for a status list or endorsement checked on
+/// the way.
+fn facts_of(
+    status: Status,
+    depth: Depth,
+    doc: &serde_json::Value,
+    withheld: usize,
+) -> Option<facts::Facts> {
+    (status == Status::Verified && depth == Depth::Credential).then(|| facts::read(doc, withheld))
 }
 
 /// What, besides the checks, decides whether a badge can be `verified`.
