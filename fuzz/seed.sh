@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus
-mkdir -p "$corpus"/{markdown,template,links,serve_request,verify_credential,baked_images,jws,front_matter,pathway,lock,archive,image_metadata,resume_import,sd_jwt,presentation}
+mkdir -p "$corpus"/{markdown,template,links,serve_request,verify_credential,baked_images,jws,front_matter,pathway,lock,archive,image_metadata,resume_import,sd_jwt,presentation,ecdsa_sd}
 
 # image_metadata: every raster image the project ships (photos, badge pictures).
 find example-portfolio tests/fixtures themes -type f \( -name '*.jpg' -o -name '*.jpeg' -o -name '*.png' -o -name '*.webp' \) -size -2M -print0 |
@@ -12,6 +12,17 @@ find example-portfolio tests/fixtures themes -type f \( -name '*.jpg' -o -name '
 # resume_import: the JSON Resume fixtures.
 find tests/fixtures/json-resume -name '*.json' -print0 |
   while IFS= read -r -d '' f; do cp "$f" "$corpus/resume_import/$(echo "$f" | tr / _)"; done
+
+# ecdsa_sd: the CBOR of every ecdsa-sd-2023 proof value the fixtures hold, after a
+# byte that picks its header (1 derived, 0 base).
+python3 - "$corpus/ecdsa_sd" <<'PY'
+import base64, glob, json, os, sys
+for path in glob.glob('tests/fixtures/ecdsa-sd/*.json'):
+    value = json.load(open(path))['proof']['proofValue'][1:]
+    raw = base64.urlsafe_b64decode(value + '=' * (-len(value) % 4))
+    name = os.path.join(sys.argv[1], os.path.basename(path))
+    open(name, 'wb').write(bytes([raw[2]]) + raw[3:])
+PY
 
 # markdown: every content file of the fixtures and the example portfolio.
 find tests/fixtures example-portfolio -name '*.md' -print0 |

@@ -1,6 +1,7 @@
 //! The credentials of 2026 (issue 42), through the real binary: ECDSA Data
-//! Integrity (`ecdsa-rdfc-2019` and `ecdsa-jcs-2019`, P-256 and P-384) made by
-//! independent implementations (`tests/fixtures/ecdsa`), each with the status its
+//! Integrity (`ecdsa-rdfc-2019` and `ecdsa-jcs-2019`, P-256 and P-384, and
+//! `ecdsa-sd-2023` selective disclosure) made by independent implementations
+//! (`tests/fixtures/ecdsa`, `tests/fixtures/ecdsa-sd`), each with the status its
 //! manifest gives, standalone and on a portfolio.
 
 mod common;
@@ -45,10 +46,10 @@ fn manifest(dir: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn ecdsa_credentials_give_their_status_standalone() {
-    let dir = common::fixtures().join("ecdsa");
-    let rows = manifest("ecdsa");
+/// `folio verify` on every file of a corpus at once gives the manifest's statuses.
+fn corpus_gives_its_statuses_standalone(corpus: &str) {
+    let dir = common::fixtures().join(corpus);
+    let rows = manifest(corpus);
     assert!(rows.len() >= 10);
     let mut args = vec!["verify", "--format", "json", "--offline"];
     args.extend(rows.iter().map(|(f, _)| f.as_str()));
@@ -60,14 +61,15 @@ fn ecdsa_credentials_give_their_status_standalone() {
     }
 }
 
-#[test]
-fn ecdsa_credentials_give_their_status_on_a_portfolio() {
+/// Every file of a corpus as a badge of Ada's portfolio: its receipt gives the
+/// manifest's status.
+fn corpus_gives_its_statuses_on_a_portfolio(corpus: &str) -> Portfolio {
     let p = ada_portfolio();
-    let rows = manifest("ecdsa");
+    let rows = manifest(corpus);
     for (file, _) in &rows {
         p.write(
             &format!("badges/{file}"),
-            std::fs::read(common::fixtures().join("ecdsa").join(file)).unwrap(),
+            std::fs::read(common::fixtures().join(corpus).join(file)).unwrap(),
         );
     }
     p.run(&["build"]).success();
@@ -78,6 +80,36 @@ fn ecdsa_credentials_give_their_status_on_a_portfolio() {
                 .unwrap();
         assert_eq!(receipt["status"], want.as_str(), "{file}: {receipt}");
     }
+    p
+}
+
+#[test]
+fn ecdsa_credentials_give_their_status_standalone() {
+    corpus_gives_its_statuses_standalone("ecdsa");
+}
+
+#[test]
+fn ecdsa_credentials_give_their_status_on_a_portfolio() {
+    corpus_gives_its_statuses_on_a_portfolio("ecdsa");
+}
+
+#[test]
+fn selective_disclosure_credentials_give_their_status_standalone() {
+    // ecdsa-sd-2023 from Digital Bazaar's cryptosuite (`tests/fixtures/ecdsa-sd`): the
+    // base proof as issued, derived proofs disclosing all, some and only the mandatory
+    // statements, and every way of tampering with them.
+    corpus_gives_its_statuses_standalone("ecdsa-sd");
+}
+
+#[test]
+fn selective_disclosure_credentials_give_their_status_on_a_portfolio() {
+    let p = corpus_gives_its_statuses_on_a_portfolio("ecdsa-sd");
+    // A derived copy says it is one; the tags the learner withheld are not on the page.
+    let page = p.read("public/badges/sd-derived-some/index.html");
+    assert!(page.contains("selective disclosure"), "{page}");
+    let whole = p.read("public/badges/sd-derived-all/index.html");
+    assert!(whole.contains("inspection"));
+    assert!(!page.contains("inspection"), "a withheld tag is shown");
 }
 
 #[test]

@@ -119,6 +119,8 @@ pub mod bake;
 #[doc(hidden)]
 pub mod bounded;
 #[doc(hidden)]
+pub mod ecdsa_sd;
+#[doc(hidden)]
 pub mod jsonld;
 #[doc(hidden)]
 pub mod jws;
