@@ -261,3 +261,62 @@ fn endorsements_are_verified_on_their_own_and_only_authentic_ones_are_shown() {
         common::main_of(&forged)
     );
 }
+
+/// The rows of the x5c manifest: file, status with the root pinned, without.
+fn x5c_rows() -> Vec<(String, String, String)> {
+    let text =
+        std::fs::read_to_string(common::fixtures().join("x5c").join("MANIFEST.tsv")).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[0].to_string(), c[1].to_string(), c[2].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn sd_jwt_vcs_under_x509_chains_need_a_pinned_root() {
+    // Chains made by Python's `cryptography`, tokens by @sd-jwt/sd-jwt-vc
+    // (`tests/fixtures/x5c`). Without a pinned root: never verified, and it says what
+    // to pin; altered tokens fail either way.
+    let dir = common::fixtures().join("x5c");
+    let rows = x5c_rows();
+    assert!(rows.len() >= 9);
+    for (file, _, unpinned) in &rows {
+        let v = &verify_offline(&dir, &[file])[0];
+        assert_eq!(v["status"], unpinned.as_str(), "{file}: {v}");
+        if unpinned == "unverifiable" {
+            assert!(
+                common::check(v, "key").1.contains("badges.trust"),
+                "{file}: {v}"
+            );
+        }
+    }
+    // With the issuer's root pinned (a PEM certificate in `keys`), on a portfolio.
+    let p = ada_portfolio();
+    let root = std::fs::read_to_string(dir.join("root.pem")).unwrap();
+    let indented: String = root.lines().map(|l| format!("          {l}\n")).collect();
+    p.write(
+        "folio.yaml",
+        format!(
+            "title: Ada\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  on_invalid: show\n  on_unverifiable: show\n  network: false\n  trust:\n    - id: https://college.example/eu\n      name: Example College\n      keys:\n        - |\n{indented}"
+        ),
+    );
+    for (file, _, _) in &rows {
+        p.write(
+            &format!("badges/{file}"),
+            std::fs::read(dir.join(file)).unwrap(),
+        );
+    }
+    p.run(&["build"]).success();
+    for (file, pinned, _) in &rows {
+        let slug = file.trim_end_matches(".sd-jwt");
+        let receipt: serde_json::Value =
+            serde_json::from_str(&p.read(&format!("public/badges/{slug}/verification.json")))
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(receipt["status"], pinned.as_str(), "{file}: {receipt}");
+    }
+    let page = p.read("public/badges/x5c/index.html");
+    assert!(page.contains("Welding Inspection"), "{page}");
+}

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use super::jws::{self, Jws};
 use super::keys::{self, KeyError, PublicKey};
+use super::x5c;
 use super::{Input, Options, Outcome};
 
 /// Outcomes of the signature and key checks for one credential.
@@ -134,6 +135,9 @@ pub fn check_sd_jwt(
     opts: &Options,
     inputs: &mut Vec<Input>,
 ) -> Secured {
+    if let Some(certs) = jws.header.get("x5c") {
+        return with_chain(jws, issuer, certs, opts, inputs);
+    }
     let pinned = issuer.is_some_and(|i| opts.trust.iter().any(|t| t.id == i && !t.keys.is_empty()));
     match issuer {
         Some(iss) if iss.starts_with("https://") && !pinned => {
@@ -155,6 +159,110 @@ pub fn check_sd_jwt(
             with_keys(jws, iss, found, suite)
         }
         _ => check(jws, issuer, opts, inputs),
+    }
+}
+
+/// An SD-JWT signed under an X.509 chain (`x5c`): the leaf's key checks the
+/// signature; the chain speaks for the issuer only up to a root pinned for it.
+fn with_chain(
+    jws: &Jws,
+    issuer: Option<&str>,
+    certs: &Value,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> Secured {
+    let suite = Some(format!("SD-JWT {} (x5c)", jws.alg()));
+    let unusable = |why: String, suite| Secured {
+        signature: (Outcome::Skipped, format!("no usable key: {why}")),
+        key: (Outcome::Fail, why),
+        suite,
+    };
+    if let Some(why) = jws::unsupported(jws.alg()) {
+        return Secured {
+            signature: (Outcome::Skipped, why.clone()),
+            key: (Outcome::Skipped, why),
+            suite,
+        };
+    }
+    let chain = match x5c::Chain::parse(certs) {
+        Ok(c) => c,
+        Err(why) => return unusable(why, suite),
+    };
+    let leaf = match chain.leaf_key() {
+        Ok(k) => k,
+        Err(why) => return unusable(why, suite),
+    };
+    if let Err(why) = jws::verify(jws, &leaf) {
+        return Secured {
+            signature: (
+                Outcome::Fail,
+                format!(
+                    "{why} (with the key of the certificate it carries, {})",
+                    chain.subject()
+                ),
+            ),
+            key: (
+                Outcome::Skipped,
+                "not checked: the signature does not match".into(),
+            ),
+            suite,
+        };
+    }
+    let signature = (
+        Outcome::Pass,
+        format!(
+            "{} signature valid with the certificate {}",
+            jws.alg(),
+            chain.subject()
+        ),
+    );
+    let Some(issuer) = issuer else {
+        let why = "the token names no issuer (`iss`) for its certificate chain to speak for";
+        return Secured {
+            signature,
+            key: (Outcome::Fail, why.into()),
+            suite,
+        };
+    };
+    let roots = x5c::pinned_roots(issuer, opts);
+    let key = if roots.is_empty() {
+        let KeyError::Unresolvable(why) = x5c::unanchored(issuer, &chain) else {
+            unreachable!("unanchored is unresolvable")
+        };
+        (Outcome::Skipped, why)
+    } else if !chain.names(issuer) {
+        (
+            Outcome::Fail,
+            format!(
+                "the leaf certificate ({}) does not name the issuer {issuer}",
+                chain.subject()
+            ),
+        )
+    } else {
+        match chain.leads_to(&roots, opts) {
+            Ok(()) => {
+                for root in &roots {
+                    inputs.push(Input::new(
+                        "pinned-key",
+                        format!("{issuer} root certificate"),
+                        &root.fingerprint_bytes(),
+                    ));
+                }
+                (
+                    Outcome::Pass,
+                    format!(
+                        "the certificate chain of {} leads to the root pinned for {issuer} in folio.yaml",
+                        chain.subject()
+                    ),
+                )
+            }
+            Err(why) => (Outcome::Fail, why),
+        }
+    };
+    Secured {
+        signature,
+        key,
+        suite,
     }
 }
 

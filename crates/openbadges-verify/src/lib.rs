@@ -136,6 +136,8 @@ pub mod shape;
 pub mod status;
 #[doc(hidden)]
 pub mod url;
+#[doc(hidden)]
+pub mod x5c;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
