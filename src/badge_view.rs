@@ -241,4 +241,7 @@ pub struct RecipientCheck {
 pub struct VerifierLink {
     pub name: String,
     pub url: String,
+    /// The service takes the credential as an upload, not by its URL (a template
+    /// without `{url}`): the page says to upload the downloaded file there.
+    pub upload: bool,
 }

@@ -15,9 +15,13 @@ pub const CONFIG_FILE: &str = "folio.yaml";
 
 /// The default `badges.verifiers`: the Digital Credentials Consortium's VerifierPlus
 /// (the link format the DCC Learner Credential Wallet shares) and 1EdTech's validator.
+///
+/// A template without `{url}` is a service that takes the credential file as an
+/// upload (1EdTech's validator at vc.1ed.tech dropped its `?url=` form): badge pages
+/// link to it and say to upload the credential, which they offer for download.
 pub const DEFAULT_VERIFIERS: &[&str] = &[
     "https://verifierplus.org/#verify?vc={url}",
-    "https://openbadgesvalidator.imsglobal.org/results?url={url}",
+    "https://vc.1ed.tech/",
 ];
 
 /// Shared with every other YAML reader (pages, pathways, themes, folio.lock).

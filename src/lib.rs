@@ -831,8 +831,17 @@ fn check_links(
     let mut broken = links::check(scan, &address, &sources, &config.root);
     let mut unreachable = None;
     if config.check_external_links {
+        let mut external_links = links::external_links(scan, &address);
+        let config_text = std::fs::read_to_string(config.root.join(config::CONFIG_FILE)).ok();
+        broken.extend(links::verifiers::check(
+            &config.badges.verifiers,
+            &mut external_links,
+            &config.base_url,
+            config_text.as_deref(),
+            links::EXTERNAL_TIMEOUT,
+        ));
         let external = links::check_external(
-            &links::external_links(scan, &address),
+            &external_links,
             &sources,
             &config.root,
             links::EXTERNAL_TIMEOUT,

@@ -464,6 +464,72 @@ fn check_human_output_and_external_links() {
 }
 
 #[test]
+fn check_external_asks_each_independent_verifier_once_at_its_template() {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let url = request.url().to_string();
+            log.lock().unwrap().push(url.clone());
+            let code = if url.starts_with("/verify?") || url == "/upload" {
+                200
+            } else {
+                404
+            };
+            let _ = request.respond(tiny_http::Response::empty(code));
+        }
+    });
+    let p = Portfolio::fixture("basic");
+    p.write(
+        "folio.yaml",
+        format!(
+            "title: Ada\nbase_url: https://ada.example/\nowner:\n  name: Ada\n  email: ada@example.org\nbadges:\n  network: false\n  on_invalid: show\n  verifiers:\n    - http://127.0.0.1:{port}/verify?vc={{url}}\n    - http://127.0.0.1:{port}/gone?url={{url}}\n    - http://127.0.0.1:{port}/upload\n"
+        ),
+    );
+    // Altered badges, shown: a verified one would also link to LinkedIn, and no test
+    // asks any address but 127.0.0.1.
+    for name in ["rdfc-p256-altered.json", "rdfc-p384-altered.json"] {
+        p.write(
+            &format!("badges/{name}"),
+            std::fs::read(common::fixtures().join("ecdsa").join(name)).unwrap(),
+        );
+    }
+    // The page offers each verifier; the one without `{url}` takes an upload.
+    p.run(&["build"]).success();
+    let page = p.read("public/badges/rdfc-p256-altered/index.html");
+    assert!(!page.contains("linkedin.com"));
+    assert!(
+        page.contains(&format!(
+            "http://127.0.0.1:{port}/verify?vc=https%3A%2F%2Fada.example%2Fbadges%2Frdfc-p256-altered%2F"
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains("(upload the credential downloaded above)"),
+        "{page}"
+    );
+
+    let allow = [(folio::net::ALLOW_PRIVATE_ENV, "1")];
+    let run = common::run_env(&p.root, &["check", "--external"], &allow);
+    run.failure(1).stderr_has(&format!(
+        "folio.yaml:11: broken link `http://127.0.0.1:{port}/gone?url={{url}}` (independent verifier failed): the server answered 404 (asked http://127.0.0.1:{port}/gone?url=https%3A%2F%2Fada.example%2Fbadges%2Frdfc-p"
+    ));
+    assert!(run.stdout.contains("1 broken link"), "{}", run.stdout);
+    assert!(
+        !run.stderr.contains("index.html"),
+        "reported per page: {}",
+        run.stderr
+    );
+    // One request a template, not one a badge page.
+    let seen = seen.lock().unwrap();
+    let gone = seen.iter().filter(|u| u.starts_with("/gone")).count();
+    let verify = seen.iter().filter(|u| u.starts_with("/verify")).count();
+    assert_eq!((gone, verify), (1, 1), "{seen:?}");
+}
+
+#[test]
 fn init_writes_a_pages_workflow() {
     let tmp = tempfile::tempdir().unwrap();
     run_in(tmp.path(), &["init", "mine"]).success();

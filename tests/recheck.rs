@@ -218,9 +218,13 @@ fn receipts_and_pages_say_when_a_badge_was_checked() {
         )),
         "{page}"
     );
-    assert!(page.contains(&format!(
-        "href=\"https://openbadgesvalidator.imsglobal.org/results?url={encoded}\""
-    )));
+    // 1EdTech's validator at vc.1ed.tech takes an upload: linked, with what to do.
+    assert!(
+        page.contains(
+            "href=\"https://vc.1ed.tech/\" rel=\"nofollow noopener\">1EdTech Open Badges validator</a> (upload the credential downloaded above)"
+        ),
+        "{page}"
+    );
 
     // Configured verifiers replace the defaults; an empty list and an unpublished
     // credential show none.

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use html5gum::Tokenizer;
 
 mod emitter;
+pub mod verifiers;
 use emitter::{LinkEmitter, Tok};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,6 +36,9 @@ pub enum Problem {
     External,
     /// Two elements of one page share an id: a link to it reaches only the first.
     DuplicateId,
+    /// Only with `--external`: an independent verifier (`badges.verifiers`) did not
+    /// answer as it should.
+    Verifier,
 }
 
 impl Problem {
@@ -46,6 +50,7 @@ impl Problem {
             Problem::OutsideSite => "outside the site",
             Problem::External => "external link failed",
             Problem::DuplicateId => "duplicate id",
+            Problem::Verifier => "independent verifier failed",
         }
     }
 }
@@ -75,6 +80,8 @@ impl BrokenLink {
     /// The error `build` and `check` report, located in the source file when known.
     pub fn to_error(&self) -> crate::Error {
         let loc = match (&self.source, self.source_line, &self.theme) {
+            // Line 0: the file as a whole (a default setting, not written in it).
+            (None, _, None) if self.line == 0 => crate::Location::file(&self.file),
             (_, _, Some(_)) | (None, _, _) => crate::Location::line(&self.file, self.line),
             (Some(s), Some(l), None) => crate::Location::line(s, l),
             (Some(s), None, None) => crate::Location::file(s),
@@ -99,6 +106,9 @@ impl BrokenLink {
             }
             Problem::MissingFragment => "link to a heading by its id (shown in the page's HTML)",
             Problem::External => "fix or remove the link; `--external` is what checked it",
+            Problem::Verifier => {
+                "change or remove the template in `badges.verifiers` (folio.yaml); folio's defaults are VerifierPlus and 1EdTech's validator at https://vc.1ed.tech/"
+            }
             Problem::DuplicateId => {
                 "give each element its own id (a heading's `{#id}`, or raw HTML's `id=`)"
             }

@@ -140,6 +140,7 @@ pub fn verifier_links(templates: &[String], absolute_url: &str) -> Vec<VerifierL
         .map(|t| VerifierLink {
             name: verifier_name(t),
             url: t.replace("{url}", &percent_encode(absolute_url)),
+            upload: !t.contains("{url}"),
         })
         .collect()
 }
@@ -157,7 +158,9 @@ fn verifier_name(template: &str) -> String {
         "verifierplus.org" | "www.verifierplus.org" => {
             "VerifierPlus (Digital Credentials Consortium)".into()
         }
-        "openbadgesvalidator.imsglobal.org" => "1EdTech Open Badges validator".into(),
+        "vc.1ed.tech" | "openbadgesvalidator.imsglobal.org" => {
+            "1EdTech Open Badges validator".into()
+        }
         other => other.trim_start_matches("www.").to_string(),
     }
 }
@@ -180,7 +183,11 @@ mod tests {
             links[0].url,
             "https://verifierplus.org/#verify?vc=https%3A%2F%2Flearner.example%2Fportfolio%2Fbadges%2Frust%2Frust.json"
         );
+        assert!(!links[0].upload);
         assert_eq!(links[1].name, "1EdTech Open Badges validator");
+        // vc.1ed.tech takes the file as an upload: no URL to fill in.
+        assert_eq!(links[1].url, "https://vc.1ed.tech/");
+        assert!(links[1].upload);
         assert!(verifier_links(&["javascript:alert({url})".into()], "x").is_empty());
     }
 

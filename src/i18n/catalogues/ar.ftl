@@ -84,6 +84,7 @@ download-original-hint = لفحصها بأي أداة تحقق
 receipt = إيصال التحقق (JSON)
 add-to-linkedin = إضافة إلى الملف الشخصي على LinkedIn
 check-yourself = تحقّق منها بنفسك، باستقلال عن هذا الموقع:
+verifier-upload = (ارفع هناك الشهادة التي نزّلتها أعلاه)
 download-note = يحتوي الملف الأصلي على محتوى قد يشغّله المتصفح أو يحمّله ({ $why })، لذا نُشر نصًّا باسم { $published }: أعد تسميته إلى { $file } قبل فحصه بأداة تحقق.
 
 ## The checks

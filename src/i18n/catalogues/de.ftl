@@ -81,6 +81,7 @@ download-original-hint = um ihn mit einem beliebigen Prüfwerkzeug zu prüfen
 receipt = Prüfprotokoll (JSON)
 add-to-linkedin = Zum LinkedIn-Profil hinzufügen
 check-yourself = Prüfen Sie es selbst, unabhängig von dieser Website:
+verifier-upload = (dort den oben heruntergeladenen Nachweis hochladen)
 download-note = Die Originaldatei enthält Inhalte, die ein Browser ausführen oder laden könnte ({ $why }), daher wird sie als Text veröffentlicht, { $published }: Benennen Sie sie in { $file } um, bevor Sie sie mit einem Prüfwerkzeug prüfen.
 
 ## The checks

@@ -84,6 +84,7 @@ download-original-hint = to check it with any verifier
 receipt = Verification receipt (JSON)
 add-to-linkedin = Add to LinkedIn profile
 check-yourself = Check it yourself, independently of this site:
+verifier-upload = (upload the credential downloaded above)
 download-note = The original file contains content a browser could run or load ({ $why }), so it is published as text, { $published }: rename it to { $file } before checking it with a verifier.
 
 ## The checks, by name, and their outcomes

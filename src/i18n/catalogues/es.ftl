@@ -81,6 +81,7 @@ download-original-hint = para comprobarla con cualquier verificador
 receipt = Justificante de verificación (JSON)
 add-to-linkedin = Añadir al perfil de LinkedIn
 check-yourself = Compruébela usted mismo, con independencia de este sitio:
+verifier-upload = (suba allí la credencial descargada arriba)
 download-note = El archivo original contiene contenido que un navegador podría ejecutar o cargar ({ $why }), por eso se publica como texto, { $published }: cámbiele el nombre a { $file } antes de comprobarlo con un verificador.
 
 ## The checks

@@ -81,6 +81,7 @@ download-original-hint = pour la vérifier avec l’outil de votre choix
 receipt = Reçu de vérification (JSON)
 add-to-linkedin = Ajouter au profil LinkedIn
 check-yourself = Vérifiez-le vous-même, indépendamment de ce site :
+verifier-upload = (y téléverser le justificatif téléchargé ci-dessus)
 download-note = Le fichier d’origine contient du contenu qu’un navigateur pourrait exécuter ou charger ({ $why }) ; il est donc publié sous forme de texte, { $published } : renommez-le en { $file } avant de le vérifier.
 
 ## The checks

@@ -81,6 +81,7 @@ download-original-hint = om het met een willekeurige verificatietool te controle
 receipt = Verificatiebewijs (JSON)
 add-to-linkedin = Toevoegen aan LinkedIn-profiel
 check-yourself = Controleer het zelf, onafhankelijk van deze site:
+verifier-upload = (upload daar de hierboven gedownloade credential)
 download-note = Het originele bestand bevat inhoud die een browser zou kunnen uitvoeren of laden ({ $why }), daarom wordt het als tekst gepubliceerd, { $published }: hernoem het naar { $file } voordat u het met een verificatietool controleert.
 
 ## The checks

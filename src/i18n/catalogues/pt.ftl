@@ -81,6 +81,7 @@ download-original-hint = para a verificar com qualquer verificador
 receipt = Recibo de verificação (JSON)
 add-to-linkedin = Adicionar ao perfil do LinkedIn
 check-yourself = Verifique-o por si, independentemente deste site:
+verifier-upload = (carregue lá a credencial transferida acima)
 download-note = O ficheiro original contém conteúdo que um navegador poderia executar ou carregar ({ $why }), por isso é publicado como texto, { $published }: mude-lhe o nome para { $file } antes de o verificar.
 
 ## The checks
