@@ -174,6 +174,10 @@ pub struct Badge {
     /// templates read the fields above instead.
     #[serde(skip)]
     pub credential: Credential,
+    /// A verified CLR transcript's associations, ids as its issuer wrote them: the
+    /// structure pathways may ask for (`part_of:`). None for anything not verified.
+    #[serde(skip)]
+    pub asserted: Vec<crate::badge::clr::Association>,
 }
 
 impl Badge {

@@ -320,3 +320,71 @@ fn sd_jwt_vcs_under_x509_chains_need_a_pinned_root() {
     let page = p.read("public/badges/x5c/index.html");
     assert!(page.contains("Welding Inspection"), "{page}");
 }
+
+#[test]
+fn a_pathway_counts_a_course_its_verified_transcript_places_within_a_programme() {
+    // `part_of:` reads the CLR's associations (issuer-asserted structure): Statistics
+    // I "is child of" Data Modelling in the transcript. Only a verified transcript of
+    // the requirement's issuer says so; an altered one says nothing, even though the
+    // course inside it still verifies on its own proof.
+    let dir = common::fixtures().join("clr");
+    let issuer = "did:key:z6MkixsGj3MVGKMug2VMC2JbtzX3UjaAcfRs7G1RjbSnZJaH";
+    for (file, met) in [
+        ("transcript.json", true),
+        ("transcript-altered.json", false),
+    ] {
+        let p = ada_portfolio();
+        let config = p.read("folio.yaml") + "pathways: [pathways/data.yaml]\n";
+        p.write("folio.yaml", config);
+        p.write(
+            "pathways/data.yaml",
+            format!(
+                "pathway: 1\nid: https://careers.example/data\nname: Data Programme\nrequires:\n  all:\n    - {{ name: A module of Data Modelling, part_of: https://clr.example/achievements/2, issuer: {issuer} }}\n    - {{ name: A module of Statistics I, part_of: https://clr.example/achievements/1, issuer: {issuer} }}\n"
+            ),
+        );
+        p.write(
+            &format!("badges/{file}"),
+            std::fs::read(dir.join(file)).unwrap(),
+        );
+        p.run(&["build"]).success();
+        let progress: serde_json::Value =
+            serde_json::from_str(&p.read("public/pathways/data-programme/progress.json")).unwrap();
+        let rows: Vec<(String, String)> = progress["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["kind"] == "requirement")
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap_or("").to_string(),
+                    r["badge"]["slug"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let stem = file.trim_end_matches(".json");
+        let want_first = if met {
+            format!("{stem}-1")
+        } else {
+            String::new()
+        };
+        assert_eq!(
+            rows,
+            [
+                ("A module of Data Modelling".to_string(), want_first),
+                // Nothing is placed within Statistics I: the association has a direction.
+                ("A module of Statistics I".to_string(), String::new()),
+            ],
+            "{file}: {progress}"
+        );
+    }
+    // `folio pathway check` names the key in its tree.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("p.yaml"),
+        format!("pathway: 1\nid: https://c.example/p\nname: P\nrequires:\n  all:\n    - {{ part_of: https://clr.example/achievements/2, achievement: https://clr.example/achievements/1, issuer: {issuer} }}\n"),
+    )
+    .unwrap();
+    run_in(tmp.path(), &["pathway", "check", "p.yaml"])
+        .failure(1)
+        .stderr_has("p.yaml:6: a requirement names at most one of `achievement`, `alignment`, `achievement_type`, `part_of`");
+}

@@ -65,6 +65,8 @@ struct RawNode {
     #[serde(default)]
     achievement_type: Option<String>,
     #[serde(default)]
+    part_of: Option<String>,
+    #[serde(default)]
     issuer: Option<OneOrMany>,
 }
 
@@ -214,7 +216,7 @@ struct Reader<'a> {
     errors: Vec<Error>,
 }
 
-const NODE_KEYS: [&str; 8] = [
+const NODE_KEYS: [&str; 9] = [
     "name",
     "all",
     "pick",
@@ -222,6 +224,7 @@ const NODE_KEYS: [&str; 8] = [
     "achievement",
     "alignment",
     "achievement_type",
+    "part_of",
     "issuer",
 ];
 
@@ -374,11 +377,12 @@ impl Reader<'_> {
             raw.achievement.is_some(),
             raw.alignment.is_some(),
             raw.achievement_type.is_some(),
+            raw.part_of.is_some(),
         ];
         if named.iter().filter(|&&b| b).count() > 1 {
             self.error(
                 line,
-                "a requirement names at most one of `achievement`, `alignment`, `achievement_type`"
+                "a requirement names at most one of `achievement`, `alignment`, `achievement_type`, `part_of`"
                     .into(),
                 "split it into two requirements in a group",
             );
@@ -524,7 +528,7 @@ impl Reader<'_> {
     }
 }
 
-/// What a requirement matches on: at most one of achievement, alignment, type.
+/// What a requirement matches on: at most one of achievement, alignment, type, part of.
 fn matcher(raw: &RawNode) -> Matcher {
     if let Some(id) = &raw.achievement {
         Matcher::Achievement { id: id.clone() }
@@ -538,6 +542,8 @@ fn matcher(raw: &RawNode) -> Matcher {
         Matcher::AchievementType {
             achievement_type: t.clone(),
         }
+    } else if let Some(id) = &raw.part_of {
+        Matcher::PartOf { id: id.clone() }
     } else {
         Matcher::Any
     }
@@ -553,6 +559,7 @@ fn present_keys(raw: &RawNode) -> Vec<&'static str> {
         raw.achievement.is_some(),
         raw.alignment.is_some(),
         raw.achievement_type.is_some(),
+        raw.part_of.is_some(),
         raw.issuer.is_some(),
     ];
     NODE_KEYS

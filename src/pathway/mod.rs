@@ -149,6 +149,12 @@ pub enum Matcher {
     AchievementType {
         achievement_type: String,
     },
+    /// A credential whose achievement a verified CLR transcript from one of the
+    /// requirement's issuers places within this achievement (`isChildOf`/`isPartOf`):
+    /// issuer-asserted structure, never the learner's.
+    PartOf {
+        id: String,
+    },
     /// Any credential from the issuer.
     Any,
 }
@@ -179,6 +185,9 @@ impl Requirement {
             },
             Matcher::AchievementType { achievement_type } => {
                 tr.format("want-type", &[("type", achievement_type.into())])
+            }
+            Matcher::PartOf { id } => {
+                tr.format("want-part-of", &[("name", readable_achievement(id).into())])
             }
             Matcher::Any => tr.t("want-any"),
         };

@@ -165,13 +165,14 @@ pub fn evaluate(
     let mut order: Vec<usize> = (0..badges.len()).collect();
     order.sort_by(|&a, &b| badges[a].slug.cmp(&badges[b].slug));
     let verified = |i: &usize| badges[*i].status == Status::Verified.as_str();
+    let asserted = asserted(badges);
 
     let held = pathway.completion.as_ref().and_then(|c| {
         order
             .iter()
             .copied()
             .filter(verified)
-            .find(|&i| matches(c, &badges[i]))
+            .find(|&i| matches(c, &badges[i], &asserted))
     });
 
     // A completion credential does not also fill one of its own requirements.
@@ -180,7 +181,7 @@ pub fn evaluate(
         .leaves()
         .iter()
         .map(|r| {
-            let fits = |&i: &usize| Some(i) != held && matches(r, &badges[i]);
+            let fits = |&i: &usize| Some(i) != held && matches(r, &badges[i], &asserted);
             order
                 .iter()
                 .copied()
@@ -194,6 +195,7 @@ pub fn evaluate(
     let filled: Vec<bool> = assignment.iter().map(Option::is_some).collect();
     let walk = Walk {
         badges,
+        asserted: &asserted,
         order: &order,
         assignment: &assignment,
         filled: &filled,
@@ -374,8 +376,22 @@ fn aligned_to(m: &Matcher, b: &Badge) -> bool {
     })
 }
 
-/// Whether `badge`'s signed fields meet `req`. The issuer always has to match.
-fn matches(req: &Requirement, badge: &Badge) -> bool {
+/// What verified CLR transcripts assert: (the CLR's issuer, association).
+type Asserted<'a> = [(&'a str, &'a crate::badge::clr::Association)];
+
+/// The associations of every verified CLR transcript among `badges`.
+fn asserted(badges: &[Badge]) -> Vec<(&str, &crate::badge::clr::Association)> {
+    badges
+        .iter()
+        .filter(|b| b.status == Status::Verified.as_str())
+        .filter_map(|b| Some((b.issuer.id.as_deref()?, &b.asserted)))
+        .flat_map(|(issuer, list)| list.iter().map(move |a| (issuer, a)))
+        .collect()
+}
+
+/// Whether `badge`'s signed fields meet `req`. The issuer always has to match; for
+/// `part_of`, the transcript's issuer too.
+fn matches(req: &Requirement, badge: &Badge, asserted: &Asserted) -> bool {
     let Some(issuer) = &badge.issuer.id else {
         return false;
     };
@@ -390,6 +406,17 @@ fn matches(req: &Requirement, badge: &Badge) -> bool {
         Matcher::Alignment { .. } => aligned_to(&req.matcher, badge),
         Matcher::AchievementType { achievement_type } => {
             c.achievement_type.as_deref() == Some(achievement_type.as_str())
+        }
+        Matcher::PartOf { id } => {
+            let Some(achievement) = c.achievement_id.as_deref() else {
+                return false;
+            };
+            asserted.iter().any(|(by, a)| {
+                matches!(a.kind.as_str(), "isChildOf" | "isPartOf")
+                    && a.source == achievement
+                    && a.target == *id
+                    && req.issuers.iter().any(|i| i == by)
+            })
         }
         Matcher::Any => true,
     }
@@ -529,6 +556,7 @@ fn best_assignment(root: &Group, candidates: &[Vec<usize>], badges: usize) -> Ve
 /// What flattening reads.
 struct Walk<'a> {
     badges: &'a [Badge],
+    asserted: &'a Asserted<'a>,
     order: &'a [usize],
     assignment: &'a [Option<usize>],
     /// Which leaves have a badge (`assignment`, as scores read it).
@@ -614,7 +642,9 @@ fn flatten(group: &Group, walk: &Walk, out: &mut Flat, prefix: &str, depth: usiz
                         .order
                         .iter()
                         .map(|&i| &walk.badges[i])
-                        .filter(|b| b.status != Status::Verified.as_str() && matches(r, b))
+                        .filter(|b| {
+                            b.status != Status::Verified.as_str() && matches(r, b, walk.asserted)
+                        })
                         .map(|b| WouldCount {
                             badge: link(b),
                             status: b.status,

@@ -648,6 +648,10 @@ fn view(
         structured_data,
         pathways: Vec::new(),
         associations: doc_associations(v.credential.as_ref()),
+        asserted: match (&v.status, v.credential.as_ref()) {
+            (Status::Verified, Some(doc)) => badge::clr::associations(doc),
+            _ => Vec::new(),
+        },
         endorsements: endorsements(v, tr),
         facts: facts_of(v, tr),
         credential: c,

@@ -169,6 +169,7 @@ want-achievement = الإنجاز { $name }
 want-alignment = شهادة مرتبطة بـ{ $code }
 want-alignment-framework = شهادة مرتبطة بـ{ $code } ({ $framework })
 want-type = أي { $type }
+want-part-of = شهادة يضعها سجلّ (CLR) موثَّق من جهة إصدارها ضمن { $name }
 want-any = أي شهادة
 want-from = { $what }، يصدرها { $issuer }
 

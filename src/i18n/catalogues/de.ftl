@@ -164,6 +164,7 @@ want-achievement = die Leistung { $name }
 want-alignment = ein Nachweis, der { $code } zugeordnet ist
 want-alignment-framework = ein Nachweis, der { $code } ({ $framework }) zugeordnet ist
 want-type = ein beliebiger Nachweis der Art { $type }
+want-part-of = einen Nachweis, den ein geprüftes Transkript (CLR) seiner ausstellenden Stelle { $name } zuordnet
 want-any = ein beliebiger Nachweis
 want-from = { $what }, ausgestellt von { $issuer }
 

@@ -167,6 +167,7 @@ want-achievement = the achievement { $name }
 want-alignment = a credential aligned to { $code }
 want-alignment-framework = a credential aligned to { $code } ({ $framework })
 want-type = any { $type }
+want-part-of = a credential that a verified transcript (CLR) of its issuer places within { $name }
 want-any = any credential
 want-from = { $what }, issued by { $issuer }
 

@@ -164,6 +164,7 @@ want-achievement = el logro { $name }
 want-alignment = una credencial alineada con { $code }
 want-alignment-framework = una credencial alineada con { $code } ({ $framework })
 want-type = cualquier { $type }
+want-part-of = una credencial que un expediente (CLR) verificado de su emisor sitúa dentro de { $name }
 want-any = cualquier credencial
 want-from = { $what }, emitida por { $issuer }
 

@@ -164,6 +164,7 @@ want-achievement = la réussite { $name }
 want-alignment = une certification alignée sur { $code }
 want-alignment-framework = une certification alignée sur { $code } ({ $framework })
 want-type = tout { $type }
+want-part-of = un justificatif qu’un relevé (CLR) vérifié de son émetteur place dans { $name }
 want-any = toute certification
 want-from = { $what }, délivrée par { $issuer }
 

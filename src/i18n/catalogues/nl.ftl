@@ -164,6 +164,7 @@ want-achievement = de prestatie { $name }
 want-alignment = een certificaat gekoppeld aan { $code }
 want-alignment-framework = een certificaat gekoppeld aan { $code } ({ $framework })
 want-type = elk(e) { $type }
+want-part-of = een credential die een gecontroleerd transcript (CLR) van de uitgever onder { $name } plaatst
 want-any = elk certificaat
 want-from = { $what }, uitgegeven door { $issuer }
 

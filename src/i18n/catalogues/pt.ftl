@@ -164,6 +164,7 @@ want-achievement = a conquista { $name }
 want-alignment = uma credencial alinhada com { $code }
 want-alignment-framework = uma credencial alinhada com { $code } ({ $framework })
 want-type = qualquer { $type }
+want-part-of = uma credencial que um histórico (CLR) verificado do seu emissor coloca em { $name }
 want-any = qualquer credencial
 want-from = { $what }, emitida por { $issuer }
 
