@@ -9,7 +9,10 @@
 //! in from another credential), or a disclosed name that is already a claim, fail.
 //! Digests without a disclosure are claims the holder chose not to show: counted
 //! as withheld (issuers add decoys too, so "up to"). A published SD-JWT carries no
-//! key-binding JWT: holder binding is reported as not presented.
+//! key-binding JWT: holder binding is reported as not presented. One that does is
+//! checked (signed with the holder key the issuer bound in `cnf`, over exactly these
+//! disclosures by `sd_hash`) and reported; it bears on holder binding only, never
+//! on whether the issuer's credential is genuine.
 //!
 //! What the claims say is mapped onto the fields every badge view reads (name,
 //! issuer, dates, subject), keeping every claim as it is under `credentialSubject`;
@@ -37,8 +40,20 @@ pub struct SdJwt {
     pub disclosed: Vec<String>,
     /// Digests with no disclosure: claims withheld, or decoys.
     pub withheld: usize,
-    /// A key-binding JWT was presented after the disclosures.
-    pub key_binding: bool,
+    /// The key-binding JWT presented after the disclosures, if any.
+    pub key_binding: KeyBinding,
+}
+
+/// What a key-binding JWT shows about the holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyBinding {
+    /// None presented (as published credentials are).
+    None,
+    /// Signed with the holder key the issuer bound (`cnf`), over these disclosures;
+    /// for the audience it names.
+    Checked { aud: Option<String> },
+    /// Presented, but it shows nothing: why.
+    Unproven(String),
 }
 
 impl SdJwt {
@@ -62,10 +77,17 @@ impl SdJwt {
             0 => String::new(),
             n => format!(", up to {n} withheld"),
         };
-        let binding = if self.key_binding {
-            "a key-binding JWT is attached (not checked: it answers another verifier)"
-        } else {
-            "holder binding not presented"
+        let binding = match &self.key_binding {
+            KeyBinding::None => "holder binding not presented".to_string(),
+            KeyBinding::Checked { aud } => format!(
+                "the holder's key-binding JWT{} is signed with the key the issuer bound to the holder and covers these disclosures",
+                aud.as_deref()
+                    .map(|a| format!(" (made for {a})"))
+                    .unwrap_or_default()
+            ),
+            KeyBinding::Unproven(why) => {
+                format!("a key-binding JWT is attached, but {why}: holder binding not shown")
+            }
         };
         format!("SD-JWT ({typ}): {shown}{withheld}; {binding}")
     }
@@ -74,12 +96,13 @@ impl SdJwt {
 /// Reads `text` as an SD-JWT; `Err` with the reason when its disclosures do not
 /// fit its digests (altered, swapped, duplicated).
 pub fn parse(text: &str) -> Result<SdJwt, String> {
-    let mut parts: Vec<&str> = text.trim().split('~').collect();
+    let text = text.trim();
+    let mut parts: Vec<&str> = text.split('~').collect();
     let issuer_jwt = parts.remove(0);
-    let key_binding = parts.last().is_some_and(|p| !p.is_empty());
-    if key_binding {
-        parts.pop();
-    }
+    let kb_jwt = match parts.last() {
+        Some(p) if !p.is_empty() => parts.pop(),
+        _ => None,
+    };
     let jws = jws::parse(issuer_jwt)?;
     let alg = jws
         .payload
@@ -114,7 +137,7 @@ pub fn parse(text: &str) -> Result<SdJwt, String> {
         disclosed: Vec::new(),
         withheld: 0,
     };
-    let mut claims = walk.value(&jws.payload, 0)?;
+    let mut claims = walk.value(&jws.payload, 0, "")?;
     if walk.used.len() != disclosures.len() {
         return Err(
             "a disclosure is not referenced by any digest of the credential (swapped in, or from another credential)"
@@ -125,6 +148,11 @@ pub fn parse(text: &str) -> Result<SdJwt, String> {
         obj.remove("_sd_alg");
     }
     let (disclosed, withheld) = (walk.disclosed, walk.withheld);
+    let key_binding = match kb_jwt {
+        None => KeyBinding::None,
+        // What the key-binding JWT signs over: everything up to its own part.
+        Some(kb) => key_binding(kb, &text[..text.len() - kb.len()], &jws, &alg),
+    };
     Ok(SdJwt {
         jws,
         claims,
@@ -132,6 +160,40 @@ pub fn parse(text: &str) -> Result<SdJwt, String> {
         withheld,
         key_binding,
     })
+}
+
+/// Checks a key-binding JWT against the holder key the issuer bound (`cnf.jwk`)
+/// and the presentation it was made for (`sd_hash` over `presented`).
+fn key_binding(kb: &str, presented: &str, issuer: &Jws, alg: &str) -> KeyBinding {
+    let unproven = |why: &str| KeyBinding::Unproven(why.to_string());
+    let Ok(kb) = jws::parse(kb) else {
+        return unproven("it is not a JWT");
+    };
+    if kb.header.get("typ").and_then(Value::as_str) != Some("kb+jwt") {
+        return unproven("it is not typed `kb+jwt`");
+    }
+    let Some(jwk) = issuer.payload.pointer("/cnf/jwk") else {
+        return unproven("the credential binds no holder key (`cnf`) to check it with");
+    };
+    let Ok(key) = super::keys::jwk_key(jwk) else {
+        return unproven("the holder key the credential binds is not one folio can use");
+    };
+    if jws::verify(&kb, &key).is_err() {
+        return unproven("it is not signed with the holder key the credential binds");
+    }
+    let expected = digest(alg, presented).ok();
+    if kb.payload.get("sd_hash").and_then(Value::as_str) != expected.as_deref() {
+        return unproven(
+            "it does not cover these disclosures (`sd_hash` differs: it was made for another presentation)",
+        );
+    }
+    KeyBinding::Checked {
+        aud: kb
+            .payload
+            .get("aud")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+    }
 }
 
 /// base64url of the hash of a disclosure as written (its ASCII), per `_sd_alg`.
@@ -161,7 +223,9 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn value(&mut self, v: &Value, depth: usize) -> Result<Value, String> {
+    /// `v` with its disclosures put back; `name` is the claim it is the value of
+    /// (array elements are reported as `name[]`).
+    fn value(&mut self, v: &Value, depth: usize, name: &str) -> Result<Value, String> {
         if depth > MAX_DEPTH {
             return Err("the disclosures nest too deep".into());
         }
@@ -178,11 +242,11 @@ impl Walk<'_> {
                     match digest {
                         Some(d) => {
                             if let Some(disclosed) = self.take(d, 2)? {
-                                self.disclosed.push("[]".into());
-                                out.push(self.value(&disclosed[1], depth + 1)?);
+                                self.disclosed.push(format!("{name}[]"));
+                                out.push(self.value(&disclosed[1], depth + 1, name)?);
                             }
                         }
-                        None => out.push(self.value(item, depth + 1)?),
+                        None => out.push(self.value(item, depth + 1, name)?),
                     }
                 }
                 Ok(Value::Array(out))
@@ -197,7 +261,7 @@ impl Walk<'_> {
             if k == "_sd" || k == "..." {
                 continue;
             }
-            out.insert(k.clone(), self.value(v, depth + 1)?);
+            out.insert(k.clone(), self.value(v, depth + 1, k)?);
         }
         if let Some(digests) = o.get("_sd") {
             let digests = digests
@@ -214,7 +278,7 @@ impl Walk<'_> {
                         "a disclosure names `{name}`, which the credential already has or may not disclose"
                     ));
                 }
-                let value = self.value(&disclosed[2], depth + 1)?;
+                let value = self.value(&disclosed[2], depth + 1, &name)?;
                 self.disclosed.push(name.clone());
                 out.insert(name, value);
             }
@@ -381,7 +445,7 @@ mod tests {
         assert_eq!(sd.claims["achievement_title"], "Data Literacy");
         assert_eq!(sd.claims["learning_outcomes"], json!(["Reads charts"]));
         assert_eq!(sd.withheld, 1);
-        assert!(!sd.key_binding);
+        assert_eq!(sd.key_binding, KeyBinding::None);
         assert!(sd.claims.get("_sd").is_none() && sd.claims.get("_sd_alg").is_none());
         // A disclosure from elsewhere, a digest given twice, a name already there.
         let stranger = b64(&json!(["salt9", "grade", "A+"]));
