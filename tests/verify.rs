@@ -59,7 +59,7 @@ fn manifest() -> Vec<Row> {
 #[test]
 fn conformance_corpus() {
     let rows = manifest();
-    assert_eq!(rows.len(), 140);
+    assert_eq!(rows.len(), 145);
     let mut args = vec![
         "verify".to_string(),
         "--offline".into(),

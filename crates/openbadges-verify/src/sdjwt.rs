@@ -401,9 +401,19 @@ pub fn credential(claims: &Value) -> Value {
 }
 
 /// The shape an SD-JWT VC must have: an issuer, and a type (`vct`) or a credential.
+/// A VC-JOSE-COSE `vc+sd-jwt` is the credential itself: its `issuer` names the issuer.
 pub fn shape(claims: &Value) -> Result<String, String> {
-    if claims.get("iss").and_then(Value::as_str).is_none() && claims.get("vc").is_none() {
-        return Err("the SD-JWT names no issuer (`iss`)".into());
+    let vc_issuer = claims.get("@context").is_some()
+        && match claims.get("issuer") {
+            Some(Value::String(_)) => true,
+            Some(Value::Object(o)) => o.get("id").is_some_and(Value::is_string),
+            _ => false,
+        };
+    if claims.get("iss").and_then(Value::as_str).is_none()
+        && claims.get("vc").is_none()
+        && !vc_issuer
+    {
+        return Err("the SD-JWT names no issuer (`iss`, or the credential's `issuer`)".into());
     }
     match (claims.get("vct"), claims.get("vc"), claims.get("@context")) {
         (Some(Value::String(vct)), _, _) => Ok(format!("SD-JWT VC of type {vct}")),
@@ -454,5 +464,20 @@ mod tests {
         assert!(parse(&format!("{}~{name}~", token(&twice))).is_err());
         let clash = json!({"iss": "x", "vct": "v", "achievement_title": "Other", "_sd": [digest("sha-256", &name).unwrap()]});
         assert!(parse(&format!("{}~{name}~", token(&clash))).is_err());
+    }
+
+    #[test]
+    fn a_credential_secured_as_an_sd_jwt_is_issued_by_its_issuer() {
+        // VC-JOSE-COSE `vc+sd-jwt` (the VC Data Model 2.0's own examples): no `iss`.
+        let vc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "issuer": "https://university.example/issuers/14", "type": ["VerifiableCredential"]});
+        assert!(shape(&vc).is_ok());
+        let object = json!({"@context": [], "issuer": {"id": "did:example:1"}});
+        assert!(shape(&object).is_ok());
+        assert!(shape(&json!({"@context": [], "issuer": 7})).is_err());
+        assert!(
+            shape(&json!({"vct": "urn:x"}))
+                .unwrap_err()
+                .contains("names no issuer")
+        );
     }
 }
