@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
         for entry in walkdir::WalkDir::new(&dest).follow_links(false) {
             let entry = entry.expect("readable tree");
             let kind = entry.file_type();
-            assert!(kind.is_file() || kind.is_dir(), "{}", entry.path().display());
+            assert!(
+                kind.is_file() || kind.is_dir(),
+                "{}",
+                entry.path().display()
+            );
             assert!(entry.path().starts_with(&dest));
         }
     }

@@ -6,7 +6,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(pathway) = folio::pathway::parse("fuzz.yaml", data) {
-        let _ = folio::pathway::evaluate(&pathway, &[], "/", "https://fuzz.example/", folio::i18n::Translator::english());
+        let _ = folio::pathway::evaluate(
+            &pathway,
+            &[],
+            "/",
+            "https://fuzz.example/",
+            folio::i18n::Translator::english(),
+        );
         let _ = pathway.requires.needed();
     }
 });

@@ -16,7 +16,11 @@ fuzz_target!(|text: &str| {
         let body = rest.find("\n---\n").map_or("", |at| &rest[at + 5..]);
         let mut escaped = false;
         for c in body.chars() {
-            assert!(escaped || !matches!(c, '<' | '['), "raw `{c}` in {}", file.path);
+            assert!(
+                escaped || !matches!(c, '<' | '['),
+                "raw `{c}` in {}",
+                file.path
+            );
             escaped = !escaped && c == '\\';
         }
     }

@@ -27,7 +27,9 @@ fn shared() -> &'static Shared {
                 state.files.insert(path.into(), body.to_vec().into());
             }
             // A file outside the base path's tree, as a traversal target.
-            state.files.insert("../secret".into(), SECRET.to_vec().into());
+            state
+                .files
+                .insert("../secret".into(), SECRET.to_vec().into());
         }
         shared
     })

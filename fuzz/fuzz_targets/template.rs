@@ -30,7 +30,8 @@ fn fixture() -> &'static Mutex<Fixture> {
         let content =
             folio::content::load(&config, None, (&images, None)).expect("fixture content");
         let badges = folio::site::badges::Badges::default();
-        let site = folio::site::join(content, badges, folio::i18n::Translator::english()).expect("fixture site");
+        let site = folio::site::join(content, badges, folio::i18n::Translator::english())
+            .expect("fixture site");
         let page = theme
             .templates
             .iter()
