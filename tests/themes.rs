@@ -544,3 +544,101 @@ fn theme_check_reads_every_page_not_only_badge_pages() {
         run.stderr
     );
 }
+
+/// Every file under `dir`, relative, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn shared_partials_print_what_the_inline_markup_would() {
+    // Each built-in theme prints its navigation and footer with `shared()`, once a
+    // build. The same theme with every partial written back inline (and `key` as the
+    // variable it stands for) builds byte for byte the same site, in two languages.
+    for (theme, calls) in [
+        (
+            "default",
+            &[
+                (
+                    "site-nav",
+                    "shared(template=\"partials/site-nav.html\", key=here)",
+                    "here",
+                ),
+                (
+                    "site-footer",
+                    "shared(template=\"partials/site-footer.html\")",
+                    "",
+                ),
+            ][..],
+        ),
+        (
+            "resume",
+            &[
+                (
+                    "masthead",
+                    "shared(template=\"partials/masthead.html\")",
+                    "",
+                ),
+                (
+                    "colophon",
+                    "shared(template=\"partials/colophon.html\")",
+                    "",
+                ),
+            ][..],
+        ),
+    ] {
+        let p = Portfolio::example();
+        set(&p, "theme: default", &format!("theme: {theme}"));
+        let config = p.read("folio.yaml").replacen("language: en\n", "", 1);
+        p.write("folio.yaml", format!("languages: [en, de]\n{config}"));
+        p.run(&["build", "--offline"]).success();
+        let shared = tree(&p.root.join("public"));
+
+        let dir = p.root.join("themes/inline");
+        copy_dir(&builtin_theme_dir(theme), &dir);
+        let base_path = dir.join("templates/base.html");
+        let mut base = std::fs::read_to_string(&base_path).unwrap();
+        for (name, call, key) in calls {
+            let partial =
+                std::fs::read_to_string(dir.join(format!("templates/partials/{name}.html")))
+                    .unwrap();
+            let inline = if key.is_empty() {
+                partial
+            } else {
+                partial.replace("key ==", &format!("{key} =="))
+            };
+            let written = format!("{{{{ {call} }}}}");
+            assert!(
+                base.contains(&written),
+                "{theme}: base.html lacks {written}"
+            );
+            base = base.replace(&written, &inline);
+        }
+        assert!(!base.contains("shared("));
+        std::fs::write(&base_path, base).unwrap();
+        set(&p, &format!("theme: {theme}"), "theme: themes/inline");
+        std::fs::remove_dir_all(p.root.join("public")).unwrap();
+        p.run(&["build", "--offline"]).success();
+        let inline = tree(&p.root.join("public"));
+        assert_eq!(
+            shared.keys().collect::<Vec<_>>(),
+            inline.keys().collect::<Vec<_>>(),
+            "{theme}"
+        );
+        let differ: Vec<&String> = shared
+            .iter()
+            .filter(|(k, v)| !k.ends_with("verification.json") && inline[*k] != **v)
+            .map(|(k, _)| k)
+            .collect();
+        assert!(differ.is_empty(), "{theme}: {differ:?}");
+        assert!(shared.contains_key("de/index.html"), "{theme}");
+    }
+}

@@ -11,6 +11,7 @@ mod limits;
 mod llms;
 mod outputs;
 mod recursion;
+mod shared;
 pub mod theme;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -402,7 +403,10 @@ impl<'a> Renderer<'a> {
             images,
         } = shared;
         let base = base_context(config, theme, site, favicon, &tr);
-        let (tera, syntax_errors) = compile(theme, config, (tr, images))?;
+        let (mut tera, syntax_errors) = compile(theme, config, (tr, images))?;
+        // The partials every page prints, rendered once a build (`shared.rs`).
+        let partials = shared::Shared::new(tera.clone(), base.clone());
+        tera.register_function("shared", partials);
         Ok(Renderer {
             config,
             origins: origins(theme),
