@@ -52,6 +52,18 @@ impl<T: Clone> Memo<T> {
         Ok(value)
     }
 
+    /// The value `slot` holds, whatever key it was made from (for a caller that
+    /// knows the slot's input has not changed since).
+    pub fn last(&self, slot: &str) -> Option<T> {
+        let hit = self
+            .map
+            .lock()
+            .expect("memo lock")
+            .get(slot)
+            .map(|(_, v)| Arc::clone(v));
+        hit.map(|v| T::clone(&v))
+    }
+
     /// How many values were made (not reused) since the last call.
     pub fn take_misses(&self) -> usize {
         self.misses.swap(0, Ordering::Relaxed)

@@ -778,3 +778,83 @@ fn two_builds_and_a_serve_on_one_folder_do_not_race() {
     // Serve is still up and serving the last good site.
     assert_eq!(get(&s, "/gallery/").status, 200);
 }
+
+#[test]
+fn pages_added_moved_removed_and_broken_between_rebuilds_are_seen() {
+    // Between rebuilds serve looks again only at the files its watcher reported
+    // (content::listing); every kind of change must still show.
+    for poll in [false, true] {
+        let p = Portfolio::fixture("basic");
+        let mut args = vec!["--port", "0"];
+        if poll {
+            args.extend(["--watcher", "poll"]);
+        }
+        let s = start(&p, &args);
+        let mut g = generation(&s);
+        // The poll watcher compares modification times in whole seconds: each save is
+        // dated a second after the one before, as a person's saves would be.
+        let mut second = 0;
+        let mut save = |rel: &str, text: &str| {
+            p.write(rel, text);
+            second += 2;
+            let later = std::time::SystemTime::now() + Duration::from_secs(second);
+            std::fs::File::options()
+                .write(true)
+                .open(p.root.join(rel))
+                .unwrap()
+                .set_modified(later)
+                .unwrap();
+        };
+        // A new page in a new folder.
+        save(
+            "content/notes/first.md",
+            "---\ntitle: First\n---\nA new note.\n",
+        );
+        g = wait_rebuild(&s, g);
+        assert!(
+            get(&s, "/notes/first/").text().contains("A new note."),
+            "poll={poll}"
+        );
+        // The folder renamed: the old address goes, the new one comes.
+        std::fs::rename(p.root.join("content/notes"), p.root.join("content/journal")).unwrap();
+        g = wait_rebuild(&s, g);
+        assert!(
+            get(&s, "/journal/first/").text().contains("A new note."),
+            "poll={poll}"
+        );
+        assert_eq!(get(&s, "/notes/first/").status, 404, "poll={poll}");
+        // A page broken, then another: both errors show (the first broken page is not
+        // taken as it read before it broke); the second fixed, the first still shows.
+        save(
+            "content/journal/first.md",
+            "---\ntitle: [First\n---\nBroken.\n",
+        );
+        g = wait_rebuild(&s, g);
+        save("content/about.md", "---\ntitle: [About\n---\nBroken too.\n");
+        g = wait_rebuild(&s, g);
+        let about = get(&s, "/about/").text();
+        assert!(
+            about.contains("content/journal/first.md") && about.contains("content/about.md:"),
+            "poll={poll}: {about}"
+        );
+        save(
+            "content/about.md",
+            "---\ntitle: About\nweight: 1\n---\nStill here.\n",
+        );
+        g = wait_rebuild(&s, g);
+        let about = get(&s, "/about/").text();
+        assert!(
+            about.contains("folio-error") && about.contains("content/journal/first.md"),
+            "poll={poll}: {about}"
+        );
+        // Removed: gone from the site, the error with it.
+        std::fs::remove_file(p.root.join("content/journal/first.md")).unwrap();
+        wait_rebuild(&s, g);
+        assert_eq!(get(&s, "/journal/first/").status, 404, "poll={poll}");
+        let about = get(&s, "/about/").text();
+        assert!(
+            about.contains("Still here.") && !about.contains("folio-error"),
+            "poll={poll}"
+        );
+    }
+}

@@ -7,6 +7,7 @@
 
 pub mod front_matter;
 pub mod highlight;
+mod listing;
 pub mod markdown;
 
 use std::collections::{BTreeMap, HashMap};
@@ -121,6 +122,8 @@ impl Content {
 pub struct Memos {
     pub markdown: Memo<markdown::Rendered>,
     entries: Memo<Option<Entry>>,
+    /// The files of the last walk, and what `serve`'s watcher reported since.
+    pub listing: listing::Listing,
 }
 
 /// One markdown file after its front matter is read, before rendering.
@@ -151,10 +154,27 @@ struct Entry {
 /// Every markdown file under `content/`, read (in parallel, or as memoised by
 /// `serve` while unchanged); drafts and skipped files are left out.
 fn read_entries(config: &Config, dir: &Path, memos: Option<&Memos>) -> Result<Vec<Entry>> {
-    let files = markdown_files(dir)?;
+    // `serve` knows which files its watcher reported; the others are as read before.
+    let (files, dirty) = match memos.and_then(|m| m.listing.current(dir)) {
+        Some(listing::Files { all, dirty }) => (all, Some(dirty)),
+        None => {
+            let files = markdown_files(dir)?;
+            if let Some(m) = memos {
+                m.listing.walked(&files);
+            }
+            (files, None)
+        }
+    };
+    let unchanged = |rel: &String| dirty.as_ref().is_some_and(|d| !d.contains(rel));
     let results: Vec<Result<Option<Entry>>> = files
         .par_iter()
         .map(|rel| match memos {
+            Some(m)
+                if unchanged(rel)
+                    && let Some(entry) = m.entries.last(rel) =>
+            {
+                Ok(entry)
+            }
             // Unchanged size and time: the file as read last time, without reading or
             // parsing it again (a serve rebuild touches every file otherwise).
             Some(m) => match file_stamp(&dir.join(rel)) {
@@ -174,6 +194,11 @@ fn read_entries(config: &Config, dir: &Path, memos: Option<&Memos>) -> Result<Ve
             Ok(None) => {}
             Err(e) => errors.push(e),
         }
+    }
+    if let (false, Some(m)) = (errors.is_empty(), memos) {
+        // A file that failed keeps its last good reading in the memo: the next build
+        // must look at every file again, not take that reading as current.
+        m.listing.changed(None);
     }
     Error::from_list(errors)?;
     Ok(entries)

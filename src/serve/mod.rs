@@ -106,6 +106,9 @@ pub fn run(opts: &Options, on_event: &(dyn Fn(Event) + Sync)) -> Result<()> {
         changed.extend(watcher.next_batch());
         changed.sort();
         changed.dedup();
+        if watcher.take_missed() {
+            cache.content.listing.changed(None);
+        }
         // A build may be stopped for a newer change, but not forever: a file that
         // changes all the time would otherwise keep the site from ever being whole.
         let may_stop = stopped_since
@@ -151,6 +154,8 @@ fn rebuild(
     newer: Option<&dyn Fn() -> bool>,
 ) -> Option<Result<crate::Report>> {
     shared.begin();
+    // Content files the watcher did not report are as read before (`content::listing`).
+    cache.content.listing.changed(Some(changed));
     let ahead = ahead::Preview::new(shared, changed, newer);
     let result = Config::load(root, overrides).and_then(|config| {
         let mut memory = Memory::default();

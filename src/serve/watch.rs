@@ -30,6 +30,8 @@ pub struct Watcher {
     output: PathBuf,
     /// Relevant changes seen by [`Watcher::changes_waiting`], not yet returned.
     waiting: RefCell<Vec<PathBuf>>,
+    /// The OS said it dropped events (or sent an error): some change may be unnamed.
+    missed: std::cell::Cell<bool>,
 }
 
 /// Watches `root` recursively, and each of `extra` (a theme folder outside the
@@ -73,6 +75,7 @@ pub fn start(root: &Path, extra: &[PathBuf], output: &Path, poll: bool) -> Resul
         outside,
         output,
         waiting: RefCell::new(Vec::new()),
+        missed: std::cell::Cell::new(false),
     })
 }
 
@@ -122,8 +125,20 @@ impl Watcher {
         !waiting.is_empty()
     }
 
+    /// Whether events may have been missed since the last call: every file must then
+    /// be looked at again, not only the ones reported.
+    pub fn take_missed(&self) -> bool {
+        self.missed.replace(false)
+    }
+
     fn collect(&self, event: notify::Result<notify::Event>, into: &mut Vec<PathBuf>) {
-        let Ok(event) = event else { return };
+        let Ok(event) = event else {
+            self.missed.set(true);
+            return;
+        };
+        if event.need_rescan() {
+            self.missed.set(true);
+        }
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
@@ -205,6 +220,7 @@ mod tests {
             outside: Vec::new(),
             output: root.join("public"),
             waiting: RefCell::new(Vec::new()),
+            missed: std::cell::Cell::new(false),
         }
     }
 
@@ -236,6 +252,32 @@ mod tests {
             .map(PathBuf::from)
             .to_vec()
         );
+    }
+
+    #[test]
+    fn dropped_events_are_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let (tx, events) = channel();
+        let watcher = test_watcher(dir.path(), events);
+        let modified = EventKind::Modify(notify::event::ModifyKind::Any);
+        tx.send(Ok(
+            notify::Event::new(modified).add_path(dir.path().join("a.md"))
+        ))
+        .unwrap();
+        assert!(watcher.changes_waiting());
+        assert!(!watcher.take_missed(), "a named change is no miss");
+        // The OS's queue overflowed: a rescan is asked for, or an error arrives.
+        tx.send(Ok(
+            notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan)
+        ))
+        .unwrap();
+        watcher.changes_waiting();
+        assert!(watcher.take_missed());
+        assert!(!watcher.take_missed(), "said once");
+        tx.send(Err(notify::Error::generic("queue overflow")))
+            .unwrap();
+        watcher.changes_waiting();
+        assert!(watcher.take_missed());
     }
 
     #[test]
