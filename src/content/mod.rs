@@ -381,12 +381,17 @@ fn plain_code_warnings<R: std::borrow::Borrow<markdown::Rendered>>(
 /// The entries of the tree `config` builds, and where every page a link may name
 /// lives: the same language's page where there is one, else the default language's.
 fn tree_entries(config: &Config, all: Vec<Entry>) -> (Vec<Entry>, HashMap<String, String>) {
-    let mut urls: HashMap<String, String> = HashMap::new();
+    let mut urls: HashMap<String, String> = HashMap::with_capacity(all.len() + 1);
     for e in all.iter().filter(|e| e.language.is_none()) {
         urls.insert(e.rel.clone(), format!("{}{}", config.base_path, e.path));
     }
     let tree = tree_language(config);
     let entries: Vec<Entry> = all.into_iter().filter(|e| e.language == tree).collect();
+    // The default language's tree is what the loop above already mapped (its files
+    // are named as they are, at the site's root).
+    if tree.is_none() {
+        return (entries, urls);
+    }
     for e in &entries {
         let url = format!("{}{}{}", config.base_path, config.lang_prefix, e.path);
         urls.insert(e.base_rel.clone(), url.clone());
