@@ -654,6 +654,16 @@ pub fn key_material(method: &Value) -> Result<PublicKey, String> {
     Err("the verification method has no key material folio can read".into())
 }
 
+/// The DER bytes of a PEM block (its base64 lines between the `-----` fences).
+pub fn pem_der(pem: &str) -> Option<Vec<u8>> {
+    let body: String = pem
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    base64::engine::general_purpose::STANDARD.decode(body).ok()
+}
+
 /// A PEM public key (SubjectPublicKeyInfo): RSA, Ed25519 or P-256. Open Badges 2.0
 /// CryptographicKeys carry RSA keys mostly, and Ed25519 ones where the issuer signs
 /// with EdDSA (openbadgeslib does).
@@ -666,14 +676,7 @@ pub fn pem_key(pem: &str) -> Result<PublicKey, String> {
     // (RFC 5480) SubjectPublicKeyInfo; the key bytes follow.
     const ED25519: &[u8] = b"\x30\x2a\x30\x05\x06\x03\x2b\x65\x70\x03\x21\x00";
     const P256: &[u8] = b"\x30\x59\x30\x13\x06\x07\x2a\x86\x48\xce\x3d\x02\x01\x06\x08\x2a\x86\x48\xce\x3d\x03\x01\x07\x03\x42\x00";
-    let body: String = pem
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.starts_with("-----"))
-        .collect();
-    let der = base64::engine::general_purpose::STANDARD
-        .decode(body)
-        .map_err(|_| "publicKeyPem is not a PEM public key".to_string())?;
+    let der = pem_der(pem).ok_or("publicKeyPem is not a PEM public key")?;
     if let Some(raw) = der.strip_prefix(ED25519)
         && let Ok(key) = <[u8; 32]>::try_from(raw)
     {

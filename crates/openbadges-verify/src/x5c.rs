@@ -149,14 +149,7 @@ pub fn pinned_roots(issuer: &str, opts: &Options) -> Vec<PublicKey> {
         .flat_map(|t| &t.keys)
         .filter_map(|text| {
             if text.contains("BEGIN CERTIFICATE") {
-                let body: String = text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.starts_with("-----"))
-                    .collect();
-                let der = base64::engine::general_purpose::STANDARD
-                    .decode(body)
-                    .ok()?;
+                let der = keys::pem_der(text)?;
                 public_key(&Certificate::from_der(&der).ok()?).ok()
             } else if text.contains("BEGIN PUBLIC KEY") {
                 keys::pem_key(text).ok()
