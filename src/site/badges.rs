@@ -648,10 +648,7 @@ fn view(
         structured_data,
         pathways: Vec::new(),
         associations: doc_associations(v.credential.as_ref()),
-        asserted: match (&v.status, v.credential.as_ref()) {
-            (Status::Verified, Some(doc)) => badge::clr::associations(doc),
-            _ => Vec::new(),
-        },
+        asserted: asserted(v),
         endorsements: endorsements(v, tr),
         facts: facts_of(v, tr),
         credential: c,
@@ -692,6 +689,14 @@ fn endorsements(v: &Verdict, tr: &Translator) -> Vec<crate::badge_view::Endorsem
             })
         })
         .collect()
+}
+
+/// A verified CLR's associations as its issuer wrote them, for pathways (`part_of:`).
+fn asserted(v: &Verdict) -> Vec<badge::clr::Association> {
+    match (&v.status, v.credential.as_ref()) {
+        (Status::Verified, Some(doc)) => badge::clr::associations(doc),
+        _ => Vec::new(),
+    }
 }
 
 /// A CLR's associations with each achievement named (the CLR's own list names

@@ -224,9 +224,24 @@ fn with_chain(
             suite,
         };
     };
+    Secured {
+        signature,
+        key: chain_key(&chain, issuer, opts, inputs),
+        suite,
+    }
+}
+
+/// The key check of an `x5c` chain whose leaf signed the token: it speaks for
+/// `issuer` when it leads to a root pinned for it and its leaf names it.
+fn chain_key(
+    chain: &x5c::Chain,
+    issuer: &str,
+    opts: &Options,
+    inputs: &mut Vec<Input>,
+) -> (Outcome, String) {
     let roots = x5c::pinned_roots(issuer, opts);
-    let key = if roots.is_empty() {
-        let KeyError::Unresolvable(why) = x5c::unanchored(issuer, &chain) else {
+    if roots.is_empty() {
+        let KeyError::Unresolvable(why) = x5c::unanchored(issuer, chain) else {
             unreachable!("unanchored is unresolvable")
         };
         (Outcome::Skipped, why)
@@ -258,11 +273,6 @@ fn with_chain(
             }
             Err(why) => (Outcome::Fail, why),
         }
-    };
-    Secured {
-        signature,
-        key,
-        suite,
     }
 }
 
