@@ -39,7 +39,7 @@ const P256_MULTIKEY: [u8; 2] = [0x80, 0x24];
 const MAX_STATEMENTS: usize = 100_000;
 
 /// How blank nodes are relabelled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Labels {
     /// Base: `u` + base64url(HMAC-SHA-256(key, canonical label)).
     Hmac([u8; 32]),
@@ -47,8 +47,9 @@ enum Labels {
     Map(HashMap<u64, Vec<u8>>),
 }
 
-/// A decoded `ecdsa-sd-2023` proof value.
-#[derive(Debug, Clone)]
+/// A decoded `ecdsa-sd-2023` proof value. Two values that decode equal say the same
+/// (CBOR allows more than one encoding of one value).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SdProof {
     base_signature: [u8; 64],
     /// The one-time key as a 35-byte P-256 Multikey.
@@ -172,10 +173,16 @@ fn index_list(value: &ciborium::Value) -> Result<Vec<usize>, String> {
     let ciborium::Value::Array(items) = value else {
         return Err("the ecdsa-sd-2023 mandatoryIndexes are not a list".into());
     };
-    items
+    let indexes: Vec<usize> = items
         .iter()
         .map(|i| small_int(i).ok_or_else(|| "a mandatory index is not a number".to_string()))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    // Read strictly, so that one disclosure has one proof value: the reference
+    // implementation lists them in ascending order, each once.
+    if indexes.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("the ecdsa-sd-2023 mandatoryIndexes are not in ascending order".into());
+    }
+    Ok(indexes)
 }
 
 fn small_int(value: &ciborium::Value) -> Option<usize> {
@@ -198,7 +205,13 @@ pub fn statements_verify(
     doc: &str,
     key: &PublicKey,
 ) -> Result<(), String> {
-    let mut statements = relabel(doc, &sd.labels);
+    let (mut statements, mapped) = relabel(doc, &sd.labels);
+    if let Labels::Map(map) = &sd.labels
+        && mapped != map.len()
+    {
+        // Read strictly, as the indexes are: a label for each blank node, no more.
+        return Err("the label map names blank nodes the credential does not have".into());
+    }
     // The reference implementation sorts with JavaScript's default order (UTF-16 code
     // units), so the mandatory indexes and signature order are in that order.
     statements.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
@@ -276,8 +289,8 @@ pub fn statements_verify(
 /// proof says, one string a statement (each ending in a newline).
 ///
 /// Like the reference implementation, every `_:label` run in a line is replaced,
-/// wherever it is.
-fn relabel(canonical: &str, labels: &Labels) -> Vec<String> {
+/// wherever it is. Also says how many of a label map's entries were used.
+fn relabel(canonical: &str, labels: &Labels) -> (Vec<String>, usize) {
     let mut cache: HashMap<&str, String> = HashMap::new();
     let mut out = Vec::new();
     for line in canonical.split_inclusive('\n') {
@@ -297,7 +310,8 @@ fn relabel(canonical: &str, labels: &Labels) -> Vec<String> {
         text.push_str(rest);
         out.push(text);
     }
-    out
+    let mapped = cache.values().filter(|l| l.as_str() != "undefined").count();
+    (out, mapped)
 }
 
 /// The new label for a run `_:label`. A run that is no canonical label (text inside
@@ -331,10 +345,11 @@ mod tests {
     #[test]
     fn labels_are_replaced_wherever_they_stand() {
         let map = Labels::Map([(0, vec![1, 2]), (1, vec![255])].into());
-        let got = relabel(
+        let (got, mapped) = relabel(
             "_:c14n0 <p> _:c14n1 .\n<s> <p> \"_:c14n0 and _:c14n0\" _:c14n1 .\n_:c14n2 <p> <o> .\n",
             &map,
         );
+        assert_eq!(mapped, 2);
         // `_:c14n0"` is no label (the quote is part of the run): `undefined`, as the
         // reference implementation writes; c14n2 is not in the map: the same.
         assert_eq!(
@@ -345,7 +360,7 @@ mod tests {
                 "_:undefined <p> <o> .\n"
             ]
         );
-        let hmac = relabel("_:c14n0 <p> <o> .\n", &Labels::Hmac([7; 32]));
+        let (hmac, _) = relabel("_:c14n0 <p> <o> .\n", &Labels::Hmac([7; 32]));
         assert!(
             hmac[0].starts_with("_:u") && hmac[0].len() == "_:u".len() + 43 + " <p> <o> .\n".len()
         );
@@ -371,6 +386,18 @@ mod tests {
         let sd = parse(&cbor(derived.clone(), DERIVED_HEADER)).unwrap();
         assert!(sd.is_derived());
         assert_eq!(sd.mandatory, Some(vec![1, 3]));
+        // Indexes out of order or twice: one disclosure has one proof value.
+        for indexes in [vec![3, 1], vec![1, 1]] {
+            let mut other = derived.clone();
+            if let ciborium::Value::Array(items) = &mut other {
+                items[4] = ciborium::Value::Array(indexes.into_iter().map(Into::into).collect());
+            }
+            assert!(
+                parse(&cbor(other, DERIVED_HEADER))
+                    .unwrap_err()
+                    .contains("ascending")
+            );
+        }
         // The derived components under the base header: no HMAC key where one must be.
         assert!(
             parse(&cbor(derived.clone(), BASE_HEADER))
