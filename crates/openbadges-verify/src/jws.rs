@@ -35,11 +35,11 @@ impl Jws {
 /// tell, so the signature is reported as not checked. `none` and HMAC are not
 /// "unsupported": they can never show who issued a credential, and fail.
 pub fn unsupported(alg: &str) -> Option<String> {
-    let checked = ["EdDSA", "Ed25519", "RS256", "ES256"];
+    let checked = ["EdDSA", "Ed25519", "RS256", "ES256", "ES384"];
     let refused = alg.is_empty() || alg == "none" || alg.starts_with("HS");
     (!checked.contains(&alg) && !refused).then(|| {
         format!(
-            "the token is signed with `{alg}`, which folio does not verify (it verifies EdDSA, RS256 and ES256); ask the issuer for an Open Badges 3.0 export signed with one of those"
+            "the token is signed with `{alg}`, which folio does not verify (it verifies EdDSA, RS256, ES256 and ES384); ask the issuer for an Open Badges 3.0 export signed with one of those"
         )
     })
 }
@@ -119,11 +119,17 @@ pub fn verify(jws: &Jws, key: &PublicKey) -> Result<(), String> {
                 .map_err(|_| "an ES256 signature is 64 bytes (r ‖ s)".to_string())?;
             k.verify(msg, &sig).map_err(|_| mismatch())
         }
+        ("ES384", PublicKey::P384(k)) => {
+            use p384::ecdsa::signature::Verifier;
+            let sig = p384::ecdsa::Signature::from_slice(&jws.signature)
+                .map_err(|_| "an ES384 signature is 96 bytes (r ‖ s)".to_string())?;
+            k.verify(msg, &sig).map_err(|_| mismatch())
+        }
         ("none" | "", _) => Err("unsigned token (alg: none) is never accepted".into()),
         (alg, _) if alg.starts_with("HS") => Err(format!(
             "{alg} is a shared-secret algorithm: it cannot show who issued the credential"
         )),
-        (alg @ ("EdDSA" | "Ed25519" | "RS256" | "ES256"), key) => Err(format!(
+        (alg @ ("EdDSA" | "Ed25519" | "RS256" | "ES256" | "ES384"), key) => Err(format!(
             "alg {alg} does not match the issuer's {} key",
             key.kind()
         )),

@@ -118,6 +118,7 @@ fn fits(alg: &str, key: &PublicKey) -> bool {
         ("EdDSA" | "Ed25519", PublicKey::Ed25519(_))
             | ("RS256" | "RS384" | "RS512" | "PS256", PublicKey::Rsa(_))
             | ("ES256", PublicKey::P256(_))
+            | ("ES384", PublicKey::P384(_))
     )
 }
 

@@ -699,7 +699,7 @@ fn b64url(field: &str, value: Option<&Value>) -> Result<Vec<u8>, String> {
         .map_err(|_| format!("the JWK's `{field}` is not base64url"))
 }
 
-/// The key in a JWK: OKP/Ed25519, RSA, or EC/P-256.
+/// The key in a JWK: OKP/Ed25519, RSA, or EC/P-256 and P-384.
 pub fn jwk_key(jwk: &Value) -> Result<PublicKey, String> {
     let kty = jwk.get("kty").and_then(Value::as_str).unwrap_or("");
     let crv = jwk.get("crv").and_then(Value::as_str).unwrap_or("");
@@ -715,18 +715,28 @@ pub fn jwk_key(jwk: &Value) -> Result<PublicKey, String> {
                 .map(|k| PublicKey::Rsa(Box::new(k)))
                 .map_err(|_| "the JWK is not a valid RSA key".to_string())
         }
-        ("EC", "P-256") => {
+        ("EC", curve @ ("P-256" | "P-384")) => {
+            let size = if curve == "P-256" { 32 } else { 48 };
             let x = b64url("x", jwk.get("x"))?;
             let y = b64url("y", jwk.get("y"))?;
-            if x.len() != 32 || y.len() != 32 {
-                return Err("the JWK's P-256 coordinates are not 32 bytes".into());
+            if x.len() != size || y.len() != size {
+                return Err(format!(
+                    "the JWK's {curve} coordinates are not {size} bytes"
+                ));
             }
             let mut point = vec![0x04];
             point.extend(x);
             point.extend(y);
-            p256::ecdsa::VerifyingKey::from_sec1_bytes(&point)
-                .map(|k| PublicKey::P256(Box::new(k)))
-                .map_err(|_| "the JWK is not a valid P-256 key".to_string())
+            let invalid = || format!("the JWK is not a valid {curve} key");
+            if curve == "P-256" {
+                p256::ecdsa::VerifyingKey::from_sec1_bytes(&point)
+                    .map(|k| PublicKey::P256(Box::new(k)))
+                    .map_err(|_| invalid())
+            } else {
+                p384::ecdsa::VerifyingKey::from_sec1_bytes(&point)
+                    .map(|k| PublicKey::P384(Box::new(k)))
+                    .map_err(|_| invalid())
+            }
         }
         _ => Err(format!("unsupported JWK key type {kty} {crv}")),
     }
