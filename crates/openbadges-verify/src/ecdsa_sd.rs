@@ -198,13 +198,8 @@ pub fn verify(sd: &SdProof, config: &str, doc: &str, key: &PublicKey) -> bool {
     statements_verify(sd, config, doc, key).is_ok()
 }
 
-/// As `verify`, saying which step failed (for tests and the fuzz target).
-pub fn statements_verify(
-    sd: &SdProof,
-    config: &str,
-    doc: &str,
-    key: &PublicKey,
-) -> Result<(), String> {
+/// As `verify`, saying which step failed.
+fn statements_verify(sd: &SdProof, config: &str, doc: &str, key: &PublicKey) -> Result<(), String> {
     let (mut statements, mapped) = relabel(doc, &sd.labels);
     if let Labels::Map(map) = &sd.labels
         && mapped != map.len()

@@ -39,6 +39,11 @@ impl PublicKey {
         }
     }
 
+    /// Whether `other` is the same key.
+    pub fn same_as(&self, other: &PublicKey) -> bool {
+        self.kind() == other.kind() && self.fingerprint_bytes() == other.fingerprint_bytes()
+    }
+
     /// Bytes that identify the key, for receipts.
     pub fn fingerprint_bytes(&self) -> Vec<u8> {
         match self {

@@ -17,7 +17,7 @@ use x509_cert::der::{self, Decode, Encode};
 use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName, name::GeneralName};
 
 use super::Options;
-use super::keys::{self, KeyError, PublicKey};
+use super::keys::{self, PublicKey};
 
 /// Longer chains are no issuer's: EUDI chains are two or three certificates deep.
 const MAX_CHAIN: usize = 8;
@@ -114,7 +114,7 @@ impl Chain {
                 ));
             }
             let key = public_key(cert)?;
-            if roots.iter().any(|r| same_key(r, &key)) {
+            if roots.iter().any(|r| r.same_as(&key)) {
                 return Ok(());
             }
             match self.certs.get(i + 1) {
@@ -158,15 +158,6 @@ pub fn pinned_roots(issuer: &str, opts: &Options) -> Vec<PublicKey> {
             }
         })
         .collect()
-}
-
-/// Whether the issuer pins anything a chain could lead to.
-pub fn has_pinned_root(issuer: &str, opts: &Options) -> bool {
-    !pinned_roots(issuer, opts).is_empty()
-}
-
-fn same_key(a: &PublicKey, b: &PublicKey) -> bool {
-    a.kind() == b.kind() && a.fingerprint_bytes() == b.fingerprint_bytes()
 }
 
 fn public_key(cert: &Certificate) -> Result<PublicKey, String> {
@@ -283,10 +274,10 @@ fn subject_alt_names(cert: &Certificate) -> Vec<GeneralName> {
         .unwrap_or_default()
 }
 
-/// What a chain that reaches no pinned root means, for the key check.
-pub fn unanchored(issuer: &str, chain: &Chain) -> KeyError {
-    KeyError::Unresolvable(format!(
+/// Why a chain with no root pinned for `issuer` cannot be checked, and what to do.
+pub fn unanchored(issuer: &str, chain: &Chain) -> String {
+    format!(
         "signed under an X.509 certificate chain (x5c, leaf {}), and no root certificate is pinned for {issuer}; add the issuer's root certificate (PEM) to its `keys` in badges.trust to check it",
         chain.subject()
-    ))
+    )
 }
